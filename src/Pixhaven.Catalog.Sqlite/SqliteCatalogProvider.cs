@@ -1,0 +1,61 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Pixhaven.Core.Catalog;
+
+namespace Pixhaven.Catalog.Sqlite;
+
+/// <summary>The embedded default catalog: one SQLite file in the storage folder.</summary>
+public sealed class SqliteCatalogProvider(string connectionString) : ICatalogProvider
+{
+    public string Name => "sqlite";
+
+    public static SqliteCatalogProvider ForFile(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            // Readers and the single index writer meet; wait for a lock instead of failing with "database is locked".
+            DefaultTimeout = 30,
+        };
+        return new SqliteCatalogProvider(builder.ToString());
+    }
+
+    public string Describe() => $"SQLite {new SqliteConnectionStringBuilder(connectionString).DataSource}";
+
+    public void Configure(DbContextOptionsBuilder builder) =>
+        builder.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(SqliteCatalogProvider).Assembly.FullName))
+            .AddInterceptors(PragmaInterceptor.Instance);
+
+    /// <summary>
+    /// Pragmas chosen on purpose, set on every connection: WAL lets the web server read while the indexer writes;
+    /// synchronous=NORMAL is safe with WAL (a power cut can lose the last commits, never corrupt); busy_timeout
+    /// makes a second writer wait rather than fail; foreign keys are off by default in SQLite.
+    /// </summary>
+    private sealed class PragmaInterceptor : DbConnectionInterceptor
+    {
+        public static readonly PragmaInterceptor Instance = new();
+
+        private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;";
+
+        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+
+        public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        private static void Apply(DbConnection connection)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            command.ExecuteNonQuery();
+        }
+    }
+}

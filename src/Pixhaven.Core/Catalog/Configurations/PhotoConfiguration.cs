@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Pixhaven.Core.Model;
+
+namespace Pixhaven.Core.Catalog.Configurations;
+
+internal sealed class PhotoConfiguration : IEntityTypeConfiguration<Photo>
+{
+    public void Configure(EntityTypeBuilder<Photo> builder)
+    {
+        builder.ToTable("photos");
+        builder.Property(p => p.Uid).HasMaxLength(32);
+        builder.HasIndex(p => p.Uid).IsUnique();
+        // Browsing is newest first with keyset paging on (TakenAtUtc, Id): this index serves every page alike.
+        builder.HasIndex(p => new { p.Missing, p.TakenAtUtc, p.Id });
+        builder.Property(p => p.Title).HasMaxLength(1024);
+        builder.Property(p => p.Description).HasMaxLength(16384);
+        builder.Property(p => p.Keywords).HasMaxLength(16384);
+        builder.Property(p => p.CameraMake).HasMaxLength(256);
+        builder.Property(p => p.CameraModel).HasMaxLength(256);
+        builder.Property(p => p.Lens).HasMaxLength(256);
+        builder.Property(p => p.ExposureTime).HasMaxLength(32);
+        builder.Property(p => p.ThumbnailHash).HasMaxLength(64);
+        builder.HasMany(p => p.Files).WithOne(f => f.Photo).HasForeignKey(f => f.PhotoId).OnDelete(DeleteBehavior.SetNull);
+    }
+}

@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Pixhaven.Core.Model;
+
+namespace Pixhaven.Core.Catalog.Configurations;
+
+internal sealed class PhotoFileConfiguration : IEntityTypeConfiguration<PhotoFile>
+{
+    public void Configure(EntityTypeBuilder<PhotoFile> builder)
+    {
+        builder.ToTable("files");
+        builder.Property(f => f.Path).HasMaxLength(4096);
+        builder.HasIndex(f => f.Path).IsUnique();
+        builder.Property(f => f.Hash).HasMaxLength(64);
+        builder.HasIndex(f => f.Hash);
+        builder.Property(f => f.Format).HasMaxLength(32);
+        builder.Property(f => f.Mime).HasMaxLength(128);
+        builder.Property(f => f.Error).HasMaxLength(2048);
+        builder.HasIndex(f => f.Status);
+    }
+}

@@ -1,0 +1,15 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Pixhaven.Core.Catalog;
+
+/// <summary>A database behind the catalog: configures EF Core for it and owns its migrations.</summary>
+public interface ICatalogProvider
+{
+    /// <summary>The key users choose it by (<c>--database-driver</c>).</summary>
+    string Name { get; }
+
+    /// <summary>A one-line description of where the data lives, for logs and <c>pixhaven status</c>.</summary>
+    string Describe();
+
+    void Configure(DbContextOptionsBuilder builder);
+}

@@ -1,0 +1,166 @@
+using Microsoft.EntityFrameworkCore;
+using Pixhaven.Core.Catalog;
+using Pixhaven.Core.Model;
+
+namespace Pixhaven.Core.Indexing;
+
+/// <summary>
+/// The single writer of an index run: applies analyses to the catalog in batches, one transaction each. Keeping
+/// writes on one task is deliberate: SQLite allows one writer, and parallel writers only meet "database is locked".
+/// </summary>
+public sealed class CatalogWriter(IDbContextFactory<CatalogDbContext> contextFactory, TimeProvider clock)
+{
+    // Photos created in this run by content, so two new copies of one file found in the same run become one photo.
+    private readonly Dictionary<string, long> _photoByHash = [];
+
+    public async Task ApplyAsync(IReadOnlyList<FileAnalysis> batch, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var ids = batch.SelectMany(a => new[] { a.ExistingFileId, a.Kind == AnalysisKind.Moved ? a.TargetId : null })
+            .OfType<long>().ToList();
+        var rows = await db.Files.Include(f => f.Photo).Where(f => ids.Contains(f.Id)).ToDictionaryAsync(f => f.Id, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var created = new List<(string Hash, Photo Photo)>();
+
+        foreach (var analysis in batch)
+        {
+            var row = analysis.ExistingFileId is { } id ? rows[id] : null;
+            switch (analysis.Kind)
+            {
+                case AnalysisKind.Moved:
+                    row = rows[analysis.TargetId!.Value];
+                    row.Path = analysis.File.RelativePath;
+                    break;
+                case AnalysisKind.Duplicate:
+                    row ??= NewRow(db, analysis);
+                    (row.PhotoId, row.Duplicate, row.Primary) = (analysis.TargetId, true, false);
+                    (row.MetadataAt, row.ThumbnailsAt) = (now, now);
+                    break;
+                case AnalysisKind.Indexed:
+                    row ??= NewRow(db, analysis);
+                    if (AttachPhoto(db, row, analysis, now) is { } photo)
+                    {
+                        created.Add((analysis.Hash!, photo));
+                    }
+
+                    (row.MetadataAt, row.ThumbnailsAt) = (now, analysis.ThumbnailsMade ? now : null);
+                    break;
+                case AnalysisKind.Skipped or AnalysisKind.Failed:
+                    row ??= NewRow(db, analysis);
+                    (row.MetadataAt, row.ThumbnailsAt) = (null, null);
+                    break;
+            }
+
+            if (row is null)
+            {
+                continue;
+            }
+
+            Stamp(row, analysis, now);
+            if (row.Photo is { } owner && analysis.Kind is not (AnalysisKind.Skipped or AnalysisKind.Failed))
+            {
+                owner.Missing = false;
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var (hash, photo) in created)
+        {
+            _photoByHash[hash] = photo.Id;
+        }
+    }
+
+    private static PhotoFile NewRow(CatalogDbContext db, FileAnalysis analysis)
+    {
+        var row = new PhotoFile { Path = analysis.File.RelativePath };
+        db.Files.Add(row);
+        return row;
+    }
+
+    /// <summary>Links an indexed file to its photo; returns the photo when a new one was made.</summary>
+    private Photo? AttachPhoto(CatalogDbContext db, PhotoFile row, FileAnalysis analysis, DateTime now)
+    {
+        var inspection = analysis.Inspection!;
+        if (row.Photo is null && _photoByHash.TryGetValue(analysis.Hash!, out var existingPhotoId))
+        {
+            (row.PhotoId, row.Duplicate, row.Primary) = (existingPhotoId, true, false);
+            return null;
+        }
+
+        var photo = row.Photo is { } current && !row.Duplicate ? current : null;
+        var isNew = photo is null;
+        photo ??= new Photo { Uid = PhotoUid.New(), CreatedAt = now };
+        PhotoFields.Apply(photo, inspection, analysis.File.ModifiedUtc, MetadataSource.Embedded);
+        photo.ThumbnailHash = analysis.Hash;
+        photo.UpdatedAt = now;
+        if (isNew)
+        {
+            db.Photos.Add(photo);
+            row.Photo = photo;
+        }
+
+        (row.Primary, row.Duplicate) = (true, false);
+        return isNew ? photo : null;
+    }
+
+    private static void Stamp(PhotoFile row, FileAnalysis analysis, DateTime now)
+    {
+        var inspection = analysis.Inspection;
+        row.Size = analysis.File.Size;
+        row.ModifiedAt = analysis.File.ModifiedUtc;
+        row.Missing = false;
+        row.IndexedAt = now;
+        if (analysis.Kind is AnalysisKind.ContentUnchanged or AnalysisKind.Moved)
+        {
+            return;
+        }
+
+        row.Hash = analysis.Hash ?? row.Hash;
+        row.Status = analysis.Status;
+        row.Error = analysis.Problem is { Length: > 2000 } text ? text[..2000] : analysis.Problem;
+        if (inspection is not null)
+        {
+            (row.Type, row.Format, row.Mime) = (inspection.Type.Type, inspection.Type.Format, inspection.Type.Mime);
+            (row.Width, row.Height) = (inspection.Header?.Width, inspection.Header?.Height);
+            row.Orientation = inspection.Metadata?.Orientation;
+        }
+    }
+
+    /// <summary>Marks vanished files missing, hides photos with no file left, and promotes a present duplicate to primary.</summary>
+    public async Task<int> MarkMissingAsync(IReadOnlyCollection<long> vanishedFileIds, CancellationToken cancellationToken)
+    {
+        if (vanishedFileIds.Count == 0)
+        {
+            return 0;
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var marked = 0;
+        foreach (var chunk in vanishedFileIds.Chunk(500))
+        {
+            marked += await db.Files.Where(f => chunk.Contains(f.Id) && !f.Missing)
+                .ExecuteUpdateAsync(s => s.SetProperty(f => f.Missing, true), cancellationToken);
+        }
+
+        var photoIds = await db.Files.Where(f => vanishedFileIds.Contains(f.Id) && f.PhotoId != null).Select(f => f.PhotoId!.Value).Distinct().ToListAsync(cancellationToken);
+        var photos = await db.Photos.Include(p => p.Files).Where(p => photoIds.Contains(p.Id)).ToListAsync(cancellationToken);
+        foreach (var photo in photos)
+        {
+            var present = photo.Files.Where(f => !f.Missing).ToList();
+            photo.Missing = present.Count == 0;
+            if (present.Count > 0 && !present.Any(f => f.Primary))
+            {
+                foreach (var file in photo.Files)
+                {
+                    file.Primary = false;
+                }
+
+                (present[0].Primary, present[0].Duplicate) = (true, false);
+                photo.ThumbnailHash = present[0].Hash;
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return marked;
+    }
+}

@@ -1,0 +1,89 @@
+using Pixhaven.Core.Media;
+using Pixhaven.Core.Media.Detection;
+using Pixhaven.Core.Media.Thumbnails;
+using Pixhaven.Core.Model;
+using Pixhaven.Core.Scanning;
+
+namespace Pixhaven.Core.Indexing;
+
+/// <summary>
+/// Runs the per-file stages in order (type, hash, then only when needed metadata and thumbnails) and returns an
+/// outcome; never throws for bad content, and opens originals only for reading.
+/// </summary>
+public sealed class FileAnalyzer(MediaInspector inspector, ThumbnailGenerator thumbnails, ThumbnailStore store)
+{
+    public async Task<FileAnalysis> AnalyzeAsync(ScannedFile file, CatalogFileState? existing, IndexPlan plan, bool force, CancellationToken cancellationToken)
+    {
+        var analysis = new FileAnalysis(AnalysisKind.Skipped, file) { ExistingFileId = existing?.Id };
+        if (file.Size == 0)
+        {
+            return analysis with { Problem = "empty file (0 bytes)" };
+        }
+
+        DetectedType type;
+        string hash;
+        try
+        {
+            type = MediaInspector.DetectType(file.FullPath);
+            hash = await ContentHasher.HashFileAsync(file.FullPath, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return analysis with { Kind = AnalysisKind.Failed, Problem = $"cannot read file: {e.Message}" };
+        }
+
+        analysis = analysis with { Hash = hash };
+        if (SkipReason(type, file.RelativePath) is { } reason)
+        {
+            return analysis with { Inspection = new MediaInspection(file.FullPath, type, null, null, null), Problem = reason };
+        }
+
+        if (!force && existing is not null && existing.Hash == hash && existing.StagesComplete && store.HasAll(hash))
+        {
+            return analysis with { Kind = AnalysisKind.ContentUnchanged };
+        }
+
+        if (!force && existing is null)
+        {
+            if (plan.ClaimVanished(hash) is { } moved)
+            {
+                return analysis with { Kind = AnalysisKind.Moved, TargetId = moved.Id };
+            }
+
+            if (plan.PhotoWithContent(hash) is { } photoId && store.HasAll(hash))
+            {
+                return analysis with { Kind = AnalysisKind.Duplicate, TargetId = photoId };
+            }
+        }
+
+        var inspection = inspector.Inspect(file.FullPath);
+        analysis = analysis with { Inspection = inspection };
+        string? damage;
+        try
+        {
+            damage = !force && store.HasAll(hash) ? null : thumbnails.Generate(file.FullPath, hash);
+        }
+        catch (ThumbnailException e)
+        {
+            return analysis with { Kind = AnalysisKind.Failed, Problem = e.Message };
+        }
+
+        return analysis with
+        {
+            Kind = AnalysisKind.Indexed,
+            ThumbnailsMade = true,
+            Problem = damage ?? inspection.Error,
+        };
+    }
+
+    /// <summary>Why a detected type is not indexed as a photo (yet), or null when it is.</summary>
+    public static string? SkipReason(DetectedType type, string path) => type.Type switch
+    {
+        MediaType.Image => null,
+        MediaType.Unknown => MediaInspector.UnsupportedReason(path),
+        MediaType.Sidecar => "XMP sidecar: not a photo on its own",
+        MediaType.Raw => $"RAW ({type.Format}) previews are not supported yet",
+        MediaType.Video => $"video ({type.Format}) is not supported yet",
+        _ => "unsupported content",
+    };
+}

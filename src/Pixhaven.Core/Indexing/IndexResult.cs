@@ -1,0 +1,24 @@
+using Pixhaven.Core.Model;
+
+namespace Pixhaven.Core.Indexing;
+
+/// <summary>The summary of one index run.</summary>
+public sealed record IndexResult
+{
+    public int Found { get; init; }
+    public int Indexed { get; init; }
+    public int Unchanged { get; init; }
+    public int Moved { get; init; }
+    public int Duplicates { get; init; }
+    public int Missing { get; init; }
+    public int Skipped { get; init; }
+    public int Failed { get; init; }
+
+    /// <summary>Files that are skipped, failed or only partly indexed now (from this or earlier runs), with reasons.</summary>
+    public IReadOnlyList<IndexProblem> Problems { get; init; } = [];
+
+    public TimeSpan Duration { get; init; }
+}
+
+/// <summary>A file that could not be fully indexed, and why.</summary>
+public sealed record IndexProblem(string Path, FileStatus Status, string Reason);

@@ -1,0 +1,188 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Pixhaven.Core.Catalog;
+using Pixhaven.Core.Model;
+using Pixhaven.Core.Options;
+using Pixhaven.Core.Scanning;
+
+namespace Pixhaven.Core.Indexing;
+
+/// <summary>
+/// Indexes the originals folder: a cheap scan first (walk and stat), then only new or changed files are analysed,
+/// in parallel on every core, while one writer stores the outcomes. The CLI verb and the web API both call this.
+/// </summary>
+public sealed class Indexer(
+    PixhavenOptions options,
+    LibraryScanner scanner,
+    FileAnalyzer analyzer,
+    IDbContextFactory<CatalogDbContext> contextFactory,
+    TimeProvider clock,
+    ILogger<Indexer> logger) : IDisposable
+{
+    private const int BatchSize = 64;
+    private readonly SemaphoreSlim _oneRunAtATime = new(1, 1);
+
+    public bool IsRunning => _oneRunAtATime.CurrentCount == 0;
+
+    public void Dispose() => _oneRunAtATime.Dispose();
+
+    public async Task<IndexResult> IndexAsync(IndexRequest request, IProgress<IndexProgress>? progress, CancellationToken cancellationToken)
+    {
+        if (!await _oneRunAtATime.WaitAsync(0, cancellationToken))
+        {
+            throw new InvalidOperationException("an index run is already in progress");
+        }
+
+        try
+        {
+            return await RunAsync(request, progress, cancellationToken);
+        }
+        finally
+        {
+            _oneRunAtATime.Release();
+        }
+    }
+
+    private async Task<IndexResult> RunAsync(IndexRequest request, IProgress<IndexProgress>? progress, CancellationToken cancellationToken)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var run = new IndexRun { StartedAt = clock.GetUtcNow().UtcDateTime };
+        progress?.Report(new IndexProgress("scanning", 0, 0, null, 0, 0, 0));
+
+        var scanned = scanner.Scan(options.OriginalsFullPath, [options.StorageFullPath], cancellationToken);
+        var catalogued = await LoadCatalogStateAsync(cancellationToken);
+        var byPath = catalogued.ToDictionary(f => f.Path, StringComparer.Ordinal);
+        var plan = new IndexPlan(catalogued, scanned.Select(f => f.RelativePath).ToHashSet(StringComparer.Ordinal));
+
+        var work = new List<(ScannedFile File, CatalogFileState? Existing)>();
+        var restored = new List<FileAnalysis>();
+        foreach (var file in scanned)
+        {
+            var existing = byPath.GetValueOrDefault(file.RelativePath);
+            if (request.Force || existing is null || !existing.SameStat(file.Size, file.ModifiedUtc) || !existing.StagesComplete)
+            {
+                work.Add((file, existing));
+            }
+            else if (existing.Missing)
+            {
+                restored.Add(new FileAnalysis(AnalysisKind.ContentUnchanged, file) { ExistingFileId = existing.Id });
+            }
+        }
+
+        logger.LogInformation("Found {Found} files in {Root}; {Work} new or changed", scanned.Count, options.OriginalsFullPath, work.Count);
+        var counts = new RunCounts(work.Count);
+        var writer = new CatalogWriter(contextFactory, clock);
+        if (restored.Count > 0)
+        {
+            await writer.ApplyAsync(restored, cancellationToken);
+        }
+
+        await AnalyseAndWriteAsync(work, plan, request, writer, counts, progress, cancellationToken);
+
+        var stillVanished = plan.Vanished.Where(f => !f.Missing && !counts.MovedFileIds.Contains(f.Id)).Select(f => f.Id).ToList();
+        progress?.Report(counts.Snapshot("finishing", null));
+        var missing = await writer.MarkMissingAsync(stillVanished, cancellationToken);
+
+        run.FinishedAt = clock.GetUtcNow().UtcDateTime;
+        (run.Found, run.Indexed, run.Unchanged, run.Moved, run.Missing, run.Skipped, run.Failed) =
+            (scanned.Count, counts.Indexed, scanned.Count - work.Count + counts.Unchanged, counts.Moved, missing, counts.Skipped, counts.Failed);
+        var problems = await SaveRunAndListProblemsAsync(run, cancellationToken);
+        progress?.Report(counts.Snapshot("done", null));
+
+        return new IndexResult
+        {
+            Found = run.Found,
+            Indexed = run.Indexed,
+            Unchanged = run.Unchanged,
+            Moved = run.Moved,
+            Duplicates = counts.Duplicates,
+            Missing = missing,
+            Skipped = run.Skipped,
+            Failed = run.Failed,
+            Problems = problems,
+            Duration = stopwatch.Elapsed,
+        };
+    }
+
+    private async Task AnalyseAndWriteAsync(
+        List<(ScannedFile File, CatalogFileState? Existing)> work,
+        IndexPlan plan,
+        IndexRequest request,
+        CatalogWriter writer,
+        RunCounts counts,
+        IProgress<IndexProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        var channel = Channel.CreateBounded<FileAnalysis>(new BoundedChannelOptions(BatchSize * 4) { SingleReader = true });
+        var writing = Task.Run(async () =>
+        {
+            var batch = new List<FileAnalysis>(BatchSize);
+            await foreach (var analysis in channel.Reader.ReadAllAsync(cancellationToken))
+            {
+                batch.Add(analysis);
+                if (batch.Count >= BatchSize || channel.Reader.Count == 0)
+                {
+                    await writer.ApplyAsync(batch, cancellationToken);
+                    batch.Clear();
+                }
+            }
+
+            if (batch.Count > 0)
+            {
+                await writer.ApplyAsync(batch, cancellationToken);
+            }
+        }, cancellationToken);
+
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.EffectiveWorkers, CancellationToken = cancellationToken };
+        try
+        {
+            await Parallel.ForEachAsync(work, parallel, async (item, token) =>
+            {
+                FileAnalysis analysis;
+                try
+                {
+                    analysis = await Task.Run(() => analyzer.AnalyzeAsync(item.File, item.Existing, plan, request.Force, token), token);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // A bug or a hostile file must cost one file, never the run.
+                    logger.LogError(e, "Indexing {Path} failed", item.File.RelativePath);
+                    analysis = new FileAnalysis(AnalysisKind.Failed, item.File) { ExistingFileId = item.Existing?.Id, Problem = $"internal error: {e.Message}" };
+                }
+
+                counts.Add(analysis);
+                if (analysis.Status != FileStatus.Indexed)
+                {
+                    logger.LogWarning("{Path}: {Status}: {Reason}", item.File.RelativePath, analysis.Status, analysis.Problem);
+                }
+
+                progress?.Report(counts.Snapshot("indexing", item.File.RelativePath));
+                await channel.Writer.WriteAsync(analysis, token);
+            });
+        }
+        finally
+        {
+            channel.Writer.TryComplete();
+        }
+
+        await writing;
+    }
+
+    private async Task<List<CatalogFileState>> LoadCatalogStateAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Files.AsNoTracking()
+            .Select(f => new CatalogFileState(f.Id, f.Path, f.Size, f.ModifiedAt, f.Hash, f.Status, f.Type, f.Missing, f.PhotoId, f.Duplicate, f.MetadataAt, f.ThumbnailsAt))
+            .ToListAsync(cancellationToken);
+    }
+
+    private async Task<List<IndexProblem>> SaveRunAndListProblemsAsync(IndexRun run, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        db.IndexRuns.Add(run);
+        await db.SaveChangesAsync(cancellationToken);
+        return await ProblemQueries.ListAsync(db, cancellationToken);
+    }
+}

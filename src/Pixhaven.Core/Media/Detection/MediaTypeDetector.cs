@@ -1,0 +1,168 @@
+using System.Text;
+using Pixhaven.Core.Model;
+
+namespace Pixhaven.Core.Media.Detection;
+
+/// <summary>
+/// Decides what a file holds from its first bytes, never from its name. Written here rather than taken from
+/// MetadataExtractor's FileTypeDetector because we need finer answers than it gives: WebP vs. AVI inside RIFF,
+/// AVIF vs. HEIC vs. CR3 vs. MP4 inside ISO-BMFF, and TIFF-based RAW files told apart from plain TIFF.
+/// </summary>
+public static class MediaTypeDetector
+{
+    /// <summary>How many leading bytes <see cref="Detect"/> looks at.</summary>
+    public const int HeaderLength = 256;
+
+    private static readonly HashSet<string> TiffRawExtensions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ".dng", ".nef", ".nrw", ".arw", ".sr2", ".srf", ".cr2", ".orf", ".pef", ".srw", ".3fr", ".iiq", ".gpr", ".kdc", ".erf", ".mef", ".mos", ".rw2", ".raw", ".dcr",
+    };
+
+    private static readonly HashSet<string> HeifBrands = ["heic", "heix", "hevc", "hevx", "heim", "heis", "hevm", "hevs", "mif1", "msf1", "mif2"];
+    private static readonly HashSet<string> AvifBrands = ["avif", "avis"];
+
+    public static DetectedType Detect(ReadOnlySpan<byte> header, string fileName)
+    {
+        var extension = Path.GetExtension(fileName);
+        if (header.Length >= 3 && header[0] == 0xFF && header[1] == 0xD8 && header[2] == 0xFF)
+        {
+            return new(MediaType.Image, "jpeg", "image/jpeg");
+        }
+
+        if (header.StartsWith("\x89PNG\r\n\x1a\n"u8))
+        {
+            return new(MediaType.Image, "png", "image/png");
+        }
+
+        if (header.StartsWith("GIF87a"u8) || header.StartsWith("GIF89a"u8))
+        {
+            return new(MediaType.Image, "gif", "image/gif");
+        }
+
+        if (header.Length >= 12 && header.StartsWith("RIFF"u8))
+        {
+            var kind = header.Slice(8, 4);
+            if (kind.SequenceEqual("WEBP"u8))
+            {
+                return new(MediaType.Image, "webp", "image/webp");
+            }
+
+            if (kind.SequenceEqual("AVI "u8))
+            {
+                return new(MediaType.Video, "avi", "video/x-msvideo");
+            }
+        }
+
+        if (header.StartsWith("FUJIFILMCCD-RAW"u8))
+        {
+            return new(MediaType.Raw, "raf", "image/x-fuji-raf");
+        }
+
+        if (header.Length >= 14 && header.StartsWith("II\x1a\0\0\0HEAPCCDR"u8))
+        {
+            return new(MediaType.Raw, "crw", "image/x-canon-crw");
+        }
+
+        if (IsTiff(header))
+        {
+            return DetectTiffFamily(header, extension);
+        }
+
+        if (header.Length >= 12 && header.Slice(4, 4).SequenceEqual("ftyp"u8))
+        {
+            return DetectIsoMedia(header);
+        }
+
+        if (header.Length >= 4 && header[0] == 0x1A && header[1] == 0x45 && header[2] == 0xDF && header[3] == 0xA3)
+        {
+            return new(MediaType.Video, "matroska", "video/x-matroska");
+        }
+
+        if (LooksLikeXmp(header))
+        {
+            return new(MediaType.Sidecar, "xmp", "application/rdf+xml");
+        }
+
+        return DetectedType.Unknown;
+    }
+
+    private static bool IsTiff(ReadOnlySpan<byte> header) =>
+        header.Length >= 4 && ((header[0] == 'I' && header[1] == 'I' && (header[2] is 42 or 0x52 or 0x55) && header[3] == 0)
+                               || (header[0] == 'M' && header[1] == 'M' && header[2] == 0 && header[3] == 42));
+
+    private static DetectedType DetectTiffFamily(ReadOnlySpan<byte> header, string extension)
+    {
+        // Olympus ("IIRO"/"IIRS") and Panasonic ("IIU\0") use their own magic numbers; Canon CR2 marks offset 8.
+        if (header[2] == 0x52)
+        {
+            return new(MediaType.Raw, "orf", "image/x-olympus-orf");
+        }
+
+        if (header[2] == 0x55)
+        {
+            return new(MediaType.Raw, "rw2", "image/x-panasonic-rw2");
+        }
+
+        if (header.Length >= 10 && header[8] == 'C' && header[9] == 'R')
+        {
+            return new(MediaType.Raw, "cr2", "image/x-canon-cr2");
+        }
+
+        // Most RAW formats (DNG, NEF, ARW, PEF...) are plain TIFF containers; the extension is the camera's
+        // own label of which one, and only ever promotes a TIFF to RAW, never makes a non-TIFF a RAW.
+        if (TiffRawExtensions.Contains(extension))
+        {
+            var format = extension.TrimStart('.').ToLowerInvariant();
+            return new(MediaType.Raw, format, format == "dng" || format == "gpr" ? "image/x-adobe-dng" : $"image/x-{format}");
+        }
+
+        return new(MediaType.Image, "tiff", "image/tiff");
+    }
+
+    private static DetectedType DetectIsoMedia(ReadOnlySpan<byte> header)
+    {
+        var boxSize = (header[0] << 24) | (header[1] << 16) | (header[2] << 8) | header[3];
+        var end = Math.Min(header.Length, boxSize is >= 16 and < 4096 ? boxSize : header.Length);
+        var brands = new List<string> { Encoding.ASCII.GetString(header.Slice(8, 4)) };
+        for (var offset = 16; offset + 4 <= end; offset += 4)
+        {
+            brands.Add(Encoding.ASCII.GetString(header.Slice(offset, 4)));
+        }
+
+        var major = brands[0];
+        if (major == "crx ")
+        {
+            return new(MediaType.Raw, "cr3", "image/x-canon-cr3");
+        }
+
+        if (AvifBrands.Contains(major) || (!HeifBrands.Contains(major) && brands.Exists(AvifBrands.Contains)))
+        {
+            return new(MediaType.Image, "avif", "image/avif");
+        }
+
+        if (HeifBrands.Contains(major) || brands.Exists(HeifBrands.Contains))
+        {
+            return new(MediaType.Image, "heif", brands.Exists(b => b.StartsWith("he", StringComparison.Ordinal)) ? "image/heic" : "image/heif");
+        }
+
+        if (major == "qt  ")
+        {
+            return new(MediaType.Video, "mov", "video/quicktime");
+        }
+
+        if (major.StartsWith("3g", StringComparison.Ordinal))
+        {
+            return new(MediaType.Video, "3gp", "video/3gpp");
+        }
+
+        return new(MediaType.Video, "mp4", "video/mp4");
+    }
+
+    private static bool LooksLikeXmp(ReadOnlySpan<byte> header)
+    {
+        var text = Encoding.UTF8.GetString(header).TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
+        return text.StartsWith("<?xpacket", StringComparison.Ordinal)
+               || text.StartsWith("<x:xmpmeta", StringComparison.Ordinal)
+               || (text.StartsWith("<?xml", StringComparison.Ordinal) && text.Contains("xmp", StringComparison.OrdinalIgnoreCase));
+    }
+}

@@ -1,0 +1,221 @@
+using System.Globalization;
+using MetadataExtractor;
+using MetadataExtractor.Formats.Exif;
+using MetadataExtractor.Formats.Iptc;
+using MetadataExtractor.Formats.Xmp;
+using Directory = MetadataExtractor.Directory;
+
+namespace Pixhaven.Core.Media.Metadata;
+
+/// <summary>
+/// Reads EXIF, IPTC and XMP from a file with MetadataExtractor and ranks them into one <see cref="MediaMetadata"/>.
+/// Never throws for bad content: what cannot be read becomes a warning.
+/// </summary>
+public sealed class EmbeddedMetadataReader
+{
+    // Descriptions that cameras write by default; they describe nothing.
+    private static readonly HashSet<string> BoilerplateDescriptions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "OLYMPUS DIGITAL CAMERA", "SONY DSC", "DIGITAL CAMERA", "KONICA MINOLTA DIGITAL CAMERA", "MINOLTA DIGITAL CAMERA",
+        "SAMSUNG", "SAMSUNG CAMERA PICTURES", "<KENOX S630  / Samsung S630>", "Default", "DCIM", "Image", "Picture", "LEAD Technologies Inc. V1.01",
+    };
+
+    // EXIF 2.31 tags, named here because MetadataExtractor's constants for them vary between versions.
+    private const int OffsetTime = 0x9010;
+    private const int OffsetTimeOriginal = 0x9011;
+    private const int OffsetTimeDigitized = 0x9012;
+    private const int SubSecTime = 0x9290;
+    private const int SubSecTimeOriginal = 0x9291;
+    private const int SubSecTimeDigitized = 0x9292;
+
+    public MediaMetadata Read(string path)
+    {
+        IReadOnlyList<Directory> directories;
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 64 * 1024);
+            directories = ImageMetadataReader.ReadMetadata(stream);
+        }
+        catch (Exception e) when (e is ImageProcessingException or IOException or ArgumentException or InvalidOperationException
+                                      or IndexOutOfRangeException or OverflowException or NotSupportedException)
+        {
+            return new MediaMetadata { Warnings = [$"metadata could not be read: {e.Message}"] };
+        }
+
+        return Interpret(directories);
+    }
+
+    public static MediaMetadata Interpret(IReadOnlyList<Directory> directories)
+    {
+        var ifd0 = directories.OfType<ExifIfd0Directory>().FirstOrDefault();
+        var exif = directories.OfType<ExifSubIfdDirectory>().FirstOrDefault();
+        var gps = directories.OfType<GpsDirectory>().FirstOrDefault();
+        var iptc = directories.OfType<IptcDirectory>().FirstOrDefault();
+        var xmp = new XmpValues(directories.OfType<XmpDirectory>().FirstOrDefault());
+        var warnings = directories.SelectMany(d => d.Errors.Select(e => $"{d.Name}: {e}")).Distinct().Take(10).ToList();
+
+        var (takenAt, offset) = ReadTakenAt(ifd0, exif, iptc, xmp, gps);
+        var (latitude, longitude, altitude) = ReadLocation(gps, xmp);
+
+        return new MediaMetadata
+        {
+            TakenAt = takenAt,
+            TakenAtOffset = offset,
+            Make = Text(ifd0, ExifDirectoryBase.TagMake) ?? xmp.Get(XmpValues.Tiff, "Make"),
+            Model = Text(ifd0, ExifDirectoryBase.TagModel) ?? xmp.Get(XmpValues.Tiff, "Model"),
+            Lens = Text(exif, ExifDirectoryBase.TagLensModel) ?? xmp.Get(XmpValues.ExifAux, "Lens"),
+            FocalLength = Round(Number(exif, ExifDirectoryBase.TagFocalLength), 2),
+            FNumber = Round(Number(exif, ExifDirectoryBase.TagFNumber) ?? ApertureToFNumber(Number(exif, ExifDirectoryBase.TagAperture)), 1),
+            ExposureTime = ExposureText(exif),
+            Iso = Integer(exif, ExifDirectoryBase.TagIsoEquivalent) is int iso and > 0 ? iso : null,
+            Latitude = latitude,
+            Longitude = longitude,
+            Altitude = altitude,
+            Orientation = Integer(ifd0, ExifDirectoryBase.TagOrientation) is int o and >= 1 and <= 8 ? o
+                : int.TryParse(xmp.Get(XmpValues.Tiff, "Orientation"), CultureInfo.InvariantCulture, out var xo) && xo is >= 1 and <= 8 ? xo : null,
+            Title = xmp.LangAlt(XmpValues.DublinCore, "title") ?? Text(iptc, IptcDirectory.TagObjectName) ?? Text(ifd0, ExifDirectoryBase.TagWinTitle),
+            Description = Meaningful(xmp.LangAlt(XmpValues.DublinCore, "description") ?? Text(iptc, IptcDirectory.TagCaption)
+                                     ?? Text(ifd0, ExifDirectoryBase.TagImageDescription)),
+            Keywords = ReadKeywords(ifd0, iptc, xmp),
+            Warnings = warnings,
+        };
+    }
+
+    private static (DateTime?, TimeSpan?) ReadTakenAt(Directory? ifd0, Directory? exif, IptcDirectory? iptc, XmpValues xmp, GpsDirectory? gps)
+    {
+        // Ranked: the moment of capture first, then digitisation, then the editors' fields, then the GPS clock (UTC).
+        var candidates = new (DateTime Local, TimeSpan? Offset)?[]
+        {
+            ExifDate(exif, ExifDirectoryBase.TagDateTimeOriginal, SubSecTimeOriginal, OffsetTimeOriginal),
+            MetadataDates.ParseDateTime(xmp.Get(XmpValues.Exif, "DateTimeOriginal")),
+            ExifDate(exif, ExifDirectoryBase.TagDateTimeDigitized, SubSecTimeDigitized, OffsetTimeDigitized),
+            MetadataDates.ParseDateTime(xmp.Get(XmpValues.Photoshop, "DateCreated")),
+            MetadataDates.ParseIptc(Text(iptc, IptcDirectory.TagDateCreated), Text(iptc, IptcDirectory.TagTimeCreated)),
+            MetadataDates.ParseDateTime(xmp.Get(XmpValues.Xmp, "CreateDate")),
+            GpsDate(gps),
+            ExifDate(ifd0, ExifDirectoryBase.TagDateTime, SubSecTime, OffsetTime),
+        };
+
+        var best = candidates.FirstOrDefault(c => c is not null);
+        if (best is not { } taken)
+        {
+            return (null, null);
+        }
+
+        // When the chosen field carries no offset, borrow one from another field that names the same wall-clock second.
+        var offset = taken.Offset ?? candidates
+            .Where(c => c is { Offset: not null } && c.Value.Local.Date == taken.Local.Date
+                        && Math.Abs((c.Value.Local - taken.Local).TotalSeconds) < 1 && c.Value.Local.TimeOfDay != TimeSpan.Zero)
+            .Select(c => c!.Value.Offset)
+            .FirstOrDefault();
+        return (taken.Local, offset);
+    }
+
+    private static (DateTime Local, TimeSpan? Offset)? ExifDate(Directory? directory, int dateTag, int subsecTag, int offsetTag)
+    {
+        if (MetadataDates.ParseDateTime(Text(directory, dateTag)) is not { } parsed)
+        {
+            return null;
+        }
+
+        var local = parsed.Local.AddTicks(MetadataDates.FractionTicks(Text(directory, subsecTag)));
+        return (local, parsed.Offset ?? MetadataDates.ParseOffset(Text(directory, offsetTag)));
+    }
+
+    private static (DateTime Local, TimeSpan? Offset)? GpsDate(GpsDirectory? gps) =>
+        gps is not null && gps.TryGetGpsDate(out var utc) && utc.Year >= 1900
+            ? (DateTime.SpecifyKind(utc, DateTimeKind.Unspecified), TimeSpan.Zero)
+            : null;
+
+    private static (double?, double?, double?) ReadLocation(GpsDirectory? gps, XmpValues xmp)
+    {
+        var location = gps?.GetGeoLocation();
+        if (location is null || location.IsZero || double.IsNaN(location.Latitude) || Math.Abs(location.Latitude) > 90 || Math.Abs(location.Longitude) > 180)
+        {
+            return (null, null, null);
+        }
+
+        double? altitude = null;
+        if (gps is not null && gps.TryGetRational(GpsDirectory.TagAltitude, out var rational) && rational.Denominator != 0)
+        {
+            altitude = rational.ToDouble();
+            if (gps.TryGetInt32(GpsDirectory.TagAltitudeRef, out var reference) && reference == 1)
+            {
+                altitude = -altitude;
+            }
+        }
+
+        _ = xmp;
+        return (Math.Round(location.Latitude, 7), Math.Round(location.Longitude, 7), Round(altitude, 3));
+    }
+
+    private static List<string> ReadKeywords(Directory? ifd0, IptcDirectory? iptc, XmpValues xmp)
+    {
+        var keywords = xmp.Bag(XmpValues.DublinCore, "subject");
+        if (keywords.Count == 0 && iptc?.GetStringArray(IptcDirectory.TagKeywords) is { } iptcKeywords)
+        {
+            keywords = [.. iptcKeywords];
+        }
+
+        if (keywords.Count == 0 && Text(ifd0, ExifDirectoryBase.TagWinKeywords) is { } winKeywords)
+        {
+            keywords = [.. winKeywords.Split([';', ','])];
+        }
+
+        return keywords.Select(k => k.Trim('\0', ' ')).Where(k => k.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+    }
+
+    private static string? ExposureText(Directory? exif)
+    {
+        if (exif is null || !exif.TryGetRational(ExifDirectoryBase.TagExposureTime, out var r) || r.Numerator <= 0 || r.Denominator <= 0)
+        {
+            return null;
+        }
+
+        var seconds = r.ToDouble();
+        if (seconds >= 1)
+        {
+            return Math.Round(seconds, 1).ToString(CultureInfo.InvariantCulture);
+        }
+
+        return r.Numerator == 1
+            ? $"1/{r.Denominator}"
+            : $"1/{Math.Round(1 / seconds).ToString(CultureInfo.InvariantCulture)}";
+    }
+
+    private static double? ApertureToFNumber(double? apex) => apex is { } a ? Math.Pow(Math.Sqrt(2), a) : null;
+
+    private static string? Meaningful(string? description) =>
+        description is null || BoilerplateDescriptions.Contains(description.Trim()) ? null : description;
+
+    internal static string? Text(Directory? directory, int tag)
+    {
+        if (directory is null || !directory.ContainsTag(tag))
+        {
+            return null;
+        }
+
+        string? value;
+        try
+        {
+            value = directory.GetDescription(tag) is { } d && (tag == ExifDirectoryBase.TagWinTitle || tag == ExifDirectoryBase.TagWinKeywords)
+                ? d
+                : directory.GetString(tag);
+        }
+        catch (Exception e) when (e is MetadataException or FormatException or ArgumentException)
+        {
+            return null;
+        }
+
+        value = value?.Trim('\0', ' ', '\t', '\r', '\n');
+        return string.IsNullOrEmpty(value) ? null : value;
+    }
+
+    private static double? Number(Directory? directory, int tag) =>
+        directory is not null && directory.TryGetRational(tag, out var r) && r.Denominator != 0 && r.ToDouble() is var v && v > 0 && double.IsFinite(v) ? v : null;
+
+    private static int? Integer(Directory? directory, int tag) =>
+        directory is not null && directory.TryGetInt32(tag, out var value) ? value : null;
+
+    private static double? Round(double? value, int digits) => value is { } v ? Math.Round(v, digits) : null;
+}

@@ -1,0 +1,35 @@
+namespace Pixhaven.Core.Media.Metadata;
+
+/// <summary>What Pixhaven reads from one file's embedded metadata. Unknown values are null.</summary>
+public sealed record MediaMetadata
+{
+    /// <summary>Local wall-clock time the picture was taken.</summary>
+    public DateTime? TakenAt { get; init; }
+
+    /// <summary>UTC offset of <see cref="TakenAt"/>, when the file records one.</summary>
+    public TimeSpan? TakenAtOffset { get; init; }
+
+    public string? Make { get; init; }
+    public string? Model { get; init; }
+    public string? Lens { get; init; }
+    public double? FocalLength { get; init; }
+    public double? FNumber { get; init; }
+
+    /// <summary>Exposure time as photographers write it: "1/250", "0.5", "2".</summary>
+    public string? ExposureTime { get; init; }
+    public int? Iso { get; init; }
+
+    public double? Latitude { get; init; }
+    public double? Longitude { get; init; }
+    public double? Altitude { get; init; }
+
+    /// <summary>EXIF orientation 1-8 as stored in the file.</summary>
+    public int? Orientation { get; init; }
+
+    public string? Title { get; init; }
+    public string? Description { get; init; }
+    public IReadOnlyList<string> Keywords { get; init; } = [];
+
+    /// <summary>Problems met while reading; the values above are what could be read despite them.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}

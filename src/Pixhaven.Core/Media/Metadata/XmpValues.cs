@@ -1,0 +1,65 @@
+using MetadataExtractor.Formats.Xmp;
+using XmpCore;
+
+namespace Pixhaven.Core.Media.Metadata;
+
+/// <summary>Null-safe reads of the XMP properties Pixhaven uses.</summary>
+internal sealed class XmpValues(XmpDirectory? directory)
+{
+    public const string DublinCore = "http://purl.org/dc/elements/1.1/";
+    public const string Photoshop = "http://ns.adobe.com/photoshop/1.0/";
+    public const string Exif = "http://ns.adobe.com/exif/1.0/";
+    public const string ExifAux = "http://ns.adobe.com/exif/1.0/aux/";
+    public const string Tiff = "http://ns.adobe.com/tiff/1.0/";
+    public const string Xmp = "http://ns.adobe.com/xap/1.0/";
+
+    private readonly IXmpMeta? _meta = directory?.XmpMeta;
+
+    public string? Get(string ns, string name)
+    {
+        try
+        {
+            return Clean(_meta?.GetPropertyString(ns, name));
+        }
+        catch (XmpException)
+        {
+            return null;
+        }
+    }
+
+    public string? LangAlt(string ns, string name)
+    {
+        try
+        {
+            return Clean(_meta?.GetLocalizedText(ns, name, null, "x-default")?.Value);
+        }
+        catch (XmpException)
+        {
+            return Get(ns, name);
+        }
+    }
+
+    public List<string> Bag(string ns, string name)
+    {
+        var items = new List<string>();
+        try
+        {
+            var count = _meta?.CountArrayItems(ns, name) ?? 0;
+            for (var i = 1; i <= count; i++)
+            {
+                if (Clean(_meta!.GetArrayItem(ns, name, i)?.Value) is { } item)
+                {
+                    items.Add(item);
+                }
+            }
+        }
+        catch (XmpException)
+        {
+            // Not an array, or malformed: treat as absent.
+        }
+
+        return items;
+    }
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

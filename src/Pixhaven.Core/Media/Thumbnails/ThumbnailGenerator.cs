@@ -1,0 +1,84 @@
+using NetVips;
+
+namespace Pixhaven.Core.Media.Thumbnails;
+
+/// <summary>
+/// Makes every <see cref="ThumbnailSize"/> of an image with libvips from a single decode: shrink-on-load straight to
+/// the largest size, EXIF orientation applied, colour converted to sRGB; the smaller sizes are cut from that copy.
+/// Never upscales.
+/// </summary>
+public sealed class ThumbnailGenerator(ThumbnailStore store, int quality)
+{
+    /// <summary>Makes the thumbnails; returns a note when the image was damaged but still rendered.</summary>
+    /// <exception cref="ThumbnailException">The image could not be decoded at all.</exception>
+    public string? Generate(string sourcePath, string hash)
+    {
+        string? damage = null;
+        Image decoded;
+        try
+        {
+            decoded = Decode(sourcePath, Enums.FailOn.Truncated);
+        }
+        catch (VipsException strict)
+        {
+            // Damaged but partly readable (e.g. truncated): show what is there, and say so.
+            damage = $"image data is damaged: {FirstLine(strict.Message)}";
+            try
+            {
+                decoded = Decode(sourcePath, Enums.FailOn.None);
+            }
+            catch (VipsException lenient)
+            {
+                throw new ThumbnailException($"image cannot be decoded: {FirstLine(lenient.Message)}", lenient);
+            }
+        }
+
+        using (decoded)
+        {
+            foreach (var size in ThumbnailSize.All)
+            {
+                var target = store.PathFor(hash, size);
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                using var resized = size.Crop
+                    ? decoded.ThumbnailImage(size.Width, height: size.Height, crop: Enums.Interesting.Centre, size: Enums.Size.Down, noRotate: true)
+                    : decoded.ThumbnailImage(size.Width, height: size.Height, size: Enums.Size.Down, noRotate: true);
+                Save(resized, target);
+            }
+        }
+
+        return damage;
+    }
+
+    private static Image Decode(string path, Enums.FailOn failOn)
+    {
+        var largest = ThumbnailSize.All[0];
+        using var image = Image.Thumbnail(path, largest.Width, height: largest.Width, size: Enums.Size.Down,
+            outputProfile: "srgb", failOn: failOn);
+        var flattened = image.HasAlpha() ? image.Flatten(background: [255, 255, 255]) : image;
+        try
+        {
+            var rgb = flattened.Interpretation is Enums.Interpretation.Srgb or Enums.Interpretation.Bw
+                ? flattened.Cast(Enums.BandFormat.Uchar)
+                : flattened.Colourspace(Enums.Interpretation.Srgb).Cast(Enums.BandFormat.Uchar);
+            // Decode once, here: every size below reads this copy instead of re-running the loader.
+            return rgb.CopyMemory();
+        }
+        finally
+        {
+            if (!ReferenceEquals(flattened, image))
+            {
+                flattened.Dispose();
+            }
+        }
+    }
+
+    private void Save(Image image, string target)
+    {
+        var temporary = target + ".tmp";
+        image.Jpegsave(temporary, q: quality, keep: Enums.ForeignKeep.None, optimizeCoding: true, interlace: image.Width > 720);
+        File.Move(temporary, target, overwrite: true);
+    }
+
+    private static string FirstLine(string message) =>
+        message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault(l => !l.StartsWith("VipsImage", StringComparison.Ordinal)) ?? message;
+}

@@ -1,0 +1,60 @@
+namespace Pixhaven.Core.Model;
+
+/// <summary>A photo as the user sees it: one picture, shown once, backed by one or more files.</summary>
+public sealed class Photo
+{
+    public long Id { get; set; }
+
+    /// <summary>Stable public identifier used in URLs; never reused.</summary>
+    public required string Uid { get; set; }
+
+    public MediaType Type { get; set; }
+
+    /// <summary>Local wall-clock time the photo was taken (no offset applied).</summary>
+    public DateTime TakenAt { get; set; }
+
+    /// <summary>UTC offset of <see cref="TakenAt"/> in minutes, when the file says.</summary>
+    public int? TakenAtOffsetMinutes { get; set; }
+
+    /// <summary>Instant used for ordering: <see cref="TakenAt"/> minus its offset, or the local time when unknown.</summary>
+    public DateTime TakenAtUtc { get; set; }
+
+    public MetadataSource TakenAtSource { get; set; }
+
+    public string? Title { get; set; }
+    public MetadataSource TitleSource { get; set; }
+    public string? Description { get; set; }
+    public MetadataSource DescriptionSource { get; set; }
+
+    /// <summary>Keywords joined by ", " in file order.</summary>
+    public string? Keywords { get; set; }
+    public MetadataSource KeywordsSource { get; set; }
+
+    public string? CameraMake { get; set; }
+    public string? CameraModel { get; set; }
+    public string? Lens { get; set; }
+    public double? FocalLength { get; set; }
+    public double? FNumber { get; set; }
+    public string? ExposureTime { get; set; }
+    public int? Iso { get; set; }
+
+    public double? Latitude { get; set; }
+    public double? Longitude { get; set; }
+    public double? Altitude { get; set; }
+    public MetadataSource LocationSource { get; set; }
+
+    /// <summary>Width after orientation is applied.</summary>
+    public int? Width { get; set; }
+    public int? Height { get; set; }
+
+    /// <summary>Content hash of the file that thumbnails are made from.</summary>
+    public string? ThumbnailHash { get; set; }
+
+    /// <summary>Hidden from browsing because every file behind it is missing.</summary>
+    public bool Missing { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+
+    public List<PhotoFile> Files { get; set; } = [];
+}

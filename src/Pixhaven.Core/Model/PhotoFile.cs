@@ -1,0 +1,49 @@
+namespace Pixhaven.Core.Model;
+
+/// <summary>One file under the originals folder, with its content hash and the state of each pipeline stage.</summary>
+public sealed class PhotoFile
+{
+    public long Id { get; set; }
+
+    /// <summary>The photo this file belongs to; null for files that are not media (skipped).</summary>
+    public long? PhotoId { get; set; }
+    public Photo? Photo { get; set; }
+
+    /// <summary>Path relative to the originals folder, with forward slashes.</summary>
+    public required string Path { get; set; }
+
+    public long Size { get; set; }
+    public DateTime ModifiedAt { get; set; }
+
+    /// <summary>Hex content hash (XxHash128); null when the file could not be read.</summary>
+    public string? Hash { get; set; }
+
+    public MediaType Type { get; set; }
+
+    /// <summary>Short format name from content detection, e.g. "jpeg", "heif".</summary>
+    public string? Format { get; set; }
+    public string? Mime { get; set; }
+
+    public int? Width { get; set; }
+    public int? Height { get; set; }
+    public int? Orientation { get; set; }
+
+    /// <summary>The file shown for its photo.</summary>
+    public bool Primary { get; set; }
+
+    /// <summary>Same content as the photo's primary file, found at another path.</summary>
+    public bool Duplicate { get; set; }
+
+    public bool Missing { get; set; }
+
+    public FileStatus Status { get; set; }
+
+    /// <summary>Why the file was skipped, failed or only partly indexed.</summary>
+    public string? Error { get; set; }
+
+    /// <summary>Stage stamps: null means the stage is still to do. "What is left" is a query on these.</summary>
+    public DateTime? MetadataAt { get; set; }
+    public DateTime? ThumbnailsAt { get; set; }
+
+    public DateTime IndexedAt { get; set; }
+}

@@ -1,0 +1,55 @@
+using System.Globalization;
+
+namespace Pixhaven.Core.Options;
+
+/// <summary>The table of every option; <c>pixhaven config</c>, the flags and the docs are generated from it.</summary>
+public static class OptionDefinitions
+{
+    public static IReadOnlyList<OptionDefinition> All { get; } =
+    [
+        new("originals-path", "--originals", "Folder of original photos and videos; read-only to the indexer",
+            o => o.OriginalsPath, (o, v) => o.OriginalsPath = RequireText(v)),
+        new("storage-path", "--storage", "Folder for the catalog, thumbnail cache and other generated files",
+            o => o.StoragePath, (o, v) => o.StoragePath = RequireText(v)),
+        new("import-path", "--import", "Inbox folder whose files are moved into originals by 'import'",
+            o => o.ImportPath, (o, v) => o.ImportPath = RequireText(v)),
+        new("database-driver", "--database-driver", "Catalog database: sqlite",
+            o => o.DatabaseDriver, (o, v) => o.DatabaseDriver = OneOf(v, "sqlite")),
+        new("database-dsn", "--database-dsn", "Database connection string; empty uses index.db in the storage folder",
+            o => o.DatabaseDsn, (o, v) => o.DatabaseDsn = v),
+        new("http-host", "--host", "Address the web server listens on",
+            o => o.HttpHost, (o, v) => o.HttpHost = RequireText(v)),
+        new("http-port", "--port", "Port the web server listens on",
+            o => o.HttpPort.ToString(CultureInfo.InvariantCulture), (o, v) => o.HttpPort = Int(v, 1, 65535)),
+        new("workers", "--workers", "Files indexed in parallel; 0 uses every CPU core",
+            o => o.Workers.ToString(CultureInfo.InvariantCulture), (o, v) => o.Workers = Int(v, 0, 256)),
+        new("index-on-start", "--index-on-start", "Index the originals folder in the background when the server starts",
+            o => o.IndexOnStart ? "true" : "false", (o, v) => o.IndexOnStart = Bool(v)),
+        new("thumbnail-quality", "--thumbnail-quality", "JPEG quality of thumbnails (1-100)",
+            o => o.ThumbnailQuality.ToString(CultureInfo.InvariantCulture), (o, v) => o.ThumbnailQuality = Int(v, 1, 100)),
+        new("log-level", "--log-level", "Least severe log level shown: trace, debug, information, warning, error",
+            o => o.LogLevel, (o, v) => o.LogLevel = OneOf(v, "trace", "debug", "information", "warning", "error")),
+    ];
+
+    public static OptionDefinition? Find(string name) =>
+        All.FirstOrDefault(d => string.Equals(d.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    private static string RequireText(string value) =>
+        string.IsNullOrWhiteSpace(value) ? throw new OptionsException("must not be empty") : value;
+
+    private static string OneOf(string value, params string[] allowed) =>
+        allowed.FirstOrDefault(a => string.Equals(a, value, StringComparison.OrdinalIgnoreCase))
+        ?? throw new OptionsException($"'{value}' is not one of: {string.Join(", ", allowed)}");
+
+    private static int Int(string value, int min, int max) =>
+        int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max
+            ? n
+            : throw new OptionsException($"'{value}' is not a whole number from {min} to {max}");
+
+    private static bool Bool(string value) => value.Trim().ToLowerInvariant() switch
+    {
+        "true" or "1" or "yes" or "on" => true,
+        "false" or "0" or "no" or "off" => false,
+        _ => throw new OptionsException($"'{value}' is not true or false"),
+    };
+}

@@ -1,0 +1,30 @@
+namespace Pixhaven.Core.Options;
+
+/// <summary>Every deployment setting of Pixhaven, bound once at start from defaults, config file, environment and flags.</summary>
+public sealed class PixhavenOptions
+{
+    public string OriginalsPath { get; set; } = "./originals";
+    public string StoragePath { get; set; } = "./storage";
+    public string ImportPath { get; set; } = "./import";
+    public string DatabaseDriver { get; set; } = "sqlite";
+
+    /// <summary>Provider connection string; empty means the SQLite file <c>index.db</c> in storage.</summary>
+    public string DatabaseDsn { get; set; } = "";
+
+    public string HttpHost { get; set; } = "127.0.0.1";
+    public int HttpPort { get; set; } = 2342;
+
+    /// <summary>Files indexed at once; 0 means one per CPU core.</summary>
+    public int Workers { get; set; }
+
+    public bool IndexOnStart { get; set; } = true;
+    public int ThumbnailQuality { get; set; } = 85;
+    public string LogLevel { get; set; } = "information";
+
+    public string OriginalsFullPath => Path.GetFullPath(OriginalsPath);
+    public string StorageFullPath => Path.GetFullPath(StoragePath);
+    public string CatalogFilePath => Path.Combine(StorageFullPath, "index.db");
+    public string ThumbnailCachePath => Path.Combine(StorageFullPath, "cache", "thumbnails");
+
+    public int EffectiveWorkers => Workers > 0 ? Workers : Environment.ProcessorCount;
+}
