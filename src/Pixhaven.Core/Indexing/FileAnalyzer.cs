@@ -1,5 +1,6 @@
 using Pixhaven.Core.Media;
 using Pixhaven.Core.Media.Detection;
+using Pixhaven.Core.Media.Previews;
 using Pixhaven.Core.Media.Thumbnails;
 using Pixhaven.Core.Model;
 using Pixhaven.Core.Scanning;
@@ -10,7 +11,7 @@ namespace Pixhaven.Core.Indexing;
 /// Runs the per-file stages in order (type, hash, then only when needed metadata and thumbnails) and returns an
 /// outcome; never throws for bad content, and opens originals only for reading.
 /// </summary>
-public sealed class FileAnalyzer(MediaInspector inspector, ThumbnailGenerator thumbnails, ThumbnailStore store)
+public sealed class FileAnalyzer(MediaInspector inspector, ThumbnailGenerator thumbnails, ThumbnailStore store, HeifDecoder heifDecoder, TemporaryFiles temporaryFiles)
 {
     public async Task<FileAnalysis> AnalyzeAsync(ScannedFile file, CatalogFileState? existing, IndexPlan plan, bool force, CancellationToken cancellationToken)
     {
@@ -61,9 +62,9 @@ public sealed class FileAnalyzer(MediaInspector inspector, ThumbnailGenerator th
         string? damage;
         try
         {
-            damage = !force && store.HasAll(hash) ? null : thumbnails.Generate(file.FullPath, hash);
+            damage = !force && store.HasAll(hash) ? null : await MakeThumbnailsAsync(file.FullPath, hash, cancellationToken);
         }
-        catch (ThumbnailException e)
+        catch (Exception e) when (e is ThumbnailException or InvalidDataException or TimeoutException)
         {
             return analysis with { Kind = AnalysisKind.Failed, Problem = e.Message };
         }
@@ -74,6 +75,30 @@ public sealed class FileAnalyzer(MediaInspector inspector, ThumbnailGenerator th
             ThumbnailsMade = true,
             Problem = damage ?? inspection.Error,
         };
+    }
+
+    private async Task<string?> MakeThumbnailsAsync(string path, string hash, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return thumbnails.Generate(path, hash);
+        }
+        catch (ThumbnailException e) when (e.MissingDecoder && heifDecoder.IsAvailable)
+        {
+            var decoded = await heifDecoder.ToJpegAsync(path, cancellationToken);
+            try
+            {
+                return thumbnails.Generate(decoded, hash, alreadyOriented: true);
+            }
+            finally
+            {
+                temporaryFiles.Delete(decoded);
+            }
+        }
+        catch (ThumbnailException e) when (e.MissingDecoder)
+        {
+            throw new ThumbnailException("HEVC-coded HEIF needs heif-convert (Debian package libheif-examples), which is not installed", e);
+        }
     }
 
     /// <summary>Why a detected type is not indexed as a photo (yet), or null when it is.</summary>

@@ -1,18 +1,40 @@
+using Microsoft.Extensions.Logging;
+using NetVips;
+
 namespace Pixhaven.Core.Media;
 
 /// <summary>Process-wide libvips settings, applied once by the composition root.</summary>
 public static class VipsRuntime
 {
+    private static readonly Lock Gate = new();
+    private static bool _configured;
+
     /// <summary>
     /// Pixhaven parallelises across files, so libvips works single-threaded per image (no oversubscription), and
     /// its operation cache is off: it would keep decoded originals alive and could serve a stale result after an
-    /// original changes on disk.
+    /// original changes on disk. libvips warnings (damaged files) go to the log at debug level instead of stderr:
+    /// the indexer records the reason per file from the exception anyway.
     /// </summary>
-    public static void Configure()
+    public static void Configure(ILogger? logger = null)
     {
-        NetVips.NetVips.Concurrency = 1;
-        NetVips.Cache.Max = 0;
-        NetVips.Cache.MaxFiles = 0;
-        NetVips.Cache.MaxMem = 0;
+        lock (Gate)
+        {
+            if (_configured)
+            {
+                return;
+            }
+
+            NetVips.NetVips.Concurrency = 1;
+            Cache.Max = 0;
+            Cache.MaxFiles = 0;
+            Cache.MaxMem = 0;
+            foreach (var domain in new[] { "VIPS", "GLib-GObject", "GLib" })
+            {
+                Log.SetLogHandler(domain, Enums.LogLevelFlags.Warning | Enums.LogLevelFlags.Message | Enums.LogLevelFlags.Info | Enums.LogLevelFlags.Debug,
+                    (logDomain, _, message) => logger?.LogDebug("libvips {Domain}: {Message}", logDomain, message));
+            }
+
+            _configured = true;
+        }
     }
 }

@@ -18,6 +18,11 @@ public static class MediaTypeDetector
         ".dng", ".nef", ".nrw", ".arw", ".sr2", ".srf", ".cr2", ".orf", ".pef", ".srw", ".3fr", ".iiq", ".gpr", ".kdc", ".erf", ".mef", ".mos", ".rw2", ".raw", ".dcr",
     };
 
+    // Byte arrays, not u8 literals: "\x89" in a string literal is U+0089, which UTF-8 encodes as two bytes.
+    private static ReadOnlySpan<byte> PngSignature => [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
+    private static ReadOnlySpan<byte> CrwSignature => [(byte)'I', (byte)'I', 0x1A, 0, 0, 0, (byte)'H', (byte)'E', (byte)'A', (byte)'P', (byte)'C', (byte)'C', (byte)'D', (byte)'R'];
+    private static readonly HashSet<string> QuickTimeAtoms = ["moov", "mdat", "wide", "free", "skip", "pnot"];
+
     private static readonly HashSet<string> HeifBrands = ["heic", "heix", "hevc", "hevx", "heim", "heis", "hevm", "hevs", "mif1", "msf1", "mif2"];
     private static readonly HashSet<string> AvifBrands = ["avif", "avis"];
 
@@ -29,7 +34,7 @@ public static class MediaTypeDetector
             return new(MediaType.Image, "jpeg", "image/jpeg");
         }
 
-        if (header.StartsWith("\x89PNG\r\n\x1a\n"u8))
+        if (header.StartsWith(PngSignature))
         {
             return new(MediaType.Image, "png", "image/png");
         }
@@ -58,7 +63,7 @@ public static class MediaTypeDetector
             return new(MediaType.Raw, "raf", "image/x-fuji-raf");
         }
 
-        if (header.Length >= 14 && header.StartsWith("II\x1a\0\0\0HEAPCCDR"u8))
+        if (header.Length >= 14 && header.StartsWith(CrwSignature))
         {
             return new(MediaType.Raw, "crw", "image/x-canon-crw");
         }
@@ -71,6 +76,12 @@ public static class MediaTypeDetector
         if (header.Length >= 12 && header.Slice(4, 4).SequenceEqual("ftyp"u8))
         {
             return DetectIsoMedia(header);
+        }
+
+        // Older QuickTime files start with a movie or data atom instead of "ftyp".
+        if (header.Length >= 8 && QuickTimeAtoms.Contains(Encoding.ASCII.GetString(header.Slice(4, 4))))
+        {
+            return new(MediaType.Video, "mov", "video/quicktime");
         }
 
         if (header.Length >= 4 && header[0] == 0x1A && header[1] == 0x45 && header[2] == 0xDF && header[3] == 0xA3)
@@ -87,13 +98,16 @@ public static class MediaTypeDetector
     }
 
     private static bool IsTiff(ReadOnlySpan<byte> header) =>
-        header.Length >= 4 && ((header[0] == 'I' && header[1] == 'I' && (header[2] is 42 or 0x52 or 0x55) && header[3] == 0)
-                               || (header[0] == 'M' && header[1] == 'M' && header[2] == 0 && header[3] == 42));
+        header.Length >= 4 && ((header[0] == 'I' && header[1] == 'I' && ((header[2] is 42 or 0x55 && header[3] == 0) || IsOlympus(header)))
+                               || (header[0] == 'M' && header[1] == 'M' && ((header[2] == 0 && header[3] == 42) || IsOlympus(header))));
+
+    private static bool IsOlympus(ReadOnlySpan<byte> header) =>
+        (header[2] == 'R' && header[3] is (byte)'O' or (byte)'S') || (header[2] == 'O' && header[3] == 'R');
 
     private static DetectedType DetectTiffFamily(ReadOnlySpan<byte> header, string extension)
     {
         // Olympus ("IIRO"/"IIRS") and Panasonic ("IIU\0") use their own magic numbers; Canon CR2 marks offset 8.
-        if (header[2] == 0x52)
+        if (IsOlympus(header))
         {
             return new(MediaType.Raw, "orf", "image/x-olympus-orf");
         }
@@ -160,7 +174,10 @@ public static class MediaTypeDetector
 
     private static bool LooksLikeXmp(ReadOnlySpan<byte> header)
     {
-        var text = Encoding.UTF8.GetString(header).TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
+        var encoding = header.Length >= 2 && header[0] == 0xFF && header[1] == 0xFE ? Encoding.Unicode
+            : header.Length >= 2 && header[0] == 0xFE && header[1] == 0xFF ? Encoding.BigEndianUnicode
+            : Encoding.UTF8;
+        var text = encoding.GetString(header).TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
         return text.StartsWith("<?xpacket", StringComparison.Ordinal)
                || text.StartsWith("<x:xmpmeta", StringComparison.Ordinal)
                || (text.StartsWith("<?xml", StringComparison.Ordinal) && text.Contains("xmp", StringComparison.OrdinalIgnoreCase));

@@ -11,26 +11,31 @@ public sealed class ThumbnailGenerator(ThumbnailStore store, int quality)
 {
     /// <summary>Makes the thumbnails; returns a note when the image was damaged but still rendered.</summary>
     /// <exception cref="ThumbnailException">The image could not be decoded at all.</exception>
-    public string? Generate(string sourcePath, string hash)
+    /// <param name="alreadyOriented">The pixels are upright already; ignore any orientation tag.</param>
+    public string? Generate(string sourcePath, string hash, bool alreadyOriented = false)
     {
         string? damage = null;
         Image decoded;
         try
         {
-            decoded = Decode(sourcePath, Enums.FailOn.Truncated);
+            decoded = Decode(sourcePath, Enums.FailOn.Truncated, alreadyOriented);
         }
-        catch (VipsException strict)
+        catch (VipsException strict) when (!ThumbnailException.IsMissingDecoder(strict.Message))
         {
             // Damaged but partly readable (e.g. truncated): show what is there, and say so.
-            damage = $"image data is damaged: {FirstLine(strict.Message)}";
+            damage = $"image data is damaged: {MostSpecificLine(strict.Message)}";
             try
             {
-                decoded = Decode(sourcePath, Enums.FailOn.None);
+                decoded = Decode(sourcePath, Enums.FailOn.None, alreadyOriented);
             }
             catch (VipsException lenient)
             {
-                throw new ThumbnailException($"image cannot be decoded: {FirstLine(lenient.Message)}", lenient);
+                throw new ThumbnailException($"image cannot be decoded: {MostSpecificLine(lenient.Message)}", lenient);
             }
+        }
+        catch (VipsException missing)
+        {
+            throw new ThumbnailException("no decoder for this image's compression in libvips", missing);
         }
 
         using (decoded)
@@ -49,10 +54,10 @@ public sealed class ThumbnailGenerator(ThumbnailStore store, int quality)
         return damage;
     }
 
-    private static Image Decode(string path, Enums.FailOn failOn)
+    private static Image Decode(string path, Enums.FailOn failOn, bool noRotate)
     {
         var largest = ThumbnailSize.All[0];
-        using var image = Image.Thumbnail(path, largest.Width, height: largest.Width, size: Enums.Size.Down,
+        using var image = Image.Thumbnail(path, largest.Width, height: largest.Width, size: Enums.Size.Down, noRotate: noRotate,
             outputProfile: "srgb", failOn: failOn);
         var flattened = image.HasAlpha() ? image.Flatten(background: [255, 255, 255]) : image;
         try
@@ -79,6 +84,7 @@ public sealed class ThumbnailGenerator(ThumbnailStore store, int quality)
         File.Move(temporary, target, overwrite: true);
     }
 
-    private static string FirstLine(string message) =>
-        message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault(l => !l.StartsWith("VipsImage", StringComparison.Ordinal)) ?? message;
+    /// <summary>The most specific line of a libvips error: the loader's own words come last.</summary>
+    private static string MostSpecificLine(string message) =>
+        message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? message;
 }

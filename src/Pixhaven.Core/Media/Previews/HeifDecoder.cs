@@ -1,0 +1,33 @@
+namespace Pixhaven.Core.Media.Previews;
+
+/// <summary>
+/// Decodes HEVC-coded HEIF (iPhone and Samsung HEIC) with libheif's <c>heif-convert</c>, because the libvips build
+/// in NetVips.Native leaves the HEVC decoder out for patent reasons (AVIF decodes directly). The JPEG it writes
+/// is already rotated by libheif but keeps the EXIF orientation tag, so callers must not rotate it again.
+/// </summary>
+public sealed class HeifDecoder(TemporaryFiles temporaryFiles)
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);
+    private readonly string? _program = ExternalTool.Find("heif-convert");
+
+    public bool IsAvailable => _program is not null;
+
+    /// <summary>Converts to a temporary JPEG; the caller deletes it with <see cref="TemporaryFiles.Delete"/>.</summary>
+    public async Task<string> ToJpegAsync(string source, CancellationToken cancellationToken)
+    {
+        if (_program is null)
+        {
+            throw new InvalidOperationException("heif-convert is not installed (Debian package libheif-examples)");
+        }
+
+        var target = temporaryFiles.NewPath(".jpg");
+        var (exitCode, errors) = await ExternalTool.RunAsync(_program, ["-q", "95", source, target], Timeout, cancellationToken);
+        if (exitCode != 0 || !File.Exists(target))
+        {
+            temporaryFiles.Delete(target);
+            throw new InvalidDataException($"heif-convert failed: {errors.Split('\n').LastOrDefault(l => l.Length > 0) ?? $"exit code {exitCode}"}");
+        }
+
+        return target;
+    }
+}

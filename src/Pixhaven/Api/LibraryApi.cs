@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Pixhaven.Core.Catalog;
+using Pixhaven.Core.Indexing;
+using Pixhaven.Core.Jobs;
+
+namespace Pixhaven.Api;
+
+/// <summary>Library maintenance: start an index run and list the files that could not be fully indexed.</summary>
+public static class LibraryApi
+{
+    public static RouteGroupBuilder MapLibraryApi(this RouteGroupBuilder api)
+    {
+        api.MapPost("/index", StartIndex).WithName("StartIndex").WithSummary("Start indexing the originals folder in the background");
+        api.MapGet("/files/problems", ListProblems).WithName("ListProblems")
+            .WithSummary("Files that were skipped, failed or only partly indexed, with the reason");
+        return api;
+    }
+
+    public sealed record StartIndexRequest(bool Force = false);
+
+    public static Results<Accepted, Conflict<ApiError>> StartIndex(StartIndexRequest? request, IndexJob job, IHostApplicationLifetime lifetime) =>
+        job.TryStart(new IndexRequest(request?.Force ?? false), lifetime.ApplicationStopping)
+            ? TypedResults.Accepted("/api/v1/status")
+            : TypedResults.Conflict(new ApiError("an index run is already in progress"));
+
+    public static async Task<List<IndexProblem>> ListProblems(IDbContextFactory<CatalogDbContext> contextFactory, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await ProblemQueries.ListAsync(db, cancellationToken);
+    }
+}

@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Pixhaven.Core.Options;
+using Pixhaven.Core.Search;
+
+namespace Pixhaven.Api;
+
+/// <summary>Browsing photos: pages newest first, one photo with all its metadata and files, and its original.</summary>
+public static class PhotosApi
+{
+    public static RouteGroupBuilder MapPhotosApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/photos", ListPhotos).WithName("ListPhotos")
+            .WithSummary("Photos newest first; pass the returned 'next' as 'after' for the following page");
+        api.MapGet("/photos/{uid}", GetPhoto).WithName("GetPhoto").WithSummary("One photo with all metadata and files");
+        api.MapGet("/photos/{uid}/download", DownloadOriginal).WithName("DownloadOriginal")
+            .WithSummary("The original file of a photo (its primary file, or the file given by 'file')");
+        return api;
+    }
+
+    /// <param name="Count">Photos per page, 1 to 1000; default 100.</param>
+    /// <param name="After">Cursor from the previous page's <c>next</c>.</param>
+    public sealed record ListPhotosRequest(int? Count, string? After);
+
+    public static async Task<Results<Ok<PhotoPage>, BadRequest<ApiError>>> ListPhotos(
+        [AsParameters] ListPhotosRequest request, PhotoSearch search, CancellationToken cancellationToken)
+    {
+        if (request.Count is < 1 or > PhotoSearch.MaxCount)
+        {
+            return TypedResults.BadRequest(new ApiError($"count must be between 1 and {PhotoSearch.MaxCount}"));
+        }
+
+        try
+        {
+            return TypedResults.Ok(await search.ListAsync(request.Count ?? 100, request.After, cancellationToken));
+        }
+        catch (FormatException e)
+        {
+            return TypedResults.BadRequest(new ApiError(e.Message));
+        }
+    }
+
+    public static async Task<Results<Ok<PhotoDetails>, NotFound>> GetPhoto(string uid, PhotoSearch search, CancellationToken cancellationToken) =>
+        await search.FindAsync(uid, cancellationToken) is { } photo ? TypedResults.Ok(PhotoDetails.From(photo)) : TypedResults.NotFound();
+
+    public static async Task<Results<PhysicalFileHttpResult, NotFound>> DownloadOriginal(
+        string uid, long? file, PhotoSearch search, PixhavenOptions options, CancellationToken cancellationToken)
+    {
+        var photo = await search.FindAsync(uid, cancellationToken);
+        var target = photo?.Files.FirstOrDefault(f => !f.Missing && (file is null ? f.Primary : f.Id == file));
+        if (target is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var root = Path.TrimEndingDirectorySeparator(options.OriginalsFullPath) + Path.DirectorySeparatorChar;
+        var path = Path.GetFullPath(Path.Combine(root, target.Path));
+        if (!path.StartsWith(root, StringComparison.Ordinal) || !File.Exists(path))
+        {
+            return TypedResults.NotFound();
+        }
+
+        return TypedResults.PhysicalFile(path, target.Mime ?? "application/octet-stream", Path.GetFileName(path), enableRangeProcessing: true);
+    }
+}

@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using Pixhaven.Core.Catalog;
+using Pixhaven.Core.Indexing;
+using Pixhaven.Core.Jobs;
+using Pixhaven.Core.Model;
+using Pixhaven.Hosting;
+
+namespace Pixhaven.Api;
+
+/// <summary>Health and state of the server: version, catalog counts and the index job.</summary>
+public static class StatusApi
+{
+    public static RouteGroupBuilder MapStatusApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/status", GetStatus).WithName("GetStatus").WithSummary("Version, catalog counts and index state");
+        return api;
+    }
+
+    public sealed record StatusResponse(string Version, string Database, StatusCounts Counts, IndexState Index);
+
+    public sealed record StatusCounts(int Photos, int Files, int Indexed, int Partial, int Skipped, int Failed, int Missing);
+
+    public sealed record IndexState(bool Running, IndexProgress? Progress, IndexRun? LastRun, string? LastError);
+
+    public static async Task<StatusResponse> GetStatus(
+        IDbContextFactory<CatalogDbContext> contextFactory, ICatalogProvider provider, IndexJob job, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var byStatus = await db.Files.Where(f => !f.Missing).GroupBy(f => f.Status)
+            .Select(g => new { Status = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Status, g => g.Count, cancellationToken);
+        var counts = new StatusCounts(
+            Photos: await db.Photos.CountAsync(p => !p.Missing, cancellationToken),
+            Files: byStatus.Values.Sum(),
+            Indexed: byStatus.GetValueOrDefault(FileStatus.Indexed),
+            Partial: byStatus.GetValueOrDefault(FileStatus.Partial),
+            Skipped: byStatus.GetValueOrDefault(FileStatus.Skipped),
+            Failed: byStatus.GetValueOrDefault(FileStatus.Failed),
+            Missing: await db.Files.CountAsync(f => f.Missing, cancellationToken));
+        var lastRun = await db.IndexRuns.AsNoTracking().OrderByDescending(r => r.Id).FirstOrDefaultAsync(cancellationToken);
+        return new StatusResponse(BuildVersion.Value, provider.Describe(), counts,
+            new IndexState(job.IsRunning, job.IsRunning ? job.Progress : null, lastRun, job.LastError));
+    }
+}

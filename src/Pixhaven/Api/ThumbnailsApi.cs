@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
+using Pixhaven.Core.Media;
+using Pixhaven.Core.Media.Thumbnails;
+
+namespace Pixhaven.Api;
+
+/// <summary>Serves cached thumbnails by content hash and named size, immutable; never generates unknown variants.</summary>
+public static class ThumbnailsApi
+{
+    public static RouteGroupBuilder MapThumbnailsApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/t/{hash}/{size}", GetThumbnail)
+            .WithName("GetThumbnail")
+            .WithSummary("A thumbnail JPEG by content hash and named size (tile_224, tile_500, fit_720, fit_1280, fit_1920, fit_2560)");
+        return api;
+    }
+
+    public static Results<PhysicalFileHttpResult, NotFound> GetThumbnail(string hash, string size, ThumbnailStore store, HttpContext context)
+    {
+        if (ThumbnailSize.Find(size) is not { } thumbnailSize || !ContentHasher.IsValidHash(hash))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var path = store.PathFor(hash, thumbnailSize);
+        if (!File.Exists(path))
+        {
+            return TypedResults.NotFound();
+        }
+
+        // Content-addressed, and the cache version is part of the tag: the bytes behind this URL never change.
+        context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+        var etag = new EntityTagHeaderValue($"\"{hash}-{thumbnailSize.Name}-v{ThumbnailSize.CacheVersion}\"");
+        return TypedResults.PhysicalFile(path, "image/jpeg", entityTag: etag);
+    }
+}

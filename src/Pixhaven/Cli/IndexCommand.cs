@@ -1,0 +1,104 @@
+using System.CommandLine;
+using Pixhaven.Core.Indexing;
+using Pixhaven.Core.Model;
+using Pixhaven.Hosting;
+using Spectre.Console;
+
+namespace Pixhaven.Cli;
+
+/// <summary><c>pixhaven index</c>: indexes the originals folder with a progress bar and ends with a summary.</summary>
+public static class IndexCommand
+{
+    public static Command Create(GlobalOptions globalOptions)
+    {
+        var force = new Option<bool>("--force", "-f") { Description = "Re-read every file, even unchanged ones" };
+        var command = new Command("index", "Index the originals folder: new, changed, moved and deleted files");
+        command.Options.Add(force);
+        command.SetAction((result, token) => PixhavenCli.Guard(async () =>
+        {
+            var loaded = globalOptions.Load(result);
+            // Per-file problems are listed in the summary; the log shows only what went wrong with the run itself.
+            var level = LogLevels.Parse(loaded.Values.LogLevel) < LogLevel.Warning ? LogLevel.Error : LogLevels.Parse(loaded.Values.LogLevel);
+            await using var services = await CliHost.CreateAsync(loaded, level, token);
+            var indexer = services.GetRequiredService<Indexer>();
+            var console = AnsiConsole.Console;
+            console.MarkupLineInterpolated($"Indexing [bold]{loaded.Values.OriginalsFullPath}[/] with {loaded.Values.EffectiveWorkers} workers");
+
+            var result2 = await RunWithProgressAsync(console, progress => indexer.IndexAsync(new IndexRequest(result.GetValue(force)), progress, token));
+            PrintSummary(console, result2);
+            return result2.Failed > 0 ? 1 : 0;
+        }));
+        return command;
+    }
+
+    private static async Task<IndexResult> RunWithProgressAsync(IAnsiConsole console, Func<IProgress<IndexProgress>, Task<IndexResult>> run)
+    {
+        if (!console.Profile.Capabilities.Interactive)
+        {
+            // No terminal (CI, logs): a line every few seconds instead of a redrawn bar.
+            var lastLine = DateTime.UtcNow;
+            return await run(new SynchronousProgress<IndexProgress>(p =>
+            {
+                if (p.Phase == "indexing" && DateTime.UtcNow - lastLine > TimeSpan.FromSeconds(5))
+                {
+                    lastLine = DateTime.UtcNow;
+                    console.WriteLine($"  {p.Done}/{p.Total} files");
+                }
+            }));
+        }
+
+        IndexResult? outcome = null;
+        await console.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .StartAsync(async context =>
+            {
+                var task = context.AddTask("Scanning", maxValue: 1);
+                outcome = await run(new SynchronousProgress<IndexProgress>(p =>
+                {
+                    task.MaxValue = Math.Max(1, p.Total);
+                    task.Value = p.Done;
+                    task.Description = p.Phase == "indexing" ? $"Indexing {p.Done}/{p.Total}" : Capitalize(p.Phase);
+                }));
+                task.Value = task.MaxValue;
+            });
+        return outcome!;
+    }
+
+    private static void PrintSummary(IAnsiConsole console, IndexResult result)
+    {
+        console.MarkupLineInterpolated(
+            $"[bold]Done[/] in {result.Duration.TotalSeconds:0.0}s: {result.Found} files found, [green]{result.Indexed} indexed[/], {result.Unchanged} unchanged, {result.Moved} moved, {result.Duplicates} duplicates, {result.Missing} missing, [yellow]{result.Skipped} skipped[/], [red]{result.Failed} failed[/]");
+        foreach (var group in result.Problems.GroupBy(p => p.Status))
+        {
+            console.MarkupLineInterpolated($"[bold]{Describe(group.Key)}[/] ({group.Count()}):");
+            foreach (var problem in group)
+            {
+                console.MarkupLineInterpolated($"  {problem.Path}: {problem.Reason}");
+            }
+        }
+    }
+
+    private static string Describe(FileStatus status) => status switch
+    {
+        FileStatus.Partial => "Indexed with problems",
+        FileStatus.Skipped => "Skipped",
+        FileStatus.Failed => "Failed",
+        _ => status.ToString(),
+    };
+
+    private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
+    /// <summary>Reports on the caller's thread, unlike <see cref="Progress{T}"/> which posts to the thread pool out of order.</summary>
+    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
+    {
+        private readonly Lock _gate = new();
+
+        public void Report(T value)
+        {
+            lock (_gate)
+            {
+                report(value);
+            }
+        }
+    }
+}

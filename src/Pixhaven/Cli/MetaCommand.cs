@@ -1,0 +1,70 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Pixhaven.Core.Media;
+using Pixhaven.Core.Media.Metadata;
+using Spectre.Console;
+
+namespace Pixhaven.Cli;
+
+/// <summary><c>pixhaven meta</c>: what Pixhaven reads from files, without any catalog. The JSON form is a contract.</summary>
+public static class MetaCommand
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static Command Create()
+    {
+        var json = new Option<bool>("--json") { Description = "Print a JSON array with one object per file" };
+        var files = new Argument<string[]>("files") { Arity = ArgumentArity.OneOrMore, Description = "Files to read" };
+        var command = new Command("meta", "Show the type and metadata Pixhaven reads from files");
+        command.Options.Add(json);
+        command.Arguments.Add(files);
+        command.SetAction(result =>
+        {
+            Core.Media.VipsRuntime.Configure();
+            var inspector = new MediaInspector(new EmbeddedMetadataReader());
+            var records = result.GetValue(files)!.Select(f => MetaRecord.From(f, inspector.Inspect(f))).ToList();
+            var writer = AnsiConsole.Profile.Out.Writer;
+            if (result.GetValue(json))
+            {
+                writer.WriteLine(JsonSerializer.Serialize(records, Json));
+            }
+            else
+            {
+                foreach (var record in records)
+                {
+                    PrintText(record);
+                }
+            }
+
+            return records.Exists(r => r.Error is not null) ? 1 : 0;
+        });
+        return command;
+    }
+
+    private static void PrintText(MetaRecord record)
+    {
+        var table = new Table().HideHeaders().AddColumns("", "").Title(Markup.Escape(record.File));
+        foreach (var property in typeof(MetaRecord).GetProperties().Skip(1))
+        {
+            var value = property.GetValue(record) switch
+            {
+                null => null,
+                IEnumerable<string> list => string.Join(", ", list),
+                IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+                var other => other.ToString(),
+            };
+            if (!string.IsNullOrEmpty(value))
+            {
+                table.AddRow(Markup.Escape(property.Name), Markup.Escape(value));
+            }
+        }
+
+        AnsiConsole.Console.Write(table);
+    }
+}

@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore;
+using Pixhaven.Catalog.Sqlite;
+using Pixhaven.Core.Catalog;
+using Pixhaven.Core.Indexing;
+using Pixhaven.Core.Jobs;
+using Pixhaven.Core.Media;
+using Pixhaven.Core.Media.Metadata;
+using Pixhaven.Core.Media.Previews;
+using Pixhaven.Core.Media.Thumbnails;
+using Pixhaven.Core.Options;
+using Pixhaven.Core.Scanning;
+using Pixhaven.Core.Search;
+
+namespace Pixhaven.Hosting;
+
+/// <summary>The composition root shared by the CLI verbs and the web server: both get the same Core services.</summary>
+public static class ServiceRegistration
+{
+    public static IServiceCollection AddPixhaven(this IServiceCollection services, LoadedOptions loaded)
+    {
+        var options = loaded.Values;
+        var provider = CreateProvider(options);
+
+        services.AddSingleton(loaded);
+        services.AddSingleton(options);
+        services.AddSingleton<ICatalogProvider>(provider);
+        services.AddSingleton(TimeProvider.System);
+        services.AddDbContextFactory<CatalogDbContext>(provider.Configure);
+
+        services.AddSingleton<LibraryScanner>();
+        services.AddSingleton<EmbeddedMetadataReader>();
+        services.AddSingleton<MediaInspector>();
+        services.AddSingleton(new ThumbnailStore(options.ThumbnailCachePath));
+        services.AddSingleton(sp => new ThumbnailGenerator(sp.GetRequiredService<ThumbnailStore>(), options.ThumbnailQuality));
+        services.AddSingleton(new TemporaryFiles(Path.Combine(options.StorageFullPath, "cache", "tmp")));
+        services.AddSingleton<HeifDecoder>();
+        services.AddSingleton<FileAnalyzer>();
+        services.AddSingleton<Indexer>(sp =>
+        {
+            VipsRuntime.Configure(sp.GetRequiredService<ILoggerFactory>().CreateLogger("Pixhaven.Core.Media.Vips"));
+            return ActivatorUtilities.CreateInstance<Indexer>(sp);
+        });
+        services.AddSingleton<IndexJob>();
+        services.AddSingleton<PhotoSearch>();
+        return services;
+    }
+
+    private static ICatalogProvider CreateProvider(PixhavenOptions options) => options.DatabaseDriver switch
+    {
+        "sqlite" => string.IsNullOrEmpty(options.DatabaseDsn)
+            ? SqliteCatalogProvider.ForFile(options.CatalogFilePath)
+            : new SqliteCatalogProvider(options.DatabaseDsn),
+        var other => throw new OptionsException($"database-driver: '{other}' is not supported"),
+    };
+}

@@ -1,0 +1,3 @@
+using Pixhaven.Cli;
+
+return await PixhavenCli.RunAsync(args);
