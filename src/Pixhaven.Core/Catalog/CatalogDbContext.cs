@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Pixhaven.Core.Model;
 
 namespace Pixhaven.Core.Catalog;
@@ -10,6 +11,29 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
     public DbSet<PhotoFile> Files => Set<PhotoFile>();
     public DbSet<IndexRun> IndexRuns => Set<IndexRun>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CatalogDbContext).Assembly);
+
+        // Every stored time is UTC except Photo.TakenAt, a local wall-clock time. Not every database keeps
+        // DateTimeKind, so reads are stamped here and the API never mistakes one for the other.
+        var utc = new ValueConverter<DateTime, DateTime>(v => v, v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+        var utcNullable = new ValueConverter<DateTime?, DateTime?>(v => v, v => v.HasValue ? DateTime.SpecifyKind(v.Value, DateTimeKind.Utc) : v);
+        foreach (var property in modelBuilder.Model.GetEntityTypes().SelectMany(e => e.GetProperties()))
+        {
+            if (property.DeclaringType.ClrType == typeof(Photo) && property.Name == nameof(Photo.TakenAt))
+            {
+                continue;
+            }
+
+            if (property.ClrType == typeof(DateTime))
+            {
+                property.SetValueConverter(utc);
+            }
+            else if (property.ClrType == typeof(DateTime?))
+            {
+                property.SetValueConverter(utcNullable);
+            }
+        }
+    }
 }

@@ -62,7 +62,7 @@ public sealed class FileAnalyzer(MediaInspector inspector, ThumbnailGenerator th
         string? damage;
         try
         {
-            damage = !force && store.HasAll(hash) ? null : await MakeThumbnailsAsync(file.FullPath, hash, cancellationToken);
+            damage = !force && store.HasAll(hash) ? null : await MakeThumbnailsAsync(file.FullPath, hash, type.IgnoresExifOrientation, cancellationToken);
         }
         catch (Exception e) when (e is ThumbnailException or InvalidDataException or TimeoutException)
         {
@@ -77,11 +77,11 @@ public sealed class FileAnalyzer(MediaInspector inspector, ThumbnailGenerator th
         };
     }
 
-    private async Task<string?> MakeThumbnailsAsync(string path, string hash, CancellationToken cancellationToken)
+    private async Task<string?> MakeThumbnailsAsync(string path, string hash, bool alreadyOriented, CancellationToken cancellationToken)
     {
         try
         {
-            return thumbnails.Generate(path, hash);
+            return thumbnails.Generate(path, hash, alreadyOriented);
         }
         catch (ThumbnailException e) when (e.MissingDecoder && heifDecoder.IsAvailable)
         {

@@ -52,12 +52,12 @@ public sealed class MediaInspector(EmbeddedMetadataReader metadataReader)
             return new MediaInspection(path, type, null, null, null);
         }
 
-        var metadata = metadataReader.Read(path);
+        var metadata = metadataReader.Read(path, libvipsCanOpen: type.IsDecodableImage);
         ImageHeader? header = null;
         string? error = null;
         if (type.IsDecodableImage)
         {
-            (header, var headerError) = ImageHeader.Read(path);
+            (header, var headerError) = ImageHeader.Read(path, type.IgnoresExifOrientation);
             error = headerError is null ? null : $"image header cannot be read: {headerError}";
         }
 

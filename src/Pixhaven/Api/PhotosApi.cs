@@ -12,7 +12,7 @@ public static class PhotosApi
         api.MapGet("/photos", ListPhotos).WithName("ListPhotos")
             .WithSummary("Photos newest first; pass the returned 'next' as 'after' for the following page");
         api.MapGet("/photos/{uid}", GetPhoto).WithName("GetPhoto").WithSummary("One photo with all metadata and files");
-        api.MapGet("/photos/{uid}/download", DownloadOriginal).WithName("DownloadOriginal")
+        api.MapMethods("/photos/{uid}/download", [HttpMethods.Get, HttpMethods.Head], DownloadOriginal).WithName("DownloadOriginal")
             .WithSummary("The original file of a photo (its primary file, or the file given by 'file')");
         return api;
     }

@@ -10,7 +10,7 @@ public static class ThumbnailsApi
 {
     public static RouteGroupBuilder MapThumbnailsApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/t/{hash}/{size}", GetThumbnail)
+        api.MapMethods("/t/{hash}/{size}", [HttpMethods.Get, HttpMethods.Head], GetThumbnail)
             .WithName("GetThumbnail")
             .WithSummary("A thumbnail JPEG by content hash and named size (tile_224, tile_500, fit_720, fit_1280, fit_1920, fit_2560)");
         return api;

@@ -23,7 +23,9 @@ public static class MediaTypeDetector
     private static ReadOnlySpan<byte> CrwSignature => [(byte)'I', (byte)'I', 0x1A, 0, 0, 0, (byte)'H', (byte)'E', (byte)'A', (byte)'P', (byte)'C', (byte)'C', (byte)'D', (byte)'R'];
     private static readonly HashSet<string> QuickTimeAtoms = ["moov", "mdat", "wide", "free", "skip", "pnot"];
 
-    private static readonly HashSet<string> HeifBrands = ["heic", "heix", "hevc", "hevx", "heim", "heis", "hevm", "hevs", "mif1", "msf1", "mif2"];
+    // HEVC-coded brands; "mif1"/"msf1" only say "some HEIF", so AVIF files list them too.
+    private static readonly HashSet<string> HevcBrands = ["heic", "heix", "hevc", "hevx", "heim", "heis", "hevm", "hevs"];
+    private static readonly HashSet<string> GenericHeifBrands = ["mif1", "msf1", "mif2"];
     private static readonly HashSet<string> AvifBrands = ["avif", "avis"];
 
     public static DetectedType Detect(ReadOnlySpan<byte> header, string fileName)
@@ -149,14 +151,14 @@ public static class MediaTypeDetector
             return new(MediaType.Raw, "cr3", "image/x-canon-cr3");
         }
 
-        if (AvifBrands.Contains(major) || (!HeifBrands.Contains(major) && brands.Exists(AvifBrands.Contains)))
+        if (AvifBrands.Contains(major) || (!HevcBrands.Contains(major) && brands.Exists(AvifBrands.Contains)))
         {
             return new(MediaType.Image, "avif", "image/avif");
         }
 
-        if (HeifBrands.Contains(major) || brands.Exists(HeifBrands.Contains))
+        if (brands.Exists(HevcBrands.Contains) || brands.Exists(GenericHeifBrands.Contains))
         {
-            return new(MediaType.Image, "heif", brands.Exists(b => b.StartsWith("he", StringComparison.Ordinal)) ? "image/heic" : "image/heif");
+            return new(MediaType.Image, "heif", brands.Exists(HevcBrands.Contains) ? "image/heic" : "image/heif");
         }
 
         if (major == "qt  ")

@@ -28,7 +28,9 @@ public sealed class EmbeddedMetadataReader
     private const int SubSecTimeOriginal = 0x9291;
     private const int SubSecTimeDigitized = 0x9292;
 
-    public MediaMetadata Read(string path)
+    /// <param name="path">The file to read.</param>
+    /// <param name="libvipsCanOpen">The file is an image libvips reads; used as a second source of EXIF and XMP.</param>
+    public MediaMetadata Read(string path, bool libvipsCanOpen = false)
     {
         IReadOnlyList<Directory> directories;
         try
@@ -36,14 +38,28 @@ public sealed class EmbeddedMetadataReader
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 64 * 1024);
             directories = ImageMetadataReader.ReadMetadata(stream);
         }
-        catch (Exception e) when (e is ImageProcessingException or IOException or ArgumentException or InvalidOperationException
-                                      or IndexOutOfRangeException or OverflowException or NotSupportedException)
+        catch (Exception e) when (IsParserFailure(e))
         {
-            return new MediaMetadata { Warnings = [$"metadata could not be read: {e.Message}"] };
+            directories = [];
+            if (!libvipsCanOpen)
+            {
+                return new MediaMetadata { Warnings = [$"metadata could not be read: {e.Message}"] };
+            }
+        }
+
+        // MetadataExtractor 2.4 does not parse every container (AVIF, some recent HEIC): take the EXIF and XMP
+        // blocks that libvips found and parse those with MetadataExtractor instead.
+        if (libvipsCanOpen && !directories.OfType<ExifIfd0Directory>().Any())
+        {
+            directories = [.. directories, .. VipsMetadataBlocks.Read(path)];
         }
 
         return Interpret(directories);
     }
+
+    private static bool IsParserFailure(Exception e) =>
+        e is ImageProcessingException or IOException or ArgumentException or InvalidOperationException
+            or IndexOutOfRangeException or OverflowException or NotSupportedException;
 
     public static MediaMetadata Interpret(IReadOnlyList<Directory> directories)
     {
@@ -61,8 +77,9 @@ public sealed class EmbeddedMetadataReader
         {
             TakenAt = takenAt,
             TakenAtOffset = offset,
-            Make = Text(ifd0, ExifDirectoryBase.TagMake) ?? xmp.Get(XmpValues.Tiff, "Make"),
-            Model = Text(ifd0, ExifDirectoryBase.TagModel) ?? xmp.Get(XmpValues.Tiff, "Model"),
+            // Some cameras (e.g. TEKOM-made Polaroids) put Make and Model in the EXIF IFD instead of IFD0.
+            Make = Text(ifd0, ExifDirectoryBase.TagMake) ?? Text(exif, ExifDirectoryBase.TagMake) ?? xmp.Get(XmpValues.Tiff, "Make"),
+            Model = Text(ifd0, ExifDirectoryBase.TagModel) ?? Text(exif, ExifDirectoryBase.TagModel) ?? xmp.Get(XmpValues.Tiff, "Model"),
             Lens = Text(exif, ExifDirectoryBase.TagLensModel) ?? xmp.Get(XmpValues.ExifAux, "Lens"),
             FocalLength = Round(Number(exif, ExifDirectoryBase.TagFocalLength), 2),
             FNumber = Round(Number(exif, ExifDirectoryBase.TagFNumber) ?? ApertureToFNumber(Number(exif, ExifDirectoryBase.TagAperture)), 1),

@@ -1,0 +1,76 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Pixhaven.Core.Catalog;
+using Pixhaven.Core.Indexing;
+using Pixhaven.Core.Options;
+using Pixhaven.Hosting;
+
+namespace Pixhaven.Tests.Infrastructure;
+
+/// <summary>
+/// A throw-away library: its own originals and storage folders and its own SQLite catalog file, wired with the
+/// same composition root as the application. Nothing is shared between instances.
+/// </summary>
+public sealed class TestLibrary : IAsyncDisposable
+{
+    private TestLibrary(string root, LoadedOptions options, ServiceProvider services)
+    {
+        Root = root;
+        Options = options;
+        Services = services;
+    }
+
+    public string Root { get; }
+    public string Originals => Options.Values.OriginalsFullPath;
+    public string Storage => Options.Values.StorageFullPath;
+    public LoadedOptions Options { get; }
+    public ServiceProvider Services { get; }
+
+    public static async Task<TestLibrary> CreateAsync(IEnumerable<string> corpusFiles)
+    {
+        var root = Directory.CreateTempSubdirectory("pixhaven-test-").FullName;
+        var originals = Path.Combine(root, "originals");
+        foreach (var relative in corpusFiles)
+        {
+            var target = Path.Combine(originals, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(TestPhotos.PathOf(relative), target);
+        }
+
+        Directory.CreateDirectory(originals);
+        var options = OptionsLoader.Load(
+            new Dictionary<string, string>(),
+            new Dictionary<string, string>
+            {
+                ["originals-path"] = originals,
+                ["storage-path"] = Path.Combine(root, "storage"),
+                ["http-host"] = "127.0.0.1",
+                ["http-port"] = "0",
+                ["index-on-start"] = "false",
+            });
+        var services = new ServiceCollection()
+            .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
+            .AddPixhaven(options)
+            .BuildServiceProvider();
+        await CatalogMigrator.MigrateAsync(services.GetRequiredService<IDbContextFactory<CatalogDbContext>>());
+        return new TestLibrary(root, options, services);
+    }
+
+    public static Task<TestLibrary> CreateWithCorpusAsync() =>
+        CreateAsync(TestPhotos.Expected.Keys.Where(k => File.Exists(TestPhotos.PathOf(k))));
+
+    public Task<IndexResult> IndexAsync(bool force = false) =>
+        Services.GetRequiredService<Indexer>().IndexAsync(new IndexRequest(force), null, CancellationToken.None);
+
+    public CatalogDbContext OpenCatalog() => Services.GetRequiredService<IDbContextFactory<CatalogDbContext>>().CreateDbContext();
+
+    public string OriginalPath(string relative) => Path.Combine(Originals, relative);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(Root, recursive: true);
+    }
+}
