@@ -13,20 +13,29 @@ public static class ConfigCommand
         command.SetAction((result, _) => PixhavenCli.Guard(() =>
         {
             var loaded = globalOptions.Load(result);
-            var table = new Table().AddColumns("Option", "Value", "Source", "Flag", "Environment variable");
-            foreach (var definition in OptionDefinitions.All)
+            var rows = OptionDefinitions.All.Select(d => new[]
             {
-                table.AddRow(
-                    Markup.Escape(definition.Name),
-                    Markup.Escape(definition.Read(loaded.Values)),
-                    loaded.Sources[definition.Name].ToString().ToLowerInvariant(),
-                    definition.Flag,
-                    definition.EnvironmentVariable);
+                d.Name, d.Read(loaded.Values), loaded.Sources[d.Name].ToString().ToLowerInvariant(), d.Flag, d.EnvironmentVariable,
+            }).ToList();
+            string[] headers = ["Option", "Value", "Source", "Flag", "Environment variable"];
+            var console = AnsiConsole.Console;
+            if (console.Profile.Capabilities.Interactive)
+            {
+                var table = new Table().AddColumns(headers);
+                rows.ForEach(r => table.AddRow(r.Select(Markup.Escape).ToArray()));
+                console.Write(table);
+            }
+            else
+            {
+                // Plain columns when piped: nothing wraps, and scripts can split on whitespace.
+                var widths = headers.Select((h, i) => rows.Select(r => r[i].Length).Append(h.Length).Max()).ToArray();
+                foreach (var row in rows.Prepend(headers))
+                {
+                    console.Profile.Out.Writer.WriteLine(string.Join("  ", row.Select((cell, i) => cell.PadRight(widths[i]))).TrimEnd());
+                }
             }
 
-            var console = AnsiConsole.Console;
-            console.Write(table);
-            console.MarkupLineInterpolated($"Config file: {loaded.ConfigFile ?? "(none)"}");
+            console.Profile.Out.Writer.WriteLine($"Config file: {loaded.ConfigFile ?? "(none)"}");
             return Task.FromResult(0);
         }));
         return command;

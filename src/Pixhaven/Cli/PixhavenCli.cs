@@ -37,5 +37,10 @@ public static class PixhavenCli
             AnsiConsole.Console.MarkupLineInterpolated($"[red]Invalid option[/] {e.Message}");
             return 2;
         }
+        catch (DirectoryNotFoundException e)
+        {
+            AnsiConsole.Console.MarkupLineInterpolated($"[red]Error:[/] {e.Message}");
+            return 2;
+        }
     }
 }

@@ -1,0 +1,126 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Pixhaven.Tests.Infrastructure;
+
+namespace Pixhaven.Tests.Cli;
+
+/// <summary>The <c>pixhaven</c> verbs, run as a separate process in a scratch folder.</summary>
+public sealed partial class CliTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("pixhaven-cli-").FullName;
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [GeneratedRegex(@"^\d{6}-([0-9a-f]{7}|unknown)-Linux-(x86_64|arm64)(-DEBUG)?$")]
+    private static partial Regex VersionPattern();
+
+    [Fact]
+    public async Task Version_PrintsTheVersionString()
+    {
+        var result = await CliRunner.RunAsync(_folder, null, "version");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Matches(VersionPattern(), result.Output.Trim());
+    }
+
+    [Fact]
+    public async Task Config_ShowsEveryOptionWithItsSource()
+    {
+        await File.WriteAllTextAsync(Path.Combine(_folder, "pixhaven.json"), """{ "workers": 3 }""");
+        var result = await CliRunner.RunAsync(_folder, new Dictionary<string, string> { ["PIXHAVEN_STORAGE_PATH"] = "/data/storage" },
+            "config", "--port", "8080");
+
+        Assert.Equal(0, result.ExitCode);
+        var lines = result.Output.Split('\n');
+        string Row(string option) => lines.Single(l => l.StartsWith(option + " ", StringComparison.Ordinal));
+        Assert.Matches(@"^http-port\s+8080\s+flag\s", Row("http-port"));
+        Assert.Matches(@"^storage-path\s+/data/storage\s+environment\s", Row("storage-path"));
+        Assert.Matches(@"^workers\s+3\s+file\s", Row("workers"));
+        Assert.Matches(@"^originals-path\s+\./originals\s+default\s", Row("originals-path"));
+        foreach (var option in Core.Options.OptionDefinitions.All)
+        {
+            Assert.Contains(option.EnvironmentVariable, result.Output, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task InvalidOption_IsAClearErrorWithExitCode2()
+    {
+        var result = await CliRunner.RunAsync(_folder, new Dictionary<string, string> { ["PIXHAVEN_HTTP_PORT"] = "http" }, "config");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("PIXHAVEN_HTTP_PORT", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Meta_Json_PrintsTheContract_ForGoodAndBadFiles()
+    {
+        string[] files = [TestPhotos.OffsetJpeg, TestPhotos.GpsJpeg, TestPhotos.Rotated, "broken/zero_bytes.jpg", "broken/text_file.jpg", "raw/exiftool_Nikon_D70.nef"];
+        var result = await CliRunner.RunAsync(_folder, null, ["meta", "--json", .. files.Select(TestPhotos.PathOf)]);
+
+        using var document = JsonDocument.Parse(result.Output);
+        var records = document.RootElement.EnumerateArray().ToList();
+        Assert.Equal(files.Length, records.Count);
+        string[] contract = ["file", "type", "mime", "width", "height", "orientation", "takenAt", "takenAtOffset", "make", "model", "lens", "focalLength",
+            "fNumber", "exposureTime", "iso", "lat", "lng", "altitude", "title", "description", "keywords", "duration", "error"];
+        Assert.All(records, r => Assert.Equal(contract, r.EnumerateObject().Select(p => p.Name)));
+
+        var iphone = records[0];
+        var expected = TestPhotos.Expected[TestPhotos.OffsetJpeg];
+        Assert.Equal("image", iphone.GetProperty("type").GetString());
+        Assert.Equal("image/jpeg", iphone.GetProperty("mime").GetString());
+        Assert.Equal(expected.Text("OffsetTimeOriginal"), iphone.GetProperty("takenAtOffset").GetString());
+        Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{3})?$", iphone.GetProperty("takenAt").GetString());
+        Assert.Equal((int)expected.Number("ISO")!, iphone.GetProperty("iso").GetInt32());
+        Assert.Matches(@"^1/\d+$", iphone.GetProperty("exposureTime").GetString());
+        Assert.Equal(JsonValueKind.Null, iphone.GetProperty("error").ValueKind);
+
+        var gps = records[1];
+        Assert.Equal(TestPhotos.Expected[TestPhotos.GpsJpeg].Number("GPSLatitude")!.Value, gps.GetProperty("lat").GetDouble(), 5);
+        Assert.Equal(TestPhotos.Expected[TestPhotos.GpsJpeg].Number("GPSLongitude")!.Value, gps.GetProperty("lng").GetDouble(), 5);
+
+        var rotated = records[2];
+        Assert.Equal(6, rotated.GetProperty("orientation").GetInt32());
+        Assert.Equal((int)TestPhotos.Expected[TestPhotos.Rotated].Number("OrientedWidth")!, rotated.GetProperty("width").GetInt32());
+
+        Assert.Contains("empty", records[3].GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal("unknown", records[4].GetProperty("type").GetString());
+        Assert.Contains("not a photo", records[4].GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal("raw", records[5].GetProperty("type").GetString());
+        Assert.Equal("NIKON D70", records[5].GetProperty("model").GetString());
+        Assert.Equal(1, result.ExitCode);
+        Assert.False(File.Exists(Path.Combine(_folder, "storage", "index.db")), "meta must not touch any catalog");
+    }
+
+    [Fact]
+    public async Task Index_ShowsASummaryWithReasons_AndUsesTheFolderOptions()
+    {
+        var originals = Path.Combine(_folder, "my photos");
+        Directory.CreateDirectory(Path.Combine(originals, "broken"));
+        File.Copy(TestPhotos.PathOf(TestPhotos.CanonJpeg), Path.Combine(originals, "canon.jpg"));
+        File.Copy(TestPhotos.PathOf("broken/text_file.jpg"), Path.Combine(originals, "broken", "text_file.jpg"));
+
+        var result = await CliRunner.RunAsync(_folder, new Dictionary<string, string> { ["PIXHAVEN_STORAGE_PATH"] = Path.Combine(_folder, "store") },
+            "index", "--originals", originals);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Matches(@"2 files found, 1 indexed, 0 unchanged", result.Output);
+        Assert.Contains("broken/text_file.jpg: unsupported content", result.Output, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(_folder, "store", "index.db")));
+
+        var again = await CliRunner.RunAsync(_folder, new Dictionary<string, string> { ["PIXHAVEN_STORAGE_PATH"] = Path.Combine(_folder, "store") },
+            "index", "--originals", originals);
+        Assert.Matches(@"2 files found, 0 indexed, 2 unchanged", again.Output);
+    }
+
+    [Fact]
+    public async Task Index_MissingOriginalsFolder_IsAClearError()
+    {
+        var result = await CliRunner.RunAsync(_folder, null, "index", "--originals", Path.Combine(_folder, "nope"));
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("does not exist", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Output + result.Errors, StringComparison.Ordinal);
+    }
+}
