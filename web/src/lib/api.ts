@@ -33,6 +33,7 @@ export interface PhotoDetails {
   uid: string;
   takenAt: string;
   takenAtOffset: string | null;
+  takenAtSource: 'auto' | 'fileName' | 'embedded' | 'sidecar' | 'manual';
   title: string | null;
   description: string | null;
   keywords: string[];

@@ -1,0 +1,107 @@
+using Microsoft.Playwright;
+using Pixhaven.Tests.Infrastructure;
+
+namespace Pixhaven.Tests.Web;
+
+/// <summary>The web app in Debian's headless Chromium, driven by Playwright, against the real server and corpus.</summary>
+[Collection(CorpusGroup.Name)]
+public sealed class BrowserTests(CorpusFixture corpus) : IAsyncLifetime
+{
+    private const string Chromium = "/usr/bin/chromium";
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+
+    public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's chromium package (.ci/run does)");
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            // This machine has no network beyond loopback: keep Chromium from trying to phone home.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+    }
+
+    private async Task<IPage> OpenAsync(int width = 1280, int height = 900)
+    {
+        var page = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, BaseURL = corpus.BaseAddress.ToString() });
+        await page.GotoAsync("/");
+        return page;
+    }
+
+    private static Task WaitForLoadedImage(IPage page, string selector) =>
+        page.WaitForFunctionAsync($"() => {{ const img = document.querySelector('{selector}'); return img && img.complete && img.naturalWidth > 0; }}",
+            null, new PageWaitForFunctionOptions { Timeout = 20_000 });
+
+    private static async Task Screenshot(IPage page, string name)
+    {
+        Directory.CreateDirectory(ScreenshotFolder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png") });
+    }
+
+    [Fact]
+    public async Task Grid_ShowsThumbnails_AndLoadsMoreOnScroll()
+    {
+        var page = await OpenAsync();
+        await WaitForLoadedImage(page, "[data-testid=grid] img");
+        var firstPage = await page.Locator("[data-testid=grid] button").CountAsync();
+        Assert.True(firstPage >= 20, $"only {firstPage} tiles on the first page");
+        await Screenshot(page, "grid");
+
+        var status = await corpus.Http.GetStringAsync("/api/v1/status");
+        var total = System.Text.Json.JsonDocument.Parse(status).RootElement.GetProperty("counts").GetProperty("photos").GetInt32();
+        for (var i = 0; i < 10 && await page.Locator("[data-testid=grid] button").CountAsync() < total; i++)
+        {
+            await page.Mouse.WheelAsync(0, 20_000);
+            await page.WaitForTimeoutAsync(300);
+        }
+
+        Assert.Equal(total, await page.Locator("[data-testid=grid] button").CountAsync());
+        Assert.True(total > firstPage, "the corpus spans more than one page");
+    }
+
+    [Fact]
+    public async Task Lightbox_OpensWithInfo_NavigatesWithKeys_AndCloses()
+    {
+        var page = await OpenAsync();
+        await WaitForLoadedImage(page, "[data-testid=grid] img");
+        await page.Locator("[data-testid=grid] button").First.ClickAsync();
+
+        var lightbox = page.GetByTestId("lightbox");
+        await lightbox.WaitForAsync();
+        await WaitForLoadedImage(page, "[data-testid=lightbox-image]");
+        await page.GetByTestId("info-panel").GetByText("Taken").WaitForAsync();
+        await Screenshot(page, "lightbox");
+
+        var first = await page.GetByTestId("lightbox-image").GetAttributeAsync("src");
+        await page.Keyboard.PressAsync("ArrowRight");
+        await page.WaitForFunctionAsync($"() => document.querySelector('[data-testid=lightbox-image]')?.getAttribute('src') !== '{first}'");
+        await WaitForLoadedImage(page, "[data-testid=lightbox-image]");
+        await page.Keyboard.PressAsync("ArrowLeft");
+        Assert.Equal(first, await page.GetByTestId("lightbox-image").GetAttributeAsync("src"));
+
+        await page.Keyboard.PressAsync("Escape");
+        await lightbox.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached });
+    }
+
+    [Fact]
+    public async Task PhoneViewport_ShowsTheGrid()
+    {
+        var page = await OpenAsync(390, 844);
+        await WaitForLoadedImage(page, "[data-testid=grid] img");
+        var box = await page.Locator("[data-testid=grid] button").First.BoundingBoxAsync();
+        Assert.NotNull(box);
+        Assert.True(box.X + box.Width <= 390, "tiles fit the phone's width");
+        await Screenshot(page, "phone");
+    }
+}
