@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs what Pixhaven needs beyond the .NET SDK, only when it is missing:
+#   runtime: heif-convert (libheif-examples) to decode iPhone/Samsung HEIC; Node.js + npm to build the web app
+#   tests (--tests): Debian's chromium for the browser tests
+# Safe to run again; does nothing when everything is there.
+set -euo pipefail
+
+want_tests=false
+[[ "${1:-}" == "--tests" ]] && want_tests=true
+
+packages=()
+command -v heif-convert >/dev/null 2>&1 || packages+=(libheif-examples)
+command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
+if $want_tests; then
+  command -v chromium >/dev/null 2>&1 || [[ -x /usr/bin/chromium ]] || packages+=(chromium)
+fi
+
+if ((${#packages[@]})); then
+  if [[ $(id -u) -eq 0 ]]; then sudo=""; elif command -v sudo >/dev/null 2>&1; then sudo="sudo"; else
+    echo "Please install these Debian packages: ${packages[*]}" >&2
+    exit 1
+  fi
+  echo "Installing ${packages[*]} ..."
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
+fi
+
+command -v dotnet >/dev/null 2>&1 || { echo "The .NET SDK 10 is required: https://dotnet.microsoft.com/download" >&2; exit 1; }
+cd "$(dirname "$0")/.."
+dotnet tool restore >/dev/null
