@@ -82,6 +82,9 @@ namespace Pixhaven.Catalog.Sqlite.Migrations
                     b.Property<int>("DescriptionSource")
                         .HasColumnType("INTEGER");
 
+                    b.Property<double?>("Duration")
+                        .HasColumnType("REAL");
+
                     b.Property<string>("ExposureTime")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
@@ -174,8 +177,15 @@ namespace Pixhaven.Catalog.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Codec")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("Duplicate")
                         .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Duration")
+                        .HasColumnType("REAL");
 
                     b.Property<string>("Error")
                         .HasMaxLength(2048)

@@ -123,6 +123,7 @@ public sealed class CatalogWriter(IDbContextFactory<CatalogDbContext> contextFac
             (row.Type, row.Format, row.Mime) = (inspection.Type.Type, inspection.Type.Format, inspection.Type.Mime);
             (row.Width, row.Height) = (inspection.Header?.Width, inspection.Header?.Height);
             row.Orientation = inspection.Metadata?.Orientation;
+            (row.Duration, row.Codec) = (inspection.Metadata?.Duration, inspection.Metadata?.VideoCodec);
         }
     }
 

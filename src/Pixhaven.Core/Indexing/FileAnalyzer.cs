@@ -11,7 +11,13 @@ namespace Pixhaven.Core.Indexing;
 /// Runs the per-file stages in order (type, hash, then only when needed metadata and thumbnails) and returns an
 /// outcome; never throws for bad content, and opens originals only for reading.
 /// </summary>
-public sealed class FileAnalyzer(MediaInspector inspector, ThumbnailGenerator thumbnails, ThumbnailStore store, HeifDecoder heifDecoder, TemporaryFiles temporaryFiles)
+public sealed class FileAnalyzer(
+    MediaInspector inspector,
+    ThumbnailGenerator thumbnails,
+    ThumbnailStore store,
+    HeifDecoder heifDecoder,
+    VideoFrameExtractor videoFrames,
+    TemporaryFiles temporaryFiles)
 {
     public async Task<FileAnalysis> AnalyzeAsync(ScannedFile file, CatalogFileState? existing, IndexPlan plan, bool force, CancellationToken cancellationToken)
     {
@@ -34,7 +40,7 @@ public sealed class FileAnalyzer(MediaInspector inspector, ThumbnailGenerator th
         }
 
         analysis = analysis with { Hash = hash };
-        if (SkipReason(type, file.RelativePath) is { } reason)
+        if (SkipReason(type, file.RelativePath, videoFrames.IsAvailable) is { } reason)
         {
             return analysis with { Inspection = new MediaInspection(file.FullPath, type, null, null, null), Problem = reason };
         }
@@ -57,12 +63,19 @@ public sealed class FileAnalyzer(MediaInspector inspector, ThumbnailGenerator th
             }
         }
 
-        var inspection = inspector.Inspect(file.FullPath);
+        var inspection = await inspector.InspectAsync(file.FullPath, cancellationToken);
         analysis = analysis with { Inspection = inspection };
+        if (type.Type == MediaType.Video && inspection.Header is null)
+        {
+            return analysis with { Kind = AnalysisKind.Failed, Problem = inspection.Error ?? "video cannot be read" };
+        }
+
         string? damage;
         try
         {
-            damage = !force && store.HasAll(hash) ? null : await MakeThumbnailsAsync(file.FullPath, hash, type.IgnoresExifOrientation, cancellationToken);
+            damage = !force && store.HasAll(hash) ? null
+                : type.Type == MediaType.Video ? await MakeVideoThumbnailsAsync(file.FullPath, hash, inspection.Metadata?.Duration, cancellationToken)
+                : await MakeThumbnailsAsync(file.FullPath, hash, type.IgnoresExifOrientation, cancellationToken);
         }
         catch (Exception e) when (e is ThumbnailException or InvalidDataException or TimeoutException)
         {
@@ -101,14 +114,28 @@ public sealed class FileAnalyzer(MediaInspector inspector, ThumbnailGenerator th
         }
     }
 
+    private async Task<string?> MakeVideoThumbnailsAsync(string path, string hash, double? duration, CancellationToken cancellationToken)
+    {
+        var frame = await videoFrames.ExtractAsync(path, duration, cancellationToken);
+        try
+        {
+            return thumbnails.Generate(frame, hash, alreadyOriented: true);
+        }
+        finally
+        {
+            temporaryFiles.Delete(frame);
+        }
+    }
+
     /// <summary>Why a detected type is not indexed as a photo (yet), or null when it is.</summary>
-    public static string? SkipReason(DetectedType type, string path) => type.Type switch
+    public static string? SkipReason(DetectedType type, string path, bool videoToolsFound = true) => type.Type switch
     {
         MediaType.Image => null,
+        MediaType.Video when videoToolsFound => null,
+        MediaType.Video => $"video ({type.Format}) needs ffmpeg and ffprobe (Debian package ffmpeg), which are not installed",
         MediaType.Unknown => MediaInspector.UnsupportedReason(path),
         MediaType.Sidecar => "XMP sidecar: not a photo on its own",
         MediaType.Raw => $"RAW ({type.Format}) previews are not supported yet",
-        MediaType.Video => $"video ({type.Format}) is not supported yet",
         _ => "unsupported content",
     };
 }

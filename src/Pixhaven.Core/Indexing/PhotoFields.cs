@@ -50,6 +50,7 @@ public static class PhotoFields
             (photo.Latitude, photo.Longitude, photo.Altitude, photo.LocationSource) = (metadata.Latitude, metadata.Longitude, metadata.Altitude, source);
         }
 
+        photo.Duration = metadata.Duration ?? photo.Duration;
         photo.CameraMake = metadata.Make ?? photo.CameraMake;
         photo.CameraModel = metadata.Model ?? photo.CameraModel;
         photo.Lens = metadata.Lens ?? photo.Lens;

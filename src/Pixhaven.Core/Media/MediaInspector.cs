@@ -1,5 +1,6 @@
 using Pixhaven.Core.Media.Detection;
 using Pixhaven.Core.Media.Metadata;
+using Pixhaven.Core.Media.Video;
 using Pixhaven.Core.Model;
 
 namespace Pixhaven.Core.Media;
@@ -8,7 +9,7 @@ namespace Pixhaven.Core.Media;
 /// Reads what Pixhaven knows about one file without touching any catalog: type from content, metadata and the
 /// displayed dimensions. Shared by <c>pixhaven meta</c> and the indexer, so both always agree.
 /// </summary>
-public sealed class MediaInspector(EmbeddedMetadataReader metadataReader)
+public sealed class MediaInspector(EmbeddedMetadataReader metadataReader, FfprobeReader ffprobe)
 {
     public static DetectedType DetectType(string path)
     {
@@ -18,13 +19,12 @@ public sealed class MediaInspector(EmbeddedMetadataReader metadataReader)
         return MediaTypeDetector.Detect(header[..length], path);
     }
 
-    public MediaInspection Inspect(string path)
+    public async Task<MediaInspection> InspectAsync(string path, CancellationToken cancellationToken)
     {
-        FileInfo info;
         DetectedType type;
         try
         {
-            info = new FileInfo(path);
+            var info = new FileInfo(path);
             if (!info.Exists)
             {
                 return MediaInspection.Unreadable(path, "file does not exist");
@@ -42,16 +42,17 @@ public sealed class MediaInspector(EmbeddedMetadataReader metadataReader)
             return MediaInspection.Unreadable(path, $"cannot read file: {e.Message}");
         }
 
-        if (type.Type == MediaType.Unknown)
+        return type.Type switch
         {
-            return new MediaInspection(path, type, null, null, UnsupportedReason(path));
-        }
+            MediaType.Unknown => new MediaInspection(path, type, null, null, UnsupportedReason(path)),
+            MediaType.Sidecar => new MediaInspection(path, type, null, null, null),
+            MediaType.Video => await InspectVideoAsync(path, type, cancellationToken),
+            _ => InspectStill(path, type),
+        };
+    }
 
-        if (type.Type == MediaType.Sidecar)
-        {
-            return new MediaInspection(path, type, null, null, null);
-        }
-
+    private MediaInspection InspectStill(string path, DetectedType type)
+    {
         var metadata = metadataReader.Read(path, libvipsCanOpen: type.IsDecodableImage);
         ImageHeader? header = null;
         string? error = null;
@@ -67,6 +68,40 @@ public sealed class MediaInspector(EmbeddedMetadataReader metadataReader)
         }
 
         return new MediaInspection(path, type, metadata, header, error);
+    }
+
+    private async Task<MediaInspection> InspectVideoAsync(string path, DetectedType type, CancellationToken cancellationToken)
+    {
+        if (!ffprobe.IsAvailable)
+        {
+            return new MediaInspection(path, type, metadataReader.Read(path), null, "ffprobe is not installed (Debian package ffmpeg)");
+        }
+
+        VideoProbe probe;
+        try
+        {
+            probe = await ffprobe.ReadAsync(path, cancellationToken);
+        }
+        catch (Exception e) when (e is InvalidDataException or TimeoutException or System.Text.Json.JsonException)
+        {
+            return new MediaInspection(path, type, null, null, e.Message);
+        }
+
+        var metadata = new MediaMetadata
+        {
+            TakenAt = probe.TakenAt,
+            TakenAtOffset = probe.TakenAtOffset,
+            Make = probe.Make,
+            Model = probe.Model,
+            Latitude = probe.Latitude,
+            Longitude = probe.Longitude,
+            Altitude = probe.Altitude,
+            Duration = probe.Duration,
+            VideoCodec = probe.VideoCodec,
+            ContentIdentifier = probe.ContentIdentifier,
+        };
+        var header = probe is { Width: { } w, Height: { } h } ? new ImageHeader(w, h) : null;
+        return new MediaInspection(path, type, metadata, header, header is null ? "no video stream" : null);
     }
 
     public static string UnsupportedReason(string path)

@@ -47,6 +47,9 @@ public sealed class Photo
     public int? Width { get; set; }
     public int? Height { get; set; }
 
+    /// <summary>Seconds, when the photo is a video.</summary>
+    public double? Duration { get; set; }
+
     /// <summary>Content hash of the file that thumbnails are made from.</summary>
     public string? ThumbnailHash { get; set; }
 

@@ -28,6 +28,12 @@ public sealed class PhotoFile
     public int? Height { get; set; }
     public int? Orientation { get; set; }
 
+    /// <summary>Seconds, for videos.</summary>
+    public double? Duration { get; set; }
+
+    /// <summary>Video codec as ffprobe names it ("h264", "hevc"), for videos.</summary>
+    public string? Codec { get; set; }
+
     /// <summary>The file shown for its photo.</summary>
     public bool Primary { get; set; }
 

@@ -25,6 +25,7 @@ public sealed record PhotoDetails(
     double? Altitude,
     int? Width,
     int? Height,
+    double? Duration,
     string? ThumbnailHash,
     bool Missing,
     IReadOnlyList<PhotoFileDetails> Files)
@@ -34,19 +35,19 @@ public sealed record PhotoDetails(
         p.Title, p.Description,
         p.Keywords?.Split(", ", StringSplitOptions.RemoveEmptyEntries) ?? [],
         p.CameraMake, p.CameraModel, p.Lens, p.FocalLength, p.FNumber, p.ExposureTime, p.Iso,
-        p.Latitude, p.Longitude, p.Altitude, p.Width, p.Height, p.ThumbnailHash, p.Missing,
+        p.Latitude, p.Longitude, p.Altitude, p.Width, p.Height, p.Duration, p.ThumbnailHash, p.Missing,
         p.Files.Select(PhotoFileDetails.From).ToList());
 }
 
 /// <summary>One file behind a photo, with its indexing state.</summary>
 public sealed record PhotoFileDetails(
     long Id, string Path, string Name, long Size, string? Hash, MediaType Type, string? Format, string? Mime,
-    int? Width, int? Height, int? Orientation, bool Primary, bool Duplicate, bool Missing, FileStatus Status, string? Error,
-    DateTime ModifiedAt)
+    int? Width, int? Height, int? Orientation, double? Duration, string? Codec, bool Primary, bool Duplicate, bool Missing,
+    FileStatus Status, string? Error, DateTime ModifiedAt)
 {
     public static PhotoFileDetails From(PhotoFile f) => new(
         f.Id, f.Path, System.IO.Path.GetFileName(f.Path), f.Size, f.Hash, f.Type, f.Format, f.Mime, f.Width, f.Height, f.Orientation,
-        f.Primary, f.Duplicate, f.Missing, f.Status, f.Error, DateTime.SpecifyKind(f.ModifiedAt, DateTimeKind.Utc));
+        f.Duration, f.Codec, f.Primary, f.Duplicate, f.Missing, f.Status, f.Error, DateTime.SpecifyKind(f.ModifiedAt, DateTimeKind.Utc));
 }
 
 /// <summary>The text forms of times used across the API and <c>pixhaven meta</c>.</summary>

@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Pixhaven.Core.Media;
 using Pixhaven.Core.Media.Metadata;
+using Pixhaven.Core.Media.Video;
 using Spectre.Console;
 
 namespace Pixhaven.Cli;
@@ -24,11 +25,18 @@ public static class MetaCommand
         var command = new Command("meta", "Show the type and metadata Pixhaven reads from files");
         command.Options.Add(json);
         command.Arguments.Add(files);
-        command.SetAction(result =>
+        command.SetAction(async (result, token) =>
         {
-            Core.Media.VipsRuntime.Configure();
-            var inspector = new MediaInspector(new EmbeddedMetadataReader());
-            var records = result.GetValue(files)!.Select(f => MetaRecord.From(f, inspector.Inspect(f))).ToList();
+            VipsRuntime.Configure();
+            // Built by hand rather than from the composition root, which would create the storage folder:
+            // meta must not touch any catalog.
+            var inspector = new MediaInspector(new EmbeddedMetadataReader(), new FfprobeReader());
+            var records = new List<MetaRecord>();
+            foreach (var file in result.GetValue(files)!)
+            {
+                records.Add(MetaRecord.From(file, await inspector.InspectAsync(file, token)));
+            }
+
             var writer = AnsiConsole.Profile.Out.Writer;
             if (result.GetValue(json))
             {

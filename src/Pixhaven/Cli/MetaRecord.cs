@@ -46,7 +46,7 @@ public sealed record MetaRecord(
             m?.Make, m?.Model, m?.Lens, m?.FocalLength, m?.FNumber, m?.ExposureTime, m?.Iso,
             m?.Latitude, m?.Longitude, m?.Altitude,
             m?.Title, m?.Description, m?.Keywords ?? [],
-            Duration: null,
+            m?.Duration is { } d ? Math.Round(d, 3) : null,
             inspection.Error);
     }
 }

@@ -6,6 +6,7 @@ using Pixhaven.Core.Jobs;
 using Pixhaven.Core.Media;
 using Pixhaven.Core.Media.Metadata;
 using Pixhaven.Core.Media.Previews;
+using Pixhaven.Core.Media.Video;
 using Pixhaven.Core.Media.Thumbnails;
 using Pixhaven.Core.Options;
 using Pixhaven.Core.Scanning;
@@ -34,6 +35,8 @@ public static class ServiceRegistration
         services.AddSingleton(sp => new ThumbnailGenerator(sp.GetRequiredService<ThumbnailStore>(), options.ThumbnailQuality));
         services.AddSingleton(new TemporaryFiles(Path.Combine(options.StorageFullPath, "cache", "tmp")));
         services.AddSingleton<HeifDecoder>();
+        services.AddSingleton<FfprobeReader>();
+        services.AddSingleton<VideoFrameExtractor>();
         services.AddSingleton<FileAnalyzer>();
         services.AddSingleton<Indexer>(sp =>
         {

@@ -122,6 +122,32 @@ public class CorpusIndexTests(CorpusFixture corpus)
         Assert.True(compared > 80, $"only {compared} photos were compared");
     }
 
+    [Theory]
+    [InlineData("video/Apple_iPhone_6_with-gps.mov")]
+    [InlineData("video/Panasonic_P1000244.MOV")]
+    [InlineData("video/with-gps.mp4")]
+    [InlineData("livephoto/IMG_3589.mov")]
+    public async Task Videos_AreIndexedWithAFrameThumbnail_AndAgreeWithExiftool(string path)
+    {
+        await using var db = corpus.Library.OpenCatalog();
+        var file = await db.Files.Include(f => f.Photo).SingleAsync(f => f.Path == path);
+        var expected = TestPhotos.Expected[path];
+        Assert.Equal(FileStatus.Indexed, file.Status);
+        Assert.Equal(MediaType.Video, file.Photo!.Type);
+        Assert.True(new ThumbnailStore(corpus.Library.Options.Values.ThumbnailCachePath).HasAll(file.Hash!));
+        Assert.Equal(expected.Number("Duration")!.Value, file.Duration!.Value, 0.1);
+        Assert.Equal(((int?)expected.Number("OrientedWidth"), (int?)expected.Number("OrientedHeight")), (file.Photo.Width, file.Photo.Height));
+
+        // QuickTime keeps UTC (CreateDate); Apple's CreationDate adds the local time and offset, which wins.
+        var taken = expected.Text("CreationDate") ?? expected.Text("CreateDate")!;
+        Assert.Equal(ParseExiftoolLocal(taken), file.Photo.TakenAt);
+        if (expected.Number("GPSLatitude") is { } lat)
+        {
+            Assert.Equal(lat, file.Photo.Latitude!.Value, 5);
+            Assert.Equal(expected.Number("GPSLongitude")!.Value, file.Photo.Longitude!.Value, 5);
+        }
+    }
+
     [Fact]
     public async Task BrokenFiles_AreReportedWithReasons_AndNeverStopTheRun()
     {
@@ -134,7 +160,7 @@ public class CorpusIndexTests(CorpusFixture corpus)
             ["broken/libvips_truncated.jpg"] = ([FileStatus.Partial], "damaged"),
             ["broken/corrupt.png"] = ([FileStatus.Failed], "cannot be decoded"),
             ["broken/heif_bad_iinf.heif"] = ([FileStatus.Failed], "cannot be decoded"),
-            ["broken/truncated_moov.mov"] = ([FileStatus.Skipped], "video"),
+            ["broken/truncated_moov.mov"] = ([FileStatus.Failed], "cannot read the video"),
             // Readable pictures with damaged metadata or a wrong name: bad metadata must not cost the photo.
             ["broken/jpeg_named.nef"] = ([FileStatus.Indexed], null),
             ["broken/exifr_broken1.jpg"] = ([FileStatus.Indexed, FileStatus.Partial], null),
@@ -198,7 +224,7 @@ public class CorpusIndexTests(CorpusFixture corpus)
     private static DateTime ParseExiftoolLocal(string value)
     {
         // "2008:03:15 07:44:21.49" or "2022:07:22 21:26:32.092+08:00": the local part, offset dropped.
-        var local = value.Length > 19 && (value[^6] == '+' || value[^6] == '-') ? value[..^6] : value;
+        var local = value.Length > 19 && (value[^6] == '+' || value[^6] == '-') ? value[..^6] : value.TrimEnd('Z');
         return DateTime.ParseExact(local, ["yyyy:MM:dd HH:mm:ss", "yyyy:MM:dd HH:mm:ss.FFFFFFF"], CultureInfo.InvariantCulture, DateTimeStyles.None);
     }
 }

@@ -16,6 +16,7 @@ internal sealed class PhotoFileConfiguration : IEntityTypeConfiguration<PhotoFil
         builder.Property(f => f.Format).HasMaxLength(32);
         builder.Property(f => f.Mime).HasMaxLength(128);
         builder.Property(f => f.Error).HasMaxLength(2048);
+        builder.Property(f => f.Codec).HasMaxLength(32);
         builder.HasIndex(f => f.Status);
     }
 }

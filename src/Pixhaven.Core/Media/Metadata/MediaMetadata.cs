@@ -30,6 +30,15 @@ public sealed record MediaMetadata
     public string? Description { get; init; }
     public IReadOnlyList<string> Keywords { get; init; } = [];
 
+    /// <summary>Length of a video in seconds.</summary>
+    public double? Duration { get; init; }
+
+    /// <summary>ffprobe's name of the video codec, e.g. "h264", "hevc".</summary>
+    public string? VideoCodec { get; init; }
+
+    /// <summary>Apple's identifier shared by a Live Photo's still and its video.</summary>
+    public string? ContentIdentifier { get; init; }
+
     /// <summary>Problems met while reading; the values above are what could be read despite them.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 }

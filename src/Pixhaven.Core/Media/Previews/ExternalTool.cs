@@ -16,6 +16,13 @@ public static class ExternalTool
 
     public static async Task<(int ExitCode, string Errors)> RunAsync(string program, IEnumerable<string> arguments, TimeSpan timeout, CancellationToken cancellationToken)
     {
+        var (exitCode, _, errors) = await RunWithOutputAsync(program, arguments, timeout, cancellationToken);
+        return (exitCode, errors);
+    }
+
+    public static async Task<(int ExitCode, string Output, string Errors)> RunWithOutputAsync(
+        string program, IEnumerable<string> arguments, TimeSpan timeout, CancellationToken cancellationToken)
+    {
         var start = new ProcessStartInfo(program)
         {
             RedirectStandardError = true,
@@ -47,7 +54,6 @@ public static class ExternalTool
             throw new TimeoutException($"{Path.GetFileName(program)} did not finish within {timeout.TotalSeconds:0} s");
         }
 
-        await output;
-        return (process.ExitCode, (await errors).Trim());
+        return (process.ExitCode, await output, (await errors).Trim());
     }
 }

@@ -1,0 +1,145 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Pixhaven.Core.Media.Metadata;
+using Pixhaven.Core.Media.Previews;
+
+namespace Pixhaven.Core.Media.Video;
+
+/// <summary>Reads video metadata with <c>ffprobe</c> (Debian package ffmpeg), run as a process with a timeout.</summary>
+public sealed partial class FfprobeReader
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+    private readonly string? _program = ExternalTool.Find("ffprobe");
+
+    public bool IsAvailable => _program is not null;
+
+    [GeneratedRegex(@"^([+-]\d+(?:\.\d+)?)([+-]\d+(?:\.\d+)?)([+-]\d+(?:\.\d+)?)?")]
+    private static partial Regex Iso6709();
+
+    /// <exception cref="InvalidDataException">ffprobe could not read the file.</exception>
+    public async Task<VideoProbe> ReadAsync(string path, CancellationToken cancellationToken)
+    {
+        if (_program is null)
+        {
+            throw new InvalidOperationException("ffprobe is not installed (Debian package ffmpeg)");
+        }
+
+        var (exitCode, output, errors) = await ExternalTool.RunWithOutputAsync(_program,
+            ["-v", "error", "-print_format", "json", "-show_format", "-show_streams", "--", path], Timeout, cancellationToken);
+        if (exitCode != 0)
+        {
+            throw new InvalidDataException($"ffprobe cannot read the video: {LastLine(errors) ?? $"exit code {exitCode}"}");
+        }
+
+        return Parse(output);
+    }
+
+    public static VideoProbe Parse(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        var root = document.RootElement;
+        var format = root.TryGetProperty("format", out var f) ? f : default;
+        var tags = Tags(format);
+        var streams = root.TryGetProperty("streams", out var s) ? s.EnumerateArray().ToList() : [];
+        var video = streams.FirstOrDefault(x => Text(x, "codec_type") == "video" && !IsAttachedPicture(x));
+        var audio = streams.FirstOrDefault(x => Text(x, "codec_type") == "audio");
+
+        var rotation = video.ValueKind == JsonValueKind.Object ? Rotation(video) : 0;
+        int? width = video.ValueKind == JsonValueKind.Object && video.TryGetProperty("width", out var w) ? w.GetInt32() : null;
+        int? height = video.ValueKind == JsonValueKind.Object && video.TryGetProperty("height", out var h) ? h.GetInt32() : null;
+        if (Math.Abs(rotation) % 180 == 90)
+        {
+            (width, height) = (height, width);
+        }
+
+        var (takenAt, offset) = TakenAt(tags);
+        var (lat, lng, alt) = Location(tags.GetValueOrDefault("com.apple.quicktime.location.ISO6709") ?? tags.GetValueOrDefault("location"));
+        return new VideoProbe
+        {
+            Duration = Number(Text(format, "duration")) ?? (video.ValueKind == JsonValueKind.Object ? Number(Text(video, "duration")) : null),
+            VideoCodec = video.ValueKind == JsonValueKind.Object ? Text(video, "codec_name") : null,
+            AudioCodec = audio.ValueKind == JsonValueKind.Object ? Text(audio, "codec_name") : null,
+            Width = width,
+            Height = height,
+            Rotation = rotation,
+            FrameRate = video.ValueKind == JsonValueKind.Object ? Fraction(Text(video, "avg_frame_rate")) ?? Fraction(Text(video, "r_frame_rate")) : null,
+            TakenAt = takenAt,
+            TakenAtOffset = offset,
+            Latitude = lat,
+            Longitude = lng,
+            Altitude = alt,
+            Make = tags.GetValueOrDefault("com.apple.quicktime.make") ?? tags.GetValueOrDefault("make"),
+            Model = tags.GetValueOrDefault("com.apple.quicktime.model") ?? tags.GetValueOrDefault("model"),
+            ContentIdentifier = tags.GetValueOrDefault("com.apple.quicktime.content.identifier"),
+        };
+    }
+
+    private static (DateTime?, TimeSpan?) TakenAt(Dictionary<string, string> tags)
+    {
+        // Apple's creationdate keeps the local time and offset; the container's creation_time is UTC by definition.
+        if (MetadataDates.ParseDateTime(tags.GetValueOrDefault("com.apple.quicktime.creationdate")) is { Offset: not null } local)
+        {
+            return (local.Local, local.Offset);
+        }
+
+        if (MetadataDates.ParseDateTime(tags.GetValueOrDefault("creation_time")) is { } utc && utc.Local.Year > 1904)
+        {
+            return (utc.Local, TimeSpan.Zero);
+        }
+
+        return (null, null);
+    }
+
+    private static (double?, double?, double?) Location(string? iso6709)
+    {
+        if (iso6709 is null || Iso6709().Match(iso6709) is not { Success: true } match)
+        {
+            return (null, null, null);
+        }
+
+        var lat = double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+        var lng = double.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture);
+        double? alt = match.Groups[3].Success ? double.Parse(match.Groups[3].Value, CultureInfo.InvariantCulture) : null;
+        return Math.Abs(lat) <= 90 && Math.Abs(lng) <= 180 && (lat != 0 || lng != 0) ? (lat, lng, alt) : (null, null, null);
+    }
+
+    private static int Rotation(JsonElement stream)
+    {
+        if (stream.TryGetProperty("side_data_list", out var sideData))
+        {
+            foreach (var item in sideData.EnumerateArray())
+            {
+                if (item.TryGetProperty("rotation", out var r) && r.TryGetDouble(out var degrees))
+                {
+                    return (int)Math.Round(degrees);
+                }
+            }
+        }
+
+        return int.TryParse(Tags(stream).GetValueOrDefault("rotate"), CultureInfo.InvariantCulture, out var rotate) ? rotate : 0;
+    }
+
+    private static bool IsAttachedPicture(JsonElement stream) =>
+        stream.TryGetProperty("disposition", out var d) && d.TryGetProperty("attached_pic", out var a) && a.GetInt32() == 1;
+
+    private static Dictionary<string, string> Tags(JsonElement element) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty("tags", out var tags)
+            ? tags.EnumerateObject().Where(t => t.Value.ValueKind == JsonValueKind.String)
+                .GroupBy(t => t.Name, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Value.GetString()!, StringComparer.OrdinalIgnoreCase)
+            : new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+    private static string? Text(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static double? Number(string? text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && double.IsFinite(n) && n >= 0 ? n : null;
+
+    private static double? Fraction(string? text)
+    {
+        var parts = text?.Split('/');
+        return parts is { Length: 2 } && Number(parts[0]) is { } a && Number(parts[1]) is { } b and > 0 && a > 0 ? Math.Round(a / b, 3) : null;
+    }
+
+    private static string? LastLine(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
+}

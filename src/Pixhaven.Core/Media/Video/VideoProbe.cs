@@ -1,0 +1,28 @@
+namespace Pixhaven.Core.Media.Video;
+
+/// <summary>What ffprobe tells about a video: streams, displayed size, duration, and the QuickTime/MP4 tags.</summary>
+public sealed record VideoProbe
+{
+    public double? Duration { get; init; }
+    public string? VideoCodec { get; init; }
+    public string? AudioCodec { get; init; }
+
+    /// <summary>Width as displayed, after the rotation in the display matrix.</summary>
+    public int? Width { get; init; }
+    public int? Height { get; init; }
+    public int Rotation { get; init; }
+    public double? FrameRate { get; init; }
+
+    /// <summary>Local capture time and its offset (Apple's creationdate), or the container's UTC creation time with offset zero.</summary>
+    public DateTime? TakenAt { get; init; }
+    public TimeSpan? TakenAtOffset { get; init; }
+
+    public double? Latitude { get; init; }
+    public double? Longitude { get; init; }
+    public double? Altitude { get; init; }
+    public string? Make { get; init; }
+    public string? Model { get; init; }
+
+    /// <summary>Apple's content identifier, which pairs a Live Photo's video with its still.</summary>
+    public string? ContentIdentifier { get; init; }
+}
