@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what Pixhaven needs beyond the .NET SDK, only when it is missing:
-#   runtime: heif-convert (libheif-examples) to decode iPhone/Samsung HEIC; ffmpeg for video; Node.js + npm to build the web app
+#   runtime: heif-convert (libheif-examples) to decode iPhone/Samsung HEIC; ffmpeg for video; dcraw_emu (libraw-bin) for RAW without a usable preview; Node.js + npm to build the web app
 #   tests (--tests): Debian's chromium for the browser tests
 # Safe to run again; does nothing when everything is there.
 set -euo pipefail
@@ -11,6 +11,7 @@ want_tests=false
 packages=()
 command -v heif-convert >/dev/null 2>&1 || packages+=(libheif-examples)
 command -v ffprobe >/dev/null 2>&1 || packages+=(ffmpeg)
+command -v dcraw_emu >/dev/null 2>&1 || packages+=(libraw-bin)
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 if $want_tests; then
   command -v chromium >/dev/null 2>&1 || [[ -x /usr/bin/chromium ]] || packages+=(chromium)

@@ -21,7 +21,7 @@ public sealed record CatalogFileState(
     public bool StagesComplete => Status switch
     {
         FileStatus.Skipped or FileStatus.Failed => true,
-        _ => MetadataAt is not null && (Type != MediaType.Image || ThumbnailsAt is not null),
+        _ => MetadataAt is not null && (Type == MediaType.Sidecar || ThumbnailsAt is not null),
     };
 
     public bool SameStat(long size, DateTime modifiedUtc) =>

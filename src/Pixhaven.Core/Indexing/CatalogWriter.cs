@@ -43,7 +43,8 @@ public sealed class CatalogWriter(IDbContextFactory<CatalogDbContext> contextFac
                         created.Add((analysis.Hash!, photo));
                     }
 
-                    (row.MetadataAt, row.ThumbnailsAt) = (now, analysis.ThumbnailsMade ? now : null);
+                    // The thumbnail stage is done when attempted: a RAW without any preview keeps its reason in Error.
+                    (row.MetadataAt, row.ThumbnailsAt) = (now, now);
                     break;
                 case AnalysisKind.Skipped or AnalysisKind.Failed:
                     row ??= NewRow(db, analysis);
@@ -91,7 +92,7 @@ public sealed class CatalogWriter(IDbContextFactory<CatalogDbContext> contextFac
         var isNew = photo is null;
         photo ??= new Photo { Uid = PhotoUid.New(), CreatedAt = now };
         PhotoFields.Apply(photo, inspection, analysis.File.ModifiedUtc, MetadataSource.Embedded);
-        photo.ThumbnailHash = analysis.Hash;
+        photo.ThumbnailHash = analysis.ThumbnailsMade ? analysis.Hash : null;
         photo.UpdatedAt = now;
         if (isNew)
         {

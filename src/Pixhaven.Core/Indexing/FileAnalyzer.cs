@@ -17,6 +17,7 @@ public sealed class FileAnalyzer(
     ThumbnailStore store,
     HeifDecoder heifDecoder,
     VideoFrameExtractor videoFrames,
+    RawPreviewRenderer rawPreviews,
     TemporaryFiles temporaryFiles)
 {
     public async Task<FileAnalysis> AnalyzeAsync(ScannedFile file, CatalogFileState? existing, IndexPlan plan, bool force, CancellationToken cancellationToken)
@@ -73,9 +74,17 @@ public sealed class FileAnalyzer(
         string? damage;
         try
         {
-            damage = !force && store.HasAll(hash) ? null
-                : type.Type == MediaType.Video ? await MakeVideoThumbnailsAsync(file.FullPath, hash, inspection.Metadata?.Duration, cancellationToken)
-                : await MakeThumbnailsAsync(file.FullPath, hash, type.IgnoresExifOrientation, cancellationToken);
+            damage = !force && store.HasAll(hash) ? null : type.Type switch
+            {
+                MediaType.Video => await MakeVideoThumbnailsAsync(file.FullPath, hash, inspection.Metadata?.Duration, cancellationToken),
+                MediaType.Raw => await MakeRawThumbnailsAsync(file.FullPath, type, hash, inspection.Metadata?.Orientation, cancellationToken),
+                _ => await MakeThumbnailsAsync(file.FullPath, hash, type.IgnoresExifOrientation, cancellationToken),
+            };
+        }
+        catch (Exception e) when (type.Type == MediaType.Raw && e is ThumbnailException or InvalidDataException or TimeoutException)
+        {
+            // A RAW keeps its metadata and stays downloadable even when nothing can be shown of it.
+            return analysis with { Kind = AnalysisKind.Indexed, ThumbnailsMade = false, Problem = e.Message };
         }
         catch (Exception e) when (e is ThumbnailException or InvalidDataException or TimeoutException)
         {
@@ -114,6 +123,20 @@ public sealed class FileAnalyzer(
         }
     }
 
+    private async Task<string?> MakeRawThumbnailsAsync(string path, DetectedType type, string hash, int? orientation, CancellationToken cancellationToken)
+    {
+        var preview = await rawPreviews.RenderAsync(path, type, cancellationToken);
+        try
+        {
+            var damage = thumbnails.Generate(preview.Path, hash, alreadyOriented: preview.Upright, orientation: preview.Upright ? null : orientation ?? 1);
+            return damage ?? (preview.Source == "small embedded preview" ? "only a small embedded preview, and no converter could render the RAW" : null);
+        }
+        finally
+        {
+            temporaryFiles.Delete(preview.Path);
+        }
+    }
+
     private async Task<string?> MakeVideoThumbnailsAsync(string path, string hash, double? duration, CancellationToken cancellationToken)
     {
         var frame = await videoFrames.ExtractAsync(path, duration, cancellationToken);
@@ -135,7 +158,7 @@ public sealed class FileAnalyzer(
         MediaType.Video => $"video ({type.Format}) needs ffmpeg and ffprobe (Debian package ffmpeg), which are not installed",
         MediaType.Unknown => MediaInspector.UnsupportedReason(path),
         MediaType.Sidecar => "XMP sidecar: not a photo on its own",
-        MediaType.Raw => $"RAW ({type.Format}) previews are not supported yet",
+        MediaType.Raw => null,
         _ => "unsupported content",
     };
 }

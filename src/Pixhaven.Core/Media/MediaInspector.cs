@@ -61,6 +61,10 @@ public sealed class MediaInspector(EmbeddedMetadataReader metadataReader, Ffprob
             (header, var headerError) = ImageHeader.Read(path, type.IgnoresExifOrientation);
             error = headerError is null ? null : $"image header cannot be read: {headerError}";
         }
+        else if (type.Type == MediaType.Raw && metadata is { Width: { } w, Height: { } h })
+        {
+            header = metadata.Orientation is >= 5 and <= 8 ? new ImageHeader(h, w) : new ImageHeader(w, h);
+        }
 
         if (error is null && metadata.Warnings.FirstOrDefault(w => w.StartsWith("metadata could not be read", StringComparison.Ordinal)) is { } fatal)
         {

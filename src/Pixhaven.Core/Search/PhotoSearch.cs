@@ -17,7 +17,7 @@ public sealed class PhotoSearch(IDbContextFactory<CatalogDbContext> contextFacto
     {
         count = Math.Clamp(count, 1, MaxCount);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var query = db.Photos.AsNoTracking().Where(p => !p.Missing && p.ThumbnailHash != null);
+        var query = db.Photos.AsNoTracking().Where(p => !p.Missing);
         if (after is not null)
         {
             var (time, id) = ParseCursor(after);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Pixhaven.Core.Catalog;
 using Pixhaven.Core.Indexing;
 using Pixhaven.Core.Jobs;
+using Pixhaven.Core.Media.Previews;
 using Pixhaven.Core.Model;
 using Pixhaven.Hosting;
 
@@ -16,14 +17,14 @@ public static class StatusApi
         return api;
     }
 
-    public sealed record StatusResponse(string Version, string Database, StatusCounts Counts, IndexState Index);
+    public sealed record StatusResponse(string Version, string Database, StatusCounts Counts, IndexState Index, IReadOnlyDictionary<string, bool> Converters);
 
     public sealed record StatusCounts(int Photos, int Files, int Indexed, int Partial, int Skipped, int Failed, int Missing);
 
     public sealed record IndexState(bool Running, IndexProgress? Progress, IndexRun? LastRun, string? LastError);
 
     public static async Task<StatusResponse> GetStatus(
-        IDbContextFactory<CatalogDbContext> contextFactory, ICatalogProvider provider, IndexJob job, CancellationToken cancellationToken)
+        IDbContextFactory<CatalogDbContext> contextFactory, ICatalogProvider provider, IndexJob job, ConverterInventory converters, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var byStatus = await db.Files.Where(f => !f.Missing).GroupBy(f => f.Status)
@@ -38,6 +39,6 @@ public static class StatusApi
             Missing: await db.Files.CountAsync(f => f.Missing, cancellationToken));
         var lastRun = await db.IndexRuns.AsNoTracking().OrderByDescending(r => r.Id).FirstOrDefaultAsync(cancellationToken);
         return new StatusResponse(BuildVersion.Value, provider.Describe(), counts,
-            new IndexState(job.IsRunning, job.IsRunning ? job.Progress : null, lastRun, job.LastError));
+            new IndexState(job.IsRunning, job.IsRunning ? job.Progress : null, lastRun, job.LastError), converters.Found);
     }
 }

@@ -37,6 +37,8 @@ public static class ServiceRegistration
         services.AddSingleton<HeifDecoder>();
         services.AddSingleton<FfprobeReader>();
         services.AddSingleton<VideoFrameExtractor>();
+        services.AddSingleton<RawPreviewRenderer>();
+        services.AddSingleton<ConverterInventory>();
         services.AddSingleton<FileAnalyzer>();
         services.AddSingleton<Indexer>(sp =>
         {

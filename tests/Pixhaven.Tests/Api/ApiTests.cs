@@ -59,7 +59,9 @@ public partial class ApiTests(CorpusFixture corpus)
             foreach (var photo in page.GetProperty("photos").EnumerateArray())
             {
                 seen.Add((photo.GetProperty("uid").GetString()!, photo.GetProperty("takenAt").GetDateTime()));
-                Assert.Matches("^[0-9a-f]{32}$", photo.GetProperty("thumbnailHash").GetString());
+                var hash = photo.GetProperty("thumbnailHash");
+                Assert.True(hash.ValueKind == JsonValueKind.Null ? photo.GetProperty("type").GetString() == "raw" : Regex.IsMatch(hash.GetString()!, "^[0-9a-f]{32}$"),
+                    "every photo has thumbnails, except RAW files of which nothing can be shown");
             }
 
             after = page.GetProperty("next").GetString();

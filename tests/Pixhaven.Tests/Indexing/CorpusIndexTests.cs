@@ -149,6 +149,28 @@ public class CorpusIndexTests(CorpusFixture corpus)
     }
 
     [Fact]
+    public async Task EveryRaw_HasAViewablePreviewOrARecordedReason_AndKeepsItsMetadata()
+    {
+        await using var db = corpus.Library.OpenCatalog();
+        var raws = await db.Files.Include(f => f.Photo).Where(f => f.Path.StartsWith("raw/")).ToListAsync();
+        Assert.Equal(TestPhotos.Expected.Keys.Count(k => k.StartsWith("raw/", StringComparison.Ordinal)), raws.Count);
+        var store = new ThumbnailStore(corpus.Library.Options.Values.ThumbnailCachePath);
+        foreach (var raw in raws)
+        {
+            Assert.Equal(MediaType.Raw, raw.Type);
+            Assert.NotNull(raw.Photo);
+            var viewable = raw.Photo.ThumbnailHash is not null && store.HasAll(raw.Photo.ThumbnailHash);
+            Assert.True(viewable || (raw.Status == FileStatus.Partial && !string.IsNullOrEmpty(raw.Error)), $"{raw.Path}: no preview and no reason");
+        }
+
+        // Complete camera files render; the stripped ones say why they cannot.
+        Assert.All(new[] { "raw/Canon_PowerShot_S40_CRW_0113.CRW", "raw/Kodak_DC50_DC0010S.KDC" },
+            path => Assert.NotNull(raws.Single(r => r.Path == path).Photo!.ThumbnailHash));
+        Assert.Contains("no embedded preview", raws.Single(r => r.Path == "raw/exiftool_Canon_350D.cr2").Error, StringComparison.Ordinal);
+        Assert.Equal("NIKON D70", raws.Single(r => r.Path == "raw/exiftool_Nikon_D70.nef").Photo!.CameraModel);
+    }
+
+    [Fact]
     public async Task BrokenFiles_AreReportedWithReasons_AndNeverStopTheRun()
     {
         // What each damaged or misleading file must become: its status, and a word its reason must contain.

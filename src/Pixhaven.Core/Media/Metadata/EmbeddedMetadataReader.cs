@@ -64,7 +64,9 @@ public sealed class EmbeddedMetadataReader
     public static MediaMetadata Interpret(IReadOnlyList<Directory> directories)
     {
         var ifd0 = directories.OfType<ExifIfd0Directory>().FirstOrDefault();
-        var exif = directories.OfType<ExifSubIfdDirectory>().FirstOrDefault();
+        // RAW files can hold several EXIF sub-IFDs; the one with the capture date is the camera's.
+        var exif = directories.OfType<ExifSubIfdDirectory>().FirstOrDefault(d => d.ContainsTag(ExifDirectoryBase.TagDateTimeOriginal))
+                   ?? directories.OfType<ExifSubIfdDirectory>().FirstOrDefault();
         var gps = directories.OfType<GpsDirectory>().FirstOrDefault();
         var iptc = directories.OfType<IptcDirectory>().FirstOrDefault();
         var xmp = new XmpValues(directories.OfType<XmpDirectory>().FirstOrDefault());
@@ -72,6 +74,7 @@ public sealed class EmbeddedMetadataReader
 
         var (takenAt, offset) = ReadTakenAt(ifd0, exif, iptc, xmp, gps);
         var (latitude, longitude, altitude) = ReadLocation(gps, xmp);
+        var (width, height) = LargestRecordedSize(directories);
 
         return new MediaMetadata
         {
@@ -88,6 +91,8 @@ public sealed class EmbeddedMetadataReader
             Latitude = latitude,
             Longitude = longitude,
             Altitude = altitude,
+            Width = width,
+            Height = height,
             Orientation = Integer(ifd0, ExifDirectoryBase.TagOrientation) is int o and >= 1 and <= 8 ? o
                 : int.TryParse(xmp.Get(XmpValues.Tiff, "Orientation"), CultureInfo.InvariantCulture, out var xo) && xo is >= 1 and <= 8 ? xo : null,
             Title = xmp.LangAlt(XmpValues.DublinCore, "title") ?? Text(iptc, IptcDirectory.TagObjectName) ?? Text(ifd0, ExifDirectoryBase.TagWinTitle),
@@ -126,6 +131,28 @@ public sealed class EmbeddedMetadataReader
             .Select(c => c!.Value.Offset)
             .FirstOrDefault();
         return (taken.Local, offset);
+    }
+
+    /// <summary>
+    /// RAW files hold several images (thumbnail, preview, sensor data) in separate IFDs; the largest recorded size is
+    /// the photo's. Sizes in maker notes are not considered.
+    /// </summary>
+    private static (int?, int?) LargestRecordedSize(IReadOnlyList<Directory> directories)
+    {
+        (int W, int H) best = (0, 0);
+        foreach (var directory in directories.OfType<ExifDirectoryBase>().Where(d => d is not ExifThumbnailDirectory))
+        {
+            foreach (var (w, h) in new[] { (ExifDirectoryBase.TagImageWidth, ExifDirectoryBase.TagImageHeight), (ExifDirectoryBase.TagExifImageWidth, ExifDirectoryBase.TagExifImageHeight) })
+            {
+                if (Integer(directory, w) is int width and > 0 and < 100_000 && Integer(directory, h) is int height and > 0 and < 100_000
+                    && (long)width * height > (long)best.W * best.H)
+                {
+                    best = (width, height);
+                }
+            }
+        }
+
+        return best.W > 0 ? (best.W, best.H) : (null, null);
     }
 
     private static (DateTime Local, TimeSpan? Offset)? ExifDate(Directory? directory, int dateTag, int subsecTag, int offsetTag)

@@ -23,6 +23,10 @@ public sealed record MediaMetadata
     public double? Longitude { get; init; }
     public double? Altitude { get; init; }
 
+    /// <summary>The largest image size the metadata records (stored, before orientation); used for RAW files.</summary>
+    public int? Width { get; init; }
+    public int? Height { get; init; }
+
     /// <summary>EXIF orientation 1-8 as stored in the file.</summary>
     public int? Orientation { get; init; }
 

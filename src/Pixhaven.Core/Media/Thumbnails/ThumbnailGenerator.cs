@@ -12,13 +12,14 @@ public sealed class ThumbnailGenerator(ThumbnailStore store, int quality)
     /// <summary>Makes the thumbnails; returns a note when the image was damaged but still rendered.</summary>
     /// <exception cref="ThumbnailException">The image could not be decoded at all.</exception>
     /// <param name="alreadyOriented">The pixels are upright already; ignore any orientation tag.</param>
-    public string? Generate(string sourcePath, string hash, bool alreadyOriented = false)
+    /// <param name="orientation">EXIF orientation to apply instead of the file's own tag (a RAW's preview follows the RAW).</param>
+    public string? Generate(string sourcePath, string hash, bool alreadyOriented = false, int? orientation = null)
     {
         string? damage = null;
         Image decoded;
         try
         {
-            decoded = Decode(sourcePath, Enums.FailOn.Truncated, alreadyOriented);
+            decoded = Decode(sourcePath, Enums.FailOn.Truncated, alreadyOriented, orientation);
         }
         catch (VipsException strict) when (!ThumbnailException.IsMissingDecoder(strict.Message))
         {
@@ -26,7 +27,7 @@ public sealed class ThumbnailGenerator(ThumbnailStore store, int quality)
             damage = $"image data is damaged: {MostSpecificLine(strict.Message)}";
             try
             {
-                decoded = Decode(sourcePath, Enums.FailOn.None, alreadyOriented);
+                decoded = Decode(sourcePath, Enums.FailOn.None, alreadyOriented, orientation);
             }
             catch (VipsException lenient)
             {
@@ -54,11 +55,14 @@ public sealed class ThumbnailGenerator(ThumbnailStore store, int quality)
         return damage;
     }
 
-    private static Image Decode(string path, Enums.FailOn failOn, bool noRotate)
+    private static Image Decode(string path, Enums.FailOn failOn, bool noRotate, int? orientation)
     {
         var largest = ThumbnailSize.All[0];
-        using var image = Image.Thumbnail(path, largest.Width, height: largest.Width, size: Enums.Size.Down, noRotate: noRotate,
+        using var loaded = Image.Thumbnail(path, largest.Width, height: largest.Width, size: Enums.Size.Down, noRotate: noRotate || orientation is not null,
             outputProfile: "srgb", failOn: failOn);
+        using var image = orientation is >= 2 and <= 8 && !noRotate
+            ? loaded.Mutate(m => m.Set("orientation", orientation.Value)).Autorot()
+            : loaded.Copy();
         var flattened = image.HasAlpha() ? image.Flatten(background: [255, 255, 255]) : image;
         try
         {
