@@ -124,6 +124,9 @@ namespace Pixhaven.Catalog.Sqlite.Migrations
                     b.Property<bool>("Missing")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("Rating")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("TakenAt")
                         .HasColumnType("TEXT");
 
@@ -181,11 +184,18 @@ namespace Pixhaven.Catalog.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ContentIdentifier")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("Duplicate")
                         .HasColumnType("INTEGER");
 
                     b.Property<double?>("Duration")
                         .HasColumnType("REAL");
+
+                    b.Property<bool>("Edited")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Error")
                         .HasMaxLength(2048)
@@ -235,6 +245,10 @@ namespace Pixhaven.Catalog.Sqlite.Migrations
                     b.Property<long>("Size")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("StackKey")
+                        .HasMaxLength(4096)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
@@ -249,12 +263,16 @@ namespace Pixhaven.Catalog.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ContentIdentifier");
+
                     b.HasIndex("Hash");
 
                     b.HasIndex("Path")
                         .IsUnique();
 
                     b.HasIndex("PhotoId");
+
+                    b.HasIndex("StackKey");
 
                     b.HasIndex("Status");
 

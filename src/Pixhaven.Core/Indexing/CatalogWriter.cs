@@ -82,6 +82,11 @@ public sealed class CatalogWriter(IDbContextFactory<CatalogDbContext> contextFac
     private Photo? AttachPhoto(CatalogDbContext db, PhotoFile row, FileAnalysis analysis, DateTime now)
     {
         var inspection = analysis.Inspection!;
+        if (inspection.Type.Type == MediaType.Sidecar)
+        {
+            return null; // sidecars join their photo's stack in StackBuilder, after every file of the run is written
+        }
+
         if (row.Photo is null && _photoByHash.TryGetValue(analysis.Hash!, out var existingPhotoId))
         {
             (row.PhotoId, row.Duplicate, row.Primary) = (existingPhotoId, true, false);
@@ -91,7 +96,7 @@ public sealed class CatalogWriter(IDbContextFactory<CatalogDbContext> contextFac
         var photo = row.Photo is { } current && !row.Duplicate ? current : null;
         var isNew = photo is null;
         photo ??= new Photo { Uid = PhotoUid.New(), CreatedAt = now };
-        PhotoFields.Apply(photo, inspection, analysis.File.ModifiedUtc, MetadataSource.Embedded);
+        PhotoFields.Apply(photo, inspection, analysis.File.RelativePath, analysis.File.ModifiedUtc);
         photo.ThumbnailHash = analysis.ThumbnailsMade ? analysis.Hash : null;
         photo.UpdatedAt = now;
         if (isNew)
@@ -108,6 +113,7 @@ public sealed class CatalogWriter(IDbContextFactory<CatalogDbContext> contextFac
     {
         var inspection = analysis.Inspection;
         row.Size = analysis.File.Size;
+        (row.StackKey, row.Edited) = StackKey.For(analysis.File.RelativePath);
         row.ModifiedAt = analysis.File.ModifiedUtc;
         row.Missing = false;
         row.IndexedAt = now;
@@ -125,6 +131,7 @@ public sealed class CatalogWriter(IDbContextFactory<CatalogDbContext> contextFac
             (row.Width, row.Height) = (inspection.Header?.Width, inspection.Header?.Height);
             row.Orientation = inspection.Metadata?.Orientation;
             (row.Duration, row.Codec) = (inspection.Metadata?.Duration, inspection.Metadata?.VideoCodec);
+            row.ContentIdentifier = inspection.Metadata?.ContentIdentifier;
         }
     }
 

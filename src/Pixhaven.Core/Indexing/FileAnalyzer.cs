@@ -58,7 +58,7 @@ public sealed class FileAnalyzer(
                 return analysis with { Kind = AnalysisKind.Moved, TargetId = moved.Id };
             }
 
-            if (plan.PhotoWithContent(hash) is { } photoId && store.HasAll(hash))
+            if (type.Type != MediaType.Sidecar && plan.PhotoWithContent(hash) is { } photoId && store.HasAll(hash))
             {
                 return analysis with { Kind = AnalysisKind.Duplicate, TargetId = photoId };
             }
@@ -69,6 +69,12 @@ public sealed class FileAnalyzer(
         if (type.Type == MediaType.Video && inspection.Header is null)
         {
             return analysis with { Kind = AnalysisKind.Failed, Problem = inspection.Error ?? "video cannot be read" };
+        }
+
+        if (type.Type == MediaType.Sidecar)
+        {
+            var warning = inspection.Metadata is { Warnings.Count: > 0 } m ? m.Warnings[0] : null;
+            return analysis with { Kind = AnalysisKind.Indexed, Problem = warning };
         }
 
         string? damage;
@@ -157,7 +163,7 @@ public sealed class FileAnalyzer(
         MediaType.Video when videoToolsFound => null,
         MediaType.Video => $"video ({type.Format}) needs ffmpeg and ffprobe (Debian package ffmpeg), which are not installed",
         MediaType.Unknown => MediaInspector.UnsupportedReason(path),
-        MediaType.Sidecar => "XMP sidecar: not a photo on its own",
+        MediaType.Sidecar => null,
         MediaType.Raw => null,
         _ => "unsupported content",
     };

@@ -17,6 +17,7 @@ public sealed class Indexer(
     PixhavenOptions options,
     LibraryScanner scanner,
     FileAnalyzer analyzer,
+    StackBuilder stackBuilder,
     IDbContextFactory<CatalogDbContext> contextFactory,
     TimeProvider clock,
     ILogger<Indexer> logger) : IDisposable
@@ -80,6 +81,8 @@ public sealed class Indexer(
         }
 
         await AnalyseAndWriteAsync(work, plan, request, writer, counts, progress, cancellationToken);
+        progress?.Report(counts.Snapshot("stacking", null));
+        await stackBuilder.BuildAsync(work.Select(w => StackKey.For(w.File.RelativePath).Key).ToList(), cancellationToken);
 
         var stillVanished = plan.Vanished.Where(f => !f.Missing && !counts.MovedFileIds.Contains(f.Id)).Select(f => f.Id).ToList();
         progress?.Report(counts.Snapshot("finishing", null));

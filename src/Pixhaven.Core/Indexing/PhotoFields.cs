@@ -10,7 +10,8 @@ namespace Pixhaven.Core.Indexing;
 /// </summary>
 public static class PhotoFields
 {
-    public static void Apply(Photo photo, MediaInspection inspection, DateTime fileModifiedUtc, MetadataSource source)
+    /// <summary>Applies what a photo's own (primary) file says: type, size, camera and the ranked fields.</summary>
+    public static void Apply(Photo photo, MediaInspection inspection, string relativePath, DateTime fileModifiedUtc)
     {
         var metadata = inspection.Metadata ?? new MediaMetadata();
         photo.Type = inspection.Type.Type;
@@ -20,14 +21,75 @@ public static class PhotoFields
             photo.Height = header.Height;
         }
 
+        if (metadata.TakenAt is null && photo.TakenAtSource <= MetadataSource.FileName && FileNameDates.Parse(relativePath) is { } named)
+        {
+            SetTakenAt(photo, named.Local, null, MetadataSource.FileName);
+        }
+        else if (metadata.TakenAt is null && photo.TakenAtSource == MetadataSource.Auto)
+        {
+            // No date anywhere: the modification time is the last resort, recorded as UTC and marked as estimated (Auto).
+            SetTakenAt(photo, DateTime.SpecifyKind(fileModifiedUtc, DateTimeKind.Unspecified), TimeSpan.Zero, MetadataSource.Auto);
+        }
+
+        ApplyRanked(photo, metadata, MetadataSource.Embedded);
+        photo.Duration = metadata.Duration ?? photo.Duration;
+        photo.CameraMake = metadata.Make ?? photo.CameraMake;
+        photo.CameraModel = metadata.Model ?? photo.CameraModel;
+        photo.Lens = metadata.Lens ?? photo.Lens;
+        photo.FocalLength = metadata.FocalLength ?? photo.FocalLength;
+        photo.FNumber = metadata.FNumber ?? photo.FNumber;
+        photo.ExposureTime = metadata.ExposureTime ?? photo.ExposureTime;
+        photo.Iso = metadata.Iso ?? photo.Iso;
+    }
+
+    /// <summary>Applies an XMP sidecar: it outranks embedded metadata but never a manual edit.</summary>
+    public static void ApplySidecar(Photo photo, MediaMetadata sidecar) => ApplyRanked(photo, sidecar, MetadataSource.Sidecar);
+
+    /// <summary>Takes over another photo's values when its file becomes a stack's primary; ranked fields only by rank.</summary>
+    public static void CopyFrom(Photo target, Photo source)
+    {
+        (target.Width, target.Height, target.ThumbnailHash) = (source.Width, source.Height, source.ThumbnailHash ?? target.ThumbnailHash);
+        if (source.TakenAtSource >= target.TakenAtSource)
+        {
+            (target.TakenAt, target.TakenAtOffsetMinutes, target.TakenAtUtc, target.TakenAtSource) =
+                (source.TakenAt, source.TakenAtOffsetMinutes, source.TakenAtUtc, source.TakenAtSource);
+        }
+
+        if (source.Title is not null && source.TitleSource >= target.TitleSource)
+        {
+            (target.Title, target.TitleSource) = (source.Title, source.TitleSource);
+        }
+
+        if (source.Description is not null && source.DescriptionSource >= target.DescriptionSource)
+        {
+            (target.Description, target.DescriptionSource) = (source.Description, source.DescriptionSource);
+        }
+
+        if (source.Keywords is not null && source.KeywordsSource >= target.KeywordsSource)
+        {
+            (target.Keywords, target.KeywordsSource) = (source.Keywords, source.KeywordsSource);
+        }
+
+        if (source.Latitude is not null && source.LocationSource >= target.LocationSource)
+        {
+            (target.Latitude, target.Longitude, target.Altitude, target.LocationSource) = (source.Latitude, source.Longitude, source.Altitude, source.LocationSource);
+        }
+
+        target.Rating = source.Rating ?? target.Rating;
+        target.CameraMake = source.CameraMake ?? target.CameraMake;
+        target.CameraModel = source.CameraModel ?? target.CameraModel;
+        target.Lens = source.Lens ?? target.Lens;
+        target.FocalLength = source.FocalLength ?? target.FocalLength;
+        target.FNumber = source.FNumber ?? target.FNumber;
+        target.ExposureTime = source.ExposureTime ?? target.ExposureTime;
+        target.Iso = source.Iso ?? target.Iso;
+    }
+
+    private static void ApplyRanked(Photo photo, MediaMetadata metadata, MetadataSource source)
+    {
         if (metadata.TakenAt is { } takenAt && photo.TakenAtSource <= source)
         {
             SetTakenAt(photo, takenAt, metadata.TakenAtOffset, source);
-        }
-        else if (photo.TakenAtSource == MetadataSource.Auto)
-        {
-            // No date in the file: the modification time is the best guess, recorded as UTC.
-            SetTakenAt(photo, DateTime.SpecifyKind(fileModifiedUtc, DateTimeKind.Unspecified), TimeSpan.Zero, MetadataSource.Auto);
         }
 
         if (metadata.Title is not null && photo.TitleSource <= source)
@@ -50,14 +112,7 @@ public static class PhotoFields
             (photo.Latitude, photo.Longitude, photo.Altitude, photo.LocationSource) = (metadata.Latitude, metadata.Longitude, metadata.Altitude, source);
         }
 
-        photo.Duration = metadata.Duration ?? photo.Duration;
-        photo.CameraMake = metadata.Make ?? photo.CameraMake;
-        photo.CameraModel = metadata.Model ?? photo.CameraModel;
-        photo.Lens = metadata.Lens ?? photo.Lens;
-        photo.FocalLength = metadata.FocalLength ?? photo.FocalLength;
-        photo.FNumber = metadata.FNumber ?? photo.FNumber;
-        photo.ExposureTime = metadata.ExposureTime ?? photo.ExposureTime;
-        photo.Iso = metadata.Iso ?? photo.Iso;
+        photo.Rating = metadata.Rating ?? photo.Rating;
     }
 
     private static void SetTakenAt(Photo photo, DateTime local, TimeSpan? offset, MetadataSource source)

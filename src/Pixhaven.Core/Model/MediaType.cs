@@ -8,4 +8,7 @@ public enum MediaType
     Raw = 2,
     Video = 3,
     Sidecar = 4,
+
+    /// <summary>A photo whose stack holds a still and its motion video (Apple Live Photo); never a file's type.</summary>
+    Live = 5,
 }

@@ -30,6 +30,9 @@ public sealed class Photo
     public string? Keywords { get; set; }
     public MetadataSource KeywordsSource { get; set; }
 
+    /// <summary>Stars from 0 to 5, from XMP; null when never rated.</summary>
+    public int? Rating { get; set; }
+
     public string? CameraMake { get; set; }
     public string? CameraModel { get; set; }
     public string? Lens { get; set; }

@@ -34,6 +34,15 @@ public sealed class PhotoFile
     /// <summary>Video codec as ffprobe names it ("h264", "hevc"), for videos.</summary>
     public string? Codec { get; set; }
 
+    /// <summary>Folder and base name shared by the files of one stack, e.g. "2019/trip/img_0001".</summary>
+    public string? StackKey { get; set; }
+
+    /// <summary>Apple's content identifier, shared by a Live Photo's still and video.</summary>
+    public string? ContentIdentifier { get; set; }
+
+    /// <summary>An edited version by its name (e.g. "IMG_1 (edited).jpg", "IMG_E0001.JPG").</summary>
+    public bool Edited { get; set; }
+
     /// <summary>The file shown for its photo.</summary>
     public bool Primary { get; set; }
 

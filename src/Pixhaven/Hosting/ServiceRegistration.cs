@@ -40,6 +40,7 @@ public static class ServiceRegistration
         services.AddSingleton<RawPreviewRenderer>();
         services.AddSingleton<ConverterInventory>();
         services.AddSingleton<FileAnalyzer>();
+        services.AddSingleton<StackBuilder>();
         services.AddSingleton<Indexer>(sp =>
         {
             VipsRuntime.Configure(sp.GetRequiredService<ILoggerFactory>().CreateLogger("Pixhaven.Core.Media.Vips"));

@@ -87,7 +87,7 @@ public class CorpusIndexTests(CorpusFixture corpus)
                 // exiftool's value without sub-seconds is compared to the second: another field may add them.
                 var local = ParseExiftoolLocal(date);
                 var ours = local.Ticks % TimeSpan.TicksPerSecond == 0 ? photo.TakenAt.AddTicks(-(photo.TakenAt.Ticks % TimeSpan.TicksPerSecond)) : photo.TakenAt;
-                Check(path, "takenAt", photo.TakenAtSource == MetadataSource.Embedded && Math.Abs((ours - local).TotalMilliseconds) < 1,
+                Check(path, "takenAt", photo.TakenAtSource >= MetadataSource.Embedded && Math.Abs((ours - local).TotalMilliseconds) < 1,
                     $"{photo.TakenAt:O} vs {date}");
             }
 
@@ -133,12 +133,17 @@ public class CorpusIndexTests(CorpusFixture corpus)
         var file = await db.Files.Include(f => f.Photo).SingleAsync(f => f.Path == path);
         var expected = TestPhotos.Expected[path];
         Assert.Equal(FileStatus.Indexed, file.Status);
-        Assert.Equal(MediaType.Video, file.Photo!.Type);
+        Assert.Equal(MediaType.Video, file.Type);
         Assert.True(new ThumbnailStore(corpus.Library.Options.Values.ThumbnailCachePath).HasAll(file.Hash!));
         Assert.Equal(expected.Number("Duration")!.Value, file.Duration!.Value, 0.1);
-        Assert.Equal(((int?)expected.Number("OrientedWidth"), (int?)expected.Number("OrientedHeight")), (file.Photo.Width, file.Photo.Height));
+        Assert.Equal(((int?)expected.Number("OrientedWidth"), (int?)expected.Number("OrientedHeight")), (file.Width, file.Height));
+        if (file.Photo!.Type == MediaType.Live)
+        {
+            return; // stacked with its still, whose time and place the photo shows
+        }
 
         // QuickTime keeps UTC (CreateDate); Apple's CreationDate adds the local time and offset, which wins.
+        Assert.Equal(MediaType.Video, file.Photo.Type);
         var taken = expected.Text("CreationDate") ?? expected.Text("CreateDate")!;
         Assert.Equal(ParseExiftoolLocal(taken), file.Photo.TakenAt);
         if (expected.Number("GPSLatitude") is { } lat)
@@ -168,6 +173,43 @@ public class CorpusIndexTests(CorpusFixture corpus)
             path => Assert.NotNull(raws.Single(r => r.Path == path).Photo!.ThumbnailHash));
         Assert.Contains("no embedded preview", raws.Single(r => r.Path == "raw/exiftool_Canon_350D.cr2").Error, StringComparison.Ordinal);
         Assert.Equal("NIKON D70", raws.Single(r => r.Path == "raw/exiftool_Nikon_D70.nef").Photo!.CameraModel);
+    }
+
+    [Fact]
+    public async Task LivePhoto_StillAndVideo_AreOnePhoto_WithTheStillShown()
+    {
+        await using var db = corpus.Library.OpenCatalog();
+        var still = await db.Files.Include(f => f.Photo).SingleAsync(f => f.Path == "livephoto/IMG_3589.HEIC");
+        var video = await db.Files.SingleAsync(f => f.Path == "livephoto/IMG_3589.mov");
+        Assert.Equal(still.PhotoId, video.PhotoId);
+        Assert.Equal(MediaType.Live, still.Photo!.Type);
+        Assert.True(still.Primary);
+        Assert.False(video.Primary);
+        Assert.Equal("1EA799FF-8384-4BC4-87AA-139A814D9125", still.ContentIdentifier);
+        Assert.Equal(still.ContentIdentifier, video.ContentIdentifier);
+        Assert.Equal(still.Hash, still.Photo.ThumbnailHash);
+        Assert.Equal(2.94, still.Photo.Duration!.Value, 0.01);
+    }
+
+    [Fact]
+    public async Task XmpSidecar_JoinsItsPhoto_AndOutranksEmbeddedMetadata()
+    {
+        await using var db = corpus.Library.OpenCatalog();
+        var image = await db.Files.Include(f => f.Photo).SingleAsync(f => f.Path == "sidecar/IMG_5910.jpg");
+        var sidecar = await db.Files.SingleAsync(f => f.Path == "sidecar/IMG_5910.xmp");
+        Assert.Equal(image.PhotoId, sidecar.PhotoId);
+        Assert.Equal(MediaType.Sidecar, sidecar.Type);
+        Assert.False(sidecar.Primary);
+        var photo = image.Photo!;
+        Assert.Equal("Squirrel at berkely", photo.Title);
+        Assert.Equal(MetadataSource.Sidecar, photo.TitleSource);
+        Assert.Equal(3, photo.Rating);
+        Assert.Contains("Alvin the Squirrel", photo.Keywords, StringComparison.Ordinal);
+
+        // Standalone sidecars are catalogued, belong to no photo, and are no problem.
+        var standalone = await db.Files.SingleAsync(f => f.Path == "sidecar/immich-2010.xmp");
+        Assert.Null(standalone.PhotoId);
+        Assert.Equal(FileStatus.Indexed, standalone.Status);
     }
 
     [Fact]

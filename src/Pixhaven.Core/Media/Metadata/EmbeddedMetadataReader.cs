@@ -1,6 +1,7 @@
 using System.Globalization;
 using MetadataExtractor;
 using MetadataExtractor.Formats.Exif;
+using MetadataExtractor.Formats.Exif.Makernotes;
 using MetadataExtractor.Formats.Iptc;
 using MetadataExtractor.Formats.Xmp;
 using Directory = MetadataExtractor.Directory;
@@ -27,6 +28,9 @@ public sealed class EmbeddedMetadataReader
     private const int SubSecTime = 0x9290;
     private const int SubSecTimeOriginal = 0x9291;
     private const int SubSecTimeDigitized = 0x9292;
+
+    // Apple maker note: the identifier that pairs a Live Photo's still with its video ("MediaGroupUUID" in exiftool).
+    private const int AppleContentIdentifier = 0x0011;
 
     /// <param name="path">The file to read.</param>
     /// <param name="libvipsCanOpen">The file is an image libvips reads; used as a second source of EXIF and XMP.</param>
@@ -55,6 +59,45 @@ public sealed class EmbeddedMetadataReader
         }
 
         return Interpret(directories);
+    }
+
+    /// <summary>Reads an XMP sidecar file (UTF-8 or UTF-16).</summary>
+    public MediaMetadata ReadSidecar(string path)
+    {
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            if (stream.Length > 16 * 1024 * 1024)
+            {
+                return new MediaMetadata { Warnings = ["sidecar larger than 16 MB: not read"] };
+            }
+
+            var bytes = new byte[stream.Length];
+            stream.ReadExactly(bytes);
+            var directory = new XmpReader().Extract(AsUtf8(bytes));
+            return directory.HasError && directory.XmpMeta is null
+                ? new MediaMetadata { Warnings = [.. directory.Errors] }
+                : Interpret([directory]);
+        }
+        catch (Exception e) when (IsParserFailure(e) || e is XmpCore.XmpException)
+        {
+            return new MediaMetadata { Warnings = [$"sidecar could not be read: {e.Message}"] };
+        }
+    }
+
+    /// <summary>XmpCore reads UTF-8 only; some tools write sidecars in UTF-16 with a byte-order mark.</summary>
+    private static byte[] AsUtf8(byte[] bytes)
+    {
+        System.Text.Encoding? encoding = bytes is [0xFF, 0xFE, ..] ? System.Text.Encoding.Unicode
+            : bytes is [0xFE, 0xFF, ..] ? System.Text.Encoding.BigEndianUnicode
+            : null;
+        if (encoding is null)
+        {
+            return bytes;
+        }
+
+        var text = encoding.GetString(bytes, 2, bytes.Length - 2).Replace("encoding=\"UTF-16\"", "encoding=\"UTF-8\"", StringComparison.OrdinalIgnoreCase);
+        return System.Text.Encoding.UTF8.GetBytes(text);
     }
 
     private static bool IsParserFailure(Exception e) =>
@@ -99,6 +142,8 @@ public sealed class EmbeddedMetadataReader
             Description = Meaningful(xmp.LangAlt(XmpValues.DublinCore, "description") ?? Text(iptc, IptcDirectory.TagCaption)
                                      ?? Text(ifd0, ExifDirectoryBase.TagImageDescription)),
             Keywords = ReadKeywords(ifd0, iptc, xmp),
+            Rating = int.TryParse(xmp.Get(XmpValues.Xmp, "Rating"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var rating) && rating is >= -1 and <= 5 ? rating : null,
+            ContentIdentifier = Text(directories.OfType<AppleMakernoteDirectory>().FirstOrDefault(), AppleContentIdentifier),
             Warnings = warnings,
         };
     }
@@ -174,6 +219,11 @@ public sealed class EmbeddedMetadataReader
     private static (double?, double?, double?) ReadLocation(GpsDirectory? gps, XmpValues xmp)
     {
         var location = gps?.GetGeoLocation();
+        if (location is null && xmp.Coordinate("GPSLatitude") is { } xmpLat && xmp.Coordinate("GPSLongitude") is { } xmpLng)
+        {
+            location = new GeoLocation(xmpLat, xmpLng);
+        }
+
         if (location is null || location.IsZero || double.IsNaN(location.Latitude) || Math.Abs(location.Latitude) > 90 || Math.Abs(location.Longitude) > 180)
         {
             return (null, null, null);
@@ -189,7 +239,6 @@ public sealed class EmbeddedMetadataReader
             }
         }
 
-        _ = xmp;
         return (Math.Round(location.Latitude, 7), Math.Round(location.Longitude, 7), Round(altitude, 3));
     }
 

@@ -43,6 +43,9 @@ public sealed record MediaMetadata
     /// <summary>Apple's identifier shared by a Live Photo's still and its video.</summary>
     public string? ContentIdentifier { get; init; }
 
+    /// <summary>Stars 0-5 (XMP Rating); -1 means rejected.</summary>
+    public int? Rating { get; init; }
+
     /// <summary>Problems met while reading; the values above are what could be read despite them.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 }

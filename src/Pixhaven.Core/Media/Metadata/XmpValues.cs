@@ -61,5 +61,36 @@ internal sealed class XmpValues(XmpDirectory? directory)
         return items;
     }
 
+    /// <summary>An XMP GPS coordinate ("48,53.323582N" or "48,53,19.4N") in signed decimal degrees.</summary>
+    public double? Coordinate(string name)
+    {
+        var text = Get(Exif, name);
+        if (text is null || text.Length < 2)
+        {
+            return null;
+        }
+
+        var hemisphere = char.ToUpperInvariant(text[^1]);
+        var parts = text[..^1].Split(',');
+        double value = 0, scale = 1;
+        foreach (var part in parts)
+        {
+            if (!double.TryParse(part, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number))
+            {
+                return null;
+            }
+
+            value += number / scale;
+            scale *= 60;
+        }
+
+        return hemisphere switch
+        {
+            'N' or 'E' => value,
+            'S' or 'W' => -value,
+            _ => null,
+        };
+    }
+
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -1,0 +1,122 @@
+using Microsoft.EntityFrameworkCore;
+using Pixhaven.Core.Catalog;
+using Pixhaven.Core.Media.Metadata;
+using Pixhaven.Core.Model;
+using Pixhaven.Core.Options;
+
+namespace Pixhaven.Core.Indexing;
+
+/// <summary>
+/// Groups files that belong together into one photo, after a run has written every file: same folder and base name
+/// (<see cref="StackKey"/>), or the same Apple content identifier in one folder (Live Photos). The photo with the
+/// oldest record survives, so a stack keeps its public uid; the primary file follows <see cref="Rank"/>; XMP
+/// sidecars in the stack are applied over embedded metadata.
+/// </summary>
+public sealed class StackBuilder(IDbContextFactory<CatalogDbContext> contextFactory, EmbeddedMetadataReader metadataReader, PixhavenOptions options)
+{
+    /// <summary>
+    /// Which file a stack shows, lowest first: an edited still (what the user made), the camera's still, the RAW
+    /// (its preview is usually the camera's JPEG rendering anyway), then the video. Ties go to the shortest path.
+    /// </summary>
+    public static int Rank(PhotoFile file) => file.Type switch
+    {
+        MediaType.Image => file.Edited ? 0 : 1,
+        MediaType.Raw => 2,
+        MediaType.Video => 3,
+        _ => 9,
+    };
+
+    public async Task BuildAsync(IReadOnlyCollection<string> stackKeys, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in stackKeys.Distinct().Chunk(400))
+        {
+            await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+            var files = await db.Files.Include(f => f.Photo)
+                .Where(f => f.StackKey != null && chunk.Contains(f.StackKey) && !f.Missing && !f.Duplicate
+                            && (f.Status == FileStatus.Indexed || f.Status == FileStatus.Partial))
+                .ToListAsync(cancellationToken);
+            var identifiers = files.Select(f => f.ContentIdentifier).OfType<string>().Distinct().ToList();
+            if (identifiers.Count > 0)
+            {
+                var known = files.Select(f => f.Id).ToHashSet();
+                files.AddRange((await db.Files.Include(f => f.Photo)
+                        .Where(f => f.ContentIdentifier != null && identifiers.Contains(f.ContentIdentifier) && !f.Missing && !f.Duplicate)
+                        .ToListAsync(cancellationToken))
+                    .Where(f => !known.Contains(f.Id)));
+            }
+
+            foreach (var group in Group(files))
+            {
+                await MergeAsync(db, group, cancellationToken);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Connected groups: files linked by a shared stack key, or by a content identifier within one folder.</summary>
+    private static List<List<PhotoFile>> Group(List<PhotoFile> files)
+    {
+        var parent = files.ToDictionary(f => f.Id, f => f.Id);
+        long Find(long id) => parent[id] == id ? id : parent[id] = Find(parent[id]);
+        void Union(IEnumerable<PhotoFile> linked)
+        {
+            var first = linked.FirstOrDefault();
+            foreach (var other in linked.Skip(1))
+            {
+                parent[Find(other.Id)] = Find(first!.Id);
+            }
+        }
+
+        foreach (var byKey in files.GroupBy(f => f.StackKey))
+        {
+            Union(byKey);
+        }
+
+        foreach (var byIdentifier in files.Where(f => f.ContentIdentifier is not null).GroupBy(f => (f.ContentIdentifier, Folder: Path.GetDirectoryName(f.Path))))
+        {
+            Union(byIdentifier);
+        }
+
+        return files.GroupBy(f => Find(f.Id)).Select(g => g.ToList()).Where(g => g.Count > 1).ToList();
+    }
+
+    private async Task MergeAsync(CatalogDbContext db, List<PhotoFile> group, CancellationToken cancellationToken)
+    {
+        var shown = group.Where(f => f.Type != MediaType.Sidecar && f.Photo is not null).ToList();
+        if (shown.Count == 0)
+        {
+            return; // only sidecars: nothing to attach them to yet
+        }
+
+        var target = shown.Select(f => f.Photo!).MinBy(p => p.Id)!;
+        var primary = shown.OrderBy(Rank).ThenBy(f => f.Path.Length).ThenBy(f => f.Path, StringComparer.Ordinal).First();
+        if (!ReferenceEquals(primary.Photo, target))
+        {
+            PhotoFields.CopyFrom(target, primary.Photo!);
+        }
+
+        var absorbed = shown.Select(f => f.Photo!).Where(p => !ReferenceEquals(p, target)).Distinct().ToList();
+        foreach (var file in group)
+        {
+            (file.Photo, file.PhotoId, file.Primary) = (target, target.Id, ReferenceEquals(file, primary));
+        }
+
+        // Duplicates elsewhere that pointed at an absorbed photo now point at the stack.
+        var absorbedIds = absorbed.Select(p => p.Id).ToList();
+        await db.Files.Where(f => f.PhotoId != null && absorbedIds.Contains(f.PhotoId.Value) && f.Duplicate)
+            .ExecuteUpdateAsync(s => s.SetProperty(f => f.PhotoId, target.Id), cancellationToken);
+        db.Photos.RemoveRange(absorbed);
+
+        var hasVideo = shown.Any(f => f.Type == MediaType.Video);
+        var hasStill = shown.Any(f => f.Type is MediaType.Image or MediaType.Raw);
+        target.Type = hasVideo && hasStill ? MediaType.Live : primary.Type;
+        target.Duration = shown.FirstOrDefault(f => f.Type == MediaType.Video)?.Duration;
+
+        foreach (var sidecar in group.Where(f => f.Type == MediaType.Sidecar).OrderBy(f => f.Path, StringComparer.Ordinal))
+        {
+            var metadata = metadataReader.ReadSidecar(Path.Combine(options.OriginalsFullPath, sidecar.Path));
+            PhotoFields.ApplySidecar(target, metadata);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using System.Text.RegularExpressions;
+
+namespace Pixhaven.Core.Indexing;
+
+/// <summary>
+/// The key that groups the files of one photo: the folder plus the base name, without extensions and without the
+/// markers editors add. "IMG_1.CR2", "IMG_1.jpg", "IMG_1.xmp", "IMG_1.jpg.xmp", "IMG_1 (edited).jpg" and Apple's
+/// "IMG_E1.JPG" all share "folder/img_1". Names that differ in any other way stay apart: "IMG_1 (1).jpg" is a
+/// different photo more often than not.
+/// </summary>
+public static partial class StackKey
+{
+    [GeneratedRegex(@"(?:[ _\-]\(?edited\)?|[ _\-]bearbeitet)$", RegexOptions.IgnoreCase)]
+    private static partial Regex EditSuffix();
+
+    [GeneratedRegex(@"^IMG_E(\d{4,})$", RegexOptions.IgnoreCase)]
+    private static partial Regex AppleEdited();
+
+    public static (string Key, bool Edited) For(string relativePath)
+    {
+        var folder = Path.GetDirectoryName(relativePath)?.Replace('\\', '/') ?? "";
+        var name = Path.GetFileName(relativePath);
+
+        // Strip every extension of a sidecar ("IMG_1.jpg.xmp"), one of anything else ("my.photo.jpg" keeps "my.photo").
+        var stem = Path.GetFileNameWithoutExtension(name);
+        if (name.EndsWith(".xmp", StringComparison.OrdinalIgnoreCase) && Path.HasExtension(stem) && Path.GetExtension(stem).Length <= 5)
+        {
+            stem = Path.GetFileNameWithoutExtension(stem);
+        }
+
+        var edited = false;
+        if (EditSuffix().Match(stem) is { Success: true } suffix)
+        {
+            stem = stem[..suffix.Index];
+            edited = true;
+        }
+        else if (AppleEdited().Match(stem) is { Success: true } apple)
+        {
+            stem = "IMG_" + apple.Groups[1].Value;
+            edited = true;
+        }
+
+        return ((folder.Length > 0 ? folder + "/" : "") + stem.ToLowerInvariant(), edited);
+    }
+}

@@ -1,0 +1,91 @@
+using Microsoft.EntityFrameworkCore;
+using Pixhaven.Core.Model;
+using Pixhaven.Tests.Infrastructure;
+
+namespace Pixhaven.Tests.Indexing;
+
+/// <summary>Files that belong together become one photo; the documented rule picks what is shown.</summary>
+public sealed class StackTests : IAsyncLifetime
+{
+    private TestLibrary _library = null!;
+
+    public async Task InitializeAsync()
+    {
+        _library = await TestLibrary.CreateAsync([]);
+        Place("raw/Canon_PowerShot_S40_CRW_0113.CRW", "trip/IMG_0113.CRW");
+        Place("jpeg/Canon_PowerShot_S40_IMG_0108.JPG", "trip/IMG_0113.JPG");
+        Place("sidecar/IMG_5910.xmp", "trip/IMG_0113.JPG.xmp");
+        Place("jpeg/Nikon_D90_DSC_0003.JPG", "edits/DSC_0003.JPG");
+        Place("jpeg/Sony_SLT-A57_DSC8833.JPG", "edits/DSC_0003 (edited).JPG");
+        Place("png/density_plot.png", "named/IMG-20190512-WA0001.png");
+        await _library.IndexAsync();
+    }
+
+    public async Task DisposeAsync() => await _library.DisposeAsync();
+
+    private void Place(string corpusFile, string target)
+    {
+        var path = _library.OriginalPath(target);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.Copy(TestPhotos.PathOf(corpusFile), path);
+    }
+
+    private async Task<List<PhotoFile>> FilesIn(string folder)
+    {
+        await using var db = _library.OpenCatalog();
+        return await db.Files.Include(f => f.Photo).Where(f => f.Path.StartsWith(folder + "/")).OrderBy(f => f.Path).ToListAsync();
+    }
+
+    [Fact]
+    public async Task RawJpegAndSidecar_AreOnePhoto_ShowingTheJpeg()
+    {
+        var files = await FilesIn("trip");
+        Assert.Equal(3, files.Count);
+        Assert.Single(files.Select(f => f.PhotoId).Distinct());
+        var jpeg = files.Single(f => f.Path.EndsWith(".JPG", StringComparison.Ordinal));
+        Assert.True(jpeg.Primary);
+        Assert.Equal(jpeg.Hash, jpeg.Photo!.ThumbnailHash);
+        Assert.Equal(MediaType.Image, jpeg.Photo.Type);
+        Assert.Equal("Squirrel at berkely", jpeg.Photo.Title);
+
+        // The RAW stays downloadable from the stack.
+        var raw = files.Single(f => f.Type == MediaType.Raw);
+        Assert.False(raw.Primary);
+        await using var db = _library.OpenCatalog();
+        Assert.Equal(1, await db.Photos.CountAsync(p => p.Id == raw.PhotoId));
+    }
+
+    [Fact]
+    public async Task EditedVersion_IsShown_OriginalKeptInTheStack()
+    {
+        var files = await FilesIn("edits");
+        Assert.Single(files.Select(f => f.PhotoId).Distinct());
+        var edited = files.Single(f => f.Edited);
+        Assert.True(edited.Primary);
+        Assert.Equal("SLT-A57", edited.Photo!.CameraModel);
+    }
+
+    [Fact]
+    public async Task ReindexingTheImage_KeepsTheSidecarsHigherRankedValues()
+    {
+        var before = (await FilesIn("trip")).Single(f => f.Path.EndsWith(".JPG", StringComparison.Ordinal)).Photo!;
+        File.Copy(TestPhotos.PathOf("jpeg/Canon_PowerShot_A85.jpg"), _library.OriginalPath("trip/IMG_0113.JPG"), overwrite: true);
+
+        var run = await _library.IndexAsync();
+
+        Assert.Equal(1, run.Indexed);
+        var after = (await FilesIn("trip")).Single(f => f.Path.EndsWith(".JPG", StringComparison.Ordinal)).Photo!;
+        Assert.Equal(before.Uid, after.Uid);
+        Assert.Equal("Squirrel at berkely", after.Title);
+        Assert.Equal(MetadataSource.Sidecar, after.TitleSource);
+        Assert.Equal("Canon PowerShot A85", after.CameraModel);
+    }
+
+    [Fact]
+    public async Task NoDateInMetadata_TakesTheDateFromTheFileName()
+    {
+        var photo = (await FilesIn("named")).Single().Photo!;
+        Assert.Equal(new DateTime(2019, 5, 12), photo.TakenAt);
+        Assert.Equal(MetadataSource.FileName, photo.TakenAtSource);
+    }
+}
