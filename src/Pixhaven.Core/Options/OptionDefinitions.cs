@@ -13,6 +13,8 @@ public static class OptionDefinitions
             o => o.StoragePath, (o, v) => o.StoragePath = RequireText(v)),
         new("import-path", "--import", "Inbox folder whose files are moved into originals by 'import'",
             o => o.ImportPath, (o, v) => o.ImportPath = RequireText(v)),
+        new("import-pattern", "--import-pattern", "Path and name of imported files under originals: date formats in braces and {hash8}",
+            o => o.ImportPattern, (o, v) => o.ImportPattern = ValidPattern(v)),
         new("database-driver", "--database-driver", "Catalog database: sqlite",
             o => o.DatabaseDriver, (o, v) => o.DatabaseDriver = OneOf(v, "sqlite")),
         new("database-dsn", "--database-dsn", "Database connection string; empty uses index.db in the storage folder",
@@ -33,6 +35,19 @@ public static class OptionDefinitions
 
     public static OptionDefinition? Find(string name) =>
         All.FirstOrDefault(d => string.Equals(d.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    private static string ValidPattern(string value)
+    {
+        try
+        {
+            Indexing.ImportNames.Base(RequireText(value), new DateTime(2001, 2, 3, 4, 5, 6), new string('a', 32));
+            return value;
+        }
+        catch (FormatException e)
+        {
+            throw new OptionsException(e.Message);
+        }
+    }
 
     private static string RequireText(string value) =>
         string.IsNullOrWhiteSpace(value) ? throw new OptionsException("must not be empty") : value;

@@ -8,6 +8,9 @@ public sealed class PixhavenOptions
     public string ImportPath { get; set; } = "./import";
     public string DatabaseDriver { get; set; } = "sqlite";
 
+    /// <summary>Where <c>import</c> puts files under originals; see <see cref="Indexing.ImportNames"/>.</summary>
+    public string ImportPattern { get; set; } = Indexing.ImportNames.DefaultPattern;
+
     /// <summary>Provider connection string; empty means the SQLite file <c>index.db</c> in storage.</summary>
     public string DatabaseDsn { get; set; } = "";
 

@@ -12,6 +12,8 @@ public static class LibraryApi
     public static RouteGroupBuilder MapLibraryApi(this RouteGroupBuilder api)
     {
         api.MapPost("/index", StartIndex).WithName("StartIndex").WithSummary("Start indexing the originals folder in the background");
+        api.MapPost("/import", StartImport).WithName("StartImport")
+            .WithSummary("Start moving (or with copy: copying) the import folder's files into originals, then index them");
         api.MapGet("/files/problems", ListProblems).WithName("ListProblems")
             .WithSummary("Files that were skipped, failed or only partly indexed, with the reason");
         return api;
@@ -23,6 +25,13 @@ public static class LibraryApi
         job.TryStart(new IndexRequest(request?.Force ?? false), lifetime.ApplicationStopping)
             ? TypedResults.Accepted("/api/v1/status")
             : TypedResults.Conflict(new ApiError("an index run is already in progress"));
+
+    public sealed record StartImportRequest(bool Copy = false);
+
+    public static Results<Accepted, Conflict<ApiError>> StartImport(StartImportRequest? request, IndexJob job, IHostApplicationLifetime lifetime) =>
+        job.TryStartImport(new ImportRequest(request?.Copy ?? false), lifetime.ApplicationStopping)
+            ? TypedResults.Accepted("/api/v1/status")
+            : TypedResults.Conflict(new ApiError("an index or import run is already in progress"));
 
     public static async Task<List<IndexProblem>> ListProblems(IDbContextFactory<CatalogDbContext> contextFactory, CancellationToken cancellationToken)
     {

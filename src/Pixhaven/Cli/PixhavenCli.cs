@@ -16,6 +16,7 @@ public static class PixhavenCli
         var start = StartCommand.Create(globalOptions);
         root.Subcommands.Add(start);
         root.Subcommands.Add(IndexCommand.Create(globalOptions));
+        root.Subcommands.Add(ImportCommand.Create(globalOptions));
         root.Subcommands.Add(MetaCommand.Create());
         root.Subcommands.Add(ConfigCommand.Create(globalOptions));
         root.Subcommands.Add(VersionCommand.Create());

@@ -41,6 +41,7 @@ public static class ServiceRegistration
         services.AddSingleton<ConverterInventory>();
         services.AddSingleton<FileAnalyzer>();
         services.AddSingleton<StackBuilder>();
+        services.AddSingleton<Importer>();
         services.AddSingleton<Indexer>(sp =>
         {
             VipsRuntime.Configure(sp.GetRequiredService<ILoggerFactory>().CreateLogger("Pixhaven.Core.Media.Vips"));

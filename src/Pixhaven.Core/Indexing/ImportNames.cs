@@ -1,0 +1,57 @@
+using System.Globalization;
+using System.Text;
+
+namespace Pixhaven.Core.Indexing;
+
+/// <summary>
+/// Destination names for imported files from a pattern such as <c>{yyyy}/{MM}/{yyyyMMdd}_{HHmmss}_{hash8}</c>.
+/// Placeholders: any .NET date format in braces, and <c>{hash8}</c> (the first 8 hex digits of the content hash).
+/// </summary>
+public static class ImportNames
+{
+    public const string DefaultPattern = "{yyyy}/{MM}/{yyyyMMdd}_{HHmmss}_{hash8}";
+
+    public static string Base(string pattern, DateTime takenAt, string hash)
+    {
+        var result = new StringBuilder();
+        for (var i = 0; i < pattern.Length; i++)
+        {
+            if (pattern[i] != '{')
+            {
+                result.Append(pattern[i]);
+                continue;
+            }
+
+            var end = pattern.IndexOf('}', i);
+            if (end < 0)
+            {
+                throw new FormatException($"unclosed '{{' in import pattern '{pattern}'");
+            }
+
+            var token = pattern[(i + 1)..end];
+            result.Append(token == "hash8" ? hash[..8] : takenAt.ToString(token, CultureInfo.InvariantCulture));
+            i = end;
+        }
+
+        // The pattern is configuration, but its result must still stay inside originals.
+        var name = result.ToString().Replace('\\', '/');
+        if (name.Split('/').Any(part => part is "" or "." or ".."))
+        {
+            throw new FormatException($"import pattern '{pattern}' makes an unsafe path: '{name}'");
+        }
+
+        return name;
+    }
+
+    /// <summary>What follows a stack's shared stem in a member's name: ".CR2", ".jpg.xmp", " (edited).jpg".</summary>
+    public static string MemberSuffix(string fileName, string stackStem)
+    {
+        if (fileName.StartsWith(stackStem, StringComparison.OrdinalIgnoreCase))
+        {
+            return fileName[stackStem.Length..];
+        }
+
+        // Apple's IMG_E0001.JPG: the edit marker is not a suffix; say it in ours.
+        return "_edited" + Path.GetExtension(fileName);
+    }
+}

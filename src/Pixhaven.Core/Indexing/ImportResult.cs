@@ -1,0 +1,19 @@
+namespace Pixhaven.Core.Indexing;
+
+/// <summary>The summary of one import run.</summary>
+public sealed record ImportResult
+{
+    public int Found { get; init; }
+    public int Imported { get; init; }
+
+    /// <summary>Files whose content is already in the library; left in the import folder.</summary>
+    public int AlreadyInLibrary { get; init; }
+
+    public int Failed { get; init; }
+    public IReadOnlyList<IndexProblem> Problems { get; init; } = [];
+
+    /// <summary>Where each imported file went, relative to originals.</summary>
+    public IReadOnlyList<(string From, string To)> Moves { get; init; } = [];
+
+    public IndexResult? Index { get; init; }
+}

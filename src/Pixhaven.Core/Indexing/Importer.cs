@@ -1,0 +1,202 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Pixhaven.Core.Catalog;
+using Pixhaven.Core.Media;
+using Pixhaven.Core.Model;
+using Pixhaven.Core.Options;
+using Pixhaven.Core.Scanning;
+
+namespace Pixhaven.Core.Indexing;
+
+/// <summary>
+/// Brings files from the import folder into originals, renamed by date, stacks kept together, content already in
+/// the library skipped, then indexes. It never loses a file: each is copied to a hidden temporary name beside its
+/// destination, flushed to disk and verified by hash, then renamed into place (atomic, never over an existing
+/// file); only after that does a move delete the source. A kill at any moment leaves every file either still in
+/// import or complete in originals; leftover hidden temporaries are ignored by the scanner and cleaned up next time.
+/// </summary>
+public sealed class Importer(
+    PixhavenOptions options,
+    LibraryScanner scanner,
+    MediaInspector inspector,
+    IDbContextFactory<CatalogDbContext> contextFactory,
+    Indexer indexer,
+    ILogger<Importer> logger)
+{
+    public const string TemporarySuffix = ".pixhaven-import";
+
+    public async Task<ImportResult> ImportAsync(ImportRequest request, IProgress<IndexProgress>? progress, CancellationToken cancellationToken)
+    {
+        var importRoot = Path.TrimEndingDirectorySeparator(Path.GetFullPath(options.ImportPath));
+        var originalsRoot = options.OriginalsFullPath;
+        Directory.CreateDirectory(importRoot);
+        Directory.CreateDirectory(originalsRoot);
+        RemoveStaleTemporaries(originalsRoot);
+
+        var files = scanner.Scan(importRoot, [], cancellationToken);
+        var known = await KnownHashesAsync(cancellationToken);
+        var problems = new List<IndexProblem>();
+        var moves = new List<(string, string)>();
+        int done = 0, alreadyInLibrary = 0;
+
+        foreach (var stack in files.GroupBy(f => StackKey.For(f.RelativePath).Key))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var members = new List<(ScannedFile File, string Hash, MediaType Type)>();
+            foreach (var file in stack)
+            {
+                progress?.Report(new IndexProgress("importing", files.Count, done++, file.RelativePath, moves.Count, alreadyInLibrary, problems.Count));
+                try
+                {
+                    var hash = await ContentHasher.HashFileAsync(file.FullPath, cancellationToken);
+                    if (!known.Add(hash))
+                    {
+                        alreadyInLibrary++;
+                        continue;
+                    }
+
+                    members.Add((file, hash, file.Size == 0 ? MediaType.Unknown : MediaInspector.DetectType(file.FullPath).Type));
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    problems.Add(new IndexProblem(file.RelativePath, FileStatus.Failed, $"cannot read file: {e.Message}"));
+                }
+            }
+
+            var media = members.Where(m => m.Type is MediaType.Image or MediaType.Raw or MediaType.Video).ToList();
+            if (media.Count == 0)
+            {
+                // Only sidecars, unknown or empty files: not photos, so they stay in import for the user to see.
+                problems.AddRange(members.Select(m => new IndexProblem(m.File.RelativePath, FileStatus.Skipped,
+                    m.Type == MediaType.Sidecar ? "sidecar without a photo to go with" : "not a photo or video; left in the import folder")));
+                continue;
+            }
+
+            var primary = media.OrderBy(m => m.Type switch { MediaType.Image => 0, MediaType.Raw => 1, _ => 2 }).First();
+            var takenAt = await TakenAtAsync(primary.File, cancellationToken);
+            var baseName = ImportNames.Base(options.ImportPattern, takenAt, primary.Hash);
+            var stem = Path.GetFileNameWithoutExtension(Path.GetFileName(primary.File.RelativePath));
+            foreach (var member in members.Where(m => m.Type is not MediaType.Unknown))
+            {
+                try
+                {
+                    var target = await PlaceAsync(member.File, member.Hash, originalsRoot, baseName, ImportNames.MemberSuffix(Path.GetFileName(member.File.RelativePath), stem), cancellationToken);
+                    if (!request.Copy)
+                    {
+                        DeleteImported(member.File.FullPath, importRoot);
+                    }
+
+                    moves.Add((member.File.RelativePath, target));
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+                {
+                    logger.LogWarning("Import of {Path} failed: {Reason}", member.File.RelativePath, e.Message);
+                    problems.Add(new IndexProblem(member.File.RelativePath, FileStatus.Failed, e.Message));
+                }
+            }
+        }
+
+        var index = moves.Count > 0 ? await indexer.IndexAsync(new IndexRequest(), progress, cancellationToken) : null;
+        return new ImportResult
+        {
+            Found = files.Count,
+            Imported = moves.Count,
+            AlreadyInLibrary = alreadyInLibrary,
+            Failed = problems.Count(p => p.Status == FileStatus.Failed),
+            Problems = problems,
+            Moves = moves,
+            Index = index,
+        };
+    }
+
+    private async Task<DateTime> TakenAtAsync(ScannedFile file, CancellationToken cancellationToken)
+    {
+        var inspection = await inspector.InspectAsync(file.FullPath, cancellationToken);
+        return inspection.Metadata?.TakenAt
+               ?? FileNameDates.Parse(file.RelativePath)?.Local
+               ?? file.ModifiedUtc;
+    }
+
+    /// <summary>Copies, flushes, verifies and renames one file into originals; returns its path relative to originals.</summary>
+    private static async Task<string> PlaceAsync(ScannedFile source, string hash, string originalsRoot, string baseName, string suffix, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 1000; attempt++)
+        {
+            var relative = baseName + (attempt == 0 ? "" : $"_{attempt}") + suffix;
+            var target = Path.GetFullPath(Path.Combine(originalsRoot, relative));
+            if (!target.StartsWith(originalsRoot + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            {
+                throw new InvalidDataException($"import target '{relative}' is outside originals");
+            }
+
+            if (File.Exists(target))
+            {
+                continue; // a name collision never overwrites
+            }
+
+            var folder = Path.GetDirectoryName(target)!;
+            Directory.CreateDirectory(folder);
+            var temporary = Path.Combine(folder, "." + Path.GetFileName(target) + TemporarySuffix);
+            await using (var input = ContentHasher.OpenRead(source.FullPath))
+            await using (var output = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20, FileOptions.Asynchronous))
+            {
+                await input.CopyToAsync(output, cancellationToken);
+                await output.FlushAsync(cancellationToken);
+                output.Flush(flushToDisk: true);
+            }
+
+            File.SetLastWriteTimeUtc(temporary, source.ModifiedUtc);
+            if (await ContentHasher.HashFileAsync(temporary, cancellationToken) != hash)
+            {
+                TryDelete(temporary);
+                throw new InvalidDataException("the copy does not match the source (hash differs); the source is kept");
+            }
+
+            try
+            {
+                File.Move(temporary, target, overwrite: false);
+                return Path.GetRelativePath(originalsRoot, target).Replace('\\', '/');
+            }
+            catch (IOException) when (File.Exists(target))
+            {
+                TryDelete(temporary); // someone took the name meanwhile: try the next one
+            }
+        }
+
+        throw new IOException($"no free name for {baseName}{suffix}");
+    }
+
+    private async Task<HashSet<string>> KnownHashesAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return (await db.Files.Where(f => f.Hash != null && !f.Missing).Select(f => f.Hash!).ToListAsync(cancellationToken)).ToHashSet();
+    }
+
+    private static void RemoveStaleTemporaries(string originalsRoot)
+    {
+        foreach (var stale in Directory.EnumerateFiles(originalsRoot, "*" + TemporarySuffix, new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 }))
+        {
+            TryDelete(stale);
+        }
+    }
+
+#pragma warning disable RS0030 // The importer's two sanctioned deletes: its own temporaries, and sources already verified in originals.
+    private static void TryDelete(string temporary)
+    {
+        if (temporary.EndsWith(TemporarySuffix, StringComparison.Ordinal))
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    private static void DeleteImported(string source, string importRoot)
+    {
+        if (!Path.GetFullPath(source).StartsWith(importRoot + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"refusing to delete '{source}': not in the import folder");
+        }
+
+        File.Delete(source);
+    }
+#pragma warning restore RS0030
+}

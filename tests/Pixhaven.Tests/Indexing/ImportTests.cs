@@ -1,0 +1,201 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Pixhaven.Core.Indexing;
+using Pixhaven.Core.Media;
+using Pixhaven.Core.Model;
+using Pixhaven.Tests.Infrastructure;
+
+namespace Pixhaven.Tests.Indexing;
+
+/// <summary>Import from the inbox folder: renamed by date, stacks together, duplicates skipped, nothing ever lost.</summary>
+public sealed class ImportTests : IAsyncLifetime
+{
+    private TestLibrary _library = null!;
+    private string ImportFolder => _library.Options.Values.ImportPath;
+
+    public async Task InitializeAsync()
+    {
+        _library = await TestLibrary.CreateAsync([TestPhotos.CanonJpeg]);
+        _library.Options.Values.ImportPath = Path.Combine(_library.Root, "import");
+        await _library.IndexAsync();
+    }
+
+    public async Task DisposeAsync() => await _library.DisposeAsync();
+
+    private void Put(string corpusFile, string target)
+    {
+        var path = Path.Combine(ImportFolder, target);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.Copy(TestPhotos.PathOf(corpusFile), path);
+    }
+
+    private Task<ImportResult> ImportAsync(bool copy = false) =>
+        _library.Services.GetRequiredService<Importer>().ImportAsync(new ImportRequest(copy), null, CancellationToken.None);
+
+    [Fact]
+    public async Task Move_RenamesByDate_KeepsStacksTogether_SkipsKnownContent()
+    {
+        Put("jpeg/Canon_PowerShot_S40_IMG_0108.JPG", "card/IMG_0108.JPG");
+        Put("raw/Canon_PowerShot_S40_CRW_0113.CRW", "card/IMG_0108.CRW");
+        Put("sidecar/IMG_5910.xmp", "card/IMG_0108.xmp");
+        Put(TestPhotos.CanonJpeg, "card/already-there.jpg");
+        Put("broken/text_file.jpg", "notes/readme.jpg");
+
+        var result = await ImportAsync();
+
+        Assert.Equal((5, 3, 1), (result.Found, result.Imported, result.AlreadyInLibrary));
+        var targets = result.Moves.Select(m => m.To).Order().ToList();
+        var hash8 = (await ContentHasher.HashFileAsync(_library.OriginalPath(targets.Single(t => t.EndsWith(".JPG", StringComparison.Ordinal)))))[..8];
+        var taken = DateTime.ParseExact(TestPhotos.Expected["jpeg/Canon_PowerShot_S40_IMG_0108.JPG"].Text("DateTimeOriginal")!, "yyyy:MM:dd HH:mm:ss", null);
+        var stem = $"{taken:yyyy}/{taken:MM}/{taken:yyyyMMdd}_{taken:HHmmss}_{hash8}";
+        Assert.Equal([$"{stem}.CRW", $"{stem}.JPG", $"{stem}.xmp"], targets);
+        Assert.False(File.Exists(Path.Combine(ImportFolder, "card/IMG_0108.JPG")), "moved files leave the import folder");
+        Assert.True(File.Exists(Path.Combine(ImportFolder, "card/already-there.jpg")), "known content is left where it was");
+        Assert.True(File.Exists(Path.Combine(ImportFolder, "notes/readme.jpg")), "non-photos are left where they were");
+        Assert.Contains(result.Problems, p => p.Path == "notes/readme.jpg");
+
+        await using var db = _library.OpenCatalog();
+        var stack = await db.Files.Where(f => f.Path.StartsWith(stem)).ToListAsync();
+        Assert.Equal(3, stack.Count);
+        Assert.Single(stack.Select(f => f.PhotoId).Distinct());
+        Assert.Equal(MediaType.Image, stack.Single(f => f.Primary).Type);
+    }
+
+    [Fact]
+    public async Task Copy_LeavesTheImportFolderAlone_AndNameCollisionsNeverOverwrite()
+    {
+        Put(TestPhotos.GpsJpeg, "a.jpg");
+        var first = await ImportAsync(copy: true);
+        var placed = first.Moves.Single().To;
+        Assert.True(File.Exists(Path.Combine(ImportFolder, "a.jpg")));
+
+        // A different file that maps to the same name (same date, same first 8 hex by construction) must not replace it.
+        var target = _library.OriginalPath(placed);
+        var occupant = await File.ReadAllBytesAsync(target);
+        File.Move(target, target + ".keep");
+        await File.WriteAllBytesAsync(target, [1, 2, 3]);
+        await using (var db = _library.OpenCatalog())
+        {
+            await db.Files.Where(f => f.Path == placed).ExecuteUpdateAsync(s => s.SetProperty(f => f.Missing, true));
+        }
+
+        var second = await ImportAsync(copy: true);
+        Assert.Equal(Regex.Replace(placed, @"\.jpg$", "_1.jpg"), second.Moves.Single().To);
+        Assert.Equal([1, 2, 3], await File.ReadAllBytesAsync(target));
+        Assert.Equal(occupant, await File.ReadAllBytesAsync(_library.OriginalPath(second.Moves.Single().To)));
+    }
+}
+
+/// <summary>The import survives being killed at any moment: every file is in import or complete in originals.</summary>
+public sealed class ImportKillTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("pixhaven-kill-").FullName;
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task KilledImport_NeverLosesOrHalfWritesAFile()
+    {
+        var import = Path.Combine(_folder, "import");
+        var originals = Path.Combine(_folder, "originals");
+        Directory.CreateDirectory(originals);
+        var sources = TestPhotos.Expected
+            .Where(e => !e.Key.StartsWith("broken/", StringComparison.Ordinal) && e.Value.Text("MIMEType") is "image/jpeg" or "image/png" or "image/webp" or "image/tiff")
+            .Select(e => e.Key).ToList();
+        foreach (var file in sources)
+        {
+            var target = Path.Combine(import, file);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(TestPhotos.PathOf(file), target);
+        }
+
+        var hashes = (await Task.WhenAll(sources.Select(s => ContentHasher.HashFileAsync(TestPhotos.PathOf(s))))).ToHashSet();
+        var environment = new Dictionary<string, string>
+        {
+            ["PIXHAVEN_IMPORT_PATH"] = import,
+            ["PIXHAVEN_ORIGINALS_PATH"] = originals,
+            ["PIXHAVEN_STORAGE_PATH"] = Path.Combine(_folder, "storage"),
+        };
+
+        // Kill when a growing number of files has arrived (or a copy is half-written), then let a last run finish.
+        var killedMidway = 0;
+        foreach (var arrived in new[] { 1, 8, 25, 50 })
+        {
+            var finishedEarly = await RunAndKillAsync(environment, () => VisibleCount(originals) >= arrived || HasTemporary(originals));
+            var (inImport, inOriginals) = await CheckEveryFileIsWholeAsync(import, originals, hashes);
+            if (!finishedEarly && inImport > 0 && inOriginals > 0)
+            {
+                killedMidway++;
+            }
+        }
+
+        var finished = await RunAndKillAsync(environment, () => false);
+        Assert.True(finished, "the import did not finish");
+        Assert.True(killedMidway > 0, "no kill landed in the middle of an import; the test proved nothing");
+        var (left, placed) = await CheckEveryFileIsWholeAsync(import, originals, hashes);
+        Assert.Equal((0, hashes.Count), (left, placed));
+    }
+
+    private static int VisibleCount(string root) =>
+        Directory.Exists(root) ? Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Count(f => !Path.GetFileName(f).StartsWith('.')) : 0;
+
+    private static bool HasTemporary(string root) =>
+        Directory.Exists(root) && Directory.EnumerateFiles(root, "*" + Importer.TemporarySuffix, new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 }).Any();
+
+    /// <summary>Runs an import and SIGKILLs it once <paramref name="killWhen"/> holds; true when it finished by itself.</summary>
+    private static async Task<bool> RunAndKillAsync(IReadOnlyDictionary<string, string> environment, Func<bool> killWhen)
+    {
+        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "pixhaven.dll"));
+        start.ArgumentList.Add("import");
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        _ = process.StandardOutput.ReadToEndAsync();
+        _ = process.StandardError.ReadToEndAsync();
+        var deadline = Stopwatch.StartNew();
+        while (!process.HasExited && deadline.Elapsed < TimeSpan.FromMinutes(3))
+        {
+            if (killWhen())
+            {
+                process.Kill(entireProcessTree: true); // SIGKILL: no cleanup code runs
+                await process.WaitForExitAsync();
+                return false;
+            }
+
+            await Task.Delay(2);
+        }
+
+        await process.WaitForExitAsync();
+        return process.ExitCode == 0;
+    }
+
+    /// <summary>Every source is whole in exactly one place; originals hold nothing else but hidden temporaries.</summary>
+    private static async Task<(int InImport, int InOriginals)> CheckEveryFileIsWholeAsync(string import, string originals, HashSet<string> hashes)
+    {
+        static IEnumerable<string> Visible(string root) => Directory.Exists(root)
+            ? Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Where(f => !Path.GetFileName(f).StartsWith('.'))
+            : [];
+
+        var inImport = await Task.WhenAll(Visible(import).Select(f => ContentHasher.HashFileAsync(f)));
+        var inOriginals = await Task.WhenAll(Visible(originals).Select(f => ContentHasher.HashFileAsync(f)));
+        Assert.All(inImport, h => Assert.Contains(h, hashes));
+        Assert.All(inOriginals, h => Assert.Contains(h, hashes)); // a half-written file would have another hash
+        foreach (var hash in hashes)
+        {
+            Assert.True(inImport.Contains(hash) || inOriginals.Contains(hash), $"a file with hash {hash} was lost");
+        }
+
+        Assert.Equal(inOriginals.Length, inOriginals.Distinct().Count());
+        return (inImport.Length, inOriginals.Length);
+    }
+}
