@@ -60,6 +60,11 @@ public sealed class MediaInspector(EmbeddedMetadataReader metadataReader, Ffprob
         {
             (header, var headerError) = ImageHeader.Read(path, type.IgnoresExifOrientation);
             error = headerError is null ? null : $"image header cannot be read: {headerError}";
+            if (header is null && metadata is { Width: { } recordedWidth, Height: { } recordedHeight })
+            {
+                // libvips refuses the file, but its header records a size: report that, as stored.
+                header = new ImageHeader(recordedWidth, recordedHeight);
+            }
         }
         else if (type.Type == MediaType.Raw && metadata is { Width: { } w, Height: { } h })
         {

@@ -126,7 +126,8 @@ public sealed class EmbeddedMetadataReader
             // Some cameras (e.g. TEKOM-made Polaroids) put Make and Model in the EXIF IFD instead of IFD0.
             Make = Text(ifd0, ExifDirectoryBase.TagMake) ?? Text(exif, ExifDirectoryBase.TagMake) ?? xmp.Get(XmpValues.Tiff, "Make"),
             Model = Text(ifd0, ExifDirectoryBase.TagModel) ?? Text(exif, ExifDirectoryBase.TagModel) ?? xmp.Get(XmpValues.Tiff, "Model"),
-            Lens = Text(exif, ExifDirectoryBase.TagLensModel) ?? xmp.Get(XmpValues.ExifAux, "Lens"),
+            Lens = Text(exif, ExifDirectoryBase.TagLensModel) ?? xmp.Get(XmpValues.ExifAux, "Lens")
+                   ?? Text(directories.OfType<OlympusEquipmentMakernoteDirectory>().FirstOrDefault(), OlympusEquipmentMakernoteDirectory.TagLensModel),
             FocalLength = Round(Number(exif, ExifDirectoryBase.TagFocalLength), 2),
             FNumber = Round(Number(exif, ExifDirectoryBase.TagFNumber) ?? ApertureToFNumber(Number(exif, ExifDirectoryBase.TagAperture)), 1),
             ExposureTime = ExposureText(exif),
@@ -185,6 +186,16 @@ public sealed class EmbeddedMetadataReader
     private static (int?, int?) LargestRecordedSize(IReadOnlyList<Directory> directories)
     {
         (int W, int H) best = (0, 0);
+        // Container headers (PNG IHDR, HEIF ispe) first: they still say the size when the pixels cannot be decoded.
+        foreach (var directory in directories.Where(d => d is MetadataExtractor.Formats.Png.PngDirectory or MetadataExtractor.Formats.Heif.HeicImagePropertiesDirectory))
+        {
+            if (Integer(directory, 1) is int width and > 0 and < 100_000 && Integer(directory, 2) is int height and > 0 and < 100_000
+                && (long)width * height > (long)best.W * best.H)
+            {
+                best = (width, height);
+            }
+        }
+
         foreach (var directory in directories.OfType<ExifDirectoryBase>().Where(d => d is not ExifThumbnailDirectory))
         {
             foreach (var (w, h) in new[] { (ExifDirectoryBase.TagImageWidth, ExifDirectoryBase.TagImageHeight), (ExifDirectoryBase.TagExifImageWidth, ExifDirectoryBase.TagExifImageHeight) })
