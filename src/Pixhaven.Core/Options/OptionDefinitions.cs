@@ -27,6 +27,8 @@ public static class OptionDefinitions
             o => o.Workers.ToString(CultureInfo.InvariantCulture), (o, v) => o.Workers = Int(v, 0, 256)),
         new("index-on-start", "--index-on-start", "Index the originals folder in the background when the server starts",
             o => o.IndexOnStart ? "true" : "false", (o, v) => o.IndexOnStart = Bool(v)),
+        new("transcode-limit", "--transcode-limit", "Videos transcoded for browsers at the same time (1-16)",
+            o => o.TranscodeLimit.ToString(CultureInfo.InvariantCulture), (o, v) => o.TranscodeLimit = Int(v, 1, 16)),
         new("thumbnail-quality", "--thumbnail-quality", "JPEG quality of thumbnails (1-100)",
             o => o.ThumbnailQuality.ToString(CultureInfo.InvariantCulture), (o, v) => o.ThumbnailQuality = Int(v, 1, 100)),
         new("log-level", "--log-level", "Least severe log level shown: trace, debug, information, warning, error",

@@ -21,6 +21,9 @@ public sealed class PixhavenOptions
     public int Workers { get; set; }
 
     public bool IndexOnStart { get; set; } = true;
+
+    /// <summary>Videos transcoded for browsers at the same time.</summary>
+    public int TranscodeLimit { get; set; } = 1;
     public int ThumbnailQuality { get; set; } = 85;
     public string LogLevel { get; set; } = "information";
 
@@ -28,6 +31,7 @@ public sealed class PixhavenOptions
     public string StorageFullPath => Path.GetFullPath(StoragePath);
     public string CatalogFilePath => Path.Combine(StorageFullPath, "index.db");
     public string ThumbnailCachePath => Path.Combine(StorageFullPath, "cache", "thumbnails");
+    public string VideoCachePath => Path.Combine(StorageFullPath, "cache", "video");
 
     public int EffectiveWorkers => Workers > 0 ? Workers : Environment.ProcessorCount;
 }

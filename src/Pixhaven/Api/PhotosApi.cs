@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Pixhaven.Core.Media.Video;
 using Pixhaven.Core.Options;
 using Pixhaven.Core.Search;
 
@@ -14,7 +15,41 @@ public static class PhotosApi
         api.MapGet("/photos/{uid}", GetPhoto).WithName("GetPhoto").WithSummary("One photo with all metadata and files");
         api.MapMethods("/photos/{uid}/download", [HttpMethods.Get, HttpMethods.Head], DownloadOriginal).WithName("DownloadOriginal")
             .WithSummary("The original file of a photo (its primary file, or the file given by 'file')");
+        api.MapMethods("/photos/{uid}/video", [HttpMethods.Get, HttpMethods.Head], PlayVideo).WithName("PlayVideo")
+            .WithSummary("The photo's video (or a Live Photo's motion) in a form browsers play, transcoded once when needed");
         return api;
+    }
+
+    public static async Task<Results<PhysicalFileHttpResult, NotFound, ProblemHttpResult>> PlayVideo(
+        string uid, PhotoSearch search, PixhavenOptions options, VideoTranscoder transcoder, CancellationToken cancellationToken)
+    {
+        var photo = await search.FindAsync(uid, cancellationToken);
+        var video = photo?.Files.Where(f => f.Type == Core.Model.MediaType.Video && !f.Missing && f.Hash is not null).OrderByDescending(f => f.Primary).FirstOrDefault();
+        if (video is null || OriginalPath(options, video.Path) is not { } path)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (VideoTranscoder.IsPlayable(video.Format, video.Codec))
+        {
+            return TypedResults.PhysicalFile(path, video.Mime ?? "video/mp4", enableRangeProcessing: true);
+        }
+
+        try
+        {
+            return TypedResults.PhysicalFile(await transcoder.PlayableAsync(path, video.Hash!, cancellationToken), "video/mp4", enableRangeProcessing: true);
+        }
+        catch (InvalidDataException e)
+        {
+            return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status422UnprocessableEntity);
+        }
+    }
+
+    private static string? OriginalPath(PixhavenOptions options, string relative)
+    {
+        var root = Path.TrimEndingDirectorySeparator(options.OriginalsFullPath) + Path.DirectorySeparatorChar;
+        var path = Path.GetFullPath(Path.Combine(root, relative));
+        return path.StartsWith(root, StringComparison.Ordinal) && File.Exists(path) ? path : null;
     }
 
     /// <param name="Count">Photos per page, 1 to 1000; default 100.</param>
@@ -52,9 +87,7 @@ public static class PhotosApi
             return TypedResults.NotFound();
         }
 
-        var root = Path.TrimEndingDirectorySeparator(options.OriginalsFullPath) + Path.DirectorySeparatorChar;
-        var path = Path.GetFullPath(Path.Combine(root, target.Path));
-        if (!path.StartsWith(root, StringComparison.Ordinal) || !File.Exists(path))
+        if (OriginalPath(options, target.Path) is not { } path)
         {
             return TypedResults.NotFound();
         }

@@ -38,6 +38,7 @@ public static class ServiceRegistration
         services.AddSingleton<FfprobeReader>();
         services.AddSingleton<VideoFrameExtractor>();
         services.AddSingleton<RawPreviewRenderer>();
+        services.AddSingleton(sp => new VideoTranscoder(options.VideoCachePath, sp.GetRequiredService<TemporaryFiles>(), options.TranscodeLimit));
         services.AddSingleton<ConverterInventory>();
         services.AddSingleton<FileAnalyzer>();
         services.AddSingleton<StackBuilder>();

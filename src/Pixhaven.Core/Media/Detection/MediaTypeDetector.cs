@@ -91,6 +91,17 @@ public static class MediaTypeDetector
             return new(MediaType.Video, "matroska", "video/x-matroska");
         }
 
+        if (header.Length >= 4 && header[0] == 0 && header[1] == 0 && header[2] == 1 && header[3] is 0xBA or 0xB3)
+        {
+            return new(MediaType.Video, "mpeg", "video/mpeg");
+        }
+
+        // MPEG transport streams (camcorder .MTS/.M2TS): a 0x47 sync byte every 188 bytes, or 192 with a timecode prefix.
+        if (IsTransportStream(header, 188, 0) || IsTransportStream(header, 192, 4))
+        {
+            return new(MediaType.Video, "mts", "video/mp2t");
+        }
+
         if (LooksLikeXmp(header))
         {
             return new(MediaType.Sidecar, "xmp", "application/rdf+xml");
@@ -173,6 +184,9 @@ public static class MediaTypeDetector
 
         return new(MediaType.Video, "mp4", "video/mp4");
     }
+
+    private static bool IsTransportStream(ReadOnlySpan<byte> header, int packet, int prefix) =>
+        header.Length > packet + prefix && header[prefix] == 0x47 && header[packet + prefix] == 0x47;
 
     private static bool LooksLikeXmp(ReadOnlySpan<byte> header)
     {

@@ -1,0 +1,101 @@
+using System.Collections.Concurrent;
+using Pixhaven.Core.Media.Previews;
+
+namespace Pixhaven.Core.Media.Video;
+
+/// <summary>
+/// Makes videos playable in browsers: H.264/VP8/VP9/AV1 in MP4, MOV or WebM are served as they are; anything else
+/// (HEVC, MPEG-2, MPEG-4 Part 2 in AVI, ...) is transcoded once with ffmpeg to H.264/AAC MP4 in
+/// <c>storage/cache/video</c>, keyed by content hash. Concurrent transcodes are limited, and concurrent requests for
+/// one video share a single transcode.
+/// </summary>
+public sealed class VideoTranscoder : IDisposable
+{
+    private static readonly HashSet<string> PlayableCodecs = ["h264", "vp8", "vp9", "av1"];
+    private static readonly HashSet<string> PlayableContainers = ["mp4", "mov", "webm", "3gp"];
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(30);
+
+    private readonly string _cache;
+    private readonly TemporaryFiles _temporaryFiles;
+    private readonly SemaphoreSlim _limit;
+    private readonly string? _ffmpeg = ExternalTool.Find("ffmpeg");
+    private readonly ConcurrentDictionary<string, Lazy<Task<string>>> _running = new();
+
+    public VideoTranscoder(string cacheRoot, TemporaryFiles temporaryFiles, int concurrentTranscodes)
+    {
+        _cache = cacheRoot;
+        _temporaryFiles = temporaryFiles;
+        _limit = new SemaphoreSlim(Math.Max(1, concurrentTranscodes));
+    }
+
+    public static bool IsPlayable(string? format, string? codec) =>
+        codec is not null && PlayableCodecs.Contains(codec) && format is not null && PlayableContainers.Contains(format);
+
+    public string CachePath(string hash) => Path.Combine(_cache, hash[..2], hash + ".mp4");
+
+    /// <summary>The path of a browser-playable version: the cached transcode, made now if missing.</summary>
+    public async Task<string> PlayableAsync(string original, string hash, CancellationToken cancellationToken)
+    {
+        if (!ContentHasher.IsValidHash(hash))
+        {
+            throw new ArgumentException("not a content hash", nameof(hash));
+        }
+
+        var target = CachePath(hash);
+        if (File.Exists(target))
+        {
+            return target;
+        }
+
+        var work = _running.GetOrAdd(hash, _ => new Lazy<Task<string>>(() => TranscodeAsync(original, target)));
+        try
+        {
+            return await work.Value.WaitAsync(cancellationToken);
+        }
+        finally
+        {
+            if (work.Value.IsCompleted)
+            {
+                _running.TryRemove(hash, out _);
+            }
+        }
+    }
+
+    private async Task<string> TranscodeAsync(string original, string target)
+    {
+        if (_ffmpeg is null)
+        {
+            throw new InvalidOperationException("ffmpeg is not installed (Debian package ffmpeg)");
+        }
+
+        // Not tied to one request: a viewer who gives up should not waste the work done for the next one.
+        await _limit.WaitAsync();
+        try
+        {
+            var temporary = _temporaryFiles.NewPath(".mp4");
+            var (exitCode, errors) = await ExternalTool.RunAsync(_ffmpeg,
+                ["-v", "error", "-nostdin", "-y", "-i", original, "-map", "0:v:0", "-map", "0:a:0?", "-c:v", "libx264", "-preset", "veryfast", "-crf", "23",
+                    "-pix_fmt", "yuv420p", "-vf", "scale=trunc(iw/2)*2:trunc(ih/2)*2", "-c:a", "aac", "-b:a", "160k", "-movflags", "+faststart", temporary],
+                Timeout, CancellationToken.None);
+            if (exitCode != 0 || !File.Exists(temporary))
+            {
+                if (File.Exists(temporary))
+                {
+                    _temporaryFiles.Delete(temporary);
+                }
+
+                throw new InvalidDataException($"ffmpeg could not transcode the video: {errors.Split('\n').LastOrDefault(l => l.Length > 0) ?? $"exit code {exitCode}"}");
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Move(temporary, target, overwrite: true);
+            return target;
+        }
+        finally
+        {
+            _limit.Release();
+        }
+    }
+
+    public void Dispose() => _limit.Dispose();
+}

@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
+using Pixhaven.Core.Media.Previews;
+using Pixhaven.Hosting;
+using Pixhaven.Tests.Infrastructure;
+
+namespace Pixhaven.Tests.Api;
+
+/// <summary>Videos a browser cannot play are transcoded once to H.264 MP4 and cached; playable ones are served as they are.</summary>
+public sealed class VideoPlaybackTests : IAsyncLifetime
+{
+    private TestLibrary _library = null!;
+    private WebApplication _server = null!;
+    private HttpClient _http = null!;
+
+    public async Task InitializeAsync()
+    {
+        _library = await TestLibrary.CreateAsync(["video/with-gps.mp4"]);
+        // An MPEG-4 Part 2 AVI, made here by ffmpeg: no browser plays it.
+        var ffmpeg = ExternalTool.Find("ffmpeg") ?? throw new InvalidOperationException("ffmpeg is required (Debian package ffmpeg)");
+        var (exitCode, errors) = await ExternalTool.RunAsync(ffmpeg,
+            ["-v", "error", "-f", "lavfi", "-i", "testsrc=duration=2:size=320x240:rate=10", "-c:v", "mpeg4", _library.OriginalPath("clip.avi")],
+            TimeSpan.FromMinutes(1), CancellationToken.None);
+        Assert.True(exitCode == 0, errors);
+        await _library.IndexAsync();
+        _server = await PixhavenServer.BuildAsync(_library.Options);
+        await _server.StartAsync();
+        _http = new HttpClient { BaseAddress = new Uri(_server.Urls.First()) };
+    }
+
+    public async Task DisposeAsync()
+    {
+        _http.Dispose();
+        await _server.DisposeAsync();
+        await _library.DisposeAsync();
+    }
+
+    private async Task<string> UidOf(string path)
+    {
+        await using var db = _library.OpenCatalog();
+        return (await db.Files.Include(f => f.Photo).SingleAsync(f => f.Path == path)).Photo!.Uid;
+    }
+
+    private static async Task<string> CodecOf(byte[] video)
+    {
+        var file = Path.GetTempFileName();
+        await File.WriteAllBytesAsync(file, video);
+        try
+        {
+            var start = new ProcessStartInfo("ffprobe", ["-v", "error", "-select_streams", "v:0", "-show_entries", "stream=codec_name", "-of", "csv=p=0", file])
+            {
+                RedirectStandardOutput = true,
+            };
+            using var process = Process.Start(start)!;
+            var output = await process.StandardOutput.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            return output.Trim();
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task UnplayableCodec_IsTranscodedToH264_OnceAndCached()
+    {
+        var uid = await UidOf("clip.avi");
+        using var first = await _http.GetAsync($"/api/v1/photos/{uid}/video");
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal("video/mp4", first.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("h264", await CodecOf(await first.Content.ReadAsByteArrayAsync()));
+
+        var cached = Directory.EnumerateFiles(_library.Options.Values.VideoCachePath, "*.mp4", SearchOption.AllDirectories).Single();
+        var madeAt = File.GetLastWriteTimeUtc(cached);
+        using var ranged = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/photos/{uid}/video");
+        ranged.Headers.Range = new System.Net.Http.Headers.RangeHeaderValue(0, 99);
+        using var second = await _http.SendAsync(ranged);
+        Assert.Equal(HttpStatusCode.PartialContent, second.StatusCode);
+        Assert.Equal(madeAt, File.GetLastWriteTimeUtc(cached));
+    }
+
+    [Fact]
+    public async Task PlayableVideo_IsServedAsItIs()
+    {
+        var uid = await UidOf("video/with-gps.mp4");
+        using var response = await _http.GetAsync($"/api/v1/photos/{uid}/video");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(await File.ReadAllBytesAsync(_library.OriginalPath("video/with-gps.mp4")), await response.Content.ReadAsByteArrayAsync());
+        Assert.False(Directory.Exists(_library.Options.Values.VideoCachePath) && Directory.EnumerateFiles(_library.Options.Values.VideoCachePath, "*", SearchOption.AllDirectories).Any());
+    }
+}
