@@ -197,6 +197,9 @@ namespace Pixhaven.Catalog.Sqlite.Migrations
                     b.Property<bool>("Edited")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("EmbeddedVideo")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Error")
                         .HasMaxLength(2048)
                         .HasColumnType("TEXT");

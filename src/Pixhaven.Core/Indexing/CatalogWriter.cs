@@ -98,6 +98,10 @@ public sealed class CatalogWriter(IDbContextFactory<CatalogDbContext> contextFac
         photo ??= new Photo { Uid = PhotoUid.New(), CreatedAt = now };
         PhotoFields.Apply(photo, inspection, analysis.File.RelativePath, analysis.File.ModifiedUtc);
         photo.ThumbnailHash = analysis.ThumbnailsMade ? analysis.Hash : null;
+        if (analysis.EmbeddedVideo)
+        {
+            photo.Type = MediaType.Live;
+        }
         photo.UpdatedAt = now;
         if (isNew)
         {
@@ -123,6 +127,7 @@ public sealed class CatalogWriter(IDbContextFactory<CatalogDbContext> contextFac
         }
 
         row.Hash = analysis.Hash ?? row.Hash;
+        row.EmbeddedVideo = analysis.EmbeddedVideo;
         row.Status = analysis.Status;
         row.Error = analysis.Problem is { Length: > 2000 } text ? text[..2000] : analysis.Problem;
         if (inspection is not null)

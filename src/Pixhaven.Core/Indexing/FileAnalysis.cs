@@ -39,6 +39,9 @@ public sealed record FileAnalysis(AnalysisKind Kind, ScannedFile File)
     public MediaInspection? Inspection { get; init; }
     public bool ThumbnailsMade { get; init; }
 
+    /// <summary>A motion photo's video was found and copied to the motion cache.</summary>
+    public bool EmbeddedVideo { get; init; }
+
     /// <summary>Why the file was skipped or failed, or what was degraded.</summary>
     public string? Problem { get; init; }
 

@@ -2,6 +2,7 @@ using Pixhaven.Core.Media;
 using Pixhaven.Core.Media.Detection;
 using Pixhaven.Core.Media.Previews;
 using Pixhaven.Core.Media.Thumbnails;
+using Pixhaven.Core.Media.Video;
 using Pixhaven.Core.Model;
 using Pixhaven.Core.Scanning;
 
@@ -18,6 +19,7 @@ public sealed class FileAnalyzer(
     HeifDecoder heifDecoder,
     VideoFrameExtractor videoFrames,
     RawPreviewRenderer rawPreviews,
+    MotionPhotoExtractor motionPhotos,
     TemporaryFiles temporaryFiles)
 {
     public async Task<FileAnalysis> AnalyzeAsync(ScannedFile file, CatalogFileState? existing, IndexPlan plan, bool force, CancellationToken cancellationToken)
@@ -97,10 +99,19 @@ public sealed class FileAnalyzer(
             return analysis with { Kind = AnalysisKind.Failed, Problem = e.Message };
         }
 
+        var embeddedVideo = false;
+        if (type.Format is "jpeg" or "heif"
+            && MotionPhotoExtractor.FindVideoOffset(file.FullPath, inspection.Metadata?.MotionVideoOffsetFromEnd, inspection.Metadata?.MotionPhoto ?? false) is { } offset)
+        {
+            await motionPhotos.ExtractAsync(file.FullPath, offset, hash, cancellationToken);
+            embeddedVideo = true;
+        }
+
         return analysis with
         {
             Kind = AnalysisKind.Indexed,
             ThumbnailsMade = true,
+            EmbeddedVideo = embeddedVideo,
             Problem = damage ?? inspection.Error,
         };
     }

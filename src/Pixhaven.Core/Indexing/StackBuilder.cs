@@ -110,7 +110,7 @@ public sealed class StackBuilder(IDbContextFactory<CatalogDbContext> contextFact
 
         var hasVideo = shown.Any(f => f.Type == MediaType.Video);
         var hasStill = shown.Any(f => f.Type is MediaType.Image or MediaType.Raw);
-        target.Type = hasVideo && hasStill ? MediaType.Live : primary.Type;
+        target.Type = (hasVideo && hasStill) || primary.EmbeddedVideo ? MediaType.Live : primary.Type;
         target.Duration = shown.FirstOrDefault(f => f.Type == MediaType.Video)?.Duration;
 
         foreach (var sidecar in group.Where(f => f.Type == MediaType.Sidecar).OrderBy(f => f.Path, StringComparer.Ordinal))

@@ -43,6 +43,9 @@ public sealed class PhotoFile
     /// <summary>An edited version by its name (e.g. "IMG_1 (edited).jpg", "IMG_E0001.JPG").</summary>
     public bool Edited { get; set; }
 
+    /// <summary>A motion photo: a video is embedded after the still, extracted to storage/cache/motion by content hash.</summary>
+    public bool EmbeddedVideo { get; set; }
+
     /// <summary>The file shown for its photo.</summary>
     public bool Primary { get; set; }
 

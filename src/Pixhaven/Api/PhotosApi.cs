@@ -21,10 +21,15 @@ public static class PhotosApi
     }
 
     public static async Task<Results<PhysicalFileHttpResult, NotFound, ProblemHttpResult>> PlayVideo(
-        string uid, PhotoSearch search, PixhavenOptions options, VideoTranscoder transcoder, CancellationToken cancellationToken)
+        string uid, PhotoSearch search, PixhavenOptions options, VideoTranscoder transcoder, MotionPhotoExtractor motion, CancellationToken cancellationToken)
     {
         var photo = await search.FindAsync(uid, cancellationToken);
         var video = photo?.Files.Where(f => f.Type == Core.Model.MediaType.Video && !f.Missing && f.Hash is not null).OrderByDescending(f => f.Primary).FirstOrDefault();
+        if (video is null && photo?.Files.FirstOrDefault(f => f.EmbeddedVideo && f.Hash is not null) is { } still && File.Exists(motion.CachePath(still.Hash!)))
+        {
+            return TypedResults.PhysicalFile(motion.CachePath(still.Hash!), "video/mp4", enableRangeProcessing: true);
+        }
+
         if (video is null || OriginalPath(options, video.Path) is not { } path)
         {
             return TypedResults.NotFound();

@@ -38,6 +38,7 @@ public static class ServiceRegistration
         services.AddSingleton<FfprobeReader>();
         services.AddSingleton<VideoFrameExtractor>();
         services.AddSingleton<RawPreviewRenderer>();
+        services.AddSingleton(new MotionPhotoExtractor(Path.Combine(options.StorageFullPath, "cache", "motion")));
         services.AddSingleton(sp => new VideoTranscoder(options.VideoCachePath, sp.GetRequiredService<TemporaryFiles>(), options.TranscodeLimit));
         services.AddSingleton<ConverterInventory>();
         services.AddSingleton<FileAnalyzer>();

@@ -46,6 +46,10 @@ public sealed record MediaMetadata
     /// <summary>Stars 0-5 (XMP Rating); -1 means rejected.</summary>
     public int? Rating { get; init; }
 
+    /// <summary>Google/Samsung motion photo markers in XMP: GCamera:MicroVideo or MotionPhoto, and the video's offset from the end.</summary>
+    public bool MotionPhoto { get; init; }
+    public long? MotionVideoOffsetFromEnd { get; init; }
+
     /// <summary>Problems met while reading; the values above are what could be read despite them.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 }

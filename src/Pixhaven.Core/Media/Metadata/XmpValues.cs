@@ -12,6 +12,7 @@ internal sealed class XmpValues(XmpDirectory? directory)
     public const string ExifAux = "http://ns.adobe.com/exif/1.0/aux/";
     public const string Tiff = "http://ns.adobe.com/tiff/1.0/";
     public const string Xmp = "http://ns.adobe.com/xap/1.0/";
+    public const string GoogleCamera = "http://ns.google.com/photos/1.0/camera/";
 
     private readonly IXmpMeta? _meta = directory?.XmpMeta;
 

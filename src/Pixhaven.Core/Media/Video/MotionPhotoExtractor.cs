@@ -1,0 +1,100 @@
+using System.Text;
+
+namespace Pixhaven.Core.Media.Video;
+
+/// <summary>
+/// Finds the video that Samsung and Google "motion photos" append to a JPEG or HEIC, and copies it into
+/// <c>storage/cache/motion</c>. Google marks it in XMP (GCamera:MicroVideo with MicroVideoOffset = bytes from the end,
+/// or GCamera:MotionPhoto with a container directory); Samsung writes a "MotionPhoto_Data" marker before it.
+/// The video must start with an ISO-BMFF "ftyp" box to count.
+/// </summary>
+public sealed class MotionPhotoExtractor(string cacheRoot)
+{
+    private const int TailToScan = 64 * 1024 * 1024;
+    private static readonly byte[] SamsungMarker = "MotionPhoto_Data"u8.ToArray();
+
+    public string CachePath(string hash) => Path.Combine(cacheRoot, hash[..2], hash + ".mp4");
+
+    /// <summary>Where the embedded video starts, or null when the file has none.</summary>
+    /// <param name="path">The still image.</param>
+    /// <param name="xmpOffsetFromEnd">GCamera:MicroVideoOffset, when the XMP gives one.</param>
+    /// <param name="xmpSaysMotion">The XMP marks the file as a motion photo.</param>
+    public static long? FindVideoOffset(string path, long? xmpOffsetFromEnd, bool xmpSaysMotion)
+    {
+        using var stream = ContentHasher.OpenRead(path);
+        var length = stream.Length;
+        if (xmpOffsetFromEnd is > 8 && xmpOffsetFromEnd < length && StartsWithFtyp(stream, length - xmpOffsetFromEnd.Value))
+        {
+            return length - xmpOffsetFromEnd.Value;
+        }
+
+        var tailStart = Math.Max(0, length - TailToScan);
+        var tail = new byte[length - tailStart];
+        stream.Position = tailStart;
+        stream.ReadExactly(tail);
+
+        var marker = tail.AsSpan().LastIndexOf(SamsungMarker);
+        if (marker >= 0 && StartsWithFtyp(stream, tailStart + marker + SamsungMarker.Length))
+        {
+            return tailStart + marker + SamsungMarker.Length;
+        }
+
+        if (!xmpSaysMotion)
+        {
+            return null;
+        }
+
+        // Google's container directory: the video is the last item; its "ftyp" box is the first after the image.
+        var ftyp = tail.AsSpan().IndexOf("ftyp"u8);
+        while (ftyp >= 4)
+        {
+            if (tailStart + ftyp - 4 > 0 && StartsWithFtyp(stream, tailStart + ftyp - 4))
+            {
+                return tailStart + ftyp - 4;
+            }
+
+            var next = tail.AsSpan(ftyp + 4).IndexOf("ftyp"u8);
+            ftyp = next < 0 ? -1 : ftyp + 4 + next;
+        }
+
+        return null;
+    }
+
+    /// <summary>Copies the embedded video to the cache (once per content hash) and returns its path.</summary>
+    public async Task<string> ExtractAsync(string path, long offset, string hash, CancellationToken cancellationToken)
+    {
+        var target = CachePath(hash);
+        if (File.Exists(target))
+        {
+            return target;
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        var temporary = target + ".tmp";
+        await using (var input = ContentHasher.OpenRead(path))
+        await using (var output = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+        {
+            input.Position = offset;
+            await input.CopyToAsync(output, cancellationToken);
+        }
+
+        File.Move(temporary, target, overwrite: true);
+        return target;
+    }
+
+    private static bool StartsWithFtyp(Stream stream, long offset)
+    {
+        if (offset < 0 || offset + 12 > stream.Length)
+        {
+            return false;
+        }
+
+        Span<byte> box = stackalloc byte[12];
+        stream.Position = offset;
+        stream.ReadExactly(box);
+        var size = (box[0] << 24) | (box[1] << 16) | (box[2] << 8) | box[3];
+        var brand = Encoding.ASCII.GetString(box[8..12]);
+        return box[4..8].SequenceEqual("ftyp"u8) && size is >= 16 and <= 4096
+               && brand is "mp42" or "isom" or "mp41" or "qt  " or "avc1" or "iso5" or "iso6" or "MSNV" or "3gp4" or "3gp5";
+    }
+}
