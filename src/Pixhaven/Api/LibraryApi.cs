@@ -19,17 +19,15 @@ public static class LibraryApi
         return api;
     }
 
-    public sealed record StartIndexRequest(bool Force = false);
-
-    public static Results<Accepted, Conflict<ApiError>> StartIndex(StartIndexRequest? request, IndexJob job, IHostApplicationLifetime lifetime) =>
-        job.TryStart(new IndexRequest(request?.Force ?? false), lifetime.ApplicationStopping)
+    /// <param name="force">Re-read every file, even unchanged ones.</param>
+    public static Results<Accepted, Conflict<ApiError>> StartIndex(bool? force, IndexJob job, IHostApplicationLifetime lifetime) =>
+        job.TryStart(new IndexRequest(force ?? false), lifetime.ApplicationStopping)
             ? TypedResults.Accepted("/api/v1/status")
             : TypedResults.Conflict(new ApiError("an index run is already in progress"));
 
-    public sealed record StartImportRequest(bool Copy = false);
-
-    public static Results<Accepted, Conflict<ApiError>> StartImport(StartImportRequest? request, IndexJob job, IHostApplicationLifetime lifetime) =>
-        job.TryStartImport(new ImportRequest(request?.Copy ?? false), lifetime.ApplicationStopping)
+    /// <param name="copy">Copy files and leave the import folder as it is; otherwise move them.</param>
+    public static Results<Accepted, Conflict<ApiError>> StartImport(bool? copy, IndexJob job, IHostApplicationLifetime lifetime) =>
+        job.TryStartImport(new ImportRequest(copy ?? false), lifetime.ApplicationStopping)
             ? TypedResults.Accepted("/api/v1/status")
             : TypedResults.Conflict(new ApiError("an index or import run is already in progress"));
 

@@ -31,6 +31,9 @@ public static class PixhavenServer
             json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
             json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+            // Reflection-based metadata for our own types: the trimmed single-file build turns the default off, and
+            // partial trimming keeps our assemblies whole, so this is safe there too.
+            json.SerializerOptions.TypeInfoResolverChain.Add(new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver());
         });
         builder.Services.AddProblemDetails();
 

@@ -196,11 +196,12 @@ public partial class ApiTests(CorpusFixture corpus)
         Assert.Equal("text/html", deepLink.Content.Headers.ContentType?.MediaType);
     }
 
-    [Fact]
-    public async Task MalformedJsonBody_Is400_NotA500()
+    [Theory]
+    [InlineData("/api/v1/index?force=maybe")]
+    [InlineData("/api/v1/import?copy=%00")]
+    public async Task MalformedRequest_Is400_NotA500(string url)
     {
-        using var content = new StringContent("{ this is not json", System.Text.Encoding.UTF8, "application/json");
-        using var response = await Http.PostAsync("/api/v1/index", content);
+        using var response = await Http.PostAsync(url, null);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 }
