@@ -1,13 +1,37 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace Pixhaven.Core.Catalog;
 
-/// <summary>Brings a catalog's schema up to date before anything reads or writes it.</summary>
+/// <summary>Brings a catalog's schema up to date before anything reads or writes it, and says what it did.</summary>
 public static class CatalogMigrator
 {
-    public static async Task MigrateAsync(IDbContextFactory<CatalogDbContext> factory, CancellationToken cancellationToken = default)
+    /// <exception cref="CatalogMigrationException">A migration failed; the message says which and why.</exception>
+    public static async Task MigrateAsync(IDbContextFactory<CatalogDbContext> factory, ILogger? logger = null, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        await db.Database.MigrateAsync(cancellationToken);
+        List<string> pending = [];
+        try
+        {
+            pending = [.. await db.Database.GetPendingMigrationsAsync(cancellationToken)];
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            var which = pending.Count > 0 ? $" ({string.Join(", ", pending)})" : "";
+            throw new CatalogMigrationException($"updating the catalog schema failed{which}: {e.GetBaseException().Message}", e);
+        }
+
+        if (pending.Count > 0)
+        {
+            logger?.LogInformation("Catalog schema updated: applied {Count} migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
+        }
+        else
+        {
+            logger?.LogInformation("Catalog schema is up to date");
+        }
     }
 }
+
+/// <summary>The catalog could not be brought to the current schema; the server must not start on it.</summary>
+public sealed class CatalogMigrationException(string message, Exception inner) : Exception(message, inner);

@@ -38,6 +38,11 @@ public static class PixhavenCli
             AnsiConsole.Console.MarkupLineInterpolated($"[red]Invalid option[/] {e.Message}");
             return 2;
         }
+        catch (Core.Catalog.CatalogMigrationException e)
+        {
+            AnsiConsole.Console.MarkupLineInterpolated($"[red]Cannot open the catalog:[/] {e.Message}");
+            return 1;
+        }
         catch (DirectoryNotFoundException e)
         {
             AnsiConsole.Console.MarkupLineInterpolated($"[red]Error:[/] {e.Message}");

@@ -38,7 +38,8 @@ public static class PixhavenServer
         builder.Services.AddProblemDetails();
 
         var app = builder.Build();
-        await CatalogMigrator.MigrateAsync(app.Services.GetRequiredService<IDbContextFactory<CatalogDbContext>>(), cancellationToken);
+        await CatalogMigrator.MigrateAsync(app.Services.GetRequiredService<IDbContextFactory<CatalogDbContext>>(),
+            app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Pixhaven.Catalog"), cancellationToken);
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
