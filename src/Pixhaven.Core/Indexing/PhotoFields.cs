@@ -33,13 +33,7 @@ public static class PhotoFields
 
         ApplyRanked(photo, metadata, MetadataSource.Embedded);
         photo.Duration = metadata.Duration ?? photo.Duration;
-        photo.CameraMake = metadata.Make ?? photo.CameraMake;
-        photo.CameraModel = metadata.Model ?? photo.CameraModel;
-        photo.Lens = metadata.Lens ?? photo.Lens;
-        photo.FocalLength = metadata.FocalLength ?? photo.FocalLength;
-        photo.FNumber = metadata.FNumber ?? photo.FNumber;
-        photo.ExposureTime = metadata.ExposureTime ?? photo.ExposureTime;
-        photo.Iso = metadata.Iso ?? photo.Iso;
+        MergeCamera(photo, metadata.Make, metadata.Model, metadata.Lens, metadata.FocalLength, metadata.FNumber, metadata.ExposureTime, metadata.Iso);
     }
 
     /// <summary>Applies an XMP sidecar: it outranks embedded metadata but never a manual edit.</summary>
@@ -76,13 +70,19 @@ public static class PhotoFields
         }
 
         target.Rating = source.Rating ?? target.Rating;
-        target.CameraMake = source.CameraMake ?? target.CameraMake;
-        target.CameraModel = source.CameraModel ?? target.CameraModel;
-        target.Lens = source.Lens ?? target.Lens;
-        target.FocalLength = source.FocalLength ?? target.FocalLength;
-        target.FNumber = source.FNumber ?? target.FNumber;
-        target.ExposureTime = source.ExposureTime ?? target.ExposureTime;
-        target.Iso = source.Iso ?? target.Iso;
+        MergeCamera(target, source.CameraMake, source.CameraModel, source.Lens, source.FocalLength, source.FNumber, source.ExposureTime, source.Iso);
+    }
+
+    /// <summary>Camera and exposure values are facts of the capture, not edits: a known value replaces, an unknown one keeps.</summary>
+    private static void MergeCamera(Photo photo, string? make, string? model, string? lens, double? focalLength, double? fNumber, string? exposureTime, int? iso)
+    {
+        photo.CameraMake = make ?? photo.CameraMake;
+        photo.CameraModel = model ?? photo.CameraModel;
+        photo.Lens = lens ?? photo.Lens;
+        photo.FocalLength = focalLength ?? photo.FocalLength;
+        photo.FNumber = fNumber ?? photo.FNumber;
+        photo.ExposureTime = exposureTime ?? photo.ExposureTime;
+        photo.Iso = iso ?? photo.Iso;
     }
 
     private static void ApplyRanked(Photo photo, MediaMetadata metadata, MetadataSource source)

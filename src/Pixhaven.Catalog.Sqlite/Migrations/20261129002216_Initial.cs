@@ -50,6 +50,7 @@ namespace Pixhaven.Catalog.Sqlite.Migrations
                     DescriptionSource = table.Column<int>(type: "INTEGER", nullable: false),
                     Keywords = table.Column<string>(type: "TEXT", maxLength: 16384, nullable: true),
                     KeywordsSource = table.Column<int>(type: "INTEGER", nullable: false),
+                    Rating = table.Column<int>(type: "INTEGER", nullable: true),
                     CameraMake = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     CameraModel = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     Lens = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
@@ -63,6 +64,7 @@ namespace Pixhaven.Catalog.Sqlite.Migrations
                     LocationSource = table.Column<int>(type: "INTEGER", nullable: false),
                     Width = table.Column<int>(type: "INTEGER", nullable: true),
                     Height = table.Column<int>(type: "INTEGER", nullable: true),
+                    Duration = table.Column<double>(type: "REAL", nullable: true),
                     ThumbnailHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     Missing = table.Column<bool>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
@@ -90,6 +92,12 @@ namespace Pixhaven.Catalog.Sqlite.Migrations
                     Width = table.Column<int>(type: "INTEGER", nullable: true),
                     Height = table.Column<int>(type: "INTEGER", nullable: true),
                     Orientation = table.Column<int>(type: "INTEGER", nullable: true),
+                    Duration = table.Column<double>(type: "REAL", nullable: true),
+                    Codec = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    StackKey = table.Column<string>(type: "TEXT", maxLength: 4096, nullable: true),
+                    ContentIdentifier = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Edited = table.Column<bool>(type: "INTEGER", nullable: false),
+                    EmbeddedVideo = table.Column<bool>(type: "INTEGER", nullable: false),
                     Primary = table.Column<bool>(type: "INTEGER", nullable: false),
                     Duplicate = table.Column<bool>(type: "INTEGER", nullable: false),
                     Missing = table.Column<bool>(type: "INTEGER", nullable: false),
@@ -111,6 +119,11 @@ namespace Pixhaven.Catalog.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_files_ContentIdentifier",
+                table: "files",
+                column: "ContentIdentifier");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_files_Hash",
                 table: "files",
                 column: "Hash");
@@ -125,6 +138,11 @@ namespace Pixhaven.Catalog.Sqlite.Migrations
                 name: "IX_files_PhotoId",
                 table: "files",
                 column: "PhotoId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_files_StackKey",
+                table: "files",
+                column: "StackKey");
 
             migrationBuilder.CreateIndex(
                 name: "IX_files_Status",

@@ -11,8 +11,8 @@ using Pixhaven.Core.Catalog;
 namespace Pixhaven.Catalog.Sqlite.Migrations
 {
     [DbContext(typeof(CatalogDbContext))]
-    [Migration("20261128234329_Stacks")]
-    partial class Stacks
+    [Migration("20261129002216_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -198,6 +198,9 @@ namespace Pixhaven.Catalog.Sqlite.Migrations
                         .HasColumnType("REAL");
 
                     b.Property<bool>("Edited")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("EmbeddedVideo")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Error")
