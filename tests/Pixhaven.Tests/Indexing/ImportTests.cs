@@ -123,11 +123,15 @@ public sealed class ImportKillTests : IDisposable
             ["PIXHAVEN_STORAGE_PATH"] = Path.Combine(_folder, "storage"),
         };
 
-        // Kill when a growing number of files has arrived (or a copy is half-written), then let a last run finish.
+        // First kill while a copy is half-written, then whenever a growing number of files has arrived; then let a
+        // last run finish. Each run must make progress, so only the first waits for a temporary.
         var killedMidway = 0;
+        var halfWritten = await RunAndKillAsync(environment, () => HasTemporary(originals));
+        await CheckEveryFileIsWholeAsync(import, originals, hashes);
+        Assert.False(halfWritten, "the first import finished before any copy could be interrupted");
         foreach (var arrived in new[] { 1, 8, 25, 50 })
         {
-            var finishedEarly = await RunAndKillAsync(environment, () => VisibleCount(originals) >= arrived || HasTemporary(originals));
+            var finishedEarly = await RunAndKillAsync(environment, () => VisibleCount(originals) >= arrived);
             var (inImport, inOriginals) = await CheckEveryFileIsWholeAsync(import, originals, hashes);
             if (!finishedEarly && inImport > 0 && inOriginals > 0)
             {
