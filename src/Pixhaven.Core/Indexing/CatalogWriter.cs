@@ -8,7 +8,7 @@ namespace Pixhaven.Core.Indexing;
 /// The single writer of an index run: applies analyses to the catalog in batches, one transaction each. Keeping
 /// writes on one task is deliberate: SQLite allows one writer, and parallel writers only meet "database is locked".
 /// </summary>
-public sealed class CatalogWriter(IDbContextFactory<CatalogDbContext> contextFactory, TimeProvider clock)
+public sealed class CatalogWriter(IDbContextFactory<CatalogDbContext> contextFactory, TimeProvider clock, TimeZoneInfo? defaultZone = null)
 {
     // Photos created in this run by content, so two new copies of one file found in the same run become one photo.
     private readonly Dictionary<string, long> _photoByHash = [];
@@ -97,6 +97,7 @@ public sealed class CatalogWriter(IDbContextFactory<CatalogDbContext> contextFac
         var isNew = photo is null;
         photo ??= new Photo { Uid = PhotoUid.New(), CreatedAt = now };
         PhotoFields.Apply(photo, inspection, analysis.File.RelativePath, analysis.File.ModifiedUtc);
+        PhotoFields.AssumeZone(photo, defaultZone);
         photo.ThumbnailHash = analysis.ThumbnailsMade ? analysis.Hash : null;
         if (analysis.EmbeddedVideo)
         {

@@ -74,7 +74,7 @@ public sealed class Indexer(
 
         logger.LogInformation("Found {Found} files in {Root}; {Work} new or changed", scanned.Count, options.OriginalsFullPath, work.Count);
         var counts = new RunCounts(work.Count);
-        var writer = new CatalogWriter(contextFactory, clock);
+        var writer = new CatalogWriter(contextFactory, clock, options.DefaultZone);
         if (restored.Count > 0)
         {
             await writer.ApplyAsync(restored, cancellationToken);

@@ -36,6 +36,22 @@ public static class PhotoFields
         MergeCamera(photo, metadata.Make, metadata.Model, metadata.Lens, metadata.FocalLength, metadata.FNumber, metadata.ExposureTime, metadata.Iso);
     }
 
+    /// <summary>
+    /// Gives a photo whose time has no offset the offset of the configured default zone at that local time (daylight
+    /// saving included), so it sorts with its neighbours. Estimated file times (Auto) are UTC already and stay so.
+    /// </summary>
+    public static void AssumeZone(Photo photo, TimeZoneInfo? zone)
+    {
+        if (zone is null || photo.TakenAtOffsetMinutes is not null || photo.TakenAtSource == MetadataSource.Auto)
+        {
+            return;
+        }
+
+        var offset = zone.IsInvalidTime(photo.TakenAt) ? zone.BaseUtcOffset : zone.GetUtcOffset(photo.TakenAt);
+        photo.TakenAtOffsetMinutes = (int)offset.TotalMinutes;
+        photo.TakenAtUtc = DateTime.SpecifyKind(photo.TakenAt - offset, DateTimeKind.Utc);
+    }
+
     /// <summary>Applies an XMP sidecar: it outranks embedded metadata but never a manual edit.</summary>
     public static void ApplySidecar(Photo photo, MediaMetadata sidecar) => ApplyRanked(photo, sidecar, MetadataSource.Sidecar);
 

@@ -118,5 +118,7 @@ public sealed class StackBuilder(IDbContextFactory<CatalogDbContext> contextFact
             var metadata = metadataReader.ReadSidecar(Path.Combine(options.OriginalsFullPath, sidecar.Path));
             PhotoFields.ApplySidecar(target, metadata);
         }
+
+        PhotoFields.AssumeZone(target, options.DefaultZone);
     }
 }

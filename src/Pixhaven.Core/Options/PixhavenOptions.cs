@@ -22,6 +22,11 @@ public sealed class PixhavenOptions
 
     public bool IndexOnStart { get; set; } = true;
 
+    /// <summary>IANA time zone assumed for photo times that carry no offset; empty assumes none.</summary>
+    public string DefaultTimeZone { get; set; } = "";
+
+    public TimeZoneInfo? DefaultZone => DefaultTimeZone.Length == 0 ? null : TimeZoneInfo.FindSystemTimeZoneById(DefaultTimeZone);
+
     /// <summary>Videos transcoded for browsers at the same time.</summary>
     public int TranscodeLimit { get; set; } = 1;
     public int ThumbnailQuality { get; set; } = 85;

@@ -44,6 +44,8 @@ public sealed class OptionsLoaderTests : IDisposable
     [InlineData("PIXHAVEN_WORKERS", "many", "PIXHAVEN_WORKERS")]
     [InlineData("PIXHAVEN_DATABASE_DRIVER", "oracle", "oracle")]
     [InlineData("PIXHAVEN_INDEX_ON_START", "maybe", "maybe")]
+    [InlineData("PIXHAVEN_DEFAULT_TIME_ZONE", "Mars/Olympus_Mons", "not a known time zone")]
+    [InlineData("PIXHAVEN_IMPORT_PATTERN", "{yyyy}/../{hash8}", "unsafe path")]
     public void Load_InvalidValue_NamesTheOption(string variable, string value, string expectedInMessage)
     {
         var error = Assert.Throws<OptionsException>(() => OptionsLoader.Load(Map((variable, value)), Map(), null));
