@@ -95,6 +95,18 @@ public sealed class BrowserTests(CorpusFixture corpus) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task About_ShowsTheVersionString()
+    {
+        var page = await OpenAsync();
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "About" }).ClickAsync();
+        var version = page.GetByTestId("about-version");
+        await page.WaitForFunctionAsync("() => /^\\d{6}-/.test(document.querySelector('[data-testid=about-version]')?.textContent ?? '')");
+        Assert.Matches(@"^\d{6}-([0-9a-f]{7}|unknown)-Linux-(x86_64|arm64)(-DEBUG)?$", await version.TextContentAsync());
+        await page.Keyboard.PressAsync("Escape");
+        await page.GetByTestId("about").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Hidden });
+    }
+
+    [Fact]
     public async Task PhoneViewport_ShowsTheGrid()
     {
         var page = await OpenAsync(390, 844);
