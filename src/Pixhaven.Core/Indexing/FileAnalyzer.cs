@@ -66,7 +66,7 @@ public sealed class FileAnalyzer(
             }
         }
 
-        var inspection = await inspector.InspectAsync(file.FullPath, cancellationToken);
+        var inspection = await inspector.InspectAsync(file.FullPath, type, cancellationToken);
         analysis = analysis with { Inspection = inspection };
         if (type.Type == MediaType.Video && inspection.Header is null)
         {

@@ -19,23 +19,25 @@ public sealed class IndexJob(Indexer indexer, Importer importer, ILogger<IndexJo
 
     public bool IsRunning => indexer.IsRunning || _running is { IsCompleted: false };
 
-    /// <summary>Starts a run unless one is going; returns false when one already is.</summary>
-    public bool TryStart(IndexRequest request, CancellationToken stopping)
+    /// <summary>Starts an index run unless a run is going; returns false when one already is.</summary>
+    public bool TryStart(IndexRequest request, CancellationToken stopping) => TryRun("Index", async () =>
     {
-        lock (_gate)
-        {
-            if (_running is { IsCompleted: false } || indexer.IsRunning)
-            {
-                return false;
-            }
-
-            _running = Task.Run(() => RunAsync(request, stopping), CancellationToken.None);
-            return true;
-        }
-    }
+        LastResult = await indexer.IndexAsync(request, new Progress<IndexProgress>(p => Progress = p), stopping);
+        logger.LogInformation("Index finished: {Indexed} indexed, {Unchanged} unchanged, {Skipped} skipped, {Failed} failed in {Duration}",
+            LastResult.Indexed, LastResult.Unchanged, LastResult.Skipped, LastResult.Failed, LastResult.Duration);
+    });
 
     /// <summary>Starts an import (which indexes what it brought in) unless a run is going.</summary>
-    public bool TryStartImport(ImportRequest request, CancellationToken stopping)
+    public bool TryStartImport(ImportRequest request, CancellationToken stopping) => TryRun("Import", async () =>
+    {
+        LastImport = await importer.ImportAsync(request, new Progress<IndexProgress>(p => Progress = p), stopping);
+        LastResult = LastImport.Index ?? LastResult;
+        logger.LogInformation("Import finished: {Imported} imported, {Known} already in the library, {Failed} failed",
+            LastImport.Imported, LastImport.AlreadyInLibrary, LastImport.Failed);
+    });
+
+    /// <summary>One background run at a time; its failure is kept for the status API instead of being lost.</summary>
+    private bool TryRun(string name, Func<Task> run)
     {
         lock (_gate)
         {
@@ -49,15 +51,16 @@ public sealed class IndexJob(Indexer indexer, Importer importer, ILogger<IndexJo
                 try
                 {
                     LastError = null;
-                    LastImport = await importer.ImportAsync(request, new Progress<IndexProgress>(p => Progress = p), stopping);
-                    LastResult = LastImport.Index ?? LastResult;
-                    logger.LogInformation("Import finished: {Imported} imported, {Known} already in the library, {Failed} failed",
-                        LastImport.Imported, LastImport.AlreadyInLibrary, LastImport.Failed);
+                    await run();
                 }
-                catch (Exception e) when (e is not OperationCanceledException)
+                catch (OperationCanceledException)
+                {
+                    logger.LogInformation("{Run} run cancelled", name);
+                }
+                catch (Exception e)
                 {
                     LastError = e.Message;
-                    logger.LogError(e, "Import failed");
+                    logger.LogError(e, "{Run} run failed", name);
                 }
             }, CancellationToken.None);
             return true;
@@ -66,24 +69,4 @@ public sealed class IndexJob(Indexer indexer, Importer importer, ILogger<IndexJo
 
     /// <summary>Waits for the current run, if any (used by tests and shutdown).</summary>
     public Task WaitAsync() => _running ?? Task.CompletedTask;
-
-    private async Task RunAsync(IndexRequest request, CancellationToken stopping)
-    {
-        try
-        {
-            LastError = null;
-            LastResult = await indexer.IndexAsync(request, new Progress<IndexProgress>(p => Progress = p), stopping);
-            logger.LogInformation("Index finished: {Indexed} indexed, {Unchanged} unchanged, {Skipped} skipped, {Failed} failed in {Duration}",
-                LastResult.Indexed, LastResult.Unchanged, LastResult.Skipped, LastResult.Failed, LastResult.Duration);
-        }
-        catch (OperationCanceledException)
-        {
-            logger.LogInformation("Index run cancelled");
-        }
-        catch (Exception e)
-        {
-            LastError = e.Message;
-            logger.LogError(e, "Index run failed");
-        }
-    }
 }

@@ -42,14 +42,18 @@ public sealed class MediaInspector(EmbeddedMetadataReader metadataReader, Ffprob
             return MediaInspection.Unreadable(path, $"cannot read file: {e.Message}");
         }
 
-        return type.Type switch
+        return await InspectAsync(path, type, cancellationToken);
+    }
+
+    /// <summary>Inspects a file whose type the caller has already detected (the indexer does, before hashing).</summary>
+    public async Task<MediaInspection> InspectAsync(string path, DetectedType type, CancellationToken cancellationToken) =>
+        type.Type switch
         {
             MediaType.Unknown => new MediaInspection(path, type, null, null, UnsupportedReason(path)),
             MediaType.Sidecar => new MediaInspection(path, type, metadataReader.ReadSidecar(path), null, null),
             MediaType.Video => await InspectVideoAsync(path, type, cancellationToken),
             _ => InspectStill(path, type),
         };
-    }
 
     private MediaInspection InspectStill(string path, DetectedType type)
     {

@@ -24,10 +24,14 @@ public sealed class RawPreviewRenderer(TemporaryFiles temporaryFiles)
     public async Task<RawPreview> RenderAsync(string path, DetectedType type, CancellationToken cancellationToken)
     {
         var embedded = FindEmbedded(path, out var bytes);
-        if (embedded is not null && embedded.LongSide >= MinimumPreviewSide
-            && Usable(await WriteEmbeddedAsync(bytes!, embedded, cancellationToken)) is { } large)
+        if (embedded is not null && embedded.LongSide >= MinimumPreviewSide)
         {
-            return new RawPreview(large, false, "embedded preview");
+            if (Usable(await WriteEmbeddedAsync(bytes!, embedded, cancellationToken)) is { } large)
+            {
+                return new RawPreview(large, false, "embedded preview");
+            }
+
+            embedded = null; // blank: not worth a second look as a fallback either
         }
 
         string? converterError = null;
