@@ -31,6 +31,13 @@ public sealed class SqliteCatalogProvider(string connectionString) : ICatalogPro
         builder.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(SqliteCatalogProvider).Assembly.FullName))
             .AddInterceptors(PragmaInterceptor.Instance);
 
+    public IQueryable<FullTextHit> MatchText(CatalogDbContext db, string text, bool phrase)
+    {
+        // FTS5 query syntax: a double-quoted string is one phrase of tokens, '*' after it makes the last token a prefix.
+        var expression = "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" + (phrase ? "" : "*");
+        return db.Database.SqlQuery<FullTextHit>($"SELECT rowid AS Id, rank AS Rank FROM photos_fts WHERE photos_fts MATCH {expression}");
+    }
+
     /// <summary>
     /// Pragmas chosen on purpose, set on every connection: WAL lets the web server read while the indexer writes;
     /// synchronous=NORMAL is safe with WAL (a power cut can lose the last commits, never corrupt); busy_timeout

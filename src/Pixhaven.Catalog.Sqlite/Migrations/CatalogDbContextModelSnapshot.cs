@@ -17,6 +17,66 @@ namespace Pixhaven.Catalog.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Pixhaven.Core.Model.Album", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CoverPhotoId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(16384)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Uid")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoverPhotoId");
+
+                    b.HasIndex("Uid")
+                        .IsUnique();
+
+                    b.ToTable("albums", (string)null);
+                });
+
+            modelBuilder.Entity("Pixhaven.Core.Model.AlbumPhoto", b =>
+                {
+                    b.Property<long>("AlbumId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PhotoId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AlbumId", "PhotoId");
+
+                    b.HasIndex("PhotoId");
+
+                    b.ToTable("album_photos", (string)null);
+                });
+
             modelBuilder.Entity("Pixhaven.Core.Model.IndexRun", b =>
                 {
                     b.Property<long>("Id")
@@ -55,6 +115,30 @@ namespace Pixhaven.Catalog.Sqlite.Migrations
                     b.ToTable("index_runs", (string)null);
                 });
 
+            modelBuilder.Entity("Pixhaven.Core.Model.Label", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("labels", (string)null);
+                });
+
             modelBuilder.Entity("Pixhaven.Core.Model.Photo", b =>
                 {
                     b.Property<long>("Id")
@@ -64,12 +148,30 @@ namespace Pixhaven.Catalog.Sqlite.Migrations
                     b.Property<double?>("Altitude")
                         .HasColumnType("REAL");
 
+                    b.Property<DateTime?>("ArchivedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CameraMake")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CameraModel")
                         .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CameraSource")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("City")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Color")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountryCode")
+                        .HasMaxLength(2)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
@@ -85,12 +187,18 @@ namespace Pixhaven.Catalog.Sqlite.Migrations
                     b.Property<double?>("Duration")
                         .HasColumnType("REAL");
 
+                    b.Property<DateTime?>("EditedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ExposureTime")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<double?>("FNumber")
                         .HasColumnType("REAL");
+
+                    b.Property<bool>("Favorite")
+                        .HasColumnType("INTEGER");
 
                     b.Property<double?>("FocalLength")
                         .HasColumnType("REAL");
@@ -124,8 +232,19 @@ namespace Pixhaven.Catalog.Sqlite.Migrations
                     b.Property<bool>("Missing")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PlaceLabel")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Private")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("Rating")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("TakenAt")
                         .HasColumnType("TEXT");
@@ -165,6 +284,8 @@ namespace Pixhaven.Catalog.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CountryCode");
 
                     b.HasIndex("Uid")
                         .IsUnique();
@@ -282,6 +403,53 @@ namespace Pixhaven.Catalog.Sqlite.Migrations
                     b.ToTable("files", (string)null);
                 });
 
+            modelBuilder.Entity("Pixhaven.Core.Model.PhotoLabel", b =>
+                {
+                    b.Property<long>("PhotoId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LabelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PhotoId", "LabelId");
+
+                    b.HasIndex("LabelId");
+
+                    b.ToTable("photo_labels", (string)null);
+                });
+
+            modelBuilder.Entity("Pixhaven.Core.Model.Album", b =>
+                {
+                    b.HasOne("Pixhaven.Core.Model.Photo", "CoverPhoto")
+                        .WithMany()
+                        .HasForeignKey("CoverPhotoId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("CoverPhoto");
+                });
+
+            modelBuilder.Entity("Pixhaven.Core.Model.AlbumPhoto", b =>
+                {
+                    b.HasOne("Pixhaven.Core.Model.Album", "Album")
+                        .WithMany("Photos")
+                        .HasForeignKey("AlbumId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Pixhaven.Core.Model.Photo", "Photo")
+                        .WithMany("Albums")
+                        .HasForeignKey("PhotoId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Album");
+
+                    b.Navigation("Photo");
+                });
+
             modelBuilder.Entity("Pixhaven.Core.Model.PhotoFile", b =>
                 {
                     b.HasOne("Pixhaven.Core.Model.Photo", "Photo")
@@ -292,9 +460,42 @@ namespace Pixhaven.Catalog.Sqlite.Migrations
                     b.Navigation("Photo");
                 });
 
+            modelBuilder.Entity("Pixhaven.Core.Model.PhotoLabel", b =>
+                {
+                    b.HasOne("Pixhaven.Core.Model.Label", "Label")
+                        .WithMany("Photos")
+                        .HasForeignKey("LabelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Pixhaven.Core.Model.Photo", "Photo")
+                        .WithMany("Labels")
+                        .HasForeignKey("PhotoId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Label");
+
+                    b.Navigation("Photo");
+                });
+
+            modelBuilder.Entity("Pixhaven.Core.Model.Album", b =>
+                {
+                    b.Navigation("Photos");
+                });
+
+            modelBuilder.Entity("Pixhaven.Core.Model.Label", b =>
+                {
+                    b.Navigation("Photos");
+                });
+
             modelBuilder.Entity("Pixhaven.Core.Model.Photo", b =>
                 {
+                    b.Navigation("Albums");
+
                     b.Navigation("Files");
+
+                    b.Navigation("Labels");
                 });
 #pragma warning restore 612, 618
         }

@@ -10,6 +10,22 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
     public DbSet<Photo> Photos => Set<Photo>();
     public DbSet<PhotoFile> Files => Set<PhotoFile>();
     public DbSet<IndexRun> IndexRuns => Set<IndexRun>();
+    public DbSet<Album> Albums => Set<Album>();
+    public DbSet<AlbumPhoto> AlbumPhotos => Set<AlbumPhoto>();
+    public DbSet<Label> Labels => Set<Label>();
+    public DbSet<PhotoLabel> PhotoLabels => Set<PhotoLabel>();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        await KeywordLabels.SyncAsync(this, cancellationToken);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        KeywordLabels.SyncAsync(this, CancellationToken.None).GetAwaiter().GetResult();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -12,4 +12,10 @@ public interface ICatalogProvider
     string Describe();
 
     void Configure(DbContextOptionsBuilder builder);
+
+    /// <summary>
+    /// Photos whose text (title, description, keywords, labels, place, camera, file names) matches a word or phrase;
+    /// a word also matches as a prefix. A composable query, so callers can filter, join and rank with it.
+    /// </summary>
+    IQueryable<FullTextHit> MatchText(CatalogDbContext db, string text, bool phrase);
 }

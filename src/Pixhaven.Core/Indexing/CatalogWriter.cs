@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Pixhaven.Core.Catalog;
 using Pixhaven.Core.Model;
+using Pixhaven.Core.Places;
 
 namespace Pixhaven.Core.Indexing;
 
@@ -8,7 +9,7 @@ namespace Pixhaven.Core.Indexing;
 /// The single writer of an index run: applies analyses to the catalog in batches, one transaction each. Keeping
 /// writes on one task is deliberate: SQLite allows one writer, and parallel writers only meet "database is locked".
 /// </summary>
-public sealed class CatalogWriter(IDbContextFactory<CatalogDbContext> contextFactory, TimeProvider clock, TimeZoneInfo? defaultZone = null)
+public sealed class CatalogWriter(IDbContextFactory<CatalogDbContext> contextFactory, TimeProvider clock, Gazetteer gazetteer, TimeZoneInfo? defaultZone = null)
 {
     // Photos created in this run by content, so two new copies of one file found in the same run become one photo.
     private readonly Dictionary<string, long> _photoByHash = [];
@@ -98,6 +99,7 @@ public sealed class CatalogWriter(IDbContextFactory<CatalogDbContext> contextFac
         photo ??= new Photo { Uid = PhotoUid.New(), CreatedAt = now };
         PhotoFields.Apply(photo, inspection, analysis.File.RelativePath, analysis.File.ModifiedUtc);
         PhotoFields.AssumeZone(photo, defaultZone);
+        PhotoFields.Locate(photo, gazetteer);
         photo.ThumbnailHash = analysis.ThumbnailsMade ? analysis.Hash : null;
         if (analysis.EmbeddedVideo)
         {

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Pixhaven.Core.Catalog;
 using Pixhaven.Core.Model;
 using Pixhaven.Core.Options;
+using Pixhaven.Core.Places;
 using Pixhaven.Core.Scanning;
 
 namespace Pixhaven.Core.Indexing;
@@ -20,6 +21,7 @@ public sealed class Indexer(
     StackBuilder stackBuilder,
     IDbContextFactory<CatalogDbContext> contextFactory,
     TimeProvider clock,
+    Gazetteer gazetteer,
     ILogger<Indexer> logger) : IDisposable
 {
     private const int BatchSize = 64;
@@ -74,7 +76,7 @@ public sealed class Indexer(
 
         logger.LogInformation("Found {Found} files in {Root}; {Work} new or changed", scanned.Count, options.OriginalsFullPath, work.Count);
         var counts = new RunCounts(work.Count);
-        var writer = new CatalogWriter(contextFactory, clock, options.DefaultZone);
+        var writer = new CatalogWriter(contextFactory, clock, gazetteer, options.DefaultZone);
         if (restored.Count > 0)
         {
             await writer.ApplyAsync(restored, cancellationToken);

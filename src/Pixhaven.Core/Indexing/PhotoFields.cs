@@ -1,6 +1,7 @@
 using Pixhaven.Core.Media;
 using Pixhaven.Core.Media.Metadata;
 using Pixhaven.Core.Model;
+using Pixhaven.Core.Places;
 
 namespace Pixhaven.Core.Indexing;
 
@@ -52,6 +53,13 @@ public static class PhotoFields
         photo.TakenAtUtc = DateTime.SpecifyKind(photo.TakenAt - offset, DateTimeKind.Utc);
     }
 
+    /// <summary>Names the place at the photo's position (offline), or clears it when the photo has no position.</summary>
+    public static void Locate(Photo photo, Gazetteer gazetteer)
+    {
+        var place = photo is { Latitude: { } lat, Longitude: { } lng } ? gazetteer.Lookup(lat, lng) : null;
+        (photo.CountryCode, photo.State, photo.City, photo.PlaceLabel) = (place?.CountryCode, place?.State, place?.City, place?.Label);
+    }
+
     /// <summary>Applies an XMP sidecar: it outranks embedded metadata but never a manual edit.</summary>
     public static void ApplySidecar(Photo photo, MediaMetadata sidecar) => ApplyRanked(photo, sidecar, MetadataSource.Sidecar);
 
@@ -92,9 +100,14 @@ public static class PhotoFields
     /// <summary>Camera and exposure values are facts of the capture, not edits: a known value replaces, an unknown one keeps.</summary>
     private static void MergeCamera(Photo photo, string? make, string? model, string? lens, double? focalLength, double? fNumber, string? exposureTime, int? iso)
     {
-        photo.CameraMake = make ?? photo.CameraMake;
-        photo.CameraModel = model ?? photo.CameraModel;
-        photo.Lens = lens ?? photo.Lens;
+        if (photo.CameraSource < MetadataSource.Manual)
+        {
+            photo.CameraMake = make ?? photo.CameraMake;
+            photo.CameraModel = model ?? photo.CameraModel;
+            photo.Lens = lens ?? photo.Lens;
+            photo.CameraSource = photo.CameraMake is null && photo.CameraModel is null ? MetadataSource.Auto : MetadataSource.Embedded;
+        }
+
         photo.FocalLength = focalLength ?? photo.FocalLength;
         photo.FNumber = fNumber ?? photo.FNumber;
         photo.ExposureTime = exposureTime ?? photo.ExposureTime;

@@ -3,6 +3,7 @@ using Pixhaven.Core.Catalog;
 using Pixhaven.Core.Media.Metadata;
 using Pixhaven.Core.Model;
 using Pixhaven.Core.Options;
+using Pixhaven.Core.Places;
 
 namespace Pixhaven.Core.Indexing;
 
@@ -12,7 +13,7 @@ namespace Pixhaven.Core.Indexing;
 /// oldest record survives, so a stack keeps its public uid; the primary file follows <see cref="Rank"/>; XMP
 /// sidecars in the stack are applied over embedded metadata.
 /// </summary>
-public sealed class StackBuilder(IDbContextFactory<CatalogDbContext> contextFactory, EmbeddedMetadataReader metadataReader, PixhavenOptions options)
+public sealed class StackBuilder(IDbContextFactory<CatalogDbContext> contextFactory, EmbeddedMetadataReader metadataReader, Gazetteer gazetteer, PixhavenOptions options)
 {
     /// <summary>
     /// Which file a stack shows, lowest first: an edited still (what the user made), the camera's still, the RAW
@@ -120,5 +121,6 @@ public sealed class StackBuilder(IDbContextFactory<CatalogDbContext> contextFact
         }
 
         PhotoFields.AssumeZone(target, options.DefaultZone);
+        PhotoFields.Locate(target, gazetteer);
     }
 }

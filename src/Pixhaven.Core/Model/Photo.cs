@@ -33,6 +33,9 @@ public sealed class Photo
     /// <summary>Stars from 0 to 5, from XMP; null when never rated.</summary>
     public int? Rating { get; set; }
 
+    /// <summary>Where camera and lens came from: a manual edit survives re-indexing.</summary>
+    public MetadataSource CameraSource { get; set; }
+
     public string? CameraMake { get; set; }
     public string? CameraModel { get; set; }
     public string? Lens { get; set; }
@@ -45,6 +48,32 @@ public sealed class Photo
     public double? Longitude { get; set; }
     public double? Altitude { get; set; }
     public MetadataSource LocationSource { get; set; }
+
+    /// <summary>ISO 3166-1 alpha-2 code of the country at the position, from the offline gazetteer.</summary>
+    public string? CountryCode { get; set; }
+
+    /// <summary>Region or state at the position (first-level administrative division).</summary>
+    public string? State { get; set; }
+
+    /// <summary>Nearest populated place to the position.</summary>
+    public string? City { get; set; }
+
+    /// <summary>"City, State, Country" for display and full-text search.</summary>
+    public string? PlaceLabel { get; set; }
+
+    /// <summary>Main colour name of the picture ("red", "blue", ... "black", "white"), from the smallest thumbnail.</summary>
+    public string? Color { get; set; }
+
+    public bool Favorite { get; set; }
+
+    /// <summary>Hidden from default views; shown with <c>private:true</c>.</summary>
+    public bool Private { get; set; }
+
+    /// <summary>Set when archived (a soft delete, restorable); archived photos leave every default view.</summary>
+    public DateTime? ArchivedAt { get; set; }
+
+    /// <summary>Last manual edit.</summary>
+    public DateTime? EditedAt { get; set; }
 
     /// <summary>Width after orientation is applied.</summary>
     public int? Width { get; set; }
@@ -63,4 +92,8 @@ public sealed class Photo
     public DateTime UpdatedAt { get; set; }
 
     public List<PhotoFile> Files { get; set; } = [];
+
+    public List<PhotoLabel> Labels { get; set; } = [];
+
+    public List<AlbumPhoto> Albums { get; set; } = [];
 }

@@ -1,61 +1,180 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Pixhaven.Core.Catalog;
 using Pixhaven.Core.Model;
+using Pixhaven.Core.Places;
+using Pixhaven.Core.Search.Query;
 
 namespace Pixhaven.Core.Search;
 
 /// <summary>
-/// Lists photos newest first with keyset paging: the cursor is the last row's (TakenAtUtc, Id), so page 1,000
-/// costs one index seek like page 1, and rows added meanwhile never shift a page.
+/// Runs searches: the query's filter, then one of the sort orders with keyset paging. Every order pages by
+/// (sort key, id), so the thousandth page costs what the first does.
 /// </summary>
-public sealed class PhotoSearch(IDbContextFactory<CatalogDbContext> contextFactory)
+public sealed class PhotoSearch(IDbContextFactory<CatalogDbContext> contextFactory, ICatalogProvider provider, Gazetteer gazetteer)
 {
     public const int MaxCount = 1000;
 
-    public async Task<PhotoPage> ListAsync(int count, string? after, CancellationToken cancellationToken)
+    public async Task<PhotoPage> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
     {
-        count = Math.Clamp(count, 1, MaxCount);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var query = db.Photos.AsNoTracking().Where(p => !p.Missing);
-        if (after is not null)
+        var photos = await FilterAsync(db, request.Query, cancellationToken);
+        var count = Math.Clamp(request.Count, 1, MaxCount);
+        return request.Order switch
         {
-            var (time, id) = ParseCursor(after);
-            query = query.Where(p => p.TakenAtUtc < time || (p.TakenAtUtc == time && p.Id < id));
-        }
+            PhotoOrder.Newest => await PageAsync(photos, p => p.TakenAtUtc, true, request, count, cancellationToken),
+            PhotoOrder.Oldest => await PageAsync(photos, p => p.TakenAtUtc, false, request, count, cancellationToken),
+            PhotoOrder.Added => await PageAsync(photos, p => p.CreatedAt, true, request, count, cancellationToken),
+            PhotoOrder.Edited => await PageAsync(photos, p => p.UpdatedAt, true, request, count, cancellationToken),
+            PhotoOrder.Name => await PageAsync(photos, p => p.Files.Where(f => f.Primary).Select(f => f.Path).FirstOrDefault() ?? "", false, request, count, cancellationToken),
+            PhotoOrder.Size => await PageAsync(photos, p => p.Files.Where(f => f.Primary).Select(f => f.Size).FirstOrDefault(), true, request, count, cancellationToken),
+            PhotoOrder.Random => await PageAsync(photos, Shuffle(request.Seed), false, request, count, cancellationToken),
+            PhotoOrder.Relevance when request.Query.Texts.FirstOrDefault(t => !t.Negated) is { } text =>
+                await PageAsync(photos, Rank(db, text), false, request, count, cancellationToken),
+            PhotoOrder.Relevance => await PageAsync(photos, p => p.TakenAtUtc, true, request, count, cancellationToken),
+            _ => throw new ArgumentOutOfRangeException(nameof(request), request.Order, null),
+        };
+    }
 
-        var rows = await query
-            .OrderByDescending(p => p.TakenAtUtc).ThenByDescending(p => p.Id)
-            .Take(count + 1)
-            .Select(p => new { p.Id, p.TakenAtUtc, Summary = new PhotoSummary(p.Uid, p.Type, p.TakenAt, p.Title, p.Width, p.Height, p.ThumbnailHash) })
-            .ToListAsync(cancellationToken);
-
-        var next = rows.Count > count ? Cursor(rows[count - 1].TakenAtUtc, rows[count - 1].Id) : null;
-        return new PhotoPage(rows.Take(count).Select(r => r.Summary).ToList(), next);
+    /// <summary>How many photos match, and the counts per year, country, camera, label and album among them.</summary>
+    public async Task<SearchFacets> FacetsAsync(SearchQuery query, CancellationToken cancellationToken)
+    {
+        const int top = 50;
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var photos = await FilterAsync(db, query, cancellationToken);
+        var total = await photos.CountAsync(cancellationToken);
+        var years = await photos.GroupBy(p => p.TakenAt.Year).Select(g => new FacetCount(g.Key.ToString(CultureInfo.InvariantCulture), null, g.Count()))
+            .OrderByDescending(f => f.Value).ToListAsync(cancellationToken);
+        var countries = await photos.Where(p => p.CountryCode != null).GroupBy(p => p.CountryCode!)
+            .Select(g => new { g.Key, Count = g.Count() }).OrderByDescending(g => g.Count).Take(top).ToListAsync(cancellationToken);
+        var cameras = await photos.Where(p => p.CameraModel != null).GroupBy(p => new { p.CameraMake, p.CameraModel })
+            .Select(g => new FacetCount(g.Key.CameraModel!, g.Key.CameraMake, g.Count())).OrderByDescending(f => f.Count).Take(top).ToListAsync(cancellationToken);
+        var ids = photos.Select(p => p.Id);
+        var labels = await db.PhotoLabels.Where(l => ids.Contains(l.PhotoId)).GroupBy(l => new { l.Label!.Slug, l.Label.Name })
+            .Select(g => new FacetCount(g.Key.Slug, g.Key.Name, g.Count())).OrderByDescending(f => f.Count).Take(top).ToListAsync(cancellationToken);
+        var albums = await db.AlbumPhotos.Where(a => ids.Contains(a.PhotoId)).GroupBy(a => new { a.Album!.Uid, a.Album.Title })
+            .Select(g => new FacetCount(g.Key.Uid, g.Key.Title, g.Count())).OrderByDescending(f => f.Count).Take(top).ToListAsync(cancellationToken);
+        return new SearchFacets(
+            total,
+            years,
+            countries.Select(c => new FacetCount(c.Key.ToLowerInvariant(), gazetteer.CountryName(c.Key), c.Count)).ToList(),
+            cameras,
+            labels,
+            albums);
     }
 
     public async Task<Photo?> FindAsync(string uid, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Photos.AsNoTracking().Include(p => p.Files.OrderByDescending(f => f.Primary).ThenBy(f => f.Path))
+        return await db.Photos.AsNoTracking()
+            .Include(p => p.Files.OrderByDescending(f => f.Primary).ThenBy(f => f.Path))
+            .Include(p => p.Labels).ThenInclude(l => l.Label)
+            .Include(p => p.Albums).ThenInclude(a => a.Album)
+            .AsSplitQuery()
             .FirstOrDefaultAsync(p => p.Uid == uid, cancellationToken);
     }
 
-    private static string Cursor(DateTime takenAtUtc, long id) =>
-        string.Create(CultureInfo.InvariantCulture, $"{takenAtUtc.Ticks}-{id}");
-
-    /// <exception cref="FormatException">The cursor was not made by this class.</exception>
-    public static (DateTime TakenAtUtc, long Id) ParseCursor(string cursor)
+    private async Task<IQueryable<Photo>> FilterAsync(CatalogDbContext db, SearchQuery query, CancellationToken cancellationToken)
     {
-        var parts = cursor.Split('-');
-        if (parts.Length != 2
-            || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
-            || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var id)
-            || ticks > DateTime.MaxValue.Ticks)
+        // near:<uid> means "near that photo": look its position up first, so the filter stays one SQL statement.
+        var uids = query.Filters(FilterKey.Near).SelectMany(t => t.Values).OfType<NearValue>().Select(n => n.PhotoUid).OfType<string>().ToList();
+        var positions = uids.Count == 0
+            ? new Dictionary<string, (double, double)>()
+            : (await db.Photos.Where(p => uids.Contains(p.Uid) && p.Latitude != null)
+                .Select(p => new { p.Uid, p.Latitude, p.Longitude }).ToListAsync(cancellationToken))
+                .ToDictionary(p => p.Uid, p => (p.Latitude!.Value, p.Longitude!.Value));
+        return new PhotoFilter(db, provider, gazetteer.CountryCodeOf).Apply(db.Photos.AsNoTracking(), query, positions);
+    }
+
+    private static Expression<Func<Photo, long>> Shuffle(int seed)
+    {
+        // A multiplicative hash modulo a prime: a different permutation per seed, stable across pages, no randomness in SQL.
+        var multiplier = 1_000_003L + (seed & 0xFFFFF) * 7_919L;
+        const long prime = 2_147_483_647L;
+        return p => p.Id * multiplier % prime;
+    }
+
+    private Expression<Func<Photo, double>> Rank(CatalogDbContext db, TextTerm text)
+    {
+        var hits = provider.MatchText(db, text.Text, phrase: text.Text.Contains(' ', StringComparison.Ordinal));
+        return p => hits.Where(h => h.Id == p.Id).Select(h => h.Rank).FirstOrDefault();
+    }
+
+    private static async Task<PhotoPage> PageAsync<TKey>(
+        IQueryable<Photo> photos, Expression<Func<Photo, TKey>> key, bool descending, SearchRequest request, int count, CancellationToken cancellationToken)
+    {
+        if (request.After is { } after)
         {
-            throw new FormatException("invalid page cursor");
+            var (text, id) = PageCursor.Decode(after, request.Order);
+            photos = photos.Where(After(key, descending, ParseKey<TKey>(text), id));
         }
 
-        return (new DateTime(ticks, DateTimeKind.Utc), id);
+        photos = descending
+            ? photos.OrderByDescending(key).ThenByDescending(p => p.Id)
+            : photos.OrderBy(key).ThenBy(p => p.Id);
+
+        var rows = await photos.Take(count + 1).Select(Row(key)).ToListAsync(cancellationToken);
+        var next = rows.Count > count ? PageCursor.Encode(request.Order, FormatKey(rows[count - 1].Key), rows[count - 1].Id) : null;
+        return new PhotoPage(rows.Take(count).Select(r => r.Summary).ToList(), next);
     }
+
+    private sealed record KeyedRow<TKey>(long Id, TKey Key, PhotoSummary Summary);
+
+    private static Expression<Func<Photo, KeyedRow<TKey>>> Row<TKey>(Expression<Func<Photo, TKey>> key)
+    {
+        var photo = Expression.Parameter(typeof(Photo), "p");
+        var constructor = typeof(KeyedRow<TKey>).GetConstructors()[0];
+        var body = Expression.New(constructor,
+            Expression.Property(photo, nameof(Photo.Id)),
+            Predicates.Body(key, photo),
+            Predicates.Body(PhotoSummary.FromPhoto, photo));
+        return Expression.Lambda<Func<Photo, KeyedRow<TKey>>>(body, photo);
+    }
+
+    /// <summary>The rows strictly after (key, id) in the page order: key beyond, or the same key and id beyond.</summary>
+    private static Expression<Func<Photo, bool>> After<TKey>(Expression<Func<Photo, TKey>> key, bool descending, TKey value, long id)
+    {
+        var photo = Expression.Parameter(typeof(Photo), "p");
+        var keyBody = Predicates.Body(key, photo);
+        var constant = Expression.Constant(value, typeof(TKey));
+        Expression beyond, same;
+        if (typeof(TKey) == typeof(string))
+        {
+            var compare = Expression.Call(typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!, keyBody, constant);
+            beyond = descending ? Expression.LessThan(compare, Expression.Constant(0)) : Expression.GreaterThan(compare, Expression.Constant(0));
+            same = Expression.Equal(keyBody, constant);
+        }
+        else
+        {
+            beyond = descending ? Expression.LessThan(keyBody, constant) : Expression.GreaterThan(keyBody, constant);
+            same = Expression.Equal(keyBody, constant);
+        }
+
+        var idBody = Expression.Property(photo, nameof(Photo.Id));
+        var idBeyond = descending ? Expression.LessThan(idBody, Expression.Constant(id)) : Expression.GreaterThan(idBody, Expression.Constant(id));
+        return Expression.Lambda<Func<Photo, bool>>(Expression.OrElse(beyond, Expression.AndAlso(same, idBeyond)), photo);
+    }
+
+    private static string FormatKey<TKey>(TKey key) => key switch
+    {
+        DateTime time => time.Ticks.ToString(CultureInfo.InvariantCulture),
+        double number => number.ToString("R", CultureInfo.InvariantCulture),
+        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        _ => key?.ToString() ?? "",
+    };
+
+    private static TKey ParseKey<TKey>(string text)
+    {
+        object value = typeof(TKey) == typeof(DateTime) ? new DateTime(ParseLong(text), DateTimeKind.Utc)
+            : typeof(TKey) == typeof(long) ? ParseLong(text)
+            : typeof(TKey) == typeof(double) ? double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : throw new FormatException("invalid page cursor")
+            : text;
+        return (TKey)value;
+    }
+
+    private static long ParseLong(string text) =>
+        long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) && n >= 0 && n <= DateTime.MaxValue.Ticks
+            ? n
+            : throw new FormatException("invalid page cursor");
 }

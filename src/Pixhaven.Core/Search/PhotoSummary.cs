@@ -1,8 +1,9 @@
+using System.Linq.Expressions;
 using Pixhaven.Core.Model;
 
 namespace Pixhaven.Core.Search;
 
-/// <summary>What a grid needs of a photo: identity, time, shape and thumbnail key.</summary>
+/// <summary>What a grid needs of a photo: identity, time, shape, thumbnail key and flags.</summary>
 public sealed record PhotoSummary(
     string Uid,
     MediaType Type,
@@ -10,4 +11,10 @@ public sealed record PhotoSummary(
     string? Title,
     int? Width,
     int? Height,
-    string? ThumbnailHash);
+    string? ThumbnailHash,
+    bool Favorite)
+{
+    /// <summary>The projection, as an expression so the database selects only these columns.</summary>
+    internal static readonly Expression<Func<Photo, PhotoSummary>> FromPhoto =
+        p => new PhotoSummary(p.Uid, p.Type, p.TakenAt, p.Title, p.Width, p.Height, p.ThumbnailHash, p.Favorite);
+}

@@ -23,6 +23,16 @@ public sealed record PhotoDetails(
     double? Lat,
     double? Lng,
     double? Altitude,
+    string? Country,
+    string? CountryName,
+    string? State,
+    string? City,
+    string? Place,
+    bool Favorite,
+    bool Private,
+    DateTime? ArchivedAt,
+    IReadOnlyList<string> Labels,
+    IReadOnlyList<AlbumRef> Albums,
     int? Width,
     int? Height,
     double? Duration,
@@ -30,14 +40,22 @@ public sealed record PhotoDetails(
     bool Missing,
     IReadOnlyList<PhotoFileDetails> Files)
 {
-    public static PhotoDetails From(Photo p) => new(
+    public static PhotoDetails From(Photo p, Func<string, string?> countryName) => new(
         p.Uid, p.Type, ApiFormat.LocalTime(p.TakenAt), ApiFormat.Offset(p.TakenAtOffsetMinutes), p.TakenAtSource,
         p.Title, p.Description,
         p.Keywords?.Split(", ", StringSplitOptions.RemoveEmptyEntries) ?? [],
         p.CameraMake, p.CameraModel, p.Lens, p.FocalLength, p.FNumber, p.ExposureTime, p.Iso,
-        p.Latitude, p.Longitude, p.Altitude, p.Width, p.Height, p.Duration, p.ThumbnailHash, p.Missing,
+        p.Latitude, p.Longitude, p.Altitude,
+        p.CountryCode?.ToLowerInvariant(), p.CountryCode is { } code ? countryName(code) : null, p.State, p.City, p.PlaceLabel,
+        p.Favorite, p.Private, p.ArchivedAt,
+        p.Labels.Select(l => l.Label!.Name).Order(StringComparer.OrdinalIgnoreCase).ToList(),
+        p.Albums.Select(a => new AlbumRef(a.Album!.Uid, a.Album.Title)).ToList(),
+        p.Width, p.Height, p.Duration, p.ThumbnailHash, p.Missing,
         p.Files.Select(PhotoFileDetails.From).ToList());
 }
+
+/// <summary>An album a photo is in.</summary>
+public sealed record AlbumRef(string Uid, string Title);
 
 /// <summary>One file behind a photo, with its indexing state.</summary>
 public sealed record PhotoFileDetails(

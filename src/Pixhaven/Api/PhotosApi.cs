@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Pixhaven.Core.Media.Video;
 using Pixhaven.Core.Options;
+using Pixhaven.Core.Places;
 using Pixhaven.Core.Search;
+using Pixhaven.Core.Search.Query;
 
 namespace Pixhaven.Api;
 
@@ -11,7 +13,9 @@ public static class PhotosApi
     public static RouteGroupBuilder MapPhotosApi(this RouteGroupBuilder api)
     {
         api.MapGet("/photos", ListPhotos).WithName("ListPhotos")
-            .WithSummary("Photos newest first; pass the returned 'next' as 'after' for the following page");
+            .WithSummary("Photos matching the search 'q' in 'order'; pass the returned 'next' as 'after' for the following page");
+        api.MapGet("/photos/facets", Facets).WithName("PhotoFacets")
+            .WithSummary("The number of photos matching 'q' and counts per year, country, camera, label and album");
         api.MapGet("/photos/{uid}", GetPhoto).WithName("GetPhoto").WithSummary("One photo with all metadata and files");
         api.MapMethods("/photos/{uid}/download", [HttpMethods.Get, HttpMethods.Head], DownloadOriginal).WithName("DownloadOriginal")
             .WithSummary("The original file of a photo (its primary file, or the file given by 'file')");
@@ -57,9 +61,12 @@ public static class PhotosApi
         return path.StartsWith(root, StringComparison.Ordinal) && File.Exists(path) ? path : null;
     }
 
+    /// <param name="Q">A search in the filter language, e.g. <c>label:cat year:2019 country:de</c>.</param>
+    /// <param name="Order">newest (default), oldest, added, edited, name, size, random or relevance.</param>
     /// <param name="Count">Photos per page, 1 to 1000; default 100.</param>
     /// <param name="After">Cursor from the previous page's <c>next</c>.</param>
-    public sealed record ListPhotosRequest(int? Count, string? After);
+    /// <param name="Seed">Seed of the random order.</param>
+    public sealed record ListPhotosRequest(string? Q, string? Order, int? Count, string? After, int? Seed);
 
     public static async Task<Results<Ok<PhotoPage>, BadRequest<ApiError>>> ListPhotos(
         [AsParameters] ListPhotosRequest request, PhotoSearch search, CancellationToken cancellationToken)
@@ -69,9 +76,19 @@ public static class PhotosApi
             return TypedResults.BadRequest(new ApiError($"count must be between 1 and {PhotoSearch.MaxCount}"));
         }
 
+        if (SearchRequest.ParseOrder(request.Order) is not { } order)
+        {
+            return TypedResults.BadRequest(new ApiError($"order must be one of {string.Join(", ", Enum.GetNames<PhotoOrder>()).ToLowerInvariant()}"));
+        }
+
         try
         {
-            return TypedResults.Ok(await search.ListAsync(request.Count ?? 100, request.After, cancellationToken));
+            var query = SearchQueryParser.Parse(request.Q);
+            return TypedResults.Ok(await search.SearchAsync(new SearchRequest(query, order, request.Count ?? 100, request.After, request.Seed ?? 0), cancellationToken));
+        }
+        catch (SearchQueryException e)
+        {
+            return TypedResults.BadRequest(new ApiError(e.Message, e.Position));
         }
         catch (FormatException e)
         {
@@ -79,8 +96,20 @@ public static class PhotosApi
         }
     }
 
-    public static async Task<Results<Ok<PhotoDetails>, NotFound>> GetPhoto(string uid, PhotoSearch search, CancellationToken cancellationToken) =>
-        await search.FindAsync(uid, cancellationToken) is { } photo ? TypedResults.Ok(PhotoDetails.From(photo)) : TypedResults.NotFound();
+    public static async Task<Results<Ok<SearchFacets>, BadRequest<ApiError>>> Facets(string? q, PhotoSearch search, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return TypedResults.Ok(await search.FacetsAsync(SearchQueryParser.Parse(q), cancellationToken));
+        }
+        catch (SearchQueryException e)
+        {
+            return TypedResults.BadRequest(new ApiError(e.Message, e.Position));
+        }
+    }
+
+    public static async Task<Results<Ok<PhotoDetails>, NotFound>> GetPhoto(string uid, PhotoSearch search, Gazetteer gazetteer, CancellationToken cancellationToken) =>
+        await search.FindAsync(uid, cancellationToken) is { } photo ? TypedResults.Ok(PhotoDetails.From(photo, gazetteer.CountryName)) : TypedResults.NotFound();
 
     public static async Task<Results<PhysicalFileHttpResult, NotFound>> DownloadOriginal(
         string uid, long? file, PhotoSearch search, PixhavenOptions options, CancellationToken cancellationToken)

@@ -17,6 +17,7 @@ public static class PixhavenCli
         root.Subcommands.Add(start);
         root.Subcommands.Add(IndexCommand.Create(globalOptions));
         root.Subcommands.Add(ImportCommand.Create(globalOptions));
+        root.Subcommands.Add(SearchCommand.Create(globalOptions));
         root.Subcommands.Add(MetaCommand.Create());
         root.Subcommands.Add(ConfigCommand.Create(globalOptions));
         root.Subcommands.Add(VersionCommand.Create());

@@ -9,6 +9,7 @@ using Pixhaven.Core.Media.Previews;
 using Pixhaven.Core.Media.Video;
 using Pixhaven.Core.Media.Thumbnails;
 using Pixhaven.Core.Options;
+using Pixhaven.Core.Places;
 using Pixhaven.Core.Scanning;
 using Pixhaven.Core.Search;
 
@@ -28,6 +29,7 @@ public static class ServiceRegistration
         services.AddSingleton(TimeProvider.System);
         services.AddDbContextFactory<CatalogDbContext>(provider.Configure);
 
+        services.AddSingleton<Gazetteer>();
         services.AddSingleton<LibraryScanner>();
         services.AddSingleton<EmbeddedMetadataReader>();
         services.AddSingleton<MediaInspector>();

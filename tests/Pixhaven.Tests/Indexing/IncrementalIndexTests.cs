@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Pixhaven.Core.Media.Thumbnails;
 using Pixhaven.Core.Model;
 using Pixhaven.Core.Search;
+using Pixhaven.Core.Search.Query;
 using Microsoft.Extensions.DependencyInjection;
 using Pixhaven.Tests.Infrastructure;
 
@@ -98,7 +99,7 @@ public sealed class IncrementalIndexTests : IAsyncLifetime
         Assert.True(missing.Photo!.Missing);
         Assert.Equal(before.Photo!.Uid, missing.Photo.Uid);
         Assert.True(new ThumbnailStore(_library.Options.Values.ThumbnailCachePath).HasAll(before.Hash!), "thumbnails are kept");
-        var page = await _library.Services.GetRequiredService<PhotoSearch>().ListAsync(100, null, CancellationToken.None);
+        var page = await _library.Services.GetRequiredService<PhotoSearch>().SearchAsync(new SearchRequest(SearchQuery.Empty), CancellationToken.None);
         Assert.DoesNotContain(page.Photos, p => p.Uid == before.Photo.Uid);
 
         await File.WriteAllBytesAsync(_library.OriginalPath(TestPhotos.Rotated), saved);

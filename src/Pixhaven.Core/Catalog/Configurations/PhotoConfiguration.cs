@@ -21,6 +21,12 @@ internal sealed class PhotoConfiguration : IEntityTypeConfiguration<Photo>
         builder.Property(p => p.Lens).HasMaxLength(256);
         builder.Property(p => p.ExposureTime).HasMaxLength(32);
         builder.Property(p => p.ThumbnailHash).HasMaxLength(64);
+        builder.Property(p => p.CountryCode).HasMaxLength(2);
+        builder.Property(p => p.State).HasMaxLength(256);
+        builder.Property(p => p.City).HasMaxLength(256);
+        builder.Property(p => p.PlaceLabel).HasMaxLength(1024);
+        builder.HasIndex(p => p.CountryCode);
+        builder.Property(p => p.Color).HasMaxLength(16);
         builder.HasMany(p => p.Files).WithOne(f => f.Photo).HasForeignKey(f => f.PhotoId).OnDelete(DeleteBehavior.SetNull);
     }
 }
