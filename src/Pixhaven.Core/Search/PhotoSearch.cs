@@ -44,17 +44,20 @@ public sealed class PhotoSearch(IDbContextFactory<CatalogDbContext> contextFacto
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var photos = await FilterAsync(db, query, cancellationToken);
         var total = await photos.CountAsync(cancellationToken);
-        var years = await photos.GroupBy(p => p.TakenAt.Year).Select(g => new FacetCount(g.Key.ToString(CultureInfo.InvariantCulture), null, g.Count()))
-            .OrderByDescending(f => f.Value).ToListAsync(cancellationToken);
+        var years = (await photos.GroupBy(p => p.TakenAt.Year).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
+            .OrderByDescending(y => y.Key).Select(y => new FacetCount(y.Key.ToString(CultureInfo.InvariantCulture), null, y.Count)).ToList();
         var countries = await photos.Where(p => p.CountryCode != null).GroupBy(p => p.CountryCode!)
             .Select(g => new { g.Key, Count = g.Count() }).OrderByDescending(g => g.Count).Take(top).ToListAsync(cancellationToken);
-        var cameras = await photos.Where(p => p.CameraModel != null).GroupBy(p => new { p.CameraMake, p.CameraModel })
-            .Select(g => new FacetCount(g.Key.CameraModel!, g.Key.CameraMake, g.Count())).OrderByDescending(f => f.Count).Take(top).ToListAsync(cancellationToken);
+        var cameras = (await photos.Where(p => p.CameraModel != null).GroupBy(p => new { p.CameraMake, p.CameraModel })
+            .Select(g => new { g.Key.CameraMake, g.Key.CameraModel, Count = g.Count() }).OrderByDescending(g => g.Count).Take(top).ToListAsync(cancellationToken))
+            .Select(g => new FacetCount(g.CameraModel!, g.CameraMake, g.Count)).ToList();
         var ids = photos.Select(p => p.Id);
-        var labels = await db.PhotoLabels.Where(l => ids.Contains(l.PhotoId)).GroupBy(l => new { l.Label!.Slug, l.Label.Name })
-            .Select(g => new FacetCount(g.Key.Slug, g.Key.Name, g.Count())).OrderByDescending(f => f.Count).Take(top).ToListAsync(cancellationToken);
-        var albums = await db.AlbumPhotos.Where(a => ids.Contains(a.PhotoId)).GroupBy(a => new { a.Album!.Uid, a.Album.Title })
-            .Select(g => new FacetCount(g.Key.Uid, g.Key.Title, g.Count())).OrderByDescending(f => f.Count).Take(top).ToListAsync(cancellationToken);
+        var labels = (await db.PhotoLabels.Where(l => ids.Contains(l.PhotoId)).GroupBy(l => new { l.Label!.Slug, l.Label.Name })
+            .Select(g => new { g.Key.Slug, g.Key.Name, Count = g.Count() }).OrderByDescending(g => g.Count).Take(top).ToListAsync(cancellationToken))
+            .Select(g => new FacetCount(g.Slug, g.Name, g.Count)).ToList();
+        var albums = (await db.AlbumPhotos.Where(a => ids.Contains(a.PhotoId)).GroupBy(a => new { a.Album!.Uid, a.Album.Title })
+            .Select(g => new { g.Key.Uid, g.Key.Title, Count = g.Count() }).OrderByDescending(g => g.Count).Take(top).ToListAsync(cancellationToken))
+            .Select(g => new FacetCount(g.Uid, g.Title, g.Count)).ToList();
         return new SearchFacets(
             total,
             years,
@@ -89,10 +92,11 @@ public sealed class PhotoSearch(IDbContextFactory<CatalogDbContext> contextFacto
 
     private static Expression<Func<Photo, long>> Shuffle(int seed)
     {
-        // A multiplicative hash modulo a prime: a different permutation per seed, stable across pages, no randomness in SQL.
-        var multiplier = 1_000_003L + (seed & 0xFFFFF) * 7_919L;
+        // Squaring an affine hash modulo a prime: a different, well-mixed permutation per seed, stable across pages,
+        // computed in SQL (the products stay below 2^63).
         const long prime = 2_147_483_647L;
-        return p => p.Id * multiplier % prime;
+        var offset = (seed & 0x7FFFFFFF) * 1_234_567_891L % prime;
+        return p => (p.Id * 1_000_000_007L + offset) % prime * ((p.Id * 1_000_000_007L + offset) % prime) % prime;
     }
 
     private Expression<Func<Photo, double>> Rank(CatalogDbContext db, TextTerm text)
