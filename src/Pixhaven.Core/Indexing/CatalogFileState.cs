@@ -20,7 +20,7 @@ public sealed record CatalogFileState(
     /// <summary>Every stage that applies to this file has a stamp.</summary>
     public bool StagesComplete => Status switch
     {
-        FileStatus.Skipped or FileStatus.Failed => true,
+        FileStatus.Skipped or FileStatus.Failed or FileStatus.Removed => true,
         _ => MetadataAt is not null && (Type == MediaType.Sidecar || ThumbnailsAt is not null),
     };
 

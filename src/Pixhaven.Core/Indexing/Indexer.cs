@@ -64,6 +64,11 @@ public sealed class Indexer(
         foreach (var file in scanned)
         {
             var existing = byPath.GetValueOrDefault(file.RelativePath);
+            if (existing is { Status: FileStatus.Removed } && existing.SameStat(file.Size, file.ModifiedUtc))
+            {
+                continue; // deleted from the library by a user, even on a forced run; a changed file comes back
+            }
+
             if (request.Force || existing is null || !existing.SameStat(file.Size, file.ModifiedUtc) || !existing.StagesComplete)
             {
                 work.Add((file, existing));

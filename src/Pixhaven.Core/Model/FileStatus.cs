@@ -14,4 +14,7 @@ public enum FileStatus
 
     /// <summary>Supported type, but the file could not be read at all.</summary>
     Failed = 3,
+
+    /// <summary>Deleted from the library by a user while the original stays: indexing leaves it out until it changes.</summary>
+    Removed = 4,
 }

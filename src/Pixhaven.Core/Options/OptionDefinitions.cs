@@ -33,6 +33,8 @@ public static class OptionDefinitions
             o => o.TranscodeLimit.ToString(CultureInfo.InvariantCulture), (o, v) => o.TranscodeLimit = Int(v, 1, 16)),
         new("thumbnail-quality", "--thumbnail-quality", "JPEG quality of thumbnails (1-100)",
             o => o.ThumbnailQuality.ToString(CultureInfo.InvariantCulture), (o, v) => o.ThumbnailQuality = Int(v, 1, 100)),
+        new("sidecar-write", "--sidecar-write", "Write edits to XMP sidecars in storage/sidecars (originals are never written)",
+            o => o.SidecarWrite ? "true" : "false", (o, v) => o.SidecarWrite = Bool(v)),
         new("log-level", "--log-level", "Least severe log level shown: trace, debug, information, warning, error",
             o => o.LogLevel, (o, v) => o.LogLevel = OneOf(v, "trace", "debug", "information", "warning", "error")),
     ];

@@ -32,6 +32,11 @@ public sealed class PixhavenOptions
     public int ThumbnailQuality { get; set; } = 85;
     public string LogLevel { get; set; } = "information";
 
+    /// <summary>Write manual edits to XMP sidecars under storage/sidecars, so they travel with backups and other tools.</summary>
+    public bool SidecarWrite { get; set; } = true;
+
+    public string SidecarPath => Path.Combine(StorageFullPath, "sidecars");
+
     public string OriginalsFullPath => Path.GetFullPath(OriginalsPath);
     public string StorageFullPath => Path.GetFullPath(StoragePath);
     public string CatalogFilePath => Path.Combine(StorageFullPath, "index.db");

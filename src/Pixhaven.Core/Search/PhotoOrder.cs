@@ -26,4 +26,7 @@ public enum PhotoOrder
 
     /// <summary>Best full-text match first; newest first when the query has no free text.</summary>
     Relevance,
+
+    /// <summary>An album's own order, set by hand; only for listing an album's photos.</summary>
+    Album,
 }

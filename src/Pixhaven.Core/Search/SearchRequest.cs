@@ -8,6 +8,6 @@ public sealed record SearchRequest(SearchQuery Query, PhotoOrder Order = PhotoOr
     /// <summary>Reads an order by name ("newest", "oldest", ...), case-insensitively.</summary>
     public static PhotoOrder? ParseOrder(string? name) =>
         string.IsNullOrEmpty(name) ? PhotoOrder.Newest
-        : Enum.TryParse<PhotoOrder>(name, ignoreCase: true, out var order) && Enum.IsDefined(order) && !char.IsDigit(name[0]) ? order
+        : Enum.TryParse<PhotoOrder>(name, ignoreCase: true, out var order) && Enum.IsDefined(order) && order != PhotoOrder.Album && !char.IsDigit(name[0]) ? order
         : null;
 }

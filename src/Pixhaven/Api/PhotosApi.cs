@@ -78,7 +78,7 @@ public static class PhotosApi
 
         if (SearchRequest.ParseOrder(request.Order) is not { } order)
         {
-            return TypedResults.BadRequest(new ApiError($"order must be one of {string.Join(", ", Enum.GetNames<PhotoOrder>()).ToLowerInvariant()}"));
+            return TypedResults.BadRequest(new ApiError($"order must be one of {string.Join(", ", Enum.GetNames<PhotoOrder>().SkipLast(1)).ToLowerInvariant()}"));
         }
 
         try

@@ -51,6 +51,8 @@ public static class PixhavenServer
         api.MapPhotosApi();
         api.MapThumbnailsApi();
         api.MapLibraryApi();
+        api.MapOrganizeApi();
+        api.MapAlbumsApi();
         api.MapFallback(() => TypedResults.NotFound());
 
         // The web app routes in the browser: unknown non-API paths serve index.html.

@@ -9,6 +9,7 @@ using Pixhaven.Core.Media.Previews;
 using Pixhaven.Core.Media.Video;
 using Pixhaven.Core.Media.Thumbnails;
 using Pixhaven.Core.Options;
+using Pixhaven.Core.Organizing;
 using Pixhaven.Core.Places;
 using Pixhaven.Core.Scanning;
 using Pixhaven.Core.Search;
@@ -53,6 +54,9 @@ public static class ServiceRegistration
         });
         services.AddSingleton<IndexJob>();
         services.AddSingleton<PhotoSearch>();
+        services.AddSingleton<SidecarWriter>();
+        services.AddSingleton<PhotoEditor>();
+        services.AddSingleton<AlbumService>();
         return services;
     }
 

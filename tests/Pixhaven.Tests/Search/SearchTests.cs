@@ -198,6 +198,7 @@ public class SearchTests(CorpusFixture corpus)
     [InlineData("q=label:", "'label:' needs a value", 6)]
     [InlineData("q=foo:bar", "unknown filter 'foo:'", 0)]
     [InlineData("q=year:abc", "'year:' takes a number or a range like 10-20, not 'abc'", 5)]
+    [InlineData("order=album", "order must be one of newest, oldest, added, edited, name, size, random, relevance", null)]
     [InlineData("order=sideways", "order must be one of newest, oldest, added, edited, name, size, random, relevance", null)]
     [InlineData("after=garbage", "invalid page cursor", null)]
     public async Task Search_Invalid_Is400WithTheReason(string parameters, string error, int? position)

@@ -1,0 +1,36 @@
+namespace Pixhaven.Core.Organizing;
+
+/// <summary>
+/// Changes to one or more photos; a null field is left as it is, an empty text clears the field. Every value set here
+/// is recorded as a manual edit, which outranks any file and survives re-indexing.
+/// </summary>
+public sealed record PhotoEdit
+{
+    public string? Title { get; init; }
+    public string? Description { get; init; }
+
+    /// <summary>Replaces the keywords (and so the keyword labels).</summary>
+    public IReadOnlyList<string>? Keywords { get; init; }
+
+    /// <summary>Local wall-clock time, ISO 8601 without offset, e.g. "2019-06-30T18:05:00".</summary>
+    public string? TakenAt { get; init; }
+
+    /// <summary>The zone of <see cref="TakenAt"/>: an IANA name ("Europe/Berlin") or an offset ("+02:00"); empty: unknown.</summary>
+    public string? TimeZone { get; init; }
+
+    public double? Latitude { get; init; }
+    public double? Longitude { get; init; }
+
+    /// <summary>Removes the position (and so the place).</summary>
+    public bool ClearLocation { get; init; }
+
+    public string? CameraMake { get; init; }
+    public string? CameraModel { get; init; }
+    public string? Lens { get; init; }
+
+    public bool? Favorite { get; init; }
+    public bool? Private { get; init; }
+}
+
+/// <summary>An edit or organising request that cannot be carried out, with the reason for the user.</summary>
+public sealed class OrganizeException(string message) : Exception(message);

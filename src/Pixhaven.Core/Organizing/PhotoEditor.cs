@@ -1,0 +1,211 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Pixhaven.Core.Catalog;
+using Pixhaven.Core.Indexing;
+using Pixhaven.Core.Model;
+using Pixhaven.Core.Places;
+
+namespace Pixhaven.Core.Organizing;
+
+/// <summary>
+/// Edits, archives, restores and deletes photos, one or a selection at a time. Originals are never touched: edits
+/// live in the catalog as manual values (and in XMP sidecars in storage when enabled), and a delete removes only the
+/// catalog entry, remembering its files so the next index run does not bring them back.
+/// </summary>
+public sealed class PhotoEditor(IDbContextFactory<CatalogDbContext> contextFactory, Gazetteer gazetteer, SidecarWriter sidecars, TimeProvider clock)
+{
+    public const int MaxSelection = 10_000;
+
+    /// <summary>Applies an edit to the photos with these uids; returns how many were found and changed.</summary>
+    public async Task<int> EditAsync(IReadOnlyCollection<string> uids, PhotoEdit edit, CancellationToken cancellationToken)
+    {
+        var takenAt = ParseTakenAt(edit);
+        ValidateLocation(edit);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var photos = await LoadAsync(db, uids, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var photo in photos)
+        {
+            Apply(photo, edit, takenAt);
+            (photo.EditedAt, photo.UpdatedAt) = (now, now);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await sidecars.WriteAsync(db, photos, cancellationToken);
+        return photos.Count;
+    }
+
+    /// <summary>Archives photos: they leave every default view and can be restored.</summary>
+    public Task<int> ArchiveAsync(IReadOnlyCollection<string> uids, CancellationToken cancellationToken) =>
+        SetArchivedAsync(uids, clock.GetUtcNow().UtcDateTime, cancellationToken);
+
+    public Task<int> RestoreAsync(IReadOnlyCollection<string> uids, CancellationToken cancellationToken) =>
+        SetArchivedAsync(uids, null, cancellationToken);
+
+    /// <summary>
+    /// Deletes archived photos from the catalog for good (albums and labels included). Their files stay in originals
+    /// and are marked removed, so indexing leaves them out until they change. Photos not archived are refused.
+    /// </summary>
+    public async Task<int> DeleteAsync(IReadOnlyCollection<string> uids, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var photos = await LoadAsync(db, uids, cancellationToken);
+        if (photos.FirstOrDefault(p => p.ArchivedAt is null) is { } live)
+        {
+            throw new OrganizeException($"photo {live.Uid} is not archived; archive photos before deleting them");
+        }
+
+        var ids = photos.Select(p => p.Id).ToList();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var chunk in ids.Chunk(500))
+        {
+            await db.Files.Where(f => f.PhotoId != null && chunk.Contains(f.PhotoId.Value))
+                .ExecuteUpdateAsync(s => s.SetProperty(f => f.Status, FileStatus.Removed).SetProperty(f => f.PhotoId, (long?)null)
+                    .SetProperty(f => f.Primary, false).SetProperty(f => f.Duplicate, false), cancellationToken);
+            await db.Photos.Where(p => chunk.Contains(p.Id)).ExecuteDeleteAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return ids.Count;
+    }
+
+    private async Task<int> SetArchivedAsync(IReadOnlyCollection<string> uids, DateTime? archivedAt, CancellationToken cancellationToken)
+    {
+        Check(uids);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var changed = 0;
+        foreach (var chunk in uids.Distinct().Chunk(500))
+        {
+            changed += await db.Photos.Where(p => chunk.Contains(p.Uid))
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.ArchivedAt, archivedAt).SetProperty(p => p.UpdatedAt, now), cancellationToken);
+        }
+
+        return changed;
+    }
+
+    private static async Task<List<Photo>> LoadAsync(CatalogDbContext db, IReadOnlyCollection<string> uids, CancellationToken cancellationToken)
+    {
+        Check(uids);
+        var photos = new List<Photo>();
+        foreach (var chunk in uids.Distinct().Chunk(500))
+        {
+            photos.AddRange(await db.Photos.Include(p => p.Files).Where(p => chunk.Contains(p.Uid)).ToListAsync(cancellationToken));
+        }
+
+        return photos;
+    }
+
+    private static void Check(IReadOnlyCollection<string> uids)
+    {
+        if (uids.Count is 0 or > MaxSelection)
+        {
+            throw new OrganizeException($"select between 1 and {MaxSelection} photos");
+        }
+    }
+
+    private void Apply(Photo photo, PhotoEdit edit, (DateTime Local, TimeSpan? Offset)? takenAt)
+    {
+        if (edit.Title is { } title)
+        {
+            (photo.Title, photo.TitleSource) = (NullIfBlank(title), MetadataSource.Manual);
+        }
+
+        if (edit.Description is { } description)
+        {
+            (photo.Description, photo.DescriptionSource) = (NullIfBlank(description), MetadataSource.Manual);
+        }
+
+        if (edit.Keywords is { } keywords)
+        {
+            var list = keywords.Select(k => k.Trim()).Where(k => k.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            (photo.Keywords, photo.KeywordsSource) = (list.Count == 0 ? null : string.Join(", ", list), MetadataSource.Manual);
+        }
+
+        if (takenAt is { } time)
+        {
+            photo.TakenAt = DateTime.SpecifyKind(time.Local, DateTimeKind.Unspecified);
+            photo.TakenAtOffsetMinutes = time.Offset is { } o ? (int)o.TotalMinutes : null;
+            photo.TakenAtUtc = DateTime.SpecifyKind(time.Local - (time.Offset ?? TimeSpan.Zero), DateTimeKind.Utc);
+            photo.TakenAtSource = MetadataSource.Manual;
+        }
+
+        if (edit.ClearLocation)
+        {
+            (photo.Latitude, photo.Longitude, photo.Altitude, photo.LocationSource) = (null, null, null, MetadataSource.Manual);
+            PhotoFields.Locate(photo, gazetteer);
+        }
+        else if (edit is { Latitude: { } lat, Longitude: { } lng })
+        {
+            (photo.Latitude, photo.Longitude, photo.LocationSource) = (lat, lng, MetadataSource.Manual);
+            PhotoFields.Locate(photo, gazetteer);
+        }
+
+        if (edit.CameraMake is not null || edit.CameraModel is not null || edit.Lens is not null)
+        {
+            photo.CameraMake = edit.CameraMake is { } make ? NullIfBlank(make) : photo.CameraMake;
+            photo.CameraModel = edit.CameraModel is { } model ? NullIfBlank(model) : photo.CameraModel;
+            photo.Lens = edit.Lens is { } lens ? NullIfBlank(lens) : photo.Lens;
+            photo.CameraSource = MetadataSource.Manual;
+        }
+
+        photo.Favorite = edit.Favorite ?? photo.Favorite;
+        photo.Private = edit.Private ?? photo.Private;
+    }
+
+    private static string? NullIfBlank(string text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private static void ValidateLocation(PhotoEdit edit)
+    {
+        if (edit.Latitude is null != edit.Longitude is null)
+        {
+            throw new OrganizeException("give both latitude and longitude");
+        }
+
+        if (edit.Latitude is { } lat && (!double.IsFinite(lat) || Math.Abs(lat) > 90 || !double.IsFinite(edit.Longitude!.Value) || Math.Abs(edit.Longitude.Value) > 180))
+        {
+            throw new OrganizeException("latitude must be within ±90 and longitude within ±180 degrees");
+        }
+    }
+
+    /// <summary>The local time and offset of an edit: an IANA zone gives the offset in force at that local time.</summary>
+    private static (DateTime Local, TimeSpan? Offset)? ParseTakenAt(PhotoEdit edit)
+    {
+        if (edit.TakenAt is null)
+        {
+            return edit.TimeZone is null ? null : throw new OrganizeException("a time zone needs a takenAt time");
+        }
+
+        if (!DateTime.TryParseExact(edit.TakenAt, ["yyyy-MM-ddTHH:mm:ss", "yyyy-MM-ddTHH:mm:ss.FFF", "yyyy-MM-ddTHH:mm", "yyyy-MM-dd"],
+                CultureInfo.InvariantCulture, DateTimeStyles.None, out var local) || local.Year < 1000)
+        {
+            throw new OrganizeException($"takenAt '{edit.TakenAt}' is not a local time like 2019-06-30T18:05:00");
+        }
+
+        var zone = edit.TimeZone?.Trim();
+        if (string.IsNullOrEmpty(zone))
+        {
+            return (local, null);
+        }
+
+        if (zone[0] is '+' or '-' && TimeSpan.TryParseExact(zone[1..], @"hh\:mm", CultureInfo.InvariantCulture, out var offset) && offset <= TimeSpan.FromHours(14))
+        {
+            return (local, zone[0] == '-' ? -offset : offset);
+        }
+
+        if (zone is "Z" or "UTC")
+        {
+            return (local, TimeSpan.Zero);
+        }
+
+        try
+        {
+            var info = TimeZoneInfo.FindSystemTimeZoneById(zone);
+            return (local, info.IsInvalidTime(local) ? info.BaseUtcOffset : info.GetUtcOffset(local));
+        }
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            throw new OrganizeException($"unknown time zone '{zone}': use an IANA name like Europe/Berlin or an offset like +02:00");
+        }
+    }
+}
