@@ -101,6 +101,7 @@ public sealed class CatalogWriter(IDbContextFactory<CatalogDbContext> contextFac
         PhotoFields.AssumeZone(photo, defaultZone);
         PhotoFields.Locate(photo, gazetteer);
         photo.ThumbnailHash = analysis.ThumbnailsMade ? analysis.Hash : null;
+        photo.Color = analysis.Color;
         if (analysis.EmbeddedVideo)
         {
             photo.Type = MediaType.Live;

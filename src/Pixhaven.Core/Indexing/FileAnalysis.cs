@@ -39,6 +39,9 @@ public sealed record FileAnalysis(AnalysisKind Kind, ScannedFile File)
     public MediaInspection? Inspection { get; init; }
     public bool ThumbnailsMade { get; init; }
 
+    /// <summary>The main colour name of the picture, read from its thumbnail.</summary>
+    public string? Color { get; init; }
+
     /// <summary>A motion photo's video was found and copied to the motion cache.</summary>
     public bool EmbeddedVideo { get; init; }
 

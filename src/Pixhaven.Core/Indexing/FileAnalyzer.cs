@@ -111,6 +111,7 @@ public sealed class FileAnalyzer(
         {
             Kind = AnalysisKind.Indexed,
             ThumbnailsMade = true,
+            Color = MainColor.Of(store.PathFor(hash, ThumbnailSize.Fit720)),
             EmbeddedVideo = embeddedVideo,
             Problem = damage ?? inspection.Error,
         };

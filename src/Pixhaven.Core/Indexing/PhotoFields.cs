@@ -67,6 +67,7 @@ public static class PhotoFields
     public static void CopyFrom(Photo target, Photo source)
     {
         (target.Width, target.Height, target.ThumbnailHash) = (source.Width, source.Height, source.ThumbnailHash ?? target.ThumbnailHash);
+        target.Color = source.Color ?? target.Color;
         if (source.TakenAtSource >= target.TakenAtSource)
         {
             (target.TakenAt, target.TakenAtOffsetMinutes, target.TakenAtUtc, target.TakenAtSource) =

@@ -53,6 +53,7 @@ public static class PixhavenServer
         api.MapLibraryApi();
         api.MapOrganizeApi();
         api.MapAlbumsApi();
+        api.MapBrowseApi();
         api.MapFallback(() => TypedResults.NotFound());
 
         // The web app routes in the browser: unknown non-API paths serve index.html.

@@ -54,6 +54,7 @@ public static class ServiceRegistration
         });
         services.AddSingleton<IndexJob>();
         services.AddSingleton<PhotoSearch>();
+        services.AddSingleton<LibraryBrowser>();
         services.AddSingleton<SidecarWriter>();
         services.AddSingleton<PhotoEditor>();
         services.AddSingleton<AlbumService>();

@@ -29,7 +29,12 @@ public class SearchQueryParserTests
         {
             foreach (var name in filter.Names)
             {
-                var value = filter.Key is FilterKey.Month or FilterKey.Day ? "1-12" : sample[filter.Kind];
+                var value = filter.Key switch
+                {
+                    FilterKey.Month or FilterKey.Day => "1-12",
+                    FilterKey.Color => "red",
+                    _ => sample[filter.Kind],
+                };
                 data.Add($"{name}:{value}", filter.Key);
             }
         }
@@ -143,6 +148,7 @@ public class SearchQueryParserTests
     [InlineData("near:../etc", 5, "'near:' takes latitude,longitude in degrees or a photo uid, not '../etc'")]
     [InlineData("dist:-5", 5, "'dist:' takes a distance in km between 0 and 20000, not '-5'")]
     [InlineData("label:cat|", 10, "'label:' needs a value")]
+    [InlineData("color:teal", 6, "'color:' takes one of red, orange, yellow, green, blue, purple, pink, brown, black, grey, white, not 'teal'")]
     [InlineData("cat - dog", 4, "'-' must be followed by a word or a filter")]
     [InlineData("title:\"\"", 6, "'title:' needs a value")]
     public void Parse_Invalid_PointsAtTheBadToken(string text, int position, string message)

@@ -135,4 +135,30 @@ public sealed partial class CliTests : IDisposable
         Assert.Contains("does not exist", result.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", result.Output + result.Errors, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Search_ListsMatches_AsTableAndJson_AndPointsAtABadToken()
+    {
+        var originals = Path.Combine(_folder, "originals");
+        Directory.CreateDirectory(originals);
+        File.Copy(TestPhotos.PathOf(TestPhotos.CanonJpeg), Path.Combine(originals, "canon.jpg"));
+        File.Copy(TestPhotos.PathOf(TestPhotos.GpsJpeg), Path.Combine(originals, "rome.jpg"));
+        Assert.Equal(0, (await CliRunner.RunAsync(_folder, null, "index")).ExitCode);
+
+        var json = await CliRunner.RunAsync(_folder, null, "search", "--json", "country:italy");
+        Assert.Equal(0, json.ExitCode);
+        using var page = System.Text.Json.JsonDocument.Parse(json.Output);
+        var photo = Assert.Single(page.RootElement.GetProperty("photos").EnumerateArray());
+        Assert.Equal("image", photo.GetProperty("type").GetString());
+
+        var table = await CliRunner.RunAsync(_folder, null, "search", "camera:canon");
+        Assert.Equal(0, table.ExitCode);
+        Assert.Contains("2023-09-01 17:20", table.Output, StringComparison.Ordinal);
+        Assert.Contains("1 photos", table.Output, StringComparison.Ordinal);
+
+        var bad = await CliRunner.RunAsync(_folder, null, "search", "year:2019", "foo:bar");
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("unknown filter 'foo:'", bad.Output, StringComparison.Ordinal);
+        Assert.Contains("year:2019 foo:bar\n            ^", bad.Output.Replace("\r", "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
 }

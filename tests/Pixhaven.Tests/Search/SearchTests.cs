@@ -53,6 +53,17 @@ public class SearchTests(CorpusFixture corpus)
     [InlineData("country:fr|cz", new[] { "jpeg/FujiFilm_FinePixS2Pro.jpg", "jpeg/Google_Pixel_IMG_20180725_163423-tiny.jpg", "png/Canon_S40_png_with_exif_and_gps.png" })]
     public async Task Search_ReturnsExactlyTheseFiles(string query, string[] expected) => Assert.Equal(expected, await Paths(query));
 
+    [Theory]
+    [InlineData("color:red", "jpeg/Canon_EOS_7D.jpg")] // a portrait against a red wall
+    [InlineData("color:green", "sidecar/IMG_5910.jpg")] // a squirrel in ivy
+    [InlineData("color:blue", "orientation/Landscape_1.jpg")] // sky and water
+    public async Task Search_ByMainColour(string query, string path)
+    {
+        var found = await Paths(query);
+        Assert.Contains(path, found);
+        Assert.DoesNotContain(path, await Paths("-" + query));
+    }
+
     [Fact]
     public async Task Search_NegationIsTheComplement()
     {

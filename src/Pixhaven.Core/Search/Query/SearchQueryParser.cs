@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Pixhaven.Core.Media.Thumbnails;
 
 namespace Pixhaven.Core.Search.Query;
 
@@ -145,6 +146,8 @@ public static class SearchQueryParser
     {
         return filter.Kind switch
         {
+            FilterKind.Text when filter.Key == FilterKey.Color && !MainColor.Names.Contains(value.ToLowerInvariant()) =>
+                throw new SearchQueryException($"'{name}:' takes one of {string.Join(", ", MainColor.Names)}, not '{value}'", position),
             FilterKind.Text => new TextValue(value, quoted),
             FilterKind.Bool => Bool(value) ?? throw new SearchQueryException($"'{name}:' takes true or false, not '{value}'", position),
             FilterKind.Number => Range(filter, name, value, position),

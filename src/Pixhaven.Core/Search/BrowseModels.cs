@@ -1,0 +1,13 @@
+namespace Pixhaven.Core.Search;
+
+/// <summary>One month of the calendar: how many photos it holds and one to show for it.</summary>
+public sealed record CalendarMonth(int Year, int Month, int Count, string CoverUid, string? CoverHash);
+
+/// <summary>A label and how many photos carry it.</summary>
+public sealed record LabelCount(string Slug, string Name, int Count);
+
+/// <summary>A folder under originals with the photos below it (subfolders included).</summary>
+public sealed record FolderCount(string Path, string Name, int Count);
+
+/// <summary>Photos near each other at a map zoom: their number, centre and one to show.</summary>
+public sealed record PlaceCluster(double Lat, double Lng, int Count, string SampleUid, string? SampleHash);

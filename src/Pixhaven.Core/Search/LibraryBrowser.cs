@@ -1,0 +1,93 @@
+using Microsoft.EntityFrameworkCore;
+using Pixhaven.Core.Catalog;
+using Pixhaven.Core.Model;
+using Pixhaven.Core.Places;
+using Pixhaven.Core.Search.Query;
+
+namespace Pixhaven.Core.Search;
+
+/// <summary>
+/// The library's overviews, each for the photos of a search: the calendar, labels, folders and map clusters.
+/// Every overview is one grouped SQL query plus at most one lookup of the photos shown for the groups.
+/// </summary>
+public sealed class LibraryBrowser(IDbContextFactory<CatalogDbContext> contextFactory, ICatalogProvider provider, Gazetteer gazetteer)
+{
+    /// <summary>Most photo-search maps show at most a few hundred markers; more cost without helping.</summary>
+    public const int MaxClusters = 2000;
+
+    public async Task<IReadOnlyList<CalendarMonth>> CalendarAsync(SearchQuery query, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var months = await Filter(db, query).GroupBy(p => new { p.TakenAt.Year, p.TakenAt.Month })
+            .Select(g => new { g.Key.Year, g.Key.Month, Count = g.Count(), Cover = g.Max(p => p.Id) })
+            .ToListAsync(cancellationToken);
+        var covers = await Covers(db, months.Select(m => m.Cover), cancellationToken);
+        return months.OrderByDescending(m => m.Year).ThenByDescending(m => m.Month)
+            .Select(m => new CalendarMonth(m.Year, m.Month, m.Count, covers[m.Cover].Uid, covers[m.Cover].ThumbnailHash)).ToList();
+    }
+
+    public async Task<IReadOnlyList<LabelCount>> LabelsAsync(SearchQuery query, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var ids = Filter(db, query).Select(p => p.Id);
+        var labels = await db.PhotoLabels.Where(l => ids.Contains(l.PhotoId)).GroupBy(l => new { l.Label!.Slug, l.Label.Name })
+            .Select(g => new { g.Key.Slug, g.Key.Name, Count = g.Count() }).ToListAsync(cancellationToken);
+        return labels.OrderByDescending(l => l.Count).ThenBy(l => l.Slug, StringComparer.Ordinal).Select(l => new LabelCount(l.Slug, l.Name, l.Count)).ToList();
+    }
+
+    /// <summary>The folders directly inside <paramref name="parent"/> ("" for the top), each with the photos below it.</summary>
+    public async Task<IReadOnlyList<FolderCount>> FoldersAsync(string parent, CancellationToken cancellationToken)
+    {
+        parent = parent.Trim('/');
+        var prefix = parent.Length == 0 ? "" : parent + "/";
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var visible = Filter(db, SearchQuery.Empty).Select(p => p.Id);
+        // One row per photo file below the parent; the next path segment is cut in memory (SQL has no portable split).
+        var paths = await db.Files.Where(f => f.Primary && f.PhotoId != null && visible.Contains(f.PhotoId.Value) && f.Path.StartsWith(prefix))
+            .Select(f => f.Path).ToListAsync(cancellationToken);
+        return paths.Select(p => p[prefix.Length..]).Where(rest => rest.Contains('/', StringComparison.Ordinal))
+            .GroupBy(rest => rest[..rest.IndexOf('/', StringComparison.Ordinal)], StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.OrdinalIgnoreCase)
+            .Select(g => new FolderCount(prefix + g.Key, g.Key, g.Count())).ToList();
+    }
+
+    /// <summary>
+    /// Photos with a position inside the box, grouped into grid cells that shrink as the zoom grows (256 px tiles, one
+    /// cell per 64 px), for a map's markers. Longitudes west to east; a box across the antimeridian has west &gt; east.
+    /// </summary>
+    public async Task<IReadOnlyList<PlaceCluster>> ClustersAsync(SearchQuery query, double west, double south, double east, double north, int zoom, CancellationToken cancellationToken)
+    {
+        zoom = Math.Clamp(zoom, 0, 20);
+        var cell = 360.0 / (1 << zoom) / 4;
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var photos = Filter(db, query).Where(p => p.Latitude != null && p.Latitude >= south && p.Latitude <= north);
+        photos = west <= east
+            ? photos.Where(p => p.Longitude >= west && p.Longitude <= east)
+            : photos.Where(p => p.Longitude >= west || p.Longitude <= east);
+        // Shifted to positive values so the integer cast floors; cells stay aligned across requests.
+        var cells = await photos
+            .GroupBy(p => new { Row = (int)((p.Latitude!.Value + 90) / cell), Column = (int)((p.Longitude!.Value + 180) / cell) })
+            .Select(g => new { Count = g.Count(), Lat = g.Average(p => p.Latitude!.Value), Lng = g.Average(p => p.Longitude!.Value), Sample = g.Max(p => p.Id) })
+            .OrderByDescending(g => g.Count).Take(MaxClusters)
+            .ToListAsync(cancellationToken);
+        var samples = await Covers(db, cells.Select(c => c.Sample), cancellationToken);
+        return cells.Select(c => new PlaceCluster(Math.Round(c.Lat, 6), Math.Round(c.Lng, 6), c.Count, samples[c.Sample].Uid, samples[c.Sample].ThumbnailHash)).ToList();
+    }
+
+    private IQueryable<Photo> Filter(CatalogDbContext db, SearchQuery query) =>
+        new PhotoFilter(db, provider, gazetteer.CountryCodeOf).Apply(db.Photos.AsNoTracking(), query);
+
+    private static async Task<Dictionary<long, (string Uid, string? ThumbnailHash)>> Covers(CatalogDbContext db, IEnumerable<long> ids, CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<long, (string, string?)>();
+        foreach (var chunk in ids.Distinct().Chunk(500))
+        {
+            foreach (var photo in await db.Photos.Where(p => chunk.Contains(p.Id)).Select(p => new { p.Id, p.Uid, p.ThumbnailHash }).ToListAsync(cancellationToken))
+            {
+                result[photo.Id] = (photo.Uid, photo.ThumbnailHash);
+            }
+        }
+
+        return result;
+    }
+}
