@@ -31,11 +31,14 @@ public static class PixhavenServer
             json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
             json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+            // Numbers are numbers: the OpenAPI document (and the client generated from it) then says so too.
+            json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
             // Reflection-based metadata for our own types: the trimmed single-file build turns the default off, and
             // partial trimming keeps our assemblies whole, so this is safe there too.
             json.SerializerOptions.TypeInfoResolverChain.Add(new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver());
         });
         builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi(OpenApiDocument.Name, OpenApiDocument.Configure);
 
         var app = builder.Build();
         await CatalogMigrator.MigrateAsync(app.Services.GetRequiredService<IDbContextFactory<CatalogDbContext>>(),
@@ -54,6 +57,7 @@ public static class PixhavenServer
         api.MapOrganizeApi();
         api.MapAlbumsApi();
         api.MapBrowseApi();
+        app.MapOpenApi("/api/v1/openapi.json");
         api.MapFallback(() => TypedResults.NotFound());
 
         // The web app routes in the browser: unknown non-API paths serve index.html.

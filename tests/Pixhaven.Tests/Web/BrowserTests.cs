@@ -95,6 +95,31 @@ public sealed class BrowserTests(CorpusFixture corpus) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Search_FiltersTheGrid_KeepsItInTheAddress_AndExplainsABadQuery()
+    {
+        var page = await OpenAsync();
+        await WaitForLoadedImage(page, "[data-testid=grid] img");
+        await page.FillAsync("[data-testid=search]", "type:video");
+        await page.PressAsync("[data-testid=search]", "Enter");
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('[data-testid=grid] button').length === 2", null,
+            new PageWaitForFunctionOptions { Timeout = 20_000 });
+        Assert.Contains("q=type%3Avideo", page.Url, StringComparison.Ordinal);
+        await Screenshot(page, "search");
+
+        await page.ReloadAsync();
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('[data-testid=grid] button').length === 2", null,
+            new PageWaitForFunctionOptions { Timeout = 20_000 });
+        Assert.Equal("type:video", await page.InputValueAsync("[data-testid=search]"));
+
+        await page.FillAsync("[data-testid=search]", "year:2019 foo:bar");
+        await page.PressAsync("[data-testid=search]", "Enter");
+        var error = page.Locator("[data-testid=search-error]");
+        await error.WaitForAsync(new LocatorWaitForOptions { Timeout = 20_000 });
+        Assert.Contains("unknown filter 'foo:' (at character 11)", await error.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await page.Locator("[data-testid=grid] button").CountAsync());
+    }
+
+    [Fact]
     public async Task About_ShowsTheVersionString()
     {
         var page = await OpenAsync();
