@@ -16,7 +16,7 @@ public static class IndexBenchmark
 
     public static async Task<int> RunAsync(int photos)
     {
-        var root = FindRepositoryRoot();
+        var root = BenchEnvironment.RepositoryRoot();
         var corpus = BenchCorpus.Ensure(root, photos);
         var work = Directory.CreateTempSubdirectory("pixhaven-bench-").FullName;
         try
@@ -35,7 +35,7 @@ public static class IndexBenchmark
             var catalog = new FileInfo(Path.Combine(storage, "index.db")).Length;
 
             var report = new StringBuilder();
-            var machine = Machine();
+            var machine = BenchEnvironment.Machine();
             report.AppendLine(CultureInfo.InvariantCulture, $"### {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {photos} JPEGs of 12 MP, {machine}");
             report.AppendLine();
             report.AppendLine("| run | wall s | CPU s | CPU s / photo | photos / s | peak RSS MB |");
@@ -78,23 +78,5 @@ public static class IndexBenchmark
         var line = errors.Split('\n').Last(l => l.StartsWith("BENCH ", StringComparison.Ordinal)).Split(' ');
         double Number(int i) => double.Parse(line[i], CultureInfo.InvariantCulture);
         return new Measurement(Number(1), Number(2) + Number(3), long.Parse(line[4], CultureInfo.InvariantCulture));
-    }
-
-    private static string Machine()
-    {
-        var model = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':')[1].Trim() ?? "unknown CPU";
-        var memory = File.ReadLines("/proc/meminfo").First().Split(':')[1].Trim();
-        return $"{Environment.ProcessorCount} cores ({model}), {memory} RAM";
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Pixhaven.slnx")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder?.FullName ?? throw new InvalidOperationException("run from inside the repository");
     }
 }

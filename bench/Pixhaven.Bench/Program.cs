@@ -1,11 +1,18 @@
 using Pixhaven.Bench;
 
-// End-to-end benchmark driver: `dotnet run -c Release --project bench/Pixhaven.Bench -- index --photos 200`
-if (args.Length == 0 || args[0] != "index")
+// Benchmark drivers, run in Release:
+//   dotnet run -c Release --project bench/Pixhaven.Bench -- index --photos 200      indexing cost against vipsthumbnail
+//   dotnet run -c Release --project bench/Pixhaven.Bench -- search --photos 1000000 search latency on a large catalog
+var photos = args.SkipWhile(a => a != "--photos").Skip(1).Select(int.Parse).FirstOrDefault();
+return args.FirstOrDefault() switch
 {
-    Console.Error.WriteLine("usage: index [--photos N]");
+    "index" => await IndexBenchmark.RunAsync(photos > 0 ? photos : 200),
+    "search" => await SearchBenchmark.RunAsync(photos > 0 ? photos : 1_000_000),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: index [--photos N] | search [--photos N]");
     return 2;
 }
-
-var photos = args.SkipWhile(a => a != "--photos").Skip(1).Select(int.Parse).DefaultIfEmpty(200).First();
-return await IndexBenchmark.RunAsync(photos);

@@ -290,7 +290,7 @@ namespace Pixhaven.Catalog.Sqlite.Migrations
                     b.HasIndex("Uid")
                         .IsUnique();
 
-                    b.HasIndex("Missing", "TakenAtUtc", "Id");
+                    b.HasIndex("TakenAtUtc", "Id");
 
                     b.ToTable("photos", (string)null);
                 });

@@ -47,8 +47,9 @@ public sealed class PhotoFilter(CatalogDbContext db, ICatalogProvider provider, 
 
     private Expression<Func<Photo, bool>> Text(TextTerm term)
     {
-        var hits = provider.MatchText(db, term.Text, phrase: term.Text.Contains(' ', StringComparison.Ordinal));
-        return p => hits.Any(h => h.Id == p.Id);
+        // "Id IN (matches)", not "EXISTS (match where id = p.Id)": SQLite runs the full-text query once, not per row.
+        var ids = provider.MatchText(db, term.Text, phrase: term.Text.Contains(' ', StringComparison.Ordinal)).Select(h => h.Id);
+        return p => ids.Contains(p.Id);
     }
 
     private Expression<Func<Photo, bool>> Value(FilterKey key, object value, double distanceKm, IReadOnlyDictionary<string, (double Lat, double Lng)>? positions) =>
@@ -60,7 +61,7 @@ public sealed class PhotoFilter(CatalogDbContext db, ICatalogProvider provider, 
             (FilterKey.Month, NumberRange r) => Between(r, p => p.TakenAt.Month),
             (FilterKey.Day, NumberRange r) => Between(r, p => p.TakenAt.Day),
             (FilterKey.Before, DateOnly d) => Before(d.ToDateTime(TimeOnly.MinValue)),
-            (FilterKey.After, DateOnly d) => Before(d.ToDateTime(TimeOnly.MinValue)).Not(),
+            (FilterKey.After, DateOnly d) => After(d.ToDateTime(TimeOnly.MinValue)),
             (FilterKey.Country, TextValue v) => Country(v.Text),
             (FilterKey.State, TextValue v) => Like(v, exactByDefault: true, p => p.State),
             (FilterKey.City, TextValue v) => Like(v, exactByDefault: true, p => p.City),
@@ -97,8 +98,14 @@ public sealed class PhotoFilter(CatalogDbContext db, ICatalogProvider provider, 
 
     private static Expression<Func<Photo, bool>> LabelMatch(TextValue value)
     {
-        var slug = Pattern(Label.SlugOf(value.Text), exact: true);
-        return p => p.Labels.Any(l => EF.Functions.Like(l.Label!.Slug, slug, "\\"));
+        var slug = Label.SlugOf(value.Text);
+        if (!slug.Contains('*', StringComparison.Ordinal))
+        {
+            return p => p.Labels.Any(l => l.Label!.Slug == slug); // an equality seeks the unique slug index
+        }
+
+        var pattern = Pattern(slug, exact: true);
+        return p => p.Labels.Any(l => EF.Functions.Like(l.Label!.Slug, pattern, "\\"));
     }
 
     private static Expression<Func<Photo, bool>> AlbumMatch(TextValue value)
@@ -107,7 +114,23 @@ public sealed class PhotoFilter(CatalogDbContext db, ICatalogProvider provider, 
         return p => p.Albums.Any(a => a.Album!.Uid == uid || EF.Functions.Like(a.Album!.Title, title, "\\"));
     }
 
-    private static Expression<Func<Photo, bool>> Before(DateTime local) => p => p.TakenAt < local;
+    /// <summary>
+    /// UTC offsets lie within ±14 h, so a local-time bound also bounds TakenAtUtc that much wider. The redundant UTC
+    /// bound lets the database seek the (TakenAtUtc, Id) index that orders pages, instead of scanning it from the top.
+    /// </summary>
+    private static readonly TimeSpan MaxOffset = TimeSpan.FromHours(14);
+
+    private static Expression<Func<Photo, bool>> Before(DateTime local)
+    {
+        var utcBound = DateTime.SpecifyKind(local > DateTime.MaxValue - MaxOffset ? DateTime.MaxValue : local + MaxOffset, DateTimeKind.Utc);
+        return p => p.TakenAt < local && p.TakenAtUtc < utcBound;
+    }
+
+    private static Expression<Func<Photo, bool>> After(DateTime local)
+    {
+        var utcBound = DateTime.SpecifyKind(local < DateTime.MinValue + MaxOffset ? DateTime.MinValue : local - MaxOffset, DateTimeKind.Utc);
+        return p => p.TakenAt >= local && p.TakenAtUtc >= utcBound;
+    }
 
     private static Expression<Func<Photo, bool>> ColorMatch(string color) => p => p.Color == color;
 
@@ -122,10 +145,10 @@ public sealed class PhotoFilter(CatalogDbContext db, ICatalogProvider provider, 
 
     private static Expression<Func<Photo, bool>> YearRange(NumberRange range)
     {
-        // A range on TakenAt itself (not on its year) lets the database use an index.
+        // A range on TakenAt itself (not on its year), bounded in UTC too, lets the database seek an index.
         var from = new DateTime((int)range.Min, 1, 1, 0, 0, 0, DateTimeKind.Unspecified);
-        var to = new DateTime((int)range.Max + 1, 1, 1, 0, 0, 0, DateTimeKind.Unspecified);
-        return p => p.TakenAt >= from && p.TakenAt < to;
+        var to = range.Max >= 9999 ? DateTime.MaxValue : new DateTime((int)range.Max + 1, 1, 1, 0, 0, 0, DateTimeKind.Unspecified);
+        return After(from).And(Before(to));
     }
 
     private static Expression<Func<Photo, bool>> Between(NumberRange range, Expression<Func<Photo, int>> part)

@@ -31,7 +31,7 @@ public sealed class PhotoSearch(IDbContextFactory<CatalogDbContext> contextFacto
             PhotoOrder.Size => await PageAsync(photos, p => p.Files.Where(f => f.Primary).Select(f => f.Size).FirstOrDefault(), true, request, count, cancellationToken),
             PhotoOrder.Random => await PageAsync(photos, Shuffle(request.Seed), false, request, count, cancellationToken),
             PhotoOrder.Relevance when request.Query.Texts.FirstOrDefault(t => !t.Negated) is { } text =>
-                await PageAsync(photos, Rank(db, text), false, request, count, cancellationToken),
+                await RelevancePageAsync(db, photos, text, request, count, cancellationToken),
             PhotoOrder.Relevance => await PageAsync(photos, p => p.TakenAtUtc, true, request, count, cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(request), request.Order, null),
         };
@@ -99,10 +99,32 @@ public sealed class PhotoSearch(IDbContextFactory<CatalogDbContext> contextFacto
         return p => (p.Id * 1_000_000_007L + offset) % prime * ((p.Id * 1_000_000_007L + offset) % prime) % prime;
     }
 
-    private Expression<Func<Photo, double>> Rank(CatalogDbContext db, TextTerm text)
+    /// <summary>
+    /// Best match first: a join with the full-text matches and their rank, paged by (rank, id). A join, because a rank
+    /// looked up per photo would run the full-text query once per row.
+    /// </summary>
+    private async Task<PhotoPage> RelevancePageAsync(
+        CatalogDbContext db, IQueryable<Photo> photos, TextTerm text, SearchRequest request, int count, CancellationToken cancellationToken)
     {
         var hits = provider.MatchText(db, text.Text, phrase: text.Text.Contains(' ', StringComparison.Ordinal));
-        return p => hits.Where(h => h.Id == p.Id).Select(h => h.Rank).FirstOrDefault();
+        var ranked = photos.Join(hits, p => p.Id, h => h.Id, (p, h) => new { Photo = p, h.Rank });
+        if (request.After is { } after)
+        {
+            var (key, id) = PageCursor.Decode(after, request.Order);
+            var rank = ParseKey<double>(key);
+            ranked = ranked.Where(x => x.Rank > rank || (x.Rank == rank && x.Photo.Id > id));
+        }
+
+        var rows = await ranked.OrderBy(x => x.Rank).ThenBy(x => x.Photo.Id).Take(count + 1)
+            .Select(x => new
+            {
+                x.Photo.Id,
+                x.Rank,
+                Summary = new PhotoSummary(x.Photo.Uid, x.Photo.Type, x.Photo.TakenAt, x.Photo.Title, x.Photo.Width, x.Photo.Height, x.Photo.ThumbnailHash, x.Photo.Favorite),
+            })
+            .ToListAsync(cancellationToken);
+        var next = rows.Count > count ? PageCursor.Encode(request.Order, FormatKey(rows[count - 1].Rank), rows[count - 1].Id) : null;
+        return new PhotoPage(rows.Take(count).Select(r => r.Summary).ToList(), next);
     }
 
     private static async Task<PhotoPage> PageAsync<TKey>(

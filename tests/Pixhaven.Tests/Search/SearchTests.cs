@@ -64,6 +64,25 @@ public class SearchTests(CorpusFixture corpus)
         Assert.DoesNotContain(path, await Paths("-" + query));
     }
 
+    [Theory]
+    [InlineData("year:9999")]
+    [InlineData("year:1000-9999")]
+    [InlineData("after:0001")]
+    [InlineData("before:9999-12-31")]
+    [InlineData("before:0001-01-01")]
+    public async Task Search_ExtremeDates_AreAnswered(string query) => Assert.NotNull(await Uids(query));
+
+    [Fact]
+    public async Task Search_BeforeAndAfterSplitTheLibrary()
+    {
+        var all = await Uids("");
+        var before = await Uids("before:2015-06");
+        var after = await Uids("after:2015-06");
+        Assert.NotEmpty(before);
+        Assert.NotEmpty(after);
+        Assert.Equal(all.Order(), before.Concat(after).Order());
+    }
+
     [Fact]
     public async Task Search_NegationIsTheComplement()
     {

@@ -1,0 +1,178 @@
+using System.Buffers.Text;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Microsoft.Data.Sqlite;
+
+namespace Pixhaven.Bench;
+
+/// <summary>
+/// Search latency at scale: a catalog of N synthetic photos (cached in bench/.corpus), the real server started on it,
+/// and each representative query timed over HTTP on loopback, p50/p95/p99. Appends the table to docs/performance.md.
+/// </summary>
+public static class SearchBenchmark
+{
+    private const int Warmup = 5;
+    private const int Runs = 40;
+
+    public static async Task<int> RunAsync(int photos)
+    {
+        var root = BenchEnvironment.RepositoryRoot();
+        var pixhaven = Path.Combine(root, "src", "Pixhaven", "bin", "Release", "net10.0", "pixhaven.dll");
+        var folder = Path.Combine(root, "bench", ".corpus", $"catalog-{photos}");
+        var originals = Path.Combine(folder, "originals");
+        var storage = Path.Combine(folder, "storage");
+        var catalog = Path.Combine(storage, "index.db");
+        Directory.CreateDirectory(originals);
+        if (!File.Exists(Path.Combine(folder, "seeded")))
+        {
+            if (Directory.Exists(storage))
+            {
+                Directory.Delete(storage, recursive: true);
+            }
+
+            Console.WriteLine($"Seeding a catalog of {photos} photos (once; kept in {folder})");
+            await Run("dotnet", pixhaven, "index", "--originals", originals, "--storage", storage);
+            var seeding = Stopwatch.StartNew();
+            await SearchCatalogSeeder.SeedAsync(catalog, photos);
+            Console.WriteLine($"  seeded in {seeding.Elapsed.TotalSeconds:0} s");
+            await File.WriteAllTextAsync(Path.Combine(folder, "seeded"), photos.ToString(CultureInfo.InvariantCulture));
+        }
+
+        var port = FreePort();
+        using var server = Process.Start(new ProcessStartInfo("dotnet",
+            [pixhaven, "start", "--originals", originals, "--storage", storage, "--port", port.ToString(CultureInfo.InvariantCulture), "--index-on-start", "false", "--log-level", "warning"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
+        try
+        {
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromMinutes(2) };
+            var started = Stopwatch.StartNew();
+            while (true)
+            {
+                try
+                {
+                    using var status = await http.GetAsync("/api/v1/status");
+                    if (status.IsSuccessStatusCode)
+                    {
+                        break;
+                    }
+                }
+                catch (HttpRequestException) when (started.Elapsed < TimeSpan.FromSeconds(60))
+                {
+                    await Task.Delay(100);
+                }
+            }
+
+            var queries = new (string Name, string Url)[]
+            {
+                ("first page, newest", "/api/v1/photos?count=100"),
+                ("deep page (after 500,000 photos)", $"/api/v1/photos?count=100&after={DeepCursor(catalog, Math.Min(500_000, photos / 2))}"),
+                ("year:2019 country:de", "/api/v1/photos?count=100&q=" + Uri.EscapeDataString("year:2019 country:de")),
+                ("free text: beach", "/api/v1/photos?count=100&q=beach"),
+                ("label:cat", "/api/v1/photos?count=100&q=label:cat"),
+                ("favorite:true", "/api/v1/photos?count=100&q=favorite:true"),
+                ("camera:canon iso:800-3200", "/api/v1/photos?count=100&q=" + Uri.EscapeDataString("camera:canon iso:800-3200")),
+                ("album page", "/api/v1/albums/a" + 7.ToString("x15", CultureInfo.InvariantCulture) + "/photos?count=100"),
+                ("calendar counts", "/api/v1/calendar"),
+                ("facets, whole library", "/api/v1/photos/facets"),
+                ("facets, year:2019", "/api/v1/photos/facets?q=year:2019"),
+                ("map clusters, world", "/api/v1/places/clusters?zoom=2"),
+                ("map clusters, Europe zoom 6", "/api/v1/places/clusters?zoom=6&bbox=-10,35,30,60"),
+            };
+
+            var report = new StringBuilder();
+            report.AppendLine(CultureInfo.InvariantCulture, $"### {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, search on {photos:N0} photos (SQLite), {BenchEnvironment.Machine()}");
+            report.AppendLine();
+            report.AppendLine(CultureInfo.InvariantCulture, $"Catalog {new FileInfo(catalog).Length / 1024 / 1024} MB; {Runs} timed requests per query after {Warmup} warm-up requests, over HTTP on loopback.");
+            report.AppendLine();
+            report.AppendLine("| query | results | p50 ms | p95 ms | p99 ms | target p95 ≤ 50 ms |");
+            report.AppendLine("|---|---|---|---|---|---|");
+            foreach (var (name, url) in queries)
+            {
+                var times = new List<double>();
+                var body = "";
+                for (var i = 0; i < Warmup + Runs; i++)
+                {
+                    var watch = Stopwatch.StartNew();
+                    using var response = await http.GetAsync(url);
+                    body = await response.Content.ReadAsStringAsync();
+                    watch.Stop();
+                    if (response.StatusCode != HttpStatusCode.OK)
+                    {
+                        throw new InvalidOperationException($"{url}: {(int)response.StatusCode} {body}");
+                    }
+
+                    if (i >= Warmup)
+                    {
+                        times.Add(watch.Elapsed.TotalMilliseconds);
+                    }
+                }
+
+                times.Sort();
+                var results = Results(body);
+                var p95 = Percentile(times, 0.95);
+                report.AppendLine(CultureInfo.InvariantCulture,
+                    $"| {name} | {results} | {Percentile(times, 0.5):0.0} | {p95:0.0} | {Percentile(times, 0.99):0.0} | {(p95 <= 50 ? "met" : "**missed**")} |");
+                Console.WriteLine($"  {name}: p95 {p95:0.0} ms");
+            }
+
+            Console.WriteLine(report);
+            await File.AppendAllTextAsync(Path.Combine(root, "docs", "performance.md"), Environment.NewLine + report);
+            return 0;
+        }
+        finally
+        {
+            server.Kill(entireProcessTree: true);
+            await server.WaitForExitAsync();
+        }
+    }
+
+    private static string Results(string body)
+    {
+        using var json = System.Text.Json.JsonDocument.Parse(body);
+        var element = json.RootElement;
+        return element.ValueKind == System.Text.Json.JsonValueKind.Array ? $"{element.GetArrayLength()} groups"
+            : element.TryGetProperty("photos", out var photos) ? $"{photos.GetArrayLength()}"
+            : element.TryGetProperty("total", out var total) ? $"{total.GetInt32():N0} counted"
+            : "";
+    }
+
+    private static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+
+    /// <summary>The cursor the API would hand out after <paramref name="offset"/> photos, newest first.</summary>
+    private static string DeepCursor(string catalog, int offset)
+    {
+        using var connection = new SqliteConnection($"Data Source={catalog};Mode=ReadOnly");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT Id, TakenAtUtc FROM photos WHERE Missing = 0 AND ArchivedAt IS NULL AND Private = 0 ORDER BY TakenAtUtc DESC, Id DESC LIMIT 1 OFFSET {offset}";
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        var ticks = DateTime.Parse(reader.GetString(1), CultureInfo.InvariantCulture).Ticks;
+        return Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"0|{reader.GetInt64(0)}|{ticks}"));
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static async Task Run(string file, params string[] arguments)
+    {
+        using var process = Process.Start(new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} failed: {await output}{await errors}");
+        }
+    }
+}
