@@ -7,8 +7,12 @@ using Pixhaven.Core.Catalog;
 namespace Pixhaven.Catalog.Sqlite;
 
 /// <summary>The embedded default catalog: one SQLite file in the storage folder.</summary>
-public sealed class SqliteCatalogProvider(string connectionString) : ICatalogProvider
+public sealed class SqliteCatalogProvider(string connectionString) : ICatalogProvider, IDisposable
 {
+    // One connection kept only to watch for changes: SQLite's data_version moves when another connection commits.
+    private readonly SemaphoreSlim _watchLock = new(1, 1);
+    private SqliteConnection? _watch;
+
     public string Name => "sqlite";
 
     public static SqliteCatalogProvider ForFile(string path)
@@ -36,6 +40,33 @@ public sealed class SqliteCatalogProvider(string connectionString) : ICatalogPro
         // FTS5 query syntax: a double-quoted string is one phrase of tokens, '*' after it makes the last token a prefix.
         var expression = "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" + (phrase ? "" : "*");
         return db.Database.SqlQuery<FullTextHit>($"SELECT rowid AS Id, rank AS Rank FROM photos_fts WHERE photos_fts MATCH {expression}");
+    }
+
+    public async Task<long> ChangeStampAsync(CancellationToken cancellationToken)
+    {
+        await _watchLock.WaitAsync(cancellationToken);
+        try
+        {
+            if (_watch is null)
+            {
+                _watch = new SqliteConnection(connectionString);
+                await _watch.OpenAsync(cancellationToken);
+            }
+
+            await using var command = _watch.CreateCommand();
+            command.CommandText = "PRAGMA data_version";
+            return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        }
+        finally
+        {
+            _watchLock.Release();
+        }
+    }
+
+    public void Dispose()
+    {
+        _watch?.Dispose();
+        _watchLock.Dispose();
     }
 
     /// <summary>

@@ -18,4 +18,10 @@ public interface ICatalogProvider
     /// a word also matches as a prefix. A composable query, so callers can filter, join and rank with it.
     /// </summary>
     IQueryable<FullTextHit> MatchText(CatalogDbContext db, string text, bool phrase);
+
+    /// <summary>
+    /// A number that changes whenever anyone (this process or another) has committed a change to the catalog since the
+    /// last call, so results computed from it can be cached until then. Cheap: called once per cached request.
+    /// </summary>
+    Task<long> ChangeStampAsync(CancellationToken cancellationToken);
 }

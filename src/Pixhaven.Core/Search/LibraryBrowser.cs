@@ -10,12 +10,24 @@ namespace Pixhaven.Core.Search;
 /// The library's overviews, each for the photos of a search: the calendar, labels, folders and map clusters.
 /// Every overview is one grouped SQL query plus at most one lookup of the photos shown for the groups.
 /// </summary>
-public sealed class LibraryBrowser(IDbContextFactory<CatalogDbContext> contextFactory, ICatalogProvider provider, Gazetteer gazetteer)
+public sealed class LibraryBrowser(IDbContextFactory<CatalogDbContext> contextFactory, ICatalogProvider provider, Gazetteer gazetteer, ResultCache cache)
 {
     /// <summary>Most photo-search maps show at most a few hundred markers; more cost without helping.</summary>
     public const int MaxClusters = 2000;
 
-    public async Task<IReadOnlyList<CalendarMonth>> CalendarAsync(SearchQuery query, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<CalendarMonth>> CalendarAsync(SearchQuery query, CancellationToken cancellationToken) =>
+        cache.GetOrAddAsync("calendar:" + query.Text, () => ComputeCalendarAsync(query, cancellationToken), cancellationToken);
+
+    public Task<IReadOnlyList<LabelCount>> LabelsAsync(SearchQuery query, CancellationToken cancellationToken) =>
+        cache.GetOrAddAsync("labels:" + query.Text, () => ComputeLabelsAsync(query, cancellationToken), cancellationToken);
+
+    public Task<IReadOnlyList<PlaceCluster>> ClustersAsync(
+        SearchQuery query, double west, double south, double east, double north, int zoom, CancellationToken cancellationToken) =>
+        cache.GetOrAddAsync(
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"clusters:{west},{south},{east},{north},{zoom}:{query.Text}"),
+            () => ComputeClustersAsync(query, west, south, east, north, zoom, cancellationToken), cancellationToken);
+
+    private async Task<IReadOnlyList<CalendarMonth>> ComputeCalendarAsync(SearchQuery query, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var months = await Filter(db, query).GroupBy(p => new { p.TakenAt.Year, p.TakenAt.Month })
@@ -26,7 +38,7 @@ public sealed class LibraryBrowser(IDbContextFactory<CatalogDbContext> contextFa
             .Select(m => new CalendarMonth(m.Year, m.Month, m.Count, covers[m.Cover].Uid, covers[m.Cover].ThumbnailHash)).ToList();
     }
 
-    public async Task<IReadOnlyList<LabelCount>> LabelsAsync(SearchQuery query, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<LabelCount>> ComputeLabelsAsync(SearchQuery query, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var ids = Filter(db, query).Select(p => p.Id);
@@ -55,7 +67,8 @@ public sealed class LibraryBrowser(IDbContextFactory<CatalogDbContext> contextFa
     /// Photos with a position inside the box, grouped into grid cells that shrink as the zoom grows (256 px tiles, one
     /// cell per 64 px), for a map's markers. Longitudes west to east; a box across the antimeridian has west &gt; east.
     /// </summary>
-    public async Task<IReadOnlyList<PlaceCluster>> ClustersAsync(SearchQuery query, double west, double south, double east, double north, int zoom, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<PlaceCluster>> ComputeClustersAsync(
+        SearchQuery query, double west, double south, double east, double north, int zoom, CancellationToken cancellationToken)
     {
         zoom = Math.Clamp(zoom, 0, 20);
         var cell = 360.0 / (1 << zoom) / 4;

@@ -12,7 +12,7 @@ namespace Pixhaven.Core.Search;
 /// Runs searches: the query's filter, then one of the sort orders with keyset paging. Every order pages by
 /// (sort key, id), so the thousandth page costs what the first does.
 /// </summary>
-public sealed class PhotoSearch(IDbContextFactory<CatalogDbContext> contextFactory, ICatalogProvider provider, Gazetteer gazetteer)
+public sealed class PhotoSearch(IDbContextFactory<CatalogDbContext> contextFactory, ICatalogProvider provider, Gazetteer gazetteer, ResultCache cache)
 {
     public const int MaxCount = 1000;
 
@@ -38,7 +38,10 @@ public sealed class PhotoSearch(IDbContextFactory<CatalogDbContext> contextFacto
     }
 
     /// <summary>How many photos match, and the counts per year, country, camera, label and album among them.</summary>
-    public async Task<SearchFacets> FacetsAsync(SearchQuery query, CancellationToken cancellationToken)
+    public Task<SearchFacets> FacetsAsync(SearchQuery query, CancellationToken cancellationToken) =>
+        cache.GetOrAddAsync("facets:" + query.Text, () => ComputeFacetsAsync(query, cancellationToken), cancellationToken);
+
+    private async Task<SearchFacets> ComputeFacetsAsync(SearchQuery query, CancellationToken cancellationToken)
     {
         const int top = 50;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);

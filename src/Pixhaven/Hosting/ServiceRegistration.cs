@@ -53,6 +53,7 @@ public static class ServiceRegistration
             return ActivatorUtilities.CreateInstance<Indexer>(sp);
         });
         services.AddSingleton<IndexJob>();
+        services.AddSingleton<ResultCache>();
         services.AddSingleton<PhotoSearch>();
         services.AddSingleton<LibraryBrowser>();
         services.AddSingleton<SidecarWriter>();

@@ -149,6 +149,33 @@ public sealed class OrganizeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CachedOverviews_FollowEveryChange()
+    {
+        async Task<int> FavoriteCount() => (await Json(await _http.GetAsync("/api/v1/photos/facets?q=favorite:true"))).GetProperty("total").GetInt32();
+        async Task<int> LabelCount() => (await Json(await _http.GetAsync("/api/v1/labels"))).EnumerateArray().Count(l => l.GetProperty("slug").GetString() == "cached");
+
+        Assert.Equal(0, await FavoriteCount());
+        Assert.Equal(0, await LabelCount());
+        await Json(await Patch(await UidOf(Canon), new { favorite = true, keywords = new[] { "cached" } }));
+        Assert.Equal(1, await FavoriteCount());
+        Assert.Equal(1, await LabelCount());
+
+        // A change made by another connection, as a second process (pixhaven index) would make it.
+        await using (var db = _library.OpenCatalog())
+        {
+            await db.Photos.ExecuteUpdateAsync(s => s.SetProperty(p => p.Favorite, true));
+        }
+
+        Assert.Equal(await CatalogCount(), await FavoriteCount());
+
+        async Task<int> CatalogCount()
+        {
+            await using var db = _library.OpenCatalog();
+            return await db.Photos.CountAsync(p => !p.Missing);
+        }
+    }
+
+    [Fact]
     public async Task Batch_EditsTheSelectionOnly()
     {
         var selection = new[] { await UidOf(Rome), await UidOf(Offset) };

@@ -5,6 +5,9 @@ public sealed record SearchQuery(IReadOnlyList<SearchTerm> Terms)
 {
     public static readonly SearchQuery Empty = new([]);
 
+    /// <summary>The text the query was parsed from, trimmed; a key for cached results.</summary>
+    public string Text { get; init; } = "";
+
     public IEnumerable<FilterTerm> Filters(FilterKey key) => Terms.OfType<FilterTerm>().Where(t => t.Filter.Key == key);
 
     public bool Has(FilterKey key) => Filters(key).Any();

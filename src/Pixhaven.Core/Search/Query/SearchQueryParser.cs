@@ -49,7 +49,7 @@ public static class SearchQueryParser
             terms.Add(ReadTerm(text, ref i));
         }
 
-        return new SearchQuery(terms);
+        return new SearchQuery(terms) { Text = text.Trim() };
     }
 
     private static SearchTerm ReadTerm(string text, ref int i)
