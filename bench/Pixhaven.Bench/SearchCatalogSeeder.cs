@@ -107,7 +107,7 @@ internal static class SearchCatalogSeeder
                 var labelCount = random.Next(0, 4);
                 var photoLabels = Enumerable.Range(0, labelCount).Select(_ => (int)(labels.Length * Math.Pow(random.NextDouble(), 3))).Distinct().ToList();
                 var portrait = random.NextDouble() < 0.35;
-                var hash = Convert.ToHexString(BitConverter.GetBytes(random.NextInt64())).ToLowerInvariant() + Convert.ToHexString(BitConverter.GetBytes(id)).ToLowerInvariant();
+                var hash = Convert.ToHexString(BitConverter.GetBytes(random.NextInt64())).ToLowerInvariant() + ((long)id).ToString("x16", CultureInfo.InvariantCulture);
                 var created = taken.AddDays(random.Next(0, 30));
                 var type = random.NextDouble() < 0.05 ? 3 : random.NextDouble() < 0.05 ? 2 : 1;
 

@@ -1,0 +1,74 @@
+# syntax=docker/dockerfile:1
+# Pixhaven container image. Three stages: Node builds the web app, the .NET SDK publishes a self-contained, partly
+# trimmed app, and a slim runtime carries only the app and the tools it calls (ffmpeg, dcraw_emu, heif-convert).
+# Layers are ordered so that a code change re-uses the package layers (npm ci, dotnet restore, apt-get).
+#
+#   docker build -t pixhaven --build-arg PIXHAVEN_COMMIT=$(git rev-parse --short=7 HEAD) .
+#   docker run -p 2342:2342 -v ~/Pictures:/originals:ro -v pixhaven-storage:/storage pixhaven
+
+ARG DOTNET_TAG=10.0-noble
+
+# ---- web app ----------------------------------------------------------------------------------------------------
+FROM node:22-bookworm-slim AS web
+WORKDIR /src/web
+COPY web/package.json web/package-lock.json ./
+RUN npm ci --no-audit --no-fund --loglevel=error
+COPY api/openapi.json /src/api/openapi.json
+COPY web/ ./
+# Vite writes to ../src/Pixhaven/wwwroot, as in a normal build.
+RUN npm run build
+
+# ---- publish ----------------------------------------------------------------------------------------------------
+FROM mcr.microsoft.com/dotnet/sdk:${DOTNET_TAG} AS build
+ARG TARGETARCH=amd64
+ARG PIXHAVEN_COMMIT=unknown
+ARG PIXHAVEN_BUILD_DATE=""
+ENV DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
+WORKDIR /src
+COPY global.json Directory.Build.props Directory.Packages.props BannedSymbols.txt .editorconfig ./
+COPY src/Pixhaven.Core/Pixhaven.Core.csproj src/Pixhaven.Core/
+COPY src/Pixhaven.Catalog.Sqlite/Pixhaven.Catalog.Sqlite.csproj src/Pixhaven.Catalog.Sqlite/
+COPY src/Pixhaven/Pixhaven.csproj src/Pixhaven/
+RUN RID=linux-$([ "$TARGETARCH" = arm64 ] && echo arm64 || echo x64) \
+ && dotnet restore src/Pixhaven/Pixhaven.csproj -r "$RID" -p:PublishTrimmed=true
+COPY src/ src/
+COPY --from=web /src/src/Pixhaven/wwwroot/ src/Pixhaven/wwwroot/
+# TrimMode=partial: full trimming breaks ASP.NET and EF Core at start. Not single-file: the native libraries (libvips)
+# stay beside the app instead of being extracted at each start.
+RUN RID=linux-$([ "$TARGETARCH" = arm64 ] && echo arm64 || echo x64) \
+ && dotnet publish src/Pixhaven/Pixhaven.csproj -c Release -r "$RID" --self-contained --no-restore -o /app \
+      -p:PixhavenSkipWeb=true -p:PixhavenCommit="$PIXHAVEN_COMMIT" -p:PixhavenBuildDate="$PIXHAVEN_BUILD_DATE" \
+      -p:PublishTrimmed=true -p:TrimMode=partial -p:EnableTrimAnalyzer=false -p:SuppressTrimAnalysisWarnings=true \
+      -p:EnableRequestDelegateGenerator=false -p:DebugType=none \
+ && cp -r src/Pixhaven/wwwroot /app/wwwroot
+
+# ---- runtime ----------------------------------------------------------------------------------------------------
+FROM mcr.microsoft.com/dotnet/runtime-deps:${DOTNET_TAG}
+ARG PIXHAVEN_VERSION=unknown
+# Only what the code calls: ffmpeg/ffprobe (video), dcraw_emu (RAW without a large preview), heif-convert (HEVC HEIC).
+# ffmpeg's packages pull in Mesa's GPU drivers with LLVM (~160 MB) for display devices a server never opens; they are
+# only ever loaded on demand, so they go, as do the package caches, documentation and translations.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends ffmpeg libraw-bin libheif-examples \
+ && apt-get clean \
+ && rm -rf /var/lib/apt/lists/* /var/cache/apt/* /usr/share/doc /usr/share/man /usr/share/locale \
+      /usr/lib/*/dri /usr/lib/*/libLLVM-*.so* /usr/lib/*/libz3.so*
+LABEL org.opencontainers.image.title="Pixhaven" \
+      org.opencontainers.image.description="Self-hosted photo library server" \
+      org.opencontainers.image.source="https://github.com/pixhaven/pixhaven" \
+      org.opencontainers.image.version="${PIXHAVEN_VERSION}"
+ENV PIXHAVEN_ORIGINALS_PATH=/originals \
+    PIXHAVEN_IMPORT_PATH=/import \
+    PIXHAVEN_STORAGE_PATH=/storage \
+    PIXHAVEN_HTTP_HOST=0.0.0.0 \
+    PIXHAVEN_HTTP_PORT=2342
+# Any UID/GID may run the image (docker run --user 1026:100, compose "user:"), so NAS shares keep their owners:
+# the folders are writable by every user, and nothing else needs a home.
+RUN mkdir -p /originals /import /storage && chmod 0777 /import /storage
+COPY --from=build /app /app
+VOLUME ["/originals", "/import", "/storage"]
+EXPOSE 2342
+USER 1000:1000
+HEALTHCHECK --interval=30s --timeout=10s --start-period=20s CMD ["/app/pixhaven", "status"]
+ENTRYPOINT ["/app/pixhaven"]
+CMD ["start"]
