@@ -44,11 +44,8 @@ public static class SearchBenchmark
     }
 
     /// <summary>Starts <c>pixhaven start</c> on a free port and waits until its status endpoint answers.</summary>
-    internal static async Task<(Process Server, HttpClient Http)> StartServerAsync(string pixhaven, string originals, string storage) =>
-        (await StartTimedAsync(pixhaven, originals, storage)) is var (server, http, _) ? (server, http) : default;
-
-    /// <summary>Starts the server and measures the time from launching the process to the first 200 of its status.</summary>
-    internal static async Task<(Process Server, HttpClient Http, TimeSpan StartUp)> StartTimedAsync(string pixhaven, string originals, string storage)
+    /// <summary>Measures the time from launching the process to the first 200 of its status, too.</summary>
+    internal static async Task<RunningServer> StartServerAsync(string pixhaven, string originals, string storage)
     {
         var port = FreePort();
         var started = Stopwatch.StartNew();
@@ -66,7 +63,7 @@ public static class SearchBenchmark
                 using var status = await http.GetAsync("/api/v1/status");
                 if (status.IsSuccessStatusCode)
                 {
-                    return (server, http, started.Elapsed);
+                    return new RunningServer(server, http, started.Elapsed);
                 }
             }
             catch (HttpRequestException) when (started.Elapsed < TimeSpan.FromSeconds(60))
@@ -81,8 +78,8 @@ public static class SearchBenchmark
         var root = BenchEnvironment.RepositoryRoot();
         var pixhaven = Path.Combine(root, "src", "Pixhaven", "bin", "Release", "net10.0", "pixhaven.dll");
         var (originals, storage, catalog) = await EnsureCatalogAsync(root, pixhaven, photos);
-        var (server, http) = await StartServerAsync(pixhaven, originals, storage);
-        try
+        await using var running = await StartServerAsync(pixhaven, originals, storage);
+        var http = running.Http;
         {
 
             var queries = new (string Name, string Url)[]
@@ -150,13 +147,7 @@ public static class SearchBenchmark
             await File.AppendAllTextAsync(Path.Combine(root, "docs", "performance.md"), Environment.NewLine + report);
             return 0;
         }
-        finally
-        {
-            http.Dispose();
-            server.Kill(entireProcessTree: true);
-            await server.WaitForExitAsync();
-            server.Dispose();
-        }
+
     }
 
     private static string Results(string body)

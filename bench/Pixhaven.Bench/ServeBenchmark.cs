@@ -35,16 +35,12 @@ public static partial class ServeBenchmark
         var startUps = new List<TimeSpan>();
         for (var i = 0; i < 3; i++)
         {
-            var (probe, probeHttp, startUp) = await SearchBenchmark.StartTimedAsync(pixhaven, originals, storage);
-            startUps.Add(startUp);
-            probeHttp.Dispose();
-            probe.Kill(entireProcessTree: true);
-            await probe.WaitForExitAsync();
-            probe.Dispose();
+            await using var probe = await SearchBenchmark.StartServerAsync(pixhaven, originals, storage);
+            startUps.Add(probe.StartUp);
         }
 
-        var (server, http) = await SearchBenchmark.StartServerAsync(pixhaven, originals, storage);
-        try
+        await using var running = await SearchBenchmark.StartServerAsync(pixhaven, originals, storage);
+        var (server, http) = (running.Process, running.Http);
         {
             // A user's first look: the first page and the status, then nothing for a while.
             (await http.GetAsync("/api/v1/photos?count=100")).Dispose();
@@ -75,13 +71,7 @@ public static partial class ServeBenchmark
             await File.AppendAllTextAsync(Path.Combine(root, "docs", "performance.md"), Environment.NewLine + report);
             return 0;
         }
-        finally
-        {
-            http.Dispose();
-            server.Kill(entireProcessTree: true);
-            await server.WaitForExitAsync();
-            server.Dispose();
-        }
+
     }
 
     /// <summary>Resident and peak resident memory of a process, in KB.</summary>

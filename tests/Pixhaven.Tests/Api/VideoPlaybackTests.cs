@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using System.Net;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Pixhaven.Core.Media.Previews;
-using Pixhaven.Hosting;
 using Pixhaven.Tests.Infrastructure;
 
 namespace Pixhaven.Tests.Api;
@@ -12,8 +10,9 @@ namespace Pixhaven.Tests.Api;
 public sealed class VideoPlaybackTests : IAsyncLifetime
 {
     private TestLibrary _library = null!;
-    private WebApplication _server = null!;
-    private HttpClient _http = null!;
+    private LibraryServer _server = null!;
+
+    private HttpClient Http => _server.Http;
 
     public async Task InitializeAsync()
     {
@@ -25,14 +24,11 @@ public sealed class VideoPlaybackTests : IAsyncLifetime
             TimeSpan.FromMinutes(1), CancellationToken.None);
         Assert.True(exitCode == 0, errors);
         await _library.IndexAsync();
-        _server = await PixhavenServer.BuildAsync(_library.Options);
-        await _server.StartAsync();
-        _http = new HttpClient { BaseAddress = new Uri(_server.Urls.First()) };
+        _server = await LibraryServer.StartAsync(_library);
     }
 
     public async Task DisposeAsync()
     {
-        _http.Dispose();
         await _server.DisposeAsync();
         await _library.DisposeAsync();
     }
@@ -68,7 +64,7 @@ public sealed class VideoPlaybackTests : IAsyncLifetime
     public async Task UnplayableCodec_IsTranscodedToH264_OnceAndCached()
     {
         var uid = await UidOf("clip.avi");
-        using var first = await _http.GetAsync($"/api/v1/photos/{uid}/video");
+        using var first = await Http.GetAsync($"/api/v1/photos/{uid}/video");
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal("video/mp4", first.Content.Headers.ContentType?.MediaType);
         Assert.Equal("h264", await CodecOf(await first.Content.ReadAsByteArrayAsync()));
@@ -77,7 +73,7 @@ public sealed class VideoPlaybackTests : IAsyncLifetime
         var madeAt = File.GetLastWriteTimeUtc(cached);
         using var ranged = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/photos/{uid}/video");
         ranged.Headers.Range = new System.Net.Http.Headers.RangeHeaderValue(0, 99);
-        using var second = await _http.SendAsync(ranged);
+        using var second = await Http.SendAsync(ranged);
         Assert.Equal(HttpStatusCode.PartialContent, second.StatusCode);
         Assert.Equal(madeAt, File.GetLastWriteTimeUtc(cached));
     }
@@ -86,7 +82,7 @@ public sealed class VideoPlaybackTests : IAsyncLifetime
     public async Task PlayableVideo_IsServedAsItIs()
     {
         var uid = await UidOf("video/with-gps.mp4");
-        using var response = await _http.GetAsync($"/api/v1/photos/{uid}/video");
+        using var response = await Http.GetAsync($"/api/v1/photos/{uid}/video");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(await File.ReadAllBytesAsync(_library.OriginalPath("video/with-gps.mp4")), await response.Content.ReadAsByteArrayAsync());
         Assert.False(Directory.Exists(_library.Options.Values.VideoCachePath) && Directory.EnumerateFiles(_library.Options.Values.VideoCachePath, "*", SearchOption.AllDirectories).Any());

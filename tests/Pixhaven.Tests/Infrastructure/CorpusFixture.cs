@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Builder;
 using Pixhaven.Core.Indexing;
-using Pixhaven.Hosting;
 
 namespace Pixhaven.Tests.Infrastructure;
 
@@ -9,25 +8,22 @@ public sealed class CorpusFixture : IAsyncLifetime
 {
     public TestLibrary Library { get; private set; } = null!;
     public IndexResult FirstRun { get; private set; } = null!;
-    public WebApplication Server { get; private set; } = null!;
-    public Uri BaseAddress { get; private set; } = null!;
-    public HttpClient Http { get; private set; } = null!;
+    private LibraryServer _server = null!;
+
+    public WebApplication Server => _server.Server;
+    public Uri BaseAddress => _server.BaseAddress;
+    public HttpClient Http => _server.Http;
 
     public async Task InitializeAsync()
     {
         Library = await TestLibrary.CreateWithCorpusAsync();
         FirstRun = await Library.IndexAsync();
-        Server = await PixhavenServer.BuildAsync(Library.Options);
-        await Server.StartAsync();
-        BaseAddress = new Uri(Server.Urls.First());
-        Http = new HttpClient { BaseAddress = BaseAddress };
+        _server = await LibraryServer.StartAsync(Library);
     }
 
     public async Task DisposeAsync()
     {
-        Http.Dispose();
-        await Server.StopAsync();
-        await Server.DisposeAsync();
+        await _server.DisposeAsync();
         await Library.DisposeAsync();
     }
 }

@@ -1,9 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
-using Pixhaven.Hosting;
 using Pixhaven.Tests.Infrastructure;
 
 namespace Pixhaven.Tests.Organizing;
@@ -14,17 +12,16 @@ public sealed class AlbumTests : IAsyncLifetime
     private static readonly string[] Files = [TestPhotos.GpsJpeg, TestPhotos.CanonJpeg, TestPhotos.OffsetJpeg, TestPhotos.Rotated];
 
     private TestLibrary _library = null!;
-    private WebApplication _server = null!;
-    private HttpClient _http = null!;
+    private LibraryServer _server = null!;
+
+    private HttpClient Http => _server.Http;
     private List<string> _uids = null!;
 
     public async Task InitializeAsync()
     {
         _library = await TestLibrary.CreateAsync(Files);
         await _library.IndexAsync();
-        _server = await PixhavenServer.BuildAsync(_library.Options);
-        await _server.StartAsync();
-        _http = new HttpClient { BaseAddress = new Uri(_server.Urls.First()) };
+        _server = await LibraryServer.StartAsync(_library);
         await using var db = _library.OpenCatalog();
         var byPath = await db.Files.Include(f => f.Photo).ToDictionaryAsync(f => f.Path, f => f.Photo!.Uid);
         _uids = Files.Select(f => byPath[f]).ToList();
@@ -32,8 +29,6 @@ public sealed class AlbumTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        _http.Dispose();
-        await _server.StopAsync();
         await _server.DisposeAsync();
         await _library.DisposeAsync();
     }
@@ -51,7 +46,7 @@ public sealed class AlbumTests : IAsyncLifetime
         string? after = null;
         do
         {
-            var page = await Json(await _http.GetAsync($"/api/v1/albums/{album}/photos?count={count}{(after is null ? "" : $"&after={after}")}"));
+            var page = await Json(await Http.GetAsync($"/api/v1/albums/{album}/photos?count={count}{(after is null ? "" : $"&after={after}")}"));
             result.AddRange(page.GetProperty("photos").EnumerateArray().Select(p => p.GetProperty("uid").GetString()!));
             after = page.GetProperty("next").GetString();
         }
@@ -62,13 +57,13 @@ public sealed class AlbumTests : IAsyncLifetime
 
     private async Task<List<string>> Search(string query)
     {
-        var page = await Json(await _http.GetAsync($"/api/v1/photos?count=1000&q={Uri.EscapeDataString(query)}"));
+        var page = await Json(await Http.GetAsync($"/api/v1/photos?count=1000&q={Uri.EscapeDataString(query)}"));
         return page.GetProperty("photos").EnumerateArray().Select(p => p.GetProperty("uid").GetString()!).ToList();
     }
 
     private async Task<string> CreateAlbum(string title)
     {
-        var created = await Json(await _http.PostAsJsonAsync("/api/v1/albums", new { title, description = "from a test" }), HttpStatusCode.Created);
+        var created = await Json(await Http.PostAsJsonAsync("/api/v1/albums", new { title, description = "from a test" }), HttpStatusCode.Created);
         return created.GetProperty("uid").GetString()!;
     }
 
@@ -76,36 +71,36 @@ public sealed class AlbumTests : IAsyncLifetime
     public async Task Album_FillOrderCoverSearchRenameDelete()
     {
         var album = await CreateAlbum("Summer 2023");
-        var added = await Json(await _http.PostAsJsonAsync($"/api/v1/albums/{album}/photos", new { photos = new[] { _uids[2], _uids[0], _uids[1], _uids[0], "pmissing" } }));
+        var added = await Json(await Http.PostAsJsonAsync($"/api/v1/albums/{album}/photos", new { photos = new[] { _uids[2], _uids[0], _uids[1], _uids[0], "pmissing" } }));
         Assert.Equal(3, added.GetProperty("count").GetInt32());
         Assert.Equal([_uids[2], _uids[0], _uids[1]], await AlbumPhotos(album));
         Assert.Equal([_uids[2], _uids[0], _uids[1]], await AlbumPhotos(album, count: 1)); // paged one by one
 
-        var summary = await Json(await _http.GetAsync($"/api/v1/albums/{album}"));
+        var summary = await Json(await Http.GetAsync($"/api/v1/albums/{album}"));
         Assert.Equal(3, summary.GetProperty("count").GetInt32());
         Assert.Equal(_uids[2], summary.GetProperty("coverUid").GetString()); // the first photo until a cover is chosen
 
-        await Json(await _http.PutAsJsonAsync($"/api/v1/albums/{album}/order", new { photos = new[] { _uids[1], _uids[2] } }), HttpStatusCode.NoContent);
+        await Json(await Http.PutAsJsonAsync($"/api/v1/albums/{album}/order", new { photos = new[] { _uids[1], _uids[2] } }), HttpStatusCode.NoContent);
         Assert.Equal([_uids[1], _uids[2], _uids[0]], await AlbumPhotos(album));
 
-        var covered = await Json(await _http.PatchAsJsonAsync($"/api/v1/albums/{album}", new { cover = _uids[0], title = "Summer '23" }));
+        var covered = await Json(await Http.PatchAsJsonAsync($"/api/v1/albums/{album}", new { cover = _uids[0], title = "Summer '23" }));
         Assert.Equal(_uids[0], covered.GetProperty("coverUid").GetString());
         Assert.Equal("Summer '23", covered.GetProperty("title").GetString());
-        var notInAlbum = await Json(await _http.PatchAsJsonAsync($"/api/v1/albums/{album}", new { cover = _uids[3] }), HttpStatusCode.BadRequest);
+        var notInAlbum = await Json(await Http.PatchAsJsonAsync($"/api/v1/albums/{album}", new { cover = _uids[3] }), HttpStatusCode.BadRequest);
         Assert.Contains("not in this album", notInAlbum.GetProperty("error").GetString());
 
         Assert.Equal(_uids.Take(3).Order(), (await Search($"album:{album}")).Order());
         Assert.Equal(_uids.Take(3).Order(), (await Search("album:\"summer '23\"")).Order());
         Assert.Equal([_uids[3]], await Search($"-album:{album}"));
-        var details = await Json(await _http.GetAsync($"/api/v1/photos/{_uids[0]}"));
+        var details = await Json(await Http.GetAsync($"/api/v1/photos/{_uids[0]}"));
         Assert.Equal(album, details.GetProperty("albums")[0].GetProperty("uid").GetString());
 
         using var remove = new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/albums/{album}/photos") { Content = JsonContent.Create(new { photos = new[] { _uids[2] } }) };
-        Assert.Equal(1, (await Json(await _http.SendAsync(remove))).GetProperty("count").GetInt32());
+        Assert.Equal(1, (await Json(await Http.SendAsync(remove))).GetProperty("count").GetInt32());
         Assert.Equal([_uids[1], _uids[0]], await AlbumPhotos(album));
 
-        Assert.Equal(HttpStatusCode.NoContent, (await _http.DeleteAsync($"/api/v1/albums/{album}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await _http.GetAsync($"/api/v1/albums/{album}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await Http.DeleteAsync($"/api/v1/albums/{album}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Http.GetAsync($"/api/v1/albums/{album}")).StatusCode);
         Assert.Equal(4, (await Search("")).Count); // the photos stay
     }
 
@@ -114,13 +109,13 @@ public sealed class AlbumTests : IAsyncLifetime
     {
         var b = await CreateAlbum("Beta");
         var a = await CreateAlbum("Alpha");
-        await Json(await _http.PostAsJsonAsync($"/api/v1/albums/{a}/photos", new { photos = _uids }));
-        var list = (await Json(await _http.GetAsync("/api/v1/albums"))).EnumerateArray().ToList();
+        await Json(await Http.PostAsJsonAsync($"/api/v1/albums/{a}/photos", new { photos = _uids }));
+        var list = (await Json(await Http.GetAsync("/api/v1/albums"))).EnumerateArray().ToList();
         Assert.Equal(["Alpha", "Beta"], list.Select(x => x.GetProperty("title").GetString()));
         Assert.Equal([4, 0], list.Select(x => x.GetProperty("count").GetInt32()));
         Assert.Equal(JsonValueKind.Null, list[1].GetProperty("coverUid").ValueKind);
 
-        var facets = await Json(await _http.GetAsync("/api/v1/photos/facets"));
+        var facets = await Json(await Http.GetAsync("/api/v1/photos/facets"));
         var album = Assert.Single(facets.GetProperty("albums").EnumerateArray());
         Assert.Equal((a, 4), (album.GetProperty("value").GetString(), album.GetProperty("count").GetInt32()));
         Assert.NotEqual(a, b);
@@ -130,14 +125,14 @@ public sealed class AlbumTests : IAsyncLifetime
     [InlineData("")]
     [InlineData("   ")]
     public async Task Album_WithoutTitle_Is400(string title) =>
-        await Json(await _http.PostAsJsonAsync("/api/v1/albums", new { title }), HttpStatusCode.BadRequest);
+        await Json(await Http.PostAsJsonAsync("/api/v1/albums", new { title }), HttpStatusCode.BadRequest);
 
     [Fact]
     public async Task Album_Unknown_Is404Everywhere()
     {
-        Assert.Equal(HttpStatusCode.NotFound, (await _http.GetAsync("/api/v1/albums/anothere/photos")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await _http.PostAsJsonAsync("/api/v1/albums/anothere/photos", new { photos = _uids })).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await _http.PatchAsJsonAsync("/api/v1/albums/anothere", new { title = "x" })).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await _http.DeleteAsync("/api/v1/albums/anothere")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Http.GetAsync("/api/v1/albums/anothere/photos")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Http.PostAsJsonAsync("/api/v1/albums/anothere/photos", new { photos = _uids })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Http.PatchAsJsonAsync("/api/v1/albums/anothere", new { title = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Http.DeleteAsync("/api/v1/albums/anothere")).StatusCode);
     }
 }

@@ -2,11 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Pixhaven.Core.Media.Metadata;
 using Pixhaven.Core.Model;
-using Pixhaven.Hosting;
 using Pixhaven.Tests.Infrastructure;
 
 namespace Pixhaven.Tests.Organizing;
@@ -20,22 +18,19 @@ public sealed class OrganizeTests : IAsyncLifetime
     private const string Stacked = "sidecar/IMG_5910.jpg";
 
     private TestLibrary _library = null!;
-    private WebApplication _server = null!;
-    private HttpClient _http = null!;
+    private LibraryServer _server = null!;
+
+    private HttpClient Http => _server.Http;
 
     public async Task InitializeAsync()
     {
         _library = await TestLibrary.CreateAsync([Rome, Canon, Offset, Stacked, "sidecar/IMG_5910.xmp", TestPhotos.Rotated]);
         await _library.IndexAsync();
-        _server = await PixhavenServer.BuildAsync(_library.Options);
-        await _server.StartAsync();
-        _http = new HttpClient { BaseAddress = new Uri(_server.Urls.First()) };
+        _server = await LibraryServer.StartAsync(_library);
     }
 
     public async Task DisposeAsync()
     {
-        _http.Dispose();
-        await _server.StopAsync();
         await _server.DisposeAsync();
         await _library.DisposeAsync();
     }
@@ -55,11 +50,11 @@ public sealed class OrganizeTests : IAsyncLifetime
 
     private async Task<List<string>> Search(string query)
     {
-        var page = await Json(await _http.GetAsync($"/api/v1/photos?count=1000&q={Uri.EscapeDataString(query)}"));
+        var page = await Json(await Http.GetAsync($"/api/v1/photos?count=1000&q={Uri.EscapeDataString(query)}"));
         return page.GetProperty("photos").EnumerateArray().Select(p => p.GetProperty("uid").GetString()!).ToList();
     }
 
-    private Task<HttpResponseMessage> Patch(string uid, object edit) => _http.PatchAsJsonAsync($"/api/v1/photos/{uid}", edit);
+    private Task<HttpResponseMessage> Patch(string uid, object edit) => Http.PatchAsJsonAsync($"/api/v1/photos/{uid}", edit);
 
     [Fact]
     public async Task Edit_EveryField_ShowsInDetailsAndSearch()
@@ -104,7 +99,7 @@ public sealed class OrganizeTests : IAsyncLifetime
         await Json(await Patch(uid, new { title = "Forum", keywords = new[] { "rome" }, takenAt = "2011-05-01T10:00:00", timeZone = "+02:00", latitude = 41.8925, longitude = 12.4853, cameraMake = "Apple (edited)" }));
         await _library.IndexAsync(force: true);
 
-        var details = await Json(await _http.GetAsync($"/api/v1/photos/{uid}"));
+        var details = await Json(await Http.GetAsync($"/api/v1/photos/{uid}"));
         Assert.Equal("Forum", details.GetProperty("title").GetString());
         Assert.Equal(["rome"], details.GetProperty("keywords").EnumerateArray().Select(k => k.GetString()));
         Assert.Equal("2011-05-01T10:00:00", details.GetProperty("takenAt").GetString());
@@ -134,11 +129,11 @@ public sealed class OrganizeTests : IAsyncLifetime
     public async Task Edit_Invalid_Is400AndChangesNothing(string body, string error)
     {
         var uid = await UidOf(Canon);
-        var before = await Json(await _http.GetAsync($"/api/v1/photos/{uid}"));
+        var before = await Json(await Http.GetAsync($"/api/v1/photos/{uid}"));
         using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
-        var response = await Json(await _http.PatchAsync($"/api/v1/photos/{uid}", content), HttpStatusCode.BadRequest);
+        var response = await Json(await Http.PatchAsync($"/api/v1/photos/{uid}", content), HttpStatusCode.BadRequest);
         Assert.Equal(error, response.GetProperty("error").GetString());
-        Assert.Equal(before.GetRawText(), (await Json(await _http.GetAsync($"/api/v1/photos/{uid}"))).GetRawText());
+        Assert.Equal(before.GetRawText(), (await Json(await Http.GetAsync($"/api/v1/photos/{uid}"))).GetRawText());
     }
 
     [Fact]
@@ -151,8 +146,8 @@ public sealed class OrganizeTests : IAsyncLifetime
     [Fact]
     public async Task CachedOverviews_FollowEveryChange()
     {
-        async Task<int> FavoriteCount() => (await Json(await _http.GetAsync("/api/v1/photos/facets?q=favorite:true"))).GetProperty("total").GetInt32();
-        async Task<int> LabelCount() => (await Json(await _http.GetAsync("/api/v1/labels"))).EnumerateArray().Count(l => l.GetProperty("slug").GetString() == "cached");
+        async Task<int> FavoriteCount() => (await Json(await Http.GetAsync("/api/v1/photos/facets?q=favorite:true"))).GetProperty("total").GetInt32();
+        async Task<int> LabelCount() => (await Json(await Http.GetAsync("/api/v1/labels"))).EnumerateArray().Count(l => l.GetProperty("slug").GetString() == "cached");
 
         Assert.Equal(0, await FavoriteCount());
         Assert.Equal(0, await LabelCount());
@@ -179,7 +174,7 @@ public sealed class OrganizeTests : IAsyncLifetime
     public async Task Batch_EditsTheSelectionOnly()
     {
         var selection = new[] { await UidOf(Rome), await UidOf(Offset) };
-        var result = await Json(await _http.PostAsJsonAsync("/api/v1/batch/photos/edit", new { photos = selection, values = new { favorite = true, keywords = new[] { "holiday" } } }));
+        var result = await Json(await Http.PostAsJsonAsync("/api/v1/batch/photos/edit", new { photos = selection, values = new { favorite = true, keywords = new[] { "holiday" } } }));
         Assert.Equal(2, result.GetProperty("count").GetInt32());
         Assert.Equal(selection.Order(), (await Search("favorite:true")).Order());
         Assert.Equal(selection.Order(), (await Search("label:holiday")).Order());
@@ -192,7 +187,7 @@ public sealed class OrganizeTests : IAsyncLifetime
         var (hidden, archived) = (await UidOf(Rome), await UidOf(Canon));
         var all = await Search("");
         await Json(await Patch(hidden, new { @private = true }));
-        await Json(await _http.PostAsJsonAsync("/api/v1/batch/photos/archive", new { photos = new[] { archived } }));
+        await Json(await Http.PostAsJsonAsync("/api/v1/batch/photos/archive", new { photos = new[] { archived } }));
 
         var visible = await Search("");
         Assert.Equal(all.Count - 2, visible.Count);
@@ -201,7 +196,7 @@ public sealed class OrganizeTests : IAsyncLifetime
         Assert.Equal([hidden], await Search("private:true"));
         Assert.Equal([archived], await Search("archived:true"));
 
-        await Json(await _http.PostAsJsonAsync("/api/v1/batch/photos/restore", new { photos = new[] { archived } }));
+        await Json(await Http.PostAsJsonAsync("/api/v1/batch/photos/restore", new { photos = new[] { archived } }));
         Assert.Contains(archived, await Search(""));
     }
 
@@ -212,13 +207,13 @@ public sealed class OrganizeTests : IAsyncLifetime
         var original = _library.OriginalPath(Offset);
         var hash = Convert.ToHexString(SHA256.HashData(await File.ReadAllBytesAsync(original)));
 
-        var refused = await Json(await _http.PostAsJsonAsync("/api/v1/batch/photos/delete", new { photos = new[] { uid } }), HttpStatusCode.BadRequest);
+        var refused = await Json(await Http.PostAsJsonAsync("/api/v1/batch/photos/delete", new { photos = new[] { uid } }), HttpStatusCode.BadRequest);
         Assert.Contains("not archived", refused.GetProperty("error").GetString());
 
-        await Json(await _http.PostAsJsonAsync("/api/v1/batch/photos/archive", new { photos = new[] { uid } }));
-        var deleted = await Json(await _http.PostAsJsonAsync("/api/v1/batch/photos/delete", new { photos = new[] { uid } }));
+        await Json(await Http.PostAsJsonAsync("/api/v1/batch/photos/archive", new { photos = new[] { uid } }));
+        var deleted = await Json(await Http.PostAsJsonAsync("/api/v1/batch/photos/delete", new { photos = new[] { uid } }));
         Assert.Equal(1, deleted.GetProperty("count").GetInt32());
-        Assert.Equal(HttpStatusCode.NotFound, (await _http.GetAsync($"/api/v1/photos/{uid}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Http.GetAsync($"/api/v1/photos/{uid}")).StatusCode);
 
         await _library.IndexAsync(force: true);
         Assert.Equal(hash, Convert.ToHexString(SHA256.HashData(await File.ReadAllBytesAsync(original))));
