@@ -285,12 +285,12 @@ namespace Pixhaven.Catalog.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CountryCode");
-
                     b.HasIndex("Uid")
                         .IsUnique();
 
                     b.HasIndex("TakenAtUtc", "Id");
+
+                    b.HasIndex("CountryCode", "TakenAtUtc", "Id");
 
                     b.ToTable("photos", (string)null);
                 });
