@@ -15,12 +15,17 @@ public sealed class LibraryBrowser(IDbContextFactory<CatalogDbContext> contextFa
     /// <summary>Most photo-search maps show at most a few hundred markers; more cost without helping.</summary>
     public const int MaxClusters = 2000;
 
+    /// <summary>Photo counts per month, newest first, each with a cover; cached until the catalog changes.</summary>
     public Task<IReadOnlyList<CalendarMonth>> CalendarAsync(SearchQuery query, CancellationToken cancellationToken) =>
         cache.GetOrAddAsync("calendar:" + query.Text, () => ComputeCalendarAsync(query, cancellationToken), cancellationToken);
 
     public Task<IReadOnlyList<LabelCount>> LabelsAsync(SearchQuery query, CancellationToken cancellationToken) =>
         cache.GetOrAddAsync("labels:" + query.Text, () => ComputeLabelsAsync(query, cancellationToken), cancellationToken);
 
+    /// <summary>
+    /// Photos with a position inside the box, grouped into grid cells that shrink as the zoom grows (256 px tiles, one
+    /// cell per 64 px), for a map's markers. Longitudes west to east; a box across the antimeridian has west &gt; east.
+    /// </summary>
     public Task<IReadOnlyList<PlaceCluster>> ClustersAsync(
         SearchQuery query, double west, double south, double east, double north, int zoom, CancellationToken cancellationToken) =>
         cache.GetOrAddAsync(
@@ -63,10 +68,6 @@ public sealed class LibraryBrowser(IDbContextFactory<CatalogDbContext> contextFa
             .Select(g => new FolderCount(prefix + g.Key, g.Key, g.Count())).ToList();
     }
 
-    /// <summary>
-    /// Photos with a position inside the box, grouped into grid cells that shrink as the zoom grows (256 px tiles, one
-    /// cell per 64 px), for a map's markers. Longitudes west to east; a box across the antimeridian has west &gt; east.
-    /// </summary>
     private async Task<IReadOnlyList<PlaceCluster>> ComputeClustersAsync(
         SearchQuery query, double west, double south, double east, double north, int zoom, CancellationToken cancellationToken)
     {
