@@ -4,6 +4,7 @@ using Pixhaven.Core.Indexing;
 using Pixhaven.Core.Jobs;
 using Pixhaven.Core.Media.Previews;
 using Pixhaven.Core.Model;
+using Pixhaven.Core.Search;
 using Pixhaven.Hosting;
 
 namespace Pixhaven.Api;
@@ -24,7 +25,18 @@ public static class StatusApi
     public sealed record IndexState(bool Running, IndexProgress? Progress, IndexRun? LastRun, string? LastError);
 
     public static async Task<StatusResponse> GetStatus(
-        IDbContextFactory<CatalogDbContext> contextFactory, ICatalogProvider provider, IndexJob job, ConverterInventory converters, CancellationToken cancellationToken)
+        IDbContextFactory<CatalogDbContext> contextFactory, ICatalogProvider provider, IndexJob job, ConverterInventory converters, ResultCache cache,
+        CancellationToken cancellationToken)
+    {
+        // The counts scan the catalog; health checks call this every few seconds, so they are kept until it changes.
+        var counts = await cache.GetOrAddAsync("status-counts", () => CountAsync(contextFactory, cancellationToken), cancellationToken);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var lastRun = await db.IndexRuns.AsNoTracking().OrderByDescending(r => r.Id).FirstOrDefaultAsync(cancellationToken);
+        return new StatusResponse(BuildVersion.Value, provider.Describe(), counts,
+            new IndexState(job.IsRunning, job.IsRunning ? job.Progress : null, lastRun, job.LastError), converters.Found);
+    }
+
+    private static async Task<StatusCounts> CountAsync(IDbContextFactory<CatalogDbContext> contextFactory, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var byStatus = await db.Files.Where(f => !f.Missing).GroupBy(f => f.Status)
@@ -37,8 +49,6 @@ public static class StatusApi
             Skipped: byStatus.GetValueOrDefault(FileStatus.Skipped),
             Failed: byStatus.GetValueOrDefault(FileStatus.Failed),
             Missing: await db.Files.CountAsync(f => f.Missing, cancellationToken));
-        var lastRun = await db.IndexRuns.AsNoTracking().OrderByDescending(r => r.Id).FirstOrDefaultAsync(cancellationToken);
-        return new StatusResponse(BuildVersion.Value, provider.Describe(), counts,
-            new IndexState(job.IsRunning, job.IsRunning ? job.Progress : null, lastRun, job.LastError), converters.Found);
+        return counts;
     }
 }
