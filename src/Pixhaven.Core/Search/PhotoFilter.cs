@@ -16,8 +16,12 @@ public sealed class PhotoFilter(CatalogDbContext db, ICatalogProvider provider, 
     /// <summary>Default radius of <c>near:</c>, in km.</summary>
     public const double DefaultDistanceKm = 2;
 
-    public IQueryable<Photo> Apply(IQueryable<Photo> photos, SearchQuery query, IReadOnlyDictionary<string, (double Lat, double Lng)>? photoPositions = null)
+    /// <param name="commonTexts">Free-text terms that match many photos (see <see cref="CommonTextThreshold"/>).</param>
+    public IQueryable<Photo> Apply(
+        IQueryable<Photo> photos, SearchQuery query, IReadOnlyDictionary<string, (double Lat, double Lng)>? photoPositions = null,
+        IReadOnlySet<string>? commonTexts = null)
     {
+        _commonTexts = commonTexts;
         photos = photos.Where(p => !p.Missing);
         if (!query.Has(FilterKey.Archived))
         {
@@ -45,10 +49,22 @@ public sealed class PhotoFilter(CatalogDbContext db, ICatalogProvider provider, 
         return photos;
     }
 
+    /// <summary>Above this many full-text matches, a page is found faster by walking the page order (see <see cref="Text"/>).</summary>
+    public const int CommonTextThreshold = 2000;
+
+    private IReadOnlySet<string>? _commonTexts;
+
     private Expression<Func<Photo, bool>> Text(TextTerm term)
     {
         // "Id IN (matches)", not "EXISTS (match where id = p.Id)": SQLite runs the full-text query once, not per row.
         var ids = provider.MatchText(db, term.Text, phrase: term.Text.Contains(' ', StringComparison.Ordinal)).Select(h => h.Id);
+        if (_commonTexts?.Contains(term.Text) == true)
+        {
+            // With many matches, looking each one up and sorting them all costs more than walking the page order and
+            // testing membership until a page is full. "Id + 0" keeps SQLite from driving the query by the match list.
+            return p => ids.Contains(p.Id + 0);
+        }
+
         return p => ids.Contains(p.Id);
     }
 

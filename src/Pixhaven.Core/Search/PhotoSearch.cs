@@ -90,7 +90,21 @@ public sealed class PhotoSearch(IDbContextFactory<CatalogDbContext> contextFacto
             : (await db.Photos.Where(p => uids.Contains(p.Uid) && p.Latitude != null)
                 .Select(p => new { p.Uid, p.Latitude, p.Longitude }).ToListAsync(cancellationToken))
                 .ToDictionary(p => p.Uid, p => (p.Latitude!.Value, p.Longitude!.Value));
-        return new PhotoFilter(db, provider, gazetteer.CountryCodeOf).Apply(db.Photos.AsNoTracking(), query, positions);
+        // Only when words alone narrow the search: with another filter beside them, walking the page order can pass most
+        // of the library before a page fills, and the match list is the better driver.
+        var common = new HashSet<string>(StringComparer.Ordinal);
+        var wordsOnly = query.Terms.Where(t => !t.Negated).All(t => t is TextTerm);
+        foreach (var text in query.Texts.Where(t => !t.Negated && wordsOnly).Select(t => t.Text).Distinct())
+        {
+            var matches = await provider.MatchText(db, text, phrase: text.Contains(' ', StringComparison.Ordinal))
+                .Take(PhotoFilter.CommonTextThreshold + 1).CountAsync(cancellationToken);
+            if (matches > PhotoFilter.CommonTextThreshold)
+            {
+                common.Add(text);
+            }
+        }
+
+        return new PhotoFilter(db, provider, gazetteer.CountryCodeOf).Apply(db.Photos.AsNoTracking(), query, positions, common);
     }
 
     private static Expression<Func<Photo, long>> Shuffle(int seed)

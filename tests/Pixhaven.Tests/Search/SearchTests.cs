@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Pixhaven.Tests.Infrastructure;
 
 namespace Pixhaven.Tests.Search;
@@ -81,6 +82,24 @@ public class SearchTests(CorpusFixture corpus)
         Assert.NotEmpty(before);
         Assert.NotEmpty(after);
         Assert.Equal(all.Order(), before.Concat(after).Order());
+    }
+
+    [Theory]
+    [InlineData("iphone")]
+    [InlineData("jpg")]
+    [InlineData("canon -raw")]
+    public async Task FreeText_CommonWordPlan_FindsTheSamePhotos(string query)
+    {
+        // Libraries big enough for the common-word plan are too big for a test; the plan is forced here instead.
+        var services = corpus.Library.Services;
+        await using var db = corpus.Library.OpenCatalog();
+        var filter = new Core.Search.PhotoFilter(db, services.GetRequiredService<Core.Catalog.ICatalogProvider>(), _ => null);
+        var parsed = Core.Search.Query.SearchQueryParser.Parse(query);
+        var common = parsed.Texts.Select(t => t.Text).ToHashSet();
+        var byList = await filter.Apply(db.Photos, parsed).Select(p => p.Uid).ToListAsync();
+        var byOrder = await filter.Apply(db.Photos, parsed, commonTexts: common).OrderByDescending(p => p.TakenAtUtc).Select(p => p.Uid).ToListAsync();
+        Assert.NotEmpty(byList);
+        Assert.Equal(byList.Order(), byOrder.Order());
     }
 
     [Fact]
