@@ -35,7 +35,8 @@ public sealed class LibraryBrowser(IDbContextFactory<CatalogDbContext> contextFa
     private async Task<IReadOnlyList<CalendarMonth>> ComputeCalendarAsync(SearchQuery query, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var months = await Filter(db, query).GroupBy(p => new { p.TakenAt.Year, p.TakenAt.Month })
+        var photos = await FilterAsync(db, query, cancellationToken);
+        var months = await photos.GroupBy(p => new { p.TakenAt.Year, p.TakenAt.Month })
             .Select(g => new { g.Key.Year, g.Key.Month, Count = g.Count(), Cover = g.Max(p => p.Id) })
             .ToListAsync(cancellationToken);
         var covers = await Covers(db, months.Select(m => m.Cover), cancellationToken);
@@ -46,7 +47,7 @@ public sealed class LibraryBrowser(IDbContextFactory<CatalogDbContext> contextFa
     private async Task<IReadOnlyList<LabelCount>> ComputeLabelsAsync(SearchQuery query, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var ids = Filter(db, query).Select(p => p.Id);
+        var ids = (await FilterAsync(db, query, cancellationToken)).Select(p => p.Id);
         var labels = await db.PhotoLabels.Where(l => ids.Contains(l.PhotoId)).GroupBy(l => new { l.Label!.Slug, l.Label.Name })
             .Select(g => new { g.Key.Slug, g.Key.Name, Count = g.Count() }).ToListAsync(cancellationToken);
         return labels.OrderByDescending(l => l.Count).ThenBy(l => l.Slug, StringComparer.Ordinal).Select(l => new LabelCount(l.Slug, l.Name, l.Count)).ToList();
@@ -58,7 +59,7 @@ public sealed class LibraryBrowser(IDbContextFactory<CatalogDbContext> contextFa
         parent = parent.Trim('/');
         var prefix = parent.Length == 0 ? "" : parent + "/";
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var visible = Filter(db, SearchQuery.Empty).Select(p => p.Id);
+        var visible = (await FilterAsync(db, SearchQuery.Empty, cancellationToken)).Select(p => p.Id);
         // One row per photo file below the parent; the next path segment is cut in memory (SQL has no portable split).
         var paths = await db.Files.Where(f => f.Primary && f.PhotoId != null && visible.Contains(f.PhotoId.Value) && f.Path.StartsWith(prefix))
             .Select(f => f.Path).ToListAsync(cancellationToken);
@@ -74,7 +75,7 @@ public sealed class LibraryBrowser(IDbContextFactory<CatalogDbContext> contextFa
         zoom = Math.Clamp(zoom, 0, 20);
         var cell = 360.0 / (1 << zoom) / 4;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var photos = Filter(db, query).Where(p => p.Latitude != null && p.Latitude >= south && p.Latitude <= north);
+        var photos = (await FilterAsync(db, query, cancellationToken)).Where(p => p.Latitude != null && p.Latitude >= south && p.Latitude <= north);
         photos = west <= east
             ? photos.Where(p => p.Longitude >= west && p.Longitude <= east)
             : photos.Where(p => p.Longitude >= west || p.Longitude <= east);
@@ -88,8 +89,8 @@ public sealed class LibraryBrowser(IDbContextFactory<CatalogDbContext> contextFa
         return cells.Select(c => new PlaceCluster(Math.Round(c.Lat, 6), Math.Round(c.Lng, 6), c.Count, samples[c.Sample].Uid, samples[c.Sample].ThumbnailHash)).ToList();
     }
 
-    private IQueryable<Photo> Filter(CatalogDbContext db, SearchQuery query) =>
-        new PhotoFilter(db, provider, gazetteer.CountryCodeOf).Apply(db.Photos.AsNoTracking(), query);
+    private Task<IQueryable<Photo>> FilterAsync(CatalogDbContext db, SearchQuery query, CancellationToken cancellationToken) =>
+        new PhotoFilter(db, provider, gazetteer.CountryCodeOf).ApplyAsync(db.Photos.AsNoTracking(), query, forPages: false, cancellationToken);
 
     private static async Task<Dictionary<long, (string Uid, string? ThumbnailHash)>> Covers(CatalogDbContext db, IEnumerable<long> ids, CancellationToken cancellationToken)
     {

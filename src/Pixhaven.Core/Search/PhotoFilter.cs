@@ -21,7 +21,6 @@ public sealed class PhotoFilter(CatalogDbContext db, ICatalogProvider provider, 
         IQueryable<Photo> photos, SearchQuery query, IReadOnlyDictionary<string, (double Lat, double Lng)>? photoPositions = null,
         IReadOnlySet<string>? commonTexts = null)
     {
-        _commonTexts = commonTexts;
         photos = photos.Where(p => !p.Missing);
         if (!query.Has(FilterKey.Archived))
         {
@@ -38,7 +37,7 @@ public sealed class PhotoFilter(CatalogDbContext db, ICatalogProvider provider, 
         {
             Expression<Func<Photo, bool>> predicate = term switch
             {
-                TextTerm text => Text(text),
+                TextTerm text => Text(text, commonTexts),
                 FilterTerm { Filter.Key: FilterKey.Dist } => _ => true,
                 FilterTerm filter => filter.Values.Select(v => Value(filter.Filter.Key, v, distance, photoPositions)).Aggregate((a, b) => a.Or(b)),
                 _ => throw new InvalidOperationException(term.GetType().Name),
@@ -52,13 +51,43 @@ public sealed class PhotoFilter(CatalogDbContext db, ICatalogProvider provider, 
     /// <summary>Above this many full-text matches, a page is found faster by walking the page order (see <see cref="Text"/>).</summary>
     public const int CommonTextThreshold = 2000;
 
-    private IReadOnlySet<string>? _commonTexts;
+    /// <summary>
+    /// The filter for pages or overviews, after the lookups it needs: the positions of photos named by <c>near:</c>,
+    /// and, for pages, which words match so many photos that walking the page order finds a page sooner.
+    /// </summary>
+    public async Task<IQueryable<Photo>> ApplyAsync(IQueryable<Photo> photos, SearchQuery query, bool forPages, CancellationToken cancellationToken)
+    {
+        // near:<uid> means "near that photo": look its position up first, so the filter stays one SQL statement.
+        var uids = query.Filters(FilterKey.Near).SelectMany(t => t.Values).OfType<NearValue>().Select(n => n.PhotoUid).OfType<string>().ToList();
+        var positions = uids.Count == 0
+            ? new Dictionary<string, (double, double)>()
+            : (await db.Photos.Where(p => uids.Contains(p.Uid) && p.Latitude != null)
+                .Select(p => new { p.Uid, p.Latitude, p.Longitude }).ToListAsync(cancellationToken))
+                .ToDictionary(p => p.Uid, p => (p.Latitude!.Value, p.Longitude!.Value));
 
-    private Expression<Func<Photo, bool>> Text(TextTerm term)
+        // Only when words alone narrow the search: with another filter beside them, walking the page order can pass most
+        // of the library before a page fills, and the match list is the better driver.
+        var common = new HashSet<string>(StringComparer.Ordinal);
+        var wordsOnly = query.Terms.Where(t => !t.Negated).All(t => t is TextTerm);
+        foreach (var text in query.Texts.Where(t => forPages && wordsOnly && !t.Negated).Select(t => t.Text).Distinct())
+        {
+            if (await Matches(text).Take(CommonTextThreshold + 1).CountAsync(cancellationToken) > CommonTextThreshold)
+            {
+                common.Add(text);
+            }
+        }
+
+        return Apply(photos, query, positions, common);
+    }
+
+    /// <summary>The full-text matches of a word or (with a space) a phrase.</summary>
+    public IQueryable<FullTextHit> Matches(string text) => provider.MatchText(db, text, phrase: text.Contains(' ', StringComparison.Ordinal));
+
+    private Expression<Func<Photo, bool>> Text(TextTerm term, IReadOnlySet<string>? commonTexts)
     {
         // "Id IN (matches)", not "EXISTS (match where id = p.Id)": SQLite runs the full-text query once, not per row.
-        var ids = provider.MatchText(db, term.Text, phrase: term.Text.Contains(' ', StringComparison.Ordinal)).Select(h => h.Id);
-        if (_commonTexts?.Contains(term.Text) == true)
+        var ids = Matches(term.Text).Select(h => h.Id);
+        if (commonTexts?.Contains(term.Text) == true)
         {
             // With many matches, looking each one up and sorting them all costs more than walking the page order and
             // testing membership until a page is full. "Id + 0" keeps SQLite from driving the query by the match list.
@@ -74,8 +103,8 @@ public sealed class PhotoFilter(CatalogDbContext db, ICatalogProvider provider, 
             (FilterKey.Label, TextValue v) => LabelMatch(v),
             (FilterKey.Album, TextValue v) => AlbumMatch(v),
             (FilterKey.Year, NumberRange r) => YearRange(r),
-            (FilterKey.Month, NumberRange r) => Between(r, p => p.TakenAt.Month),
-            (FilterKey.Day, NumberRange r) => Between(r, p => p.TakenAt.Day),
+            (FilterKey.Month, NumberRange r) => Between(r.Min, r.Max, p => (int?)p.TakenAt.Month),
+            (FilterKey.Day, NumberRange r) => Between(r.Min, r.Max, p => (int?)p.TakenAt.Day),
             (FilterKey.Before, DateOnly d) => Before(d.ToDateTime(TimeOnly.MinValue)),
             (FilterKey.After, DateOnly d) => After(d.ToDateTime(TimeOnly.MinValue)),
             (FilterKey.Country, TextValue v) => Country(v.Text),
@@ -165,15 +194,6 @@ public sealed class PhotoFilter(CatalogDbContext db, ICatalogProvider provider, 
         var from = new DateTime((int)range.Min, 1, 1, 0, 0, 0, DateTimeKind.Unspecified);
         var to = range.Max >= 9999 ? DateTime.MaxValue : new DateTime((int)range.Max + 1, 1, 1, 0, 0, 0, DateTimeKind.Unspecified);
         return After(from).And(Before(to));
-    }
-
-    private static Expression<Func<Photo, bool>> Between(NumberRange range, Expression<Func<Photo, int>> part)
-    {
-        var (min, max) = ((int)range.Min, (int)range.Max);
-        var body = Expression.AndAlso(
-            Expression.GreaterThanOrEqual(part.Body, Expression.Constant(min)),
-            Expression.LessThanOrEqual(part.Body, Expression.Constant(max)));
-        return Expression.Lambda<Func<Photo, bool>>(body, part.Parameters);
     }
 
     private Expression<Func<Photo, bool>> Country(string text)

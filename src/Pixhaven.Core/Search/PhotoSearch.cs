@@ -81,31 +81,10 @@ public sealed class PhotoSearch(IDbContextFactory<CatalogDbContext> contextFacto
             .FirstOrDefaultAsync(p => p.Uid == uid, cancellationToken);
     }
 
-    private async Task<IQueryable<Photo>> FilterAsync(CatalogDbContext db, SearchQuery query, CancellationToken cancellationToken)
-    {
-        // near:<uid> means "near that photo": look its position up first, so the filter stays one SQL statement.
-        var uids = query.Filters(FilterKey.Near).SelectMany(t => t.Values).OfType<NearValue>().Select(n => n.PhotoUid).OfType<string>().ToList();
-        var positions = uids.Count == 0
-            ? new Dictionary<string, (double, double)>()
-            : (await db.Photos.Where(p => uids.Contains(p.Uid) && p.Latitude != null)
-                .Select(p => new { p.Uid, p.Latitude, p.Longitude }).ToListAsync(cancellationToken))
-                .ToDictionary(p => p.Uid, p => (p.Latitude!.Value, p.Longitude!.Value));
-        // Only when words alone narrow the search: with another filter beside them, walking the page order can pass most
-        // of the library before a page fills, and the match list is the better driver.
-        var common = new HashSet<string>(StringComparer.Ordinal);
-        var wordsOnly = query.Terms.Where(t => !t.Negated).All(t => t is TextTerm);
-        foreach (var text in query.Texts.Where(t => !t.Negated && wordsOnly).Select(t => t.Text).Distinct())
-        {
-            var matches = await provider.MatchText(db, text, phrase: text.Contains(' ', StringComparison.Ordinal))
-                .Take(PhotoFilter.CommonTextThreshold + 1).CountAsync(cancellationToken);
-            if (matches > PhotoFilter.CommonTextThreshold)
-            {
-                common.Add(text);
-            }
-        }
+    private Task<IQueryable<Photo>> FilterAsync(CatalogDbContext db, SearchQuery query, CancellationToken cancellationToken) =>
+        Filter(db).ApplyAsync(db.Photos.AsNoTracking(), query, forPages: true, cancellationToken);
 
-        return new PhotoFilter(db, provider, gazetteer.CountryCodeOf).Apply(db.Photos.AsNoTracking(), query, positions, common);
-    }
+    private PhotoFilter Filter(CatalogDbContext db) => new(db, provider, gazetteer.CountryCodeOf);
 
     private static Expression<Func<Photo, long>> Shuffle(int seed)
     {
@@ -123,7 +102,7 @@ public sealed class PhotoSearch(IDbContextFactory<CatalogDbContext> contextFacto
     private async Task<PhotoPage> RelevancePageAsync(
         CatalogDbContext db, IQueryable<Photo> photos, TextTerm text, SearchRequest request, int count, CancellationToken cancellationToken)
     {
-        var hits = provider.MatchText(db, text.Text, phrase: text.Text.Contains(' ', StringComparison.Ordinal));
+        var hits = Filter(db).Matches(text.Text);
         var ranked = photos.Join(hits, p => p.Id, h => h.Id, (p, h) => new { Photo = p, h.Rank });
         if (request.After is { } after)
         {
