@@ -35,6 +35,18 @@ public static class OptionDefinitions
             o => o.ThumbnailQuality.ToString(CultureInfo.InvariantCulture), (o, v) => o.ThumbnailQuality = Int(v, 1, 100)),
         new("sidecar-write", "--sidecar-write", "Write edits to XMP sidecars in storage/sidecars (originals are never written)",
             o => o.SidecarWrite ? "true" : "false", (o, v) => o.SidecarWrite = Bool(v)),
+        new("auth-mode", "--auth-mode", "Sign-in: password (default) or public (no sign-in; anyone reaching the server can change everything)",
+            o => o.AuthMode, (o, v) => o.AuthMode = OneOf(v, "password", "public")),
+        new("admin-password", "--admin-password", "Password of the 'admin' user created on the first start with no users (at least 8 characters); empty prints a one-time setup link",
+            o => o.AdminPassword.Length == 0 ? "" : "********", (o, v) => o.AdminPassword = v.Length is 0 or >= 8 ? v : throw new OptionsException("must be at least 8 characters")),
+        new("session-max-age", "--session-max-age", "Hours a browser session lasts at most",
+            o => o.SessionMaxAgeHours.ToString(CultureInfo.InvariantCulture), (o, v) => o.SessionMaxAgeHours = Int(v, 1, 24 * 366)),
+        new("session-idle", "--session-idle", "Hours without a request after which a browser session ends",
+            o => o.SessionIdleHours.ToString(CultureInfo.InvariantCulture), (o, v) => o.SessionIdleHours = Int(v, 1, 24 * 366)),
+        new("trusted-proxies", "--trusted-proxies", "Comma-separated proxy addresses or CIDR networks whose X-Forwarded-For and X-Forwarded-Proto are believed",
+            o => o.TrustedProxies, (o, v) => o.TrustedProxies = Networks(v)),
+        new("read-only", "--read-only", "Refuse every change from the web: uploads, imports, edits, albums and accounts",
+            o => o.ReadOnly ? "true" : "false", (o, v) => o.ReadOnly = Bool(v)),
         new("log-level", "--log-level", "Least severe log level shown: trace, debug, information, warning, error",
             o => o.LogLevel, (o, v) => o.LogLevel = OneOf(v, "trace", "debug", "information", "warning", "error")),
     ];
@@ -70,6 +82,19 @@ public static class OptionDefinitions
         {
             throw new OptionsException($"'{value}' is not a known time zone (use an IANA name such as Europe/Berlin)");
         }
+    }
+
+    private static string Networks(string value)
+    {
+        foreach (var part in value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!System.Net.IPNetwork.TryParse(part.Contains('/', StringComparison.Ordinal) ? part : part + (part.Contains(':', StringComparison.Ordinal) ? "/128" : "/32"), out _))
+            {
+                throw new OptionsException($"'{part}' is not an IP address or CIDR network");
+            }
+        }
+
+        return value;
     }
 
     private static string RequireText(string value) =>

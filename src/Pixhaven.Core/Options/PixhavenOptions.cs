@@ -35,6 +35,23 @@ public sealed class PixhavenOptions
     /// <summary>Write manual edits to XMP sidecars under storage/sidecars, so they travel with backups and other tools.</summary>
     public bool SidecarWrite { get; set; } = true;
 
+    /// <summary>"password" (sign-in required) or "public" (no sign-in: everyone is an admin).</summary>
+    public string AuthMode { get; set; } = "password";
+
+    /// <summary>Creates the first admin on a start with no users; empty prints a one-time setup link instead.</summary>
+    public string AdminPassword { get; set; } = "";
+
+    public int SessionMaxAgeHours { get; set; } = 24 * 30;
+    public int SessionIdleHours { get; set; } = 24 * 7;
+
+    /// <summary>Proxy addresses or networks (CIDR) whose X-Forwarded-For/-Proto headers are believed.</summary>
+    public string TrustedProxies { get; set; } = "";
+
+    /// <summary>The web changes nothing: no uploads, imports, edits or account changes from HTTP.</summary>
+    public bool ReadOnly { get; set; }
+
+    public bool PublicMode => AuthMode == "public";
+
     public string SidecarPath => Path.Combine(StorageFullPath, "sidecars");
 
     public string OriginalsFullPath => Path.GetFullPath(OriginalsPath);

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Pixhaven.Core.Catalog;
 using Pixhaven.Core.Indexing;
@@ -14,11 +15,12 @@ public static class StatusApi
 {
     public static RouteGroupBuilder MapStatusApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/status", GetStatus).WithName("GetStatus").WithSummary("Version, catalog counts and index state");
+        api.MapGet("/status", GetStatus).WithName("GetStatus").AllowAnonymous()
+            .WithSummary("Version for anyone (health checks); catalog counts, index state and converters once signed in");
         return api;
     }
 
-    public sealed record StatusResponse(string Version, string Database, StatusCounts Counts, IndexState Index, IReadOnlyDictionary<string, bool> Converters);
+    public sealed record StatusResponse(string Version, bool SignedIn, string? Database, StatusCounts? Counts, IndexState? Index, IReadOnlyDictionary<string, bool>? Converters);
 
     public sealed record StatusCounts(int Photos, int Files, int Indexed, int Partial, int Skipped, int Failed, int Missing);
 
@@ -26,13 +28,18 @@ public static class StatusApi
 
     public static async Task<StatusResponse> GetStatus(
         IDbContextFactory<CatalogDbContext> contextFactory, ICatalogProvider provider, IndexJob job, ConverterInventory converters, ResultCache cache,
-        CancellationToken cancellationToken)
+        ClaimsPrincipal user, CancellationToken cancellationToken)
     {
+        if (user.Identity?.IsAuthenticated != true)
+        {
+            return new StatusResponse(BuildVersion.Value, false, null, null, null, null);
+        }
+
         // The counts scan the catalog; health checks call this every few seconds, so they are kept until it changes.
         var counts = await cache.GetOrAddAsync("status-counts", () => CountAsync(contextFactory, cancellationToken), cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var lastRun = await db.IndexRuns.AsNoTracking().OrderByDescending(r => r.Id).FirstOrDefaultAsync(cancellationToken);
-        return new StatusResponse(BuildVersion.Value, provider.Describe(), counts,
+        return new StatusResponse(BuildVersion.Value, true, provider.Describe(), counts,
             new IndexState(job.IsRunning, job.IsRunning ? job.Progress : null, lastRun, job.LastError), converters.Found);
     }
 

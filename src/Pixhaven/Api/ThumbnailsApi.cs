@@ -1,24 +1,30 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
+using Pixhaven.Core.Accounts;
 using Pixhaven.Core.Media;
 using Pixhaven.Core.Media.Thumbnails;
 
 namespace Pixhaven.Api;
 
-/// <summary>Serves cached thumbnails by content hash and named size, immutable; never generates unknown variants.</summary>
+/// <summary>
+/// Serves cached thumbnails by content hash, preview token and named size, immutable; never generates unknown variants.
+/// No session is needed (so browsers and proxies may cache them), but without the token the URL cannot be guessed.
+/// </summary>
 public static class ThumbnailsApi
 {
     public static RouteGroupBuilder MapThumbnailsApi(this RouteGroupBuilder api)
     {
-        api.MapMethods("/t/{hash}/{size}", [HttpMethods.Get, HttpMethods.Head], GetThumbnail)
-            .WithName("GetThumbnail")
+        api.MapMethods("/t/{hash}/{token}/{size}", [HttpMethods.Get, HttpMethods.Head], GetThumbnail)
+            .WithName("GetThumbnail").AllowAnonymous()
             .WithSummary("A thumbnail JPEG by content hash and named size (tile_224, tile_500, fit_720, fit_1280, fit_1920, fit_2560)");
         return api;
     }
 
-    public static Results<PhysicalFileHttpResult, NotFound> GetThumbnail(string hash, string size, ThumbnailStore store, HttpContext context)
+    public static async Task<Results<PhysicalFileHttpResult, NotFound>> GetThumbnail(
+        string hash, string token, string size, ThumbnailStore store, PreviewTokens previews, HttpContext context)
     {
-        if (ThumbnailSize.Find(size) is not { } thumbnailSize || !ContentHasher.IsValidHash(hash))
+        if (ThumbnailSize.Find(size) is not { } thumbnailSize || !ContentHasher.IsValidHash(hash)
+            || !await previews.IsValidAsync(token, context.RequestAborted))
         {
             return TypedResults.NotFound();
         }

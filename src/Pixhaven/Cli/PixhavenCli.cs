@@ -18,6 +18,7 @@ public static class PixhavenCli
         root.Subcommands.Add(IndexCommand.Create(globalOptions));
         root.Subcommands.Add(ImportCommand.Create(globalOptions));
         root.Subcommands.Add(SearchCommand.Create(globalOptions));
+        root.Subcommands.Add(UsersCommand.Create(globalOptions));
         root.Subcommands.Add(MetaCommand.Create());
         root.Subcommands.Add(ConfigCommand.Create(globalOptions));
         root.Subcommands.Add(VersionCommand.Create());

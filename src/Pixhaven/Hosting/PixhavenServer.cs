@@ -1,7 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.HttpOverrides;
 using Pixhaven.Api;
+using Pixhaven.Core.Accounts;
+using Pixhaven.Security;
 using Pixhaven.Core.Catalog;
 using Pixhaven.Core.Indexing;
 using Pixhaven.Core.Jobs;
@@ -38,18 +42,37 @@ public static class PixhavenServer
             json.SerializerOptions.TypeInfoResolverChain.Add(new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver());
         });
         builder.Services.AddProblemDetails();
+        builder.Services.AddAuthentication(SessionAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationHandler.SchemeName, null);
+        builder.Services.AddAuthorization(AuthPolicies.Add);
+        builder.Services.Configure<ForwardedHeadersOptions>(forwarded => TrustedProxies.Configure(forwarded, options.TrustedProxies));
         builder.Services.AddOpenApi(OpenApiDocument.Name, OpenApiDocument.Configure);
 
         var app = builder.Build();
         await CatalogMigrator.MigrateAsync(app.Services.GetRequiredService<IDbContextFactory<CatalogDbContext>>(),
             app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Pixhaven.Catalog"), cancellationToken);
 
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Pixhaven.Security");
+        if (options.PublicMode)
+        {
+            logger.LogWarning("PUBLIC MODE: no sign-in. Anyone who can reach {Host}:{Port} can see, change and delete everything", options.HttpHost, options.HttpPort);
+        }
+
+        await app.Services.GetRequiredService<FirstAdmin>().EnsureAsync(cancellationToken);
+
+        app.UseForwardedHeaders();
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseWriteGuards(options);
+        app.UseAuthorization();
 
-        var api = app.MapGroup("/api/v1");
+        var api = app.MapGroup("/api/v1").ProtectByMethod();
+        api.MapSessionApi();
+        api.MapUsersApi();
         api.MapStatusApi();
         api.MapPhotosApi();
         api.MapThumbnailsApi();
@@ -57,8 +80,8 @@ public static class PixhavenServer
         api.MapOrganizeApi();
         api.MapAlbumsApi();
         api.MapBrowseApi();
-        app.MapOpenApi("/api/v1/openapi.json");
-        api.MapFallback(() => TypedResults.NotFound());
+        app.MapOpenApi("/api/v1/openapi.json").AllowAnonymous();
+        api.MapFallback(() => TypedResults.NotFound()).AllowAnonymous();
 
         // The web app routes in the browser: unknown non-API paths serve index.html.
         app.MapFallbackToFile("index.html");

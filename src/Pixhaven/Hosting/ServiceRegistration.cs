@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Pixhaven.Catalog.Sqlite;
+using Pixhaven.Core.Accounts;
 using Pixhaven.Core.Catalog;
 using Pixhaven.Core.Indexing;
 using Pixhaven.Core.Jobs;
@@ -59,6 +60,11 @@ public static class ServiceRegistration
         services.AddSingleton<SidecarWriter>();
         services.AddSingleton<PhotoEditor>();
         services.AddSingleton<AlbumService>();
+        services.AddSingleton<UserService>();
+        services.AddSingleton<LoginThrottle>();
+        services.AddSingleton<SessionService>();
+        services.AddSingleton<FirstAdmin>();
+        services.AddSingleton<PreviewTokens>();
         return services;
     }
 

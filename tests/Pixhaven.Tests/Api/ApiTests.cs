@@ -115,7 +115,8 @@ public partial class ApiTests(CorpusFixture corpus)
     public async Task Thumbnail_IsAnImmutableJpeg_WithETag_And304()
     {
         var (_, hash) = await PhotoOf(TestPhotos.CanonJpeg);
-        using var response = await Http.GetAsync($"/api/v1/t/{hash}/tile_224");
+        // No session needed: thumbnails are cacheable; the preview token in the path is what guards them.
+        using var response = await corpus.Served.Anonymous.GetAsync(corpus.Served.ThumbnailPath(hash, "tile_224"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("image/jpeg", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("public, max-age=31536000, immutable", response.Headers.CacheControl?.ToString());
@@ -124,7 +125,7 @@ public partial class ApiTests(CorpusFixture corpus)
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.Equal([0xFF, 0xD8], bytes[..2]);
 
-        using var conditional = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/t/{hash}/tile_224");
+        using var conditional = new HttpRequestMessage(HttpMethod.Get, corpus.Served.ThumbnailPath(hash, "tile_224"));
         conditional.Headers.IfNoneMatch.Add(etag);
         using var notModified = await Http.SendAsync(conditional);
         Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
@@ -138,7 +139,7 @@ public partial class ApiTests(CorpusFixture corpus)
     public async Task Thumbnail_UnknownSize_Is404_NeverGenerated(string size)
     {
         var (_, hash) = await PhotoOf(TestPhotos.CanonJpeg);
-        using var response = await Http.GetAsync($"/api/v1/t/{hash}/{size}");
+        using var response = await Http.GetAsync(corpus.Served.ThumbnailPath(hash, size));
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
@@ -148,7 +149,7 @@ public partial class ApiTests(CorpusFixture corpus)
     [InlineData("ZZZZ")]
     public async Task Thumbnail_UnknownOrHostileHash_Is404(string hash)
     {
-        using var response = await Http.GetAsync($"/api/v1/t/{hash}/tile_224");
+        using var response = await Http.GetAsync(corpus.Served.ThumbnailPath(hash, "tile_224"));
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 

@@ -52,10 +52,8 @@ public sealed class MotionPhotoTests : IAsyncLifetime
         Assert.True(file.EmbeddedVideo);
         Assert.Equal(MediaType.Live, file.Photo!.Type);
 
-        await using var server = await PixhavenServer.BuildAsync(_library.Options);
-        await server.StartAsync();
-        using var http = new HttpClient { BaseAddress = new Uri(server.Urls.First()) };
-        using var response = await http.GetAsync($"/api/v1/photos/{file.Photo.Uid}/video");
+        await using var server = await LibraryServer.StartAsync(_library);
+        using var response = await server.Http.GetAsync($"/api/v1/photos/{file.Photo.Uid}/video");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(_video, await response.Content.ReadAsByteArrayAsync());
         Assert.Equal(file.Size, new FileInfo(_library.OriginalPath(name)).Length); // the original is untouched

@@ -13,6 +13,7 @@ public sealed class CorpusFixture : IAsyncLifetime
     public WebApplication Server => _server.Server;
     public Uri BaseAddress => _server.BaseAddress;
     public HttpClient Http => _server.Http;
+    public LibraryServer Served => _server;
 
     public async Task InitializeAsync()
     {

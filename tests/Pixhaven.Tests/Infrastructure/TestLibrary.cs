@@ -27,7 +27,7 @@ public sealed class TestLibrary : IAsyncDisposable
     public LoadedOptions Options { get; }
     public ServiceProvider Services { get; }
 
-    public static async Task<TestLibrary> CreateAsync(IEnumerable<string> corpusFiles)
+    public static async Task<TestLibrary> CreateAsync(IEnumerable<string> corpusFiles, IReadOnlyDictionary<string, string>? options = null)
     {
         var root = Directory.CreateTempSubdirectory("pixhaven-test-").FullName;
         var originals = Path.Combine(root, "originals");
@@ -39,22 +39,26 @@ public sealed class TestLibrary : IAsyncDisposable
         }
 
         Directory.CreateDirectory(originals);
-        var options = OptionsLoader.Load(
-            new Dictionary<string, string>(),
-            new Dictionary<string, string>
-            {
-                ["originals-path"] = originals,
-                ["storage-path"] = Path.Combine(root, "storage"),
-                ["http-host"] = "127.0.0.1",
-                ["http-port"] = "0",
-                ["index-on-start"] = "false",
-            });
+        var values = new Dictionary<string, string>
+        {
+            ["originals-path"] = originals,
+            ["storage-path"] = Path.Combine(root, "storage"),
+            ["http-host"] = "127.0.0.1",
+            ["http-port"] = "0",
+            ["index-on-start"] = "false",
+        };
+        foreach (var (name, value) in options ?? new Dictionary<string, string>())
+        {
+            values[name] = value;
+        }
+
+        var loaded = OptionsLoader.Load(new Dictionary<string, string>(), values);
         var services = new ServiceCollection()
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
-            .AddPixhaven(options)
+            .AddPixhaven(loaded)
             .BuildServiceProvider();
         await CatalogMigrator.MigrateAsync(services.GetRequiredService<IDbContextFactory<CatalogDbContext>>());
-        return new TestLibrary(root, options, services);
+        return new TestLibrary(root, loaded, services);
     }
 
     public static Task<TestLibrary> CreateWithCorpusAsync() =>

@@ -32,11 +32,61 @@ public sealed class BrowserTests(CorpusFixture corpus) : IAsyncLifetime
         _playwright.Dispose();
     }
 
+    /// <summary>A fresh browser context, signed in through the form as a real user would.</summary>
     private async Task<IPage> OpenAsync(int width = 1280, int height = 900)
     {
+        var page = await OpenSignedOutAsync(width, height);
+        await SignInAsync(page, LibraryServer.AdminPassword);
+        await page.GetByTestId("sign-out").WaitForAsync();
+        return page;
+    }
+
+    private async Task<IPage> OpenSignedOutAsync(int width = 1280, int height = 900)
+    {
         var page = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, BaseURL = corpus.BaseAddress.ToString() });
+        // The app has no inline script and loads nothing from elsewhere: a CSP violation is a bug.
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                _cspViolations.Add(message.Text);
+            }
+        };
         await page.GotoAsync("/");
         return page;
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentBag<string> _cspViolations = [];
+
+    private static async Task SignInAsync(IPage page, string password)
+    {
+        await page.GetByTestId("sign-in-name").FillAsync(LibraryServer.AdminName);
+        await page.GetByTestId("sign-in-password").FillAsync(password);
+        await page.GetByTestId("sign-in-submit").ClickAsync();
+    }
+
+    [Fact]
+    public async Task SignIn_WrongPasswordIsShown_ThenSignsIn_AndSignsOutAgain()
+    {
+        var page = await OpenSignedOutAsync();
+        Assert.Equal(0, await page.Locator("[data-testid=grid]").CountAsync());
+        await SignInAsync(page, "not the password");
+        var alert = page.GetByRole(AriaRole.Alert);
+        await alert.WaitForAsync();
+        Assert.Contains("wrong name or password", await alert.TextContentAsync() ?? "", StringComparison.Ordinal);
+        await Screenshot(page, "sign-in");
+
+        await SignInAsync(page, LibraryServer.AdminPassword);
+        await WaitForLoadedImage(page, "[data-testid=grid] img");
+
+        await page.ReloadAsync(); // the session is a cookie: it survives a reload
+        await WaitForLoadedImage(page, "[data-testid=grid] img");
+
+        await page.GetByTestId("sign-out").ClickAsync();
+        await page.GetByTestId("sign-in-name").WaitForAsync();
+        await page.ReloadAsync();
+        await page.GetByTestId("sign-in-name").WaitForAsync();
+        Assert.Empty(_cspViolations);
     }
 
     private static Task WaitForLoadedImage(IPage page, string selector) =>

@@ -10,6 +10,7 @@ export type PhotoFile = Schemas['PhotoFileDetails'];
 export type Status = Schemas['StatusResponse'];
 export type SearchFacets = Schemas['SearchFacets'];
 export type AlbumSummary = Schemas['AlbumSummary'];
+export type SessionInfo = Schemas['SessionInfo'];
 export type PhotoOrder = 'newest' | 'oldest' | 'added' | 'edited' | 'name' | 'size' | 'random' | 'relevance';
 
 export type ThumbnailSize = 'tile_224' | 'tile_500' | 'fit_720' | 'fit_1280' | 'fit_1920' | 'fit_2560';
@@ -25,17 +26,61 @@ export class ApiError extends Error {
   }
 }
 
+// Set from the session: thumbnail URLs carry the library's preview token, so they are cacheable but not guessable.
+let previewToken = '';
+let csrfToken = '';
+
+export function useSession(session: SessionInfo | null) {
+  previewToken = session?.previewToken ?? '';
+  csrfToken = session?.csrfToken ?? '';
+}
+
 export function thumbnailUrl(hash: string, size: ThumbnailSize): string {
-  return `/api/v1/t/${hash}/${size}`;
+  return `/api/v1/t/${hash}/${previewToken}/${size}`;
+}
+
+async function failure(url: string, response: Response): Promise<ApiError> {
+  const body = (await response.json().catch(() => null)) as { error?: string; position?: number | null } | null;
+  return new ApiError(body?.error ?? `${url}: ${response.status} ${response.statusText}`, response.status, body?.position ?? null);
 }
 
 async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
   const response = await fetch(url, { signal, headers: { Accept: 'application/json' } });
-  if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as { error?: string; position?: number | null } | null;
-    throw new ApiError(body?.error ?? `${url}: ${response.status} ${response.statusText}`, response.status, body?.position ?? null);
-  }
+  if (!response.ok) throw await failure(url, response);
   return (await response.json()) as T;
+}
+
+/** A write: JSON in, JSON (or nothing) out, with the session's CSRF token. */
+async function send<T>(method: string, url: string, body?: unknown): Promise<T | null> {
+  const response = await fetch(url, {
+    method,
+    headers: { Accept: 'application/json', 'Content-Type': 'application/json', 'X-CSRF-Token': csrfToken },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw await failure(url, response);
+  return response.status === 204 ? null : ((await response.json()) as T);
+}
+
+/** The signed-in session, or null when nobody is signed in. */
+export async function getSession(): Promise<SessionInfo | null> {
+  try {
+    return await getJson<SessionInfo>('/api/v1/session');
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 401) return null;
+    throw e;
+  }
+}
+
+export async function signIn(name: string, password: string): Promise<SessionInfo> {
+  return (await send<SessionInfo>('POST', '/api/v1/session', { name, password }))!;
+}
+
+export async function signOut(): Promise<void> {
+  await send('DELETE', '/api/v1/session');
+}
+
+export async function completeSetup(token: string, name: string, password: string): Promise<void> {
+  await send('POST', '/api/v1/setup', { token, name, password });
 }
 
 export function listPhotos(

@@ -1,0 +1,62 @@
+using Microsoft.EntityFrameworkCore;
+using Pixhaven.Core.Catalog;
+using Pixhaven.Core.Model;
+
+namespace Pixhaven.Core.Accounts;
+
+/// <summary>
+/// The library's preview token, part of every thumbnail and media URL: the URLs stay cacheable (no cookie needed) but
+/// cannot be guessed from a content hash alone. Rotating it makes every URL handed out before stop working.
+/// </summary>
+public sealed class PreviewTokens(IDbContextFactory<CatalogDbContext> contextFactory)
+{
+    private const string Key = "preview-token";
+    private volatile string? current;
+
+    public async Task<string> CurrentAsync(CancellationToken cancellationToken)
+    {
+        if (current is { } token)
+        {
+            return token;
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var setting = await db.Settings.FindAsync([Key], cancellationToken);
+        if (setting is null)
+        {
+            setting = new Setting { Key = Key, Value = NewToken() };
+            db.Settings.Add(setting);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // Another process made one first: use theirs.
+                await using var again = await contextFactory.CreateDbContextAsync(cancellationToken);
+                setting = await again.Settings.AsNoTracking().FirstAsync(s => s.Key == Key, cancellationToken);
+            }
+        }
+
+        return current = setting.Value;
+    }
+
+    public async Task<bool> IsValidAsync(string token, CancellationToken cancellationToken) =>
+        Secrets.EqualInConstantTime(await CurrentAsync(cancellationToken), token);
+
+    public async Task<string> RotateAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var token = NewToken();
+        if (await db.Settings.Where(s => s.Key == Key).ExecuteUpdateAsync(u => u.SetProperty(s => s.Value, token), cancellationToken) == 0)
+        {
+            db.Settings.Add(new Setting { Key = Key, Value = token });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return current = token;
+    }
+
+    /// <summary>Short enough for URLs, long enough not to be guessed: 12 random characters.</summary>
+    private static string NewToken() => Secrets.NewUid('v')[1..13];
+}

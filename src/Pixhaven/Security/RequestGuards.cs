@@ -1,0 +1,85 @@
+using System.Security.Claims;
+using Pixhaven.Core.Options;
+
+namespace Pixhaven.Security;
+
+/// <summary>
+/// Checks every request before it reaches an endpoint: security headers on every answer; writes refused in read-only
+/// mode; cross-site writes refused; a cookie-authenticated write must carry the session's CSRF token.
+/// </summary>
+public static class RequestGuards
+{
+    public const string CsrfHeader = "X-CSRF-Token";
+
+    /// <summary>Scripts only from our own files (the web app has no inline script); styles may be inline (Svelte sets them).</summary>
+    public const string ContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; media-src 'self' blob:; " +
+        "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    /// <summary>Sign-in and sign-out stay possible in read-only mode.</summary>
+    private static readonly PathString SessionPath = "/api/v1/session";
+
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
+    {
+        var headers = context.Response.Headers;
+        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        headers["Referrer-Policy"] = "same-origin";
+        headers["Cross-Origin-Opener-Policy"] = "same-origin";
+        headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), interest-cohort=()";
+        return next(context);
+    });
+
+    /// <summary>Runs after authentication, so it knows how the caller signed in.</summary>
+    public static IApplicationBuilder UseWriteGuards(this IApplicationBuilder app, PixhavenOptions options) => app.Use(async (context, next) =>
+    {
+        var request = context.Request;
+        if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method)
+            || request.Method == "PROPFIND")
+        {
+            await next(context);
+            return;
+        }
+
+        if (options.ReadOnly && !request.Path.StartsWithSegments(SessionPath))
+        {
+            await Refuse(context, "the server is read-only: nothing can be changed from the web");
+            return;
+        }
+
+        if (IsCrossSite(request))
+        {
+            await Refuse(context, "a write from another site is refused");
+            return;
+        }
+
+        if (context.User.FindFirstValue(SessionClaims.Via) == "cookie"
+            && !Core.Accounts.Secrets.EqualInConstantTime(request.Headers[CsrfHeader].ToString(), context.User.FindFirstValue(SessionClaims.Csrf)))
+        {
+            await Refuse(context, $"a write needs the {CsrfHeader} header of the session (GET /api/v1/session)");
+            return;
+        }
+
+        await next(context);
+    });
+
+    /// <summary>Browsers say where a request comes from; another origin writing to us is an attack, not a feature.</summary>
+    private static bool IsCrossSite(HttpRequest request)
+    {
+        if (request.Headers["Sec-Fetch-Site"].ToString() is "cross-site")
+        {
+            return true;
+        }
+
+        var origin = request.Headers.Origin.ToString();
+        return origin.Length > 0 && (!Uri.TryCreate(origin, UriKind.Absolute, out var uri)
+            || !string.Equals(uri.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static Task Refuse(HttpContext context, string message)
+    {
+        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        return context.Response.WriteAsJsonAsync(new { error = message });
+    }
+}
