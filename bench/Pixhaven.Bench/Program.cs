@@ -2,19 +2,23 @@ using Pixhaven.Bench;
 
 // Benchmark drivers, run in Release:
 //   dotnet run -c Release --project bench/Pixhaven.Bench -- index --photos 200      indexing cost against vipsthumbnail
+//   ... -- index --photos 10000 --megapixels 2 --no-reference                       unchanged re-index on a large library
 //   dotnet run -c Release --project bench/Pixhaven.Bench -- search --photos 1000000 search latency on a large catalog
 //   dotnet run -c Release --project bench/Pixhaven.Bench -- serve --photos 100000   idle memory and thumbnails per second
-var photos = args.SkipWhile(a => a != "--photos").Skip(1).Select(int.Parse).FirstOrDefault();
+var photos = IntFlag("--photos");
+var megapixels = IntFlag("--megapixels");
 return args.FirstOrDefault() switch
 {
-    "index" => await IndexBenchmark.RunAsync(photos > 0 ? photos : 200),
+    "index" => await IndexBenchmark.RunAsync(photos > 0 ? photos : 200, megapixels > 0 ? megapixels : 12, !args.Contains("--no-reference")),
     "search" => await SearchBenchmark.RunAsync(photos > 0 ? photos : 1_000_000),
     "serve" => await ServeBenchmark.RunAsync(photos > 0 ? photos : 100_000),
     _ => Usage(),
 };
 
+int IntFlag(string name) => args.SkipWhile(a => a != name).Skip(1).Select(int.Parse).FirstOrDefault();
+
 static int Usage()
 {
-    Console.Error.WriteLine("usage: index [--photos N] | search [--photos N] | serve [--photos N]");
+    Console.Error.WriteLine("usage: index [--photos N] [--megapixels M] [--no-reference] | search [--photos N] | serve [--photos N]");
     return 2;
 }

@@ -47,7 +47,8 @@ public static partial class ServeBenchmark
             await Task.Delay(TimeSpan.FromSeconds(15));
             var (idleRss, _) = Memory(server.Id);
 
-            var url = $"{http.BaseAddress}api/v1/t/{Hash}/tile_224";
+            using var session = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync("/api/v1/session"));
+            var url = $"{http.BaseAddress}api/v1/t/{Hash}/{session.RootElement.GetProperty("previewToken").GetString()}/tile_224";
             using var wrk = Process.Start(new ProcessStartInfo("wrk", ["-t", "2", "-c", "64", "-d", "20s", "--latency", url]) { RedirectStandardOutput = true })!;
             var output = await wrk.StandardOutput.ReadToEndAsync();
             await wrk.WaitForExitAsync();
