@@ -7,7 +7,11 @@ public static class CliRunner
 {
     public sealed record Result(int ExitCode, string Output, string Errors);
 
-    public static async Task<Result> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
+    public static Task<Result> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] arguments) =>
+        RunWithInputAsync(workingDirectory, null, environment, arguments);
+
+    /// <summary>As <see cref="RunAsync"/>, with <paramref name="input"/> written to standard input.</summary>
+    public static async Task<Result> RunWithInputAsync(string workingDirectory, string? input, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -35,6 +39,11 @@ public static class CliRunner
         }
 
         using var process = Process.Start(start)!;
+        if (input is not null)
+        {
+            await process.StandardInput.WriteAsync(input);
+        }
+
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
