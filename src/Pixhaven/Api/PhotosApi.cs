@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Pixhaven.Core.Media.Video;
 using Pixhaven.Core.Options;
 using Pixhaven.Core.Places;
+using Pixhaven.Core.Scanning;
 using Pixhaven.Core.Search;
 using Pixhaven.Core.Search.Query;
 
@@ -54,12 +55,8 @@ public static class PhotosApi
         }
     }
 
-    private static string? OriginalPath(PixhavenOptions options, string relative)
-    {
-        var root = Path.TrimEndingDirectorySeparator(options.OriginalsFullPath) + Path.DirectorySeparatorChar;
-        var path = Path.GetFullPath(Path.Combine(root, relative));
-        return path.StartsWith(root, StringComparison.Ordinal) && File.Exists(path) ? path : null;
-    }
+    private static string? OriginalPath(PixhavenOptions options, string relative) =>
+        SafePaths.ResolveFile(options.OriginalsFullPath, relative);
 
     /// <param name="Q">A search in the filter language, e.g. <c>label:cat year:2019 country:de</c>.</param>
     /// <param name="Order">newest (default), oldest, added, edited, name, size, random or relevance.</param>

@@ -1,0 +1,69 @@
+namespace Pixhaven.Core.Scanning;
+
+/// <summary>
+/// Resolves a relative path from the catalog or a request inside a root folder, or refuses it: absolute paths, NUL
+/// characters, <c>..</c> that climbs out, and symlinks (of the file or of any folder on the way) whose real target
+/// lies outside the root all give null.
+/// </summary>
+public static class SafePaths
+{
+    /// <summary>As the kernel's limit on links followed while resolving one path.</summary>
+    private const int MaximumLinks = 40;
+
+    public static string? ResolveFile(string root, string relative)
+    {
+        if (relative.Length == 0 || relative.Contains('\0', StringComparison.Ordinal) || Path.IsPathRooted(relative))
+        {
+            return null;
+        }
+
+        var prefix = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root)) + Path.DirectorySeparatorChar;
+        var path = Path.GetFullPath(Path.Combine(prefix, relative));
+        if (!path.StartsWith(prefix, StringComparison.Ordinal) || !File.Exists(path))
+        {
+            return null;
+        }
+
+        // Checked at the moment of use, not only when indexed: a file may have been swapped for a link since.
+        var realRoot = RealPath(prefix);
+        var real = RealPath(path);
+        return realRoot is not null && real is not null
+            && real.StartsWith(Path.TrimEndingDirectorySeparator(realRoot) + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+            ? path
+            : null;
+    }
+
+    /// <summary>The path with every link on the way followed, like realpath(3); null for a loop of links.</summary>
+    private static string? RealPath(string path)
+    {
+        var pending = new Stack<string>(Path.GetFullPath(path).Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries).Reverse());
+        var current = Path.GetPathRoot(Path.GetFullPath(path)) ?? "/";
+        var links = 0;
+        while (pending.TryPop(out var part))
+        {
+            var next = Path.GetFullPath(Path.Combine(current, part));
+            var target = new FileInfo(next).LinkTarget;
+            if (target is null)
+            {
+                current = next;
+                continue;
+            }
+
+            if (++links > MaximumLinks)
+            {
+                return null;
+            }
+
+            // Resolve the target's own parts too: it may climb with .. or pass through other links.
+            var absolute = Path.IsPathRooted(target) ? target : Path.Combine(current, target);
+            foreach (var piece in absolute.Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries).Reverse())
+            {
+                pending.Push(piece);
+            }
+
+            current = Path.GetPathRoot(absolute) ?? "/";
+        }
+
+        return current;
+    }
+}
