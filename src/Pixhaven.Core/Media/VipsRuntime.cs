@@ -25,6 +25,8 @@ public static class VipsRuntime
             }
 
             NetVips.NetVips.Concurrency = 1;
+            // Loaders libvips marks untrusted (ImageMagick, Matlab, FITS, ...) are not fuzzed for hostile input: never use them.
+            NetVips.NetVips.BlockUntrusted = true;
             Cache.Max = 0;
             Cache.MaxFiles = 0;
             Cache.MaxMem = 0;

@@ -33,6 +33,8 @@ public static class OptionDefinitions
             o => o.TranscodeLimit.ToString(CultureInfo.InvariantCulture), (o, v) => o.TranscodeLimit = Int(v, 1, 16)),
         new("thumbnail-quality", "--thumbnail-quality", "JPEG quality of thumbnails (1-100)",
             o => o.ThumbnailQuality.ToString(CultureInfo.InvariantCulture), (o, v) => o.ThumbnailQuality = Int(v, 1, 100)),
+        new("image-max-megapixels", "--image-max-megapixels", "Images with more pixels are skipped with a reason instead of decoded (a guard against decompression bombs)",
+            o => o.ImageMaxMegapixels.ToString(CultureInfo.InvariantCulture), (o, v) => o.ImageMaxMegapixels = Int(v, 1, 100_000)),
         new("sidecar-write", "--sidecar-write", "Write edits to XMP sidecars in storage/sidecars (originals are never written)",
             o => o.SidecarWrite ? "true" : "false", (o, v) => o.SidecarWrite = Bool(v)),
         new("auth-mode", "--auth-mode", "Sign-in: password (default) or public (no sign-in; anyone reaching the server can change everything)",

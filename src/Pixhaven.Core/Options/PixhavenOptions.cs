@@ -30,6 +30,9 @@ public sealed class PixhavenOptions
     /// <summary>Videos transcoded for browsers at the same time.</summary>
     public int TranscodeLimit { get; set; } = 1;
     public int ThumbnailQuality { get; set; } = 85;
+
+    /// <summary>Larger images are skipped with a reason instead of decoded: a guard against decompression bombs.</summary>
+    public int ImageMaxMegapixels { get; set; } = (int)(Media.Thumbnails.ThumbnailGenerator.DefaultMaxPixels / 1_000_000);
     public string LogLevel { get; set; } = "information";
 
     /// <summary>Write manual edits to XMP sidecars under storage/sidecars, so they travel with backups and other tools.</summary>

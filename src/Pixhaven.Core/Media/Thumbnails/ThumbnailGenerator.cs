@@ -7,8 +7,10 @@ namespace Pixhaven.Core.Media.Thumbnails;
 /// the largest size, EXIF orientation applied, colour converted to sRGB; the smaller sizes are cut from that copy.
 /// Never upscales.
 /// </summary>
-public sealed class ThumbnailGenerator(ThumbnailStore store, int quality)
+public sealed class ThumbnailGenerator(ThumbnailStore store, int quality, long maxPixels = ThumbnailGenerator.DefaultMaxPixels)
 {
+    public const long DefaultMaxPixels = 400_000_000;
+
     /// <summary>Makes the thumbnails; returns a note when the image was damaged but still rendered.</summary>
     /// <exception cref="ThumbnailException">The image could not be decoded at all.</exception>
     /// <param name="alreadyOriented">The pixels are upright already; ignore any orientation tag.</param>
@@ -17,6 +19,7 @@ public sealed class ThumbnailGenerator(ThumbnailStore store, int quality)
     {
         string? damage = null;
         Image decoded;
+        CheckDimensions(sourcePath);
         try
         {
             decoded = Decode(sourcePath, Enums.FailOn.Truncated, alreadyOriented, orientation);
@@ -53,6 +56,28 @@ public sealed class ThumbnailGenerator(ThumbnailStore store, int quality)
         }
 
         return damage;
+    }
+
+    /// <summary>
+    /// Refuses images larger than the limit before decoding: a few hundred bytes can claim 65535×65535 pixels, and even
+    /// shrink-on-load would spend minutes and gigabytes on them. Reading the header costs next to nothing.
+    /// </summary>
+    private void CheckDimensions(string sourcePath)
+    {
+        try
+        {
+            using var header = Image.NewFromFile(sourcePath, access: Enums.Access.Sequential, failOn: Enums.FailOn.None);
+            if ((long)header.Width * header.Height > maxPixels)
+            {
+                throw new ThumbnailException(
+                    $"image is {header.Width}x{header.Height} ({(long)header.Width * header.Height / 1_000_000} megapixels), more than the limit of {maxPixels / 1_000_000} (image-max-megapixels)",
+                    new InvalidDataException("image too large"));
+            }
+        }
+        catch (VipsException)
+        {
+            // Unreadable header: the decode below reports why, with the damaged-file fallback.
+        }
     }
 
     private static Image Decode(string path, Enums.FailOn failOn, bool noRotate, int? orientation)

@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using Pixhaven.Core.Model;
+using Pixhaven.Tests.Infrastructure;
+
+namespace Pixhaven.Tests.Security;
+
+/// <summary>Files made to hurt the indexer are skipped with a reason, and the run goes on.</summary>
+public sealed class HostileFileTests
+{
+    [Fact]
+    public async Task JpegClaimingBillionsOfPixels_IsRefusedBeforeDecoding_AndTheRunGoesOn()
+    {
+        await using var library = await TestLibrary.CreateAsync([TestPhotos.CanonJpeg]);
+        var bomb = library.OriginalPath("bomb.jpg");
+        using (var small = NetVips.Image.Black(64, 48) + 128)
+        {
+            small.Jpegsave(bomb);
+        }
+
+        var bytes = File.ReadAllBytes(bomb);
+        var sof = Enumerable.Range(0, bytes.Length - 1).First(i => bytes[i] == 0xFF && bytes[i + 1] == 0xC0);
+        bytes[sof + 5] = 0xEA; // height 60000
+        bytes[sof + 6] = 0x60;
+        bytes[sof + 7] = 0xEA; // width 60000
+        bytes[sof + 8] = 0x60;
+        File.WriteAllBytes(bomb, bytes);
+
+        var result = await library.IndexAsync();
+        Assert.Equal(2, result.Found);
+        await using var db = library.OpenCatalog();
+        var refused = await db.Files.SingleAsync(f => f.Path == "bomb.jpg");
+        Assert.NotEqual(FileStatus.Indexed, refused.Status);
+        Assert.Contains("3600 megapixels", refused.Error, StringComparison.Ordinal);
+        Assert.Equal(FileStatus.Indexed, (await db.Files.SingleAsync(f => f.Path == TestPhotos.CanonJpeg)).Status);
+        Assert.Equal(bytes, File.ReadAllBytes(bomb)); // the original is untouched
+    }
+}
