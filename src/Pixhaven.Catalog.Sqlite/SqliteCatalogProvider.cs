@@ -63,6 +63,29 @@ public sealed class SqliteCatalogProvider(string connectionString) : ICatalogPro
         }
     }
 
+    /// <summary>SQLite's online backup API: pages are copied under a read transaction, so the copy is one consistent moment.</summary>
+    public async Task BackupAsync(string targetFile, CancellationToken cancellationToken)
+    {
+        await using var source = new SqliteConnection(connectionString);
+        await source.OpenAsync(cancellationToken);
+        await using (var target = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = targetFile, Pooling = false }.ToString()))
+        {
+            await target.OpenAsync(cancellationToken);
+            source.BackupDatabase(target);
+        }
+    }
+
+    public async Task RestoreAsync(string sourceFile, CancellationToken cancellationToken)
+    {
+        // Through the backup API into an open connection: SQLite replaces every page and keeps its WAL consistent.
+        SqliteConnection.ClearAllPools();
+        await using var source = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = sourceFile, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        await source.OpenAsync(cancellationToken);
+        await using var target = new SqliteConnection(connectionString);
+        await target.OpenAsync(cancellationToken);
+        source.BackupDatabase(target);
+    }
+
     public void Dispose()
     {
         _watch?.Dispose();

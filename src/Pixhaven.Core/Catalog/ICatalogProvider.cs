@@ -24,4 +24,10 @@ public interface ICatalogProvider
     /// last call, so results computed from it can be cached until then. Cheap: called once per cached request.
     /// </summary>
     Task<long> ChangeStampAsync(CancellationToken cancellationToken);
+
+    /// <summary>Writes a consistent copy of the whole catalog to a file while others keep reading and writing it.</summary>
+    Task BackupAsync(string targetFile, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the catalog with a copy made by <see cref="BackupAsync"/>; nobody may be using the catalog.</summary>
+    Task RestoreAsync(string sourceFile, CancellationToken cancellationToken);
 }

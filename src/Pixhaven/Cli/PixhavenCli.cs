@@ -19,6 +19,8 @@ public static class PixhavenCli
         root.Subcommands.Add(ImportCommand.Create(globalOptions));
         root.Subcommands.Add(SearchCommand.Create(globalOptions));
         root.Subcommands.Add(UsersCommand.Create(globalOptions));
+        root.Subcommands.Add(BackupCommands.Backup(globalOptions));
+        root.Subcommands.Add(BackupCommands.Restore(globalOptions));
         root.Subcommands.Add(MetaCommand.Create());
         root.Subcommands.Add(ConfigCommand.Create(globalOptions));
         root.Subcommands.Add(VersionCommand.Create());

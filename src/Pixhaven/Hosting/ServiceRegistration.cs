@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Pixhaven.Catalog.Sqlite;
 using Pixhaven.Core.Accounts;
+using Pixhaven.Core.Backups;
 using Pixhaven.Core.Catalog;
 using Pixhaven.Core.Indexing;
 using Pixhaven.Core.Jobs;
@@ -65,6 +66,7 @@ public static class ServiceRegistration
         services.AddSingleton<SessionService>();
         services.AddSingleton<FirstAdmin>();
         services.AddSingleton<PreviewTokens>();
+        services.AddSingleton<LibraryBackup>();
         return services;
     }
 
