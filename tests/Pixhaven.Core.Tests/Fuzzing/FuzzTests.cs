@@ -1,0 +1,184 @@
+using CsCheck;
+using Pixhaven.Core.Media.Detection;
+using Pixhaven.Core.Media.Metadata;
+using Pixhaven.Core.Search.Query;
+
+namespace Pixhaven.Core.Tests.Fuzzing;
+
+/// <summary>
+/// Property-based fuzzing (CsCheck, with shrinking) of the parsers that read untrusted input: content-type detection,
+/// metadata reading and the search query parser. CI runs a short bounded run; the long run is
+/// <c>PIXHAVEN_FUZZ_ITERATIONS=200000 dotnet test tests/Pixhaven.Core.Tests --filter Fuzz</c> (see docs/security.md).
+/// A failure prints the shrunk input and the seed to replay it; each one found becomes a regression test below.
+/// </summary>
+public sealed class FuzzTests
+{
+    private static readonly long Iterations =
+        long.TryParse(Environment.GetEnvironmentVariable("PIXHAVEN_FUZZ_ITERATIONS"), out var n) && n > 0 ? n : 1_500;
+
+    /// <summary>Real camera and phone files, good and broken, cut to their first 256 KB: where the metadata lives.</summary>
+    private static readonly byte[][] Seeds = LoadSeeds();
+
+    private static readonly EmbeddedMetadataReader Reader = new();
+
+    /// <summary>A seed file with up to 8 mutations: byte flips, magic values, truncation, repeated and inserted chunks.</summary>
+    private static readonly Gen<byte[]> MutatedFiles =
+        Gen.Select(Gen.Int[0, Seeds.Length - 1], Gen.Select(Gen.Int[0, 4], Gen.Int[0, int.MaxValue], Gen.Byte).Array[0, 8],
+            (seed, mutations) => Mutate(Seeds[seed], mutations));
+
+    [Fact]
+    public void Detection_OfAnyBytesAndName_NeverThrows()
+    {
+        Gen.Select(Gen.Frequency((1, Gen.Byte.Array[0, MediaTypeDetector.HeaderLength]), (3, MutatedFiles.Select(Header))), Gen.String[0, 20])
+            .Sample((bytes, name) => Assert.NotNull(MediaTypeDetector.Detect(bytes, name)), iter: Iterations * 10);
+    }
+
+    [Fact]
+    public void MetadataReader_OfMutatedCameraFiles_ReturnsValuesOrWarnings_NeverThrows()
+    {
+        var folder = Directory.CreateTempSubdirectory("pixhaven-fuzz-").FullName;
+        try
+        {
+            MutatedFiles.Sample(bytes =>
+            {
+                var path = Path.Combine(folder, $"{Environment.CurrentManagedThreadId}.bin");
+                File.WriteAllBytes(path, bytes);
+                KeepIfFailing(bytes, ".jpg", () => Assert.NotNull(Reader.Read(path)));
+            }, iter: Iterations, threads: 1);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void SidecarReader_OfMutatedXmp_NeverThrows()
+    {
+        var xmp = Seeds.Where(s => s.Length > 0 && System.Text.Encoding.UTF8.GetString(s).Contains("x:xmpmeta", StringComparison.Ordinal)).ToArray();
+        Assert.NotEmpty(xmp);
+        var folder = Directory.CreateTempSubdirectory("pixhaven-fuzz-").FullName;
+        try
+        {
+            Gen.Select(Gen.Int[0, xmp.Length - 1], Gen.Select(Gen.Int[0, 4], Gen.Int[0, int.MaxValue], Gen.Byte).Array[0, 8], (seed, m) => Mutate(xmp[seed], m))
+                .Sample(bytes =>
+                {
+                    var path = Path.Combine(folder, "sidecar.xmp");
+                    File.WriteAllBytes(path, bytes);
+                    KeepIfFailing(bytes, ".xmp", () => Assert.NotNull(Reader.ReadSidecar(path)));
+                }, iter: Iterations, threads: 1);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void QueryParser_OfFilterShapedText_ThrowsOnlyQueryErrors_InsideTheText()
+    {
+        // Pieces of the language, so most inputs get past the first token: names, separators, quotes, ranges, negation.
+        var names = SearchFilter.All.SelectMany(f => f.Names).ToArray();
+        var piece = Gen.Frequency(
+            (4, Gen.OneOf(names).Select(name => name + ":")),
+            (4, Gen.String[Gen.Char["abz019.,-*|\"\\: éß\t\0"], 0, 8]),
+            (1, Gen.OneOf("-", "|", "\"", " ", "2019-2021", "100-400", "true", "false", "de", "*")));
+        piece.Array[0, 12].Select(string.Concat).Sample(text =>
+        {
+            try
+            {
+                SearchQueryParser.Parse(text);
+            }
+            catch (SearchQueryException e)
+            {
+                Assert.InRange(e.Position, 0, text.Length);
+            }
+        }, iter: Iterations * 10);
+    }
+
+    [Theory]
+    [InlineData("dht_marker_inside_dht.jpg")] // MetadataExtractor.MetadataException escaped the reader
+    public void MetadataReader_OfFuzzFindings_Warns(string name)
+    {
+        var result = Reader.Read(Path.Combine(RegressionFolder, name));
+        Assert.NotEmpty(result.Warnings);
+    }
+
+    [Theory]
+    [InlineData("rdf_text_node.xmp")] // InvalidCastException from XmpCore escaped the sidecar reader
+    public void SidecarReader_OfFuzzFindings_Warns(string name)
+    {
+        var result = Reader.ReadSidecar(Path.Combine(RegressionFolder, name));
+        Assert.NotEmpty(result.Warnings);
+    }
+
+    private static string RegressionFolder => Path.Combine(PhotosFolder(), "broken", "fuzz");
+
+    /// <summary>With PIXHAVEN_FUZZ_SAVE set, failing inputs are written there, to become files in broken/fuzz.</summary>
+    private static void KeepIfFailing(byte[] bytes, string extension, Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch when (Environment.GetEnvironmentVariable("PIXHAVEN_FUZZ_SAVE") is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+            File.WriteAllBytes(Path.Combine(folder, $"{bytes.Length:D8}-{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))[..8]}{extension}"), bytes);
+            throw;
+        }
+    }
+
+    private static byte[] Header(byte[] file) => file[..Math.Min(file.Length, MediaTypeDetector.HeaderLength)];
+
+    private static byte[] Mutate(byte[] seed, (int Kind, int Position, byte Value)[] mutations)
+    {
+        var bytes = new List<byte>(seed);
+        foreach (var (kind, position, value) in mutations)
+        {
+            if (bytes.Count == 0)
+            {
+                break;
+            }
+
+            var at = position % bytes.Count;
+            switch (kind)
+            {
+                case 0: bytes[at] ^= (byte)(1 << (value % 8)); break;
+                case 1: bytes[at] = (byte)(value % 4 switch { 0 => 0x00, 1 => 0xFF, 2 => 0x7F, _ => 0x80 }); break;
+                case 2: bytes.RemoveRange(at, bytes.Count - at); break;
+                case 3: bytes.InsertRange(at, bytes.GetRange(at, Math.Min(value + 1, bytes.Count - at))); break;
+                default: bytes.InsertRange(at, Enumerable.Repeat(value, value % 16 + 1)); break;
+            }
+        }
+
+        return [.. bytes];
+    }
+
+    private static string PhotosFolder()
+    {
+        var folder = AppContext.BaseDirectory;
+        while (folder is not null && !Directory.Exists(Path.Combine(folder, "tests", "data", "photos")))
+        {
+            folder = Path.GetDirectoryName(folder);
+        }
+
+        return Path.Combine(folder ?? throw new DirectoryNotFoundException("tests/data/photos"), "tests", "data", "photos");
+    }
+
+    private static byte[][] LoadSeeds()
+    {
+        return Directory.EnumerateFiles(PhotosFolder(), "*", SearchOption.AllDirectories)
+            .Where(f => !f.EndsWith(".json", StringComparison.Ordinal) && !f.EndsWith(".md", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}fuzz{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .Select(f =>
+            {
+                using var stream = File.OpenRead(f);
+                var buffer = new byte[Math.Min(stream.Length, 256 * 1024)];
+                stream.ReadExactly(buffer);
+                return buffer;
+            })
+            .ToArray();
+    }
+}
