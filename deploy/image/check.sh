@@ -76,7 +76,7 @@ storage=$(mktemp -d "$work/storage.XXXX")
 chmod 0777 "$storage"
 podman rm -f pixhaven-check >/dev/null 2>&1 || true
 podman run -d --name pixhaven-check --network host --ulimit nofile=1024:1024 --ulimit nproc=1000:1000 \
-  -e PIXHAVEN_HTTP_PORT="$port" -e PIXHAVEN_INDEX_ON_START=false \
+  -e PIXHAVEN_HTTP_PORT="$port" -e PIXHAVEN_INDEX_ON_START=false -e PIXHAVEN_ADMIN_PASSWORD="image check password" \
   -v "$repo/tests/data/photos:/originals:ro" -v "$storage:/storage" localhost/pixhaven:check >/dev/null
 cleanup() { podman logs pixhaven-check >"$work/run.log" 2>&1 || true; podman rm -f pixhaven-check >/dev/null 2>&1 || true; rm -rf "$storage"; }
 trap cleanup EXIT
@@ -88,10 +88,14 @@ step "index inside the container"
 # Exit code 1 means some files failed, as the corpus's broken/ folder must; the summary line says the run finished.
 podman exec pixhaven-check /app/pixhaven index >"$work/index.log" 2>&1 || true
 grep -E "files found" "$work/index.log" || { tail -20 "$work/index.log"; exit 1; }
-hash=$(curl -fsS "http://127.0.0.1:$port/api/v1/photos?count=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["photos"][0]["thumbnailHash"])')
-type=$(curl -fsS -o /dev/null -w '%{http_code} %{content_type}' "http://127.0.0.1:$port/api/v1/t/$hash/tile_224")
+# Sign in as the admin made from PIXHAVEN_ADMIN_PASSWORD; the session gives the preview token of thumbnail URLs.
+jar="$work/cookies"
+token=$(curl -fsS -c "$jar" -H 'Content-Type: application/json' -d '{"name":"admin","password":"image check password"}' \
+  "http://127.0.0.1:$port/api/v1/session" | python3 -c 'import json,sys; print(json.load(sys.stdin)["previewToken"])')
+hash=$(curl -fsS -b "$jar" "http://127.0.0.1:$port/api/v1/photos?count=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["photos"][0]["thumbnailHash"])')
+type=$(curl -fsS -o /dev/null -w '%{http_code} %{content_type}' "http://127.0.0.1:$port/api/v1/t/$hash/$token/tile_224")
 [[ $type == "200 image/jpeg" ]] || { echo "thumbnail: $type"; exit 1; }
-photos=$(curl -fsS "http://127.0.0.1:$port/api/v1/status" | python3 -c 'import json,sys; print(json.load(sys.stdin)["counts"]["photos"])')
+photos=$(curl -fsS -b "$jar" "http://127.0.0.1:$port/api/v1/status" | python3 -c 'import json,sys; print(json.load(sys.stdin)["counts"]["photos"])')
 podman exec pixhaven-check /app/pixhaven status >/dev/null || { echo "the health check command fails"; exit 1; }
 podman exec pixhaven-check touch /originals/x 2>/dev/null && { echo "originals are writable"; exit 1; }
 
