@@ -503,6 +503,82 @@ namespace Pixhaven.Catalog.Sqlite.Migrations
                     b.ToTable("settings", (string)null);
                 });
 
+            modelBuilder.Entity("Pixhaven.Core.Model.ShareLink", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AlbumId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AllowDownload")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CreatedByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PasswordHash")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Uid")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Visits")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AlbumId");
+
+                    b.HasIndex("CreatedByUserId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("Uid")
+                        .IsUnique();
+
+                    b.ToTable("share_links", (string)null);
+                });
+
+            modelBuilder.Entity("Pixhaven.Core.Model.ShareLinkPhoto", b =>
+                {
+                    b.Property<long>("ShareLinkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PhotoId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ShareLinkId", "PhotoId");
+
+                    b.HasIndex("PhotoId");
+
+                    b.ToTable("share_link_photos", (string)null);
+                });
+
             modelBuilder.Entity("Pixhaven.Core.Model.User", b =>
                 {
                     b.Property<long>("Id")
@@ -613,6 +689,40 @@ namespace Pixhaven.Catalog.Sqlite.Migrations
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("Pixhaven.Core.Model.ShareLink", b =>
+                {
+                    b.HasOne("Pixhaven.Core.Model.Album", "Album")
+                        .WithMany()
+                        .HasForeignKey("AlbumId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Pixhaven.Core.Model.User", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedByUserId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Album");
+                });
+
+            modelBuilder.Entity("Pixhaven.Core.Model.ShareLinkPhoto", b =>
+                {
+                    b.HasOne("Pixhaven.Core.Model.Photo", "Photo")
+                        .WithMany()
+                        .HasForeignKey("PhotoId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Pixhaven.Core.Model.ShareLink", "ShareLink")
+                        .WithMany("Photos")
+                        .HasForeignKey("ShareLinkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Photo");
+
+                    b.Navigation("ShareLink");
+                });
+
             modelBuilder.Entity("Pixhaven.Core.Model.Album", b =>
                 {
                     b.Navigation("Photos");
@@ -630,6 +740,11 @@ namespace Pixhaven.Catalog.Sqlite.Migrations
                     b.Navigation("Files");
 
                     b.Navigation("Labels");
+                });
+
+            modelBuilder.Entity("Pixhaven.Core.Model.ShareLink", b =>
+                {
+                    b.Navigation("Photos");
                 });
 
             modelBuilder.Entity("Pixhaven.Core.Model.User", b =>

@@ -17,6 +17,8 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
     public DbSet<User> Users => Set<User>();
     public DbSet<Session> Sessions => Set<Session>();
     public DbSet<Setting> Settings => Set<Setting>();
+    public DbSet<ShareLink> ShareLinks => Set<ShareLink>();
+    public DbSet<ShareLinkPhoto> ShareLinkPhotos => Set<ShareLinkPhoto>();
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

@@ -80,6 +80,7 @@ public static class PixhavenServer
         api.MapOrganizeApi();
         api.MapAlbumsApi();
         api.MapBrowseApi();
+        api.MapSharesApi();
         app.MapOpenApi("/api/v1/openapi.json").AllowAnonymous();
         api.MapFallback(() => TypedResults.NotFound()).AllowAnonymous();
 

@@ -15,6 +15,7 @@ using Pixhaven.Core.Organizing;
 using Pixhaven.Core.Places;
 using Pixhaven.Core.Scanning;
 using Pixhaven.Core.Search;
+using Pixhaven.Core.Sharing;
 
 namespace Pixhaven.Hosting;
 
@@ -67,6 +68,7 @@ public static class ServiceRegistration
         services.AddSingleton<FirstAdmin>();
         services.AddSingleton<PreviewTokens>();
         services.AddSingleton<LibraryBackup>();
+        services.AddSingleton<ShareService>();
         return services;
     }
 

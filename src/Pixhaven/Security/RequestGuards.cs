@@ -42,7 +42,7 @@ public static class RequestGuards
             return;
         }
 
-        if (options.ReadOnly && !request.Path.StartsWithSegments(SessionPath))
+        if (options.ReadOnly && !request.Path.StartsWithSegments(SessionPath) && !IsShareUnlock(request.Path))
         {
             await Refuse(context, "the server is read-only: nothing can be changed from the web");
             return;
@@ -63,6 +63,10 @@ public static class RequestGuards
 
         await next(context);
     });
+
+    /// <summary>A guest giving a share link's password changes nothing.</summary>
+    private static bool IsShareUnlock(PathString path) =>
+        path.StartsWithSegments("/api/v1/s") && path.Value!.EndsWith("/unlock", StringComparison.Ordinal);
 
     /// <summary>Browsers say where a request comes from; another origin writing to us is an attack, not a feature.</summary>
     private static bool IsCrossSite(HttpRequest request)

@@ -23,6 +23,9 @@ public sealed class AccessTests : IAsyncLifetime
     [
         "GET /api/v1/status", "POST /api/v1/session", "POST /api/v1/setup", "GET /api/v1/t/{hash}/{token}/{size}",
         "HEAD /api/v1/t/{hash}/{token}/{size}", "GET /api/v1/openapi.json",
+        // Share links: the token in the path is the credential, and SharingTests keep each link to its own photos.
+        "GET /api/v1/s/{token}", "POST /api/v1/s/{token}/unlock", "GET /api/v1/s/{token}/photos", "GET /api/v1/s/{token}/photos/{uid}/t/{size}",
+        "HEAD /api/v1/s/{token}/photos/{uid}/t/{size}", "GET /api/v1/s/{token}/photos/{uid}/download", "HEAD /api/v1/s/{token}/photos/{uid}/download",
     ];
 
     /// <summary>Writes a viewer may make: only to their own sessions.</summary>
