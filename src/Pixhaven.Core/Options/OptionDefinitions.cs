@@ -49,6 +49,10 @@ public static class OptionDefinitions
             o => o.TrustedProxies, (o, v) => o.TrustedProxies = Networks(v)),
         new("read-only", "--read-only", "Refuse every change from the web: uploads, imports, edits, albums and accounts",
             o => o.ReadOnly ? "true" : "false", (o, v) => o.ReadOnly = Bool(v)),
+        new("import-after-upload", "--import-after-upload", "Seconds of quiet after files arrive over WebDAV before the import folder is imported; 0: never by itself",
+            o => o.ImportAfterUploadSeconds.ToString(CultureInfo.InvariantCulture), (o, v) => o.ImportAfterUploadSeconds = Int(v, 0, 86_400)),
+        new("upload-max-mb", "--upload-max-mb", "Largest file accepted over WebDAV, in megabytes",
+            o => o.UploadMaxMegabytes.ToString(CultureInfo.InvariantCulture), (o, v) => o.UploadMaxMegabytes = Int(v, 1, 1_000_000)),
         new("log-level", "--log-level", "Least severe log level shown: trace, debug, information, warning, error",
             o => o.LogLevel, (o, v) => o.LogLevel = OneOf(v, "trace", "debug", "information", "warning", "error")),
     ];

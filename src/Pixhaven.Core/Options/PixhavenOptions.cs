@@ -55,8 +55,15 @@ public sealed class PixhavenOptions
 
     public bool PublicMode => AuthMode == "public";
 
+    /// <summary>Seconds of quiet after a WebDAV upload before the import folder is imported; 0 never imports by itself.</summary>
+    public int ImportAfterUploadSeconds { get; set; } = 10;
+
+    /// <summary>Largest file accepted over WebDAV, in megabytes.</summary>
+    public int UploadMaxMegabytes { get; set; } = 4096;
+
     public string SidecarPath => Path.Combine(StorageFullPath, "sidecars");
 
+    public string ImportFullPath => Path.GetFullPath(ImportPath);
     public string OriginalsFullPath => Path.GetFullPath(OriginalsPath);
     public string StorageFullPath => Path.GetFullPath(StoragePath);
     public string CatalogFilePath => Path.Combine(StorageFullPath, "index.db");

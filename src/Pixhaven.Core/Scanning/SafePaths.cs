@@ -33,6 +33,42 @@ public static class SafePaths
             : null;
     }
 
+    /// <summary>
+    /// Resolves a path that may not exist yet (a new upload or folder) inside the root: the same lexical checks, and the
+    /// real path of its nearest existing ancestor must lie inside the root's real path.
+    /// </summary>
+    public static string? ResolveEntry(string root, string relative)
+    {
+        if (relative.Contains('\0', StringComparison.Ordinal) || Path.IsPathRooted(relative))
+        {
+            return null;
+        }
+
+        var prefix = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root)) + Path.DirectorySeparatorChar;
+        var path = Path.TrimEndingDirectorySeparator(Path.GetFullPath(Path.Combine(prefix, relative)));
+        if (path + Path.DirectorySeparatorChar != prefix && !path.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var existing = path;
+        while (!File.Exists(existing) && !Directory.Exists(existing) && new FileInfo(existing).LinkTarget is null)
+        {
+            existing = Path.GetDirectoryName(existing);
+            if (existing is null || existing.Length + 1 < prefix.Length)
+            {
+                return null;
+            }
+        }
+
+        var realRoot = RealPath(prefix);
+        var real = RealPath(existing);
+        return realRoot is not null && real is not null
+            && (real + Path.DirectorySeparatorChar).StartsWith(Path.TrimEndingDirectorySeparator(realRoot) + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+            ? path
+            : null;
+    }
+
     /// <summary>The path with every link on the way followed, like realpath(3); null for a loop of links.</summary>
     private static string? RealPath(string path)
     {

@@ -45,6 +45,10 @@ public static class PixhavenServer
         builder.Services.AddAuthentication(SessionAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorization(AuthPolicies.Add);
+        builder.Services.AddSingleton<WebDav.WebDavPaths>();
+        builder.Services.AddSingleton<WebDav.DeadProperties>();
+        builder.Services.AddSingleton<WebDav.WebDavProperties>();
+        builder.Services.AddSingleton<WebDav.WebDavHandler>();
         builder.Services.Configure<ForwardedHeadersOptions>(forwarded => TrustedProxies.Configure(forwarded, options.TrustedProxies));
         builder.Services.AddOpenApi(OpenApiDocument.Name, OpenApiDocument.Configure);
 
@@ -69,6 +73,7 @@ public static class PixhavenServer
         app.UseAuthentication();
         app.UseWriteGuards(options);
         app.UseAuthorization();
+        app.Map(WebDav.WebDavPaths.Prefix, dav => dav.Run(context => context.RequestServices.GetRequiredService<WebDav.WebDavHandler>().HandleAsync(context)));
 
         var api = app.MapGroup("/api/v1").ProtectByMethod();
         api.MapSessionApi();

@@ -56,6 +56,7 @@ public static class ServiceRegistration
             return ActivatorUtilities.CreateInstance<Indexer>(sp);
         });
         services.AddSingleton<IndexJob>();
+        services.AddSingleton<ImportAfterUpload>();
         services.AddSingleton<ResultCache>();
         services.AddSingleton<PhotoSearch>();
         services.AddSingleton<LibraryBrowser>();

@@ -50,7 +50,7 @@ public sealed class SessionAuthenticationHandler(
     {
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         // Basic only for WebDAV, so browsers do not pop up their own sign-in box over the web app.
-        if (Request.Path.StartsWithSegments("/webdav"))
+        if (Request.PathBase.StartsWithSegments("/webdav") || Request.Path.StartsWithSegments("/webdav"))
         {
             Response.Headers.WWWAuthenticate = "Basic realm=\"Pixhaven\", charset=\"UTF-8\"";
         }

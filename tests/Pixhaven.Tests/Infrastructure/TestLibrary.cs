@@ -43,6 +43,7 @@ public sealed class TestLibrary : IAsyncDisposable
         {
             ["originals-path"] = originals,
             ["storage-path"] = Path.Combine(root, "storage"),
+            ["import-path"] = Path.Combine(root, "import"),
             ["http-host"] = "127.0.0.1",
             ["http-port"] = "0",
             ["index-on-start"] = "false",

@@ -1,0 +1,349 @@
+using System.Security.Claims;
+using System.Text;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.StaticFiles;
+using Pixhaven.Core.Accounts;
+using Pixhaven.Core.Jobs;
+using Pixhaven.Core.Model;
+using Pixhaven.Core.Options;
+using Pixhaven.Security;
+
+namespace Pixhaven.WebDav;
+
+/// <summary>
+/// WebDAV (RFC 4918, class 1) for sync clients under <c>/webdav</c>: <c>originals</c> read-only, <c>import</c>
+/// read-write, where uploads are imported after a quiet pause. Authenticated with app passwords over HTTP basic.
+/// Written here because no maintained WebDAV server library exists for ASP.NET Core; litmus checks it.
+/// </summary>
+public sealed class WebDavHandler(WebDavPaths paths, WebDavProperties properties, DeadProperties dead, ImportAfterUpload importer,
+    PixhavenOptions options, IHostApplicationLifetime lifetime)
+{
+    private const string Allowed = "OPTIONS, GET, HEAD, PUT, DELETE, MKCOL, COPY, MOVE, PROPFIND, PROPPATCH";
+    private static readonly FileExtensionContentTypeProvider ContentTypes = new();
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var response = context.Response;
+        if (context.User.Identity?.IsAuthenticated != true)
+        {
+            await context.ChallengeAsync();
+            return;
+        }
+
+        if (!TokenScopes.Allows(context.User.FindFirstValue(SessionClaims.Scopes) ?? "", TokenScopes.WebDav))
+        {
+            response.StatusCode = StatusCodes.Status403Forbidden;
+            return;
+        }
+
+        response.Headers["DAV"] = "1";
+        response.Headers["MS-Author-Via"] = "DAV";
+        if (HttpMethods.IsOptions(request.Method))
+        {
+            response.Headers.Allow = Allowed;
+            return;
+        }
+
+        var relative = request.Path.Value ?? "";
+        if (relative.Trim('/').Length == 0)
+        {
+            await RootAsync(context);
+            return;
+        }
+
+        if (paths.Resolve(relative) is not { } target)
+        {
+            response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
+        var reading = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || request.Method == "PROPFIND";
+        if (!reading && (!target.Mount.Writable || !CanWrite(context.User)))
+        {
+            response.StatusCode = StatusCodes.Status403Forbidden;
+            await response.WriteAsync(target.Mount.Writable ? "your account may not change files" : $"{target.Mount.Name} is read-only");
+            return;
+        }
+
+        switch (request.Method)
+        {
+            case "GET" or "HEAD": await GetAsync(context, target); break;
+            case "PUT": await PutAsync(context, target); break;
+            case "DELETE": Delete(context, target); break;
+            case "MKCOL": await MakeCollectionAsync(context, target); break;
+            case "COPY" or "MOVE": CopyOrMove(context, target, move: request.Method == "MOVE"); break;
+            case "PROPFIND": await properties.PropFindAsync(context, target); break;
+            case "PROPPATCH": await properties.PropPatchAsync(context, target); break;
+            default:
+                response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+                response.Headers.Allow = Allowed;
+                break;
+        }
+    }
+
+    private static bool CanWrite(ClaimsPrincipal user) =>
+        Enum.TryParse<UserRole>(user.FindFirstValue(ClaimTypes.Role), out var role) && role >= UserRole.User;
+
+    /// <summary>The top level lists the mounts.</summary>
+    private async Task RootAsync(HttpContext context)
+    {
+        if (context.Request.Method != "PROPFIND")
+        {
+            context.Response.StatusCode = HttpMethods.IsGet(context.Request.Method) ? StatusCodes.Status200OK : StatusCodes.Status405MethodNotAllowed;
+            if (HttpMethods.IsGet(context.Request.Method))
+            {
+                await context.Response.WriteAsync(string.Join('\n', paths.Mounts.Select(m => m.Name + "/")));
+            }
+
+            return;
+        }
+
+        var dav = WebDavXml.Dav;
+        var entries = new List<System.Xml.Linq.XElement>
+        {
+            new(dav + "response", new System.Xml.Linq.XElement(dav + "href", WebDavPaths.Prefix + "/"),
+                WebDavXml.PropStat([new(dav + "resourcetype", new System.Xml.Linq.XElement(dav + "collection")), new(dav + "displayname", "Pixhaven")], 200)),
+        };
+        if (context.Request.Headers["Depth"] == "1")
+        {
+            entries.AddRange(paths.Mounts.Select(m => new System.Xml.Linq.XElement(dav + "response",
+                new System.Xml.Linq.XElement(dav + "href", $"{WebDavPaths.Prefix}/{m.Name}/"),
+                WebDavXml.PropStat([new(dav + "resourcetype", new System.Xml.Linq.XElement(dav + "collection")), new(dav + "displayname", m.Name)], 200))));
+        }
+
+        await WebDavXml.WriteAsync(context.Response, StatusCodes.Status207MultiStatus, new System.Xml.Linq.XElement(dav + "multistatus", entries));
+    }
+
+    private static async Task GetAsync(HttpContext context, WebDavTarget target)
+    {
+        if (target.IsCollection)
+        {
+            // A plain list for a browser that opens a folder; clients use PROPFIND.
+            context.Response.ContentType = "text/plain; charset=utf-8";
+            var names = new DirectoryInfo(target.FullPath).EnumerateFileSystemInfos().Where(i => i.LinkTarget is null)
+                .Select(i => i is DirectoryInfo ? i.Name + "/" : i.Name).Order(StringComparer.Ordinal);
+            await context.Response.WriteAsync(string.Join('\n', names));
+            return;
+        }
+
+        if (!target.IsFile)
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
+        var file = new FileInfo(target.FullPath);
+        var type = ContentTypes.TryGetContentType(file.Name, out var known) ? known : "application/octet-stream";
+        await TypedResults.PhysicalFile(file.FullName, type, lastModified: file.LastWriteTimeUtc,
+            entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue(WebDavProperties.ETag(file)), enableRangeProcessing: true).ExecuteAsync(context);
+    }
+
+    private async Task PutAsync(HttpContext context, WebDavTarget target)
+    {
+        if (target.IsCollection || target.IsMountRoot)
+        {
+            context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+            return;
+        }
+
+        if (!Directory.Exists(Path.GetDirectoryName(target.FullPath)))
+        {
+            context.Response.StatusCode = StatusCodes.Status409Conflict;
+            return;
+        }
+
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = options.UploadMaxMegabytes * 1024L * 1024;
+        }
+
+        var existed = target.IsFile;
+        // Written beside the target and renamed over it: a dropped connection never leaves half a photo to import.
+        var partial = Path.Combine(Path.GetDirectoryName(target.FullPath)!, $".{Path.GetFileName(target.FullPath)}.{Guid.NewGuid():N}.part");
+        try
+        {
+            await using (var output = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+            {
+                await context.Request.Body.CopyToAsync(output, context.RequestAborted);
+            }
+
+            File.Move(partial, target.FullPath, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(partial))
+            {
+                RemoveFile(partial);
+            }
+        }
+
+        context.Response.StatusCode = existed ? StatusCodes.Status204NoContent : StatusCodes.Status201Created;
+        importer.Uploaded(lifetime.ApplicationStopping);
+    }
+
+    private void Delete(HttpContext context, WebDavTarget target)
+    {
+        if (target.IsMountRoot)
+        {
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return;
+        }
+
+        if (!target.Exists)
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
+        RemoveEntry(target.FullPath);
+        dead.Delete(target.FullPath);
+        context.Response.StatusCode = StatusCodes.Status204NoContent;
+    }
+
+    private static async Task MakeCollectionAsync(HttpContext context, WebDavTarget target)
+    {
+        if (context.Request.ContentLength > 0 || context.Request.Headers.TransferEncoding.Count > 0)
+        {
+            context.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
+            return;
+        }
+
+        if (target.Exists)
+        {
+            context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+            return;
+        }
+
+        if (!Directory.Exists(Path.GetDirectoryName(target.FullPath)))
+        {
+            context.Response.StatusCode = StatusCodes.Status409Conflict;
+            return;
+        }
+
+        Directory.CreateDirectory(target.FullPath);
+        context.Response.StatusCode = StatusCodes.Status201Created;
+        await Task.CompletedTask;
+    }
+
+    private void CopyOrMove(HttpContext context, WebDavTarget source, bool move)
+    {
+        var response = context.Response;
+        if (!source.Exists)
+        {
+            response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
+        var destinationHeader = context.Request.Headers["Destination"].ToString();
+        var destinationPath = Uri.TryCreate(destinationHeader, UriKind.Absolute, out var uri) ? uri.AbsolutePath
+            : destinationHeader.StartsWith('/') ? destinationHeader : null;
+        if (destinationPath is null || !destinationPath.StartsWith(WebDavPaths.Prefix + "/", StringComparison.Ordinal))
+        {
+            response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        if (paths.Resolve(destinationPath[WebDavPaths.Prefix.Length..]) is not { } destination || destination.IsMountRoot || source.IsMountRoot)
+        {
+            response.StatusCode = StatusCodes.Status403Forbidden;
+            return;
+        }
+
+        if (destination.Mount != source.Mount)
+        {
+            response.StatusCode = StatusCodes.Status502BadGateway;
+            return;
+        }
+
+        if (destination.FullPath == source.FullPath
+            || destination.FullPath.StartsWith(source.FullPath + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            response.StatusCode = StatusCodes.Status403Forbidden;
+            return;
+        }
+
+        if (!Directory.Exists(Path.GetDirectoryName(destination.FullPath)))
+        {
+            response.StatusCode = StatusCodes.Status409Conflict;
+            return;
+        }
+
+        var existed = destination.Exists;
+        if (existed)
+        {
+            if (context.Request.Headers["Overwrite"].ToString().Equals("F", StringComparison.OrdinalIgnoreCase))
+            {
+                response.StatusCode = StatusCodes.Status412PreconditionFailed;
+                return;
+            }
+
+            RemoveEntry(destination.FullPath);
+            dead.Delete(destination.FullPath);
+        }
+
+        if (move)
+        {
+            if (source.IsCollection)
+            {
+                Directory.Move(source.FullPath, destination.FullPath);
+            }
+            else
+            {
+                File.Move(source.FullPath, destination.FullPath);
+            }
+
+            dead.Move(source.FullPath, destination.FullPath);
+        }
+        else
+        {
+            var shallow = context.Request.Headers["Depth"].ToString() == "0";
+            CopyEntry(source.FullPath, destination.FullPath, shallow);
+            dead.Copy(source.FullPath, destination.FullPath);
+        }
+
+        response.StatusCode = existed ? StatusCodes.Status204NoContent : StatusCodes.Status201Created;
+        if (destination.Mount.Writable)
+        {
+            importer.Uploaded(lifetime.ApplicationStopping);
+        }
+    }
+
+    private static void CopyEntry(string from, string to, bool shallow)
+    {
+        if (File.Exists(from))
+        {
+            File.Copy(from, to);
+            return;
+        }
+
+        Directory.CreateDirectory(to);
+        if (shallow)
+        {
+            return;
+        }
+
+        foreach (var entry in new DirectoryInfo(from).EnumerateFileSystemInfos().Where(e => e.LinkTarget is null))
+        {
+            CopyEntry(entry.FullName, Path.Combine(to, entry.Name), shallow: false);
+        }
+    }
+
+    /// <summary>Only ever called on paths in a writable mount (the import folder); originals are never writable here.</summary>
+    private static void RemoveEntry(string path)
+    {
+        if (Directory.Exists(path) && new DirectoryInfo(path).LinkTarget is null)
+        {
+            Directory.Delete(path, recursive: true);
+        }
+        else
+        {
+            RemoveFile(path);
+        }
+    }
+
+#pragma warning disable RS0030 // WebDAV deletes only inside the import folder: RemoveEntry's callers check the mount is writable.
+    private static void RemoveFile(string path) => File.Delete(path);
+#pragma warning restore RS0030
+}

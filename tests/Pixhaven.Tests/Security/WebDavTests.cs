@@ -1,0 +1,186 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Pixhaven.Core.Accounts;
+using Pixhaven.Core.Model;
+using Pixhaven.Tests.Infrastructure;
+
+namespace Pixhaven.Tests.Security;
+
+/// <summary>WebDAV with real clients from Debian: the litmus compliance suite, and rclone copying files in and out.</summary>
+public sealed class WebDavTests : IAsyncLifetime
+{
+    private TestLibrary _library = null!;
+    private LibraryServer _server = null!;
+    private string _token = "";
+
+    public async Task InitializeAsync()
+    {
+        _library = await TestLibrary.CreateAsync([TestPhotos.CanonJpeg], new Dictionary<string, string> { ["import-after-upload"] = "1" });
+        await _library.IndexAsync();
+        _server = await LibraryServer.StartAsync(_library);
+        await _server.EnsureUserAsync("sync", "sync password", UserRole.User);
+        _token = await AppPasswordAsync("sync", TokenScopes.WebDav);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        await _library.DisposeAsync();
+    }
+
+    private string Import => _library.Options.Values.ImportFullPath;
+
+    private Task<string> AppPasswordAsync(string user, string scope) =>
+        _server.Server.Services.GetRequiredService<SessionService>()
+            .CreateAppPasswordAsync(user, "test", [scope], CancellationToken.None).ContinueWith(t => t.Result.Token);
+
+    private HttpClient Client(string user, string token)
+    {
+        var client = _server.NewClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{token}")));
+        return client;
+    }
+
+    [Fact]
+    public async Task Litmus_PassesEveryTest_InBasicCopymoveAndProps()
+    {
+        var (exit, output) = await RunAsync("litmus", [$"{_server.BaseAddress}webdav/import/", "sync", _token], new Dictionary<string, string> { ["TESTS"] = "basic copymove props" });
+        foreach (var group in new[] { "basic", "copymove", "props" })
+        {
+            Assert.Matches($@"summary for `{group}': of \d+ tests run: \d+ passed, 0 failed", output);
+        }
+
+        Assert.True(exit == 0, output);
+    }
+
+    [Fact]
+    public async Task Rclone_CopiesPhotosIn_TheyAreImported_AndCopiesOriginalsOut()
+    {
+        var upload = Path.Combine(_library.Root, "phone");
+        Directory.CreateDirectory(upload);
+        File.Copy(TestPhotos.PathOf(TestPhotos.GpsJpeg), Path.Combine(upload, "IMG_0001.jpg"));
+        var (_, obscured) = await RunAsync("rclone", ["obscure", _token], null);
+        var remote = new Dictionary<string, string>
+        {
+            ["RCLONE_CONFIG_PX_TYPE"] = "webdav",
+            ["RCLONE_CONFIG_PX_URL"] = $"{_server.BaseAddress}webdav",
+            ["RCLONE_CONFIG_PX_VENDOR"] = "other",
+            ["RCLONE_CONFIG_PX_USER"] = "sync",
+            ["RCLONE_CONFIG_PX_PASS"] = obscured.Trim(),
+        };
+
+        var (copyIn, inOutput) = await RunAsync("rclone", ["copy", upload, "px:import/phone"], remote);
+        Assert.True(copyIn == 0, inOutput);
+
+        // The upload lands in import and is imported once uploads have been quiet (import-after-upload = 1 s).
+        await using (var db = _library.OpenCatalog())
+        {
+            var deadline = DateTime.UtcNow.AddMinutes(2);
+            while (await db.Files.CountAsync() < 2 && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(500);
+            }
+
+            Assert.Equal(2, await db.Files.CountAsync());
+        }
+
+        Assert.False(File.Exists(Path.Combine(Import, "phone", "IMG_0001.jpg")), "the import moved the file into originals");
+
+        var download = Path.Combine(_library.Root, "download");
+        var (copyOut, outOutput) = await RunAsync("rclone", ["copy", "px:originals", download], remote);
+        Assert.True(copyOut == 0, outOutput);
+        Assert.Equal(File.ReadAllBytes(TestPhotos.PathOf(TestPhotos.CanonJpeg)), File.ReadAllBytes(Path.Combine(download, TestPhotos.CanonJpeg)));
+
+        var (intoOriginals, _) = await RunAsync("rclone", ["copy", upload, "px:originals/new"], remote);
+        Assert.NotEqual(0, intoOriginals);
+        Assert.False(Directory.Exists(Path.Combine(_library.Originals, "new")));
+    }
+
+    [Fact]
+    public async Task Access_NeedsAnAppPasswordWithTheScope_AndTheRightRole()
+    {
+        using var anonymous = await _server.Anonymous.SendAsync(new HttpRequestMessage(new HttpMethod("PROPFIND"), "/webdav/originals/") { Headers = { { "Depth", "1" } } });
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.StartsWith("Basic", anonymous.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
+
+        var readOnly = Client("sync", await AppPasswordAsync("sync", TokenScopes.Read));
+        Assert.Equal(HttpStatusCode.Forbidden, (await readOnly.GetAsync("/webdav/originals/")).StatusCode);
+
+        await _server.EnsureUserAsync("looker", "looker password", UserRole.Viewer);
+        var viewer = Client("looker", await AppPasswordAsync("looker", TokenScopes.WebDav));
+        Assert.Equal(HttpStatusCode.OK, (await viewer.GetAsync($"/webdav/originals/{TestPhotos.CanonJpeg}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.PutAsync("/webdav/import/x.jpg", new ByteArrayContent([1, 2, 3]))).StatusCode);
+
+        var sync = Client("sync", _token);
+        Assert.Equal(HttpStatusCode.Forbidden, (await sync.PutAsync($"/webdav/originals/{TestPhotos.CanonJpeg}", new ByteArrayContent([1]))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await sync.DeleteAsync($"/webdav/originals/{TestPhotos.CanonJpeg}")).StatusCode);
+        Assert.True(File.Exists(_library.OriginalPath(TestPhotos.CanonJpeg)));
+    }
+
+    [Theory]
+    [MemberData(nameof(TraversalTests.HostileSegments), MemberType = typeof(TraversalTests))]
+    public async Task Paths_NeverLeaveTheirFolder(string hostile)
+    {
+        var sync = Client("sync", _token);
+        foreach (var mount in new[] { "originals", "import" })
+        {
+            using var get = await sync.GetAsync($"/webdav/{mount}/{hostile}");
+            var body = await get.Content.ReadAsStringAsync();
+            Assert.DoesNotContain("root:x:0:0", body, StringComparison.Ordinal);
+            // Plain ../ is removed by the client before sending (RFC 3986), which lands on the web app's page instead.
+            Assert.True(get.StatusCode != HttpStatusCode.OK || body.StartsWith("<!doctype html", StringComparison.OrdinalIgnoreCase), $"{(int)get.StatusCode}");
+        }
+
+        var outside = Path.Combine(_library.Root, "escaped.txt");
+        using var put = await sync.PutAsync($"/webdav/import/{hostile.Replace("etc", "..", StringComparison.Ordinal).Replace("passwd", "escaped.txt", StringComparison.Ordinal)}", new StringContent("x"));
+        Assert.NotEqual(HttpStatusCode.Created, put.StatusCode);
+        Assert.False(File.Exists(outside));
+
+        using var copy = new HttpRequestMessage(new HttpMethod("COPY"), "/webdav/originals/" + TestPhotos.CanonJpeg);
+        copy.Headers.Add("Destination", $"{_server.BaseAddress}webdav/import/{hostile}");
+        using var copied = await sync.SendAsync(copy);
+        Assert.True(copied.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.BadRequest or HttpStatusCode.NotFound or HttpStatusCode.Conflict, $"{(int)copied.StatusCode}");
+    }
+
+    [Fact]
+    public async Task LinksOutOfTheFolder_AreNotFollowed()
+    {
+        Directory.CreateDirectory(Import);
+        File.CreateSymbolicLink(Path.Combine(Import, "passwd"), "/etc/passwd");
+        Directory.CreateSymbolicLink(Path.Combine(Import, "etc"), "/etc");
+        var sync = Client("sync", _token);
+        Assert.Equal(HttpStatusCode.NotFound, (await sync.GetAsync("/webdav/import/passwd")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await sync.GetAsync("/webdav/import/etc/passwd")).StatusCode);
+        using var put = await sync.PutAsync("/webdav/import/etc/pixhaven-was-here", new StringContent("x"));
+        Assert.NotEqual(HttpStatusCode.Created, put.StatusCode);
+        Assert.False(File.Exists("/etc/pixhaven-was-here"));
+        using var listing = await sync.SendAsync(new HttpRequestMessage(new HttpMethod("PROPFIND"), "/webdav/import/") { Headers = { { "Depth", "1" } } });
+        Assert.DoesNotContain("passwd", await listing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private static async Task<(int Exit, string Output)> RunAsync(string program, string[] arguments, IReadOnlyDictionary<string, string>? environment)
+    {
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{program} is missing: install the Debian package (scripts/setup.sh --tests does)");
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output + await errors);
+    }
+}
