@@ -66,6 +66,29 @@ public sealed class BrowserTests(CorpusFixture corpus) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Settings_AdminAddsAUser_AndRevokesAnotherSession()
+    {
+        var other = await corpus.Served.SignInAsync(LibraryServer.AdminName, LibraryServer.AdminPassword);
+        var sessions = System.Text.Json.JsonDocument.Parse(await other.GetStringAsync("/api/v1/sessions")).RootElement;
+        var otherUid = sessions.EnumerateArray().Single(s => s.GetProperty("current").GetBoolean()).GetProperty("uid").GetString();
+
+        var page = await OpenAsync();
+        await page.GetByTestId("open-settings").ClickAsync();
+        var settings = page.GetByTestId("settings");
+        await settings.Locator($"tr[data-session='{otherUid}'] button").ClickAsync();
+        await settings.Locator($"tr[data-session='{otherUid}']").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached });
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await other.GetAsync("/api/v1/photos")).StatusCode);
+
+        await page.GetByTestId("new-user-name").FillAsync("carol");
+        await page.GetByTestId("new-user-password").FillAsync("carol's password");
+        await page.GetByTestId("add-user").ClickAsync();
+        await settings.GetByTestId("users").GetByText("carol").WaitForAsync();
+        await Screenshot(page, "settings");
+        Assert.Equal(System.Net.HttpStatusCode.NoContent, (await corpus.Http.DeleteAsync("/api/v1/users/carol")).StatusCode);
+        Assert.Empty(_cspViolations);
+    }
+
+    [Fact]
     public async Task SignIn_WrongPasswordIsShown_ThenSignsIn_AndSignsOutAgain()
     {
         var page = await OpenSignedOutAsync();

@@ -107,3 +107,21 @@ export function getPhoto(uid: string, signal?: AbortSignal): Promise<PhotoDetail
 export function getStatus(signal?: AbortSignal): Promise<Status> {
   return getJson<Status>('/api/v1/status', signal);
 }
+
+export type SessionSummary = Schemas['SessionSummary'];
+export type UserSummary = Schemas['UserSummary'];
+export type UserRole = Schemas['UserRole'];
+export type ShareSummary = Schemas['ShareSummary'];
+
+export const listSessions = () => getJson<SessionSummary[]>('/api/v1/sessions');
+export const revokeSession = (uid: string) => send('DELETE', `/api/v1/sessions/${encodeURIComponent(uid)}`);
+export const createAppPassword = async (name: string, scopes: string[]) =>
+  (await send<Schemas['AppPasswordCreated']>('POST', '/api/v1/app-passwords', { name, scopes }))!;
+
+export const listUsers = () => getJson<UserSummary[]>('/api/v1/users');
+export const addUser = (name: string, password: string, role: UserRole) => send('POST', '/api/v1/users', { name, password, role });
+export const setUserRole = (name: string, role: UserRole) => send('PATCH', `/api/v1/users/${encodeURIComponent(name)}`, { role });
+export const removeUser = (name: string) => send('DELETE', `/api/v1/users/${encodeURIComponent(name)}`);
+
+export const listShares = () => getJson<ShareSummary[]>('/api/v1/shares');
+export const revokeShare = (uid: string) => send('DELETE', `/api/v1/shares/${encodeURIComponent(uid)}`);
