@@ -35,6 +35,8 @@ public static class OptionDefinitions
             o => o.ThumbnailQuality.ToString(CultureInfo.InvariantCulture), (o, v) => o.ThumbnailQuality = Int(v, 1, 100)),
         new("image-max-megapixels", "--image-max-megapixels", "Images with more pixels are skipped with a reason instead of decoded (a guard against decompression bombs)",
             o => o.ImageMaxMegapixels.ToString(CultureInfo.InvariantCulture), (o, v) => o.ImageMaxMegapixels = Int(v, 1, 100_000)),
+        new("decode-timeout", "--decode-timeout", "Seconds one image may take to decode before it is stopped and skipped with the reason",
+            o => o.DecodeTimeoutSeconds.ToString(CultureInfo.InvariantCulture), (o, v) => o.DecodeTimeoutSeconds = Int(v, 1, 3600)),
         new("sidecar-write", "--sidecar-write", "Write edits to XMP sidecars in storage/sidecars (originals are never written)",
             o => o.SidecarWrite ? "true" : "false", (o, v) => o.SidecarWrite = Bool(v)),
         new("auth-mode", "--auth-mode", "Sign-in: password (default) or public (no sign-in; anyone reaching the server can change everything)",

@@ -31,6 +31,9 @@ public sealed class PixhavenOptions
     public int TranscodeLimit { get; set; } = 1;
     public int ThumbnailQuality { get; set; } = 85;
 
+    /// <summary>Seconds one image may take to decode before it is stopped and skipped with the reason.</summary>
+    public int DecodeTimeoutSeconds { get; set; } = Media.Thumbnails.ThumbnailGenerator.DefaultDecodeTimeoutSeconds;
+
     /// <summary>Larger images are skipped with a reason instead of decoded: a guard against decompression bombs.</summary>
     public int ImageMaxMegapixels { get; set; } = (int)(Media.Thumbnails.ThumbnailGenerator.DefaultMaxPixels / 1_000_000);
     public string LogLevel { get; set; } = "information";

@@ -38,7 +38,8 @@ public static class ServiceRegistration
         services.AddSingleton<EmbeddedMetadataReader>();
         services.AddSingleton<MediaInspector>();
         services.AddSingleton(new ThumbnailStore(options.ThumbnailCachePath));
-        services.AddSingleton(sp => new ThumbnailGenerator(sp.GetRequiredService<ThumbnailStore>(), options.ThumbnailQuality, options.ImageMaxMegapixels * 1_000_000L));
+        services.AddSingleton(sp => new ThumbnailGenerator(sp.GetRequiredService<ThumbnailStore>(), options.ThumbnailQuality, options.ImageMaxMegapixels * 1_000_000L,
+            TimeSpan.FromSeconds(options.DecodeTimeoutSeconds)));
         services.AddSingleton(new TemporaryFiles(Path.Combine(options.StorageFullPath, "cache", "tmp")));
         services.AddSingleton<HeifDecoder>();
         services.AddSingleton<FfprobeReader>();

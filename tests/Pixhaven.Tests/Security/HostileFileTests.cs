@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Pixhaven.Core.Media.Thumbnails;
 using Pixhaven.Core.Model;
 using Pixhaven.Tests.Infrastructure;
 
@@ -33,5 +34,28 @@ public sealed class HostileFileTests
         Assert.Contains("3600 megapixels", refused.Error, StringComparison.Ordinal);
         Assert.Equal(FileStatus.Indexed, (await db.Files.SingleAsync(f => f.Path == TestPhotos.CanonJpeg)).Status);
         Assert.Equal(bytes, File.ReadAllBytes(bomb)); // the original is untouched
+    }
+
+    [Fact]
+    public void Decoding_PastTheTimeLimit_IsStopped_WithTheReason()
+    {
+        var store = Path.Combine(Path.GetTempPath(), $"pixhaven-timeout-{Guid.NewGuid():N}");
+        try
+        {
+            // 1 ms is far less than decoding a 22-megapixel photo takes anywhere: the limit must fire.
+            var generator = new ThumbnailGenerator(new ThumbnailStore(store), 85, decodeTimeout: TimeSpan.FromMilliseconds(1));
+            var error = Assert.Throws<ThumbnailException>(() => generator.Generate(TestPhotos.PathOf(TestPhotos.CanonJpeg), new string('a', 32)));
+            Assert.Contains("decode-timeout", error.Message, StringComparison.Ordinal);
+
+            var patient = new ThumbnailGenerator(new ThumbnailStore(store), 85);
+            Assert.Null(patient.Generate(TestPhotos.PathOf(TestPhotos.CanonJpeg), new string('b', 32)));
+        }
+        finally
+        {
+            if (Directory.Exists(store))
+            {
+                Directory.Delete(store, recursive: true);
+            }
+        }
     }
 }

@@ -7,9 +7,12 @@ namespace Pixhaven.Core.Media.Thumbnails;
 /// the largest size, EXIF orientation applied, colour converted to sRGB; the smaller sizes are cut from that copy.
 /// Never upscales.
 /// </summary>
-public sealed class ThumbnailGenerator(ThumbnailStore store, int quality, long maxPixels = ThumbnailGenerator.DefaultMaxPixels)
+public sealed class ThumbnailGenerator(ThumbnailStore store, int quality, long maxPixels = ThumbnailGenerator.DefaultMaxPixels, TimeSpan? decodeTimeout = null)
 {
     public const long DefaultMaxPixels = 400_000_000;
+    public const int DefaultDecodeTimeoutSeconds = 120;
+
+    private readonly TimeSpan _decodeTimeout = decodeTimeout ?? TimeSpan.FromSeconds(DefaultDecodeTimeoutSeconds);
 
     /// <summary>Makes the thumbnails; returns a note when the image was damaged but still rendered.</summary>
     /// <exception cref="ThumbnailException">The image could not be decoded at all.</exception>
@@ -23,6 +26,10 @@ public sealed class ThumbnailGenerator(ThumbnailStore store, int quality, long m
         try
         {
             decoded = Decode(sourcePath, Enums.FailOn.Truncated, alreadyOriented, orientation);
+        }
+        catch (ThumbnailException)
+        {
+            throw;
         }
         catch (VipsException strict) when (!ThumbnailException.IsMissingDecoder(strict.Message))
         {
@@ -80,7 +87,7 @@ public sealed class ThumbnailGenerator(ThumbnailStore store, int quality, long m
         }
     }
 
-    private static Image Decode(string path, Enums.FailOn failOn, bool noRotate, int? orientation)
+    private Image Decode(string path, Enums.FailOn failOn, bool noRotate, int? orientation)
     {
         var largest = ThumbnailSize.All[0];
         using var loaded = Image.Thumbnail(path, largest.Width, height: largest.Width, size: Enums.Size.Down, noRotate: noRotate || orientation is not null,
@@ -94,8 +101,18 @@ public sealed class ThumbnailGenerator(ThumbnailStore store, int quality, long m
             var rgb = flattened.Interpretation is Enums.Interpretation.Srgb or Enums.Interpretation.Bw
                 ? flattened.Cast(Enums.BandFormat.Uchar)
                 : flattened.Colourspace(Enums.Interpretation.Srgb).Cast(Enums.BandFormat.Uchar);
-            // Decode once, here: every size below reads this copy instead of re-running the loader.
-            return rgb.CopyMemory();
+            // A hostile file can make a decoder spin: libvips checks the token while it works and stops when it fires.
+            using var deadline = new CancellationTokenSource(_decodeTimeout);
+            rgb.SetProgress(new Progress<int>(_ => { }), deadline.Token);
+            try
+            {
+                // Decode once, here: every size below reads this copy instead of re-running the loader.
+                return rgb.CopyMemory();
+            }
+            catch (VipsException e) when (deadline.IsCancellationRequested)
+            {
+                throw new ThumbnailException($"decoding took longer than {_decodeTimeout.TotalSeconds:0.###} s (decode-timeout) and was stopped", e);
+            }
         }
         finally
         {
