@@ -64,7 +64,12 @@ public static class PixhavenServer
 
         await app.Services.GetRequiredService<FirstAdmin>().EnsureAsync(cancellationToken);
 
-        app.UseForwardedHeaders();
+        // Only with proxies listed: the middleware trusts every sender when its lists are empty.
+        if (options.TrustedProxies.Length > 0)
+        {
+            app.UseForwardedHeaders();
+        }
+
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.HttpOverrides;
 
 namespace Pixhaven.Security;
 
-/// <summary>Believes X-Forwarded-For and X-Forwarded-Proto only from the configured proxies, so clients cannot fake their address or TLS.</summary>
+/// <summary>
+/// Believes X-Forwarded-For and X-Forwarded-Proto only from the configured proxies, so clients cannot fake their
+/// address or TLS. With no proxy configured the middleware is not used at all: empty lists would make it trust anyone.
+/// </summary>
 public static class TrustedProxies
 {
     public static void Configure(ForwardedHeadersOptions forwarded, string trusted)

@@ -169,4 +169,58 @@ public sealed class AccountTests
         Assert.Equal(HttpStatusCode.Unauthorized, (await erin.GetAsync("/api/v1/photos")).StatusCode);
         await server.SignInAsync("erin", "erin's new password");
     }
+
+    [Fact]
+    public async Task SessionCookie_IsSecure_BehindATrustedTlsProxy_Only()
+    {
+        await using var library = await TestLibrary.CreateAsync([], new Dictionary<string, string> { ["trusted-proxies"] = "127.0.0.1" });
+        await using var server = await LibraryServer.StartAsync(library);
+        await using var untrusting = await TestLibrary.CreateAsync([]);
+        await using var direct = await LibraryServer.StartAsync(untrusting);
+
+        foreach (var (target, secure) in new[] { (server, true), (direct, false) })
+        {
+            using var client = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = target.BaseAddress };
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/session")
+            {
+                Content = JsonContent.Create(new { name = LibraryServer.AdminName, password = LibraryServer.AdminPassword }),
+            };
+            request.Headers.Add("X-Forwarded-Proto", "https");
+            using var response = await client.SendAsync(request);
+            var cookie = response.Headers.GetValues("Set-Cookie").Single();
+            Assert.Equal(secure, cookie.Contains("secure", StringComparison.OrdinalIgnoreCase));
+        }
+    }
+
+    [Fact]
+    public async Task Sessions_EndWhenIdle_AndAtTheirMaximumAge()
+    {
+        await using var library = await TestLibrary.CreateAsync([]);
+        await using var server = await LibraryServer.StartAsync(library);
+        var idle = await server.SignInAsync(LibraryServer.AdminName, LibraryServer.AdminPassword);
+        var old = await server.SignInAsync(LibraryServer.AdminName, LibraryServer.AdminPassword);
+        var uids = new Dictionary<HttpClient, string>();
+        foreach (var client in new[] { idle, old })
+        {
+            var list = JsonDocument.Parse(await client.GetStringAsync("/api/v1/sessions")).RootElement;
+            uids[client] = list.EnumerateArray().Single(s => s.GetProperty("current").GetBoolean()).GetProperty("uid").GetString()!;
+        }
+
+        var options = library.Options.Values;
+        await using (var db = library.OpenCatalog())
+        {
+            await db.Sessions.Where(s => s.Uid == uids[idle])
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.LastSeenAt, DateTime.UtcNow.AddHours(-options.SessionIdleHours - 1)));
+            await db.Sessions.Where(s => s.Uid == uids[old])
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.ExpiresAt, DateTime.UtcNow.AddMinutes(-1)));
+        }
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await idle.GetAsync("/api/v1/photos")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await old.GetAsync("/api/v1/photos")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await server.Http.GetAsync("/api/v1/photos")).StatusCode);
+        await using (var db = library.OpenCatalog())
+        {
+            Assert.False(await db.Sessions.AnyAsync(s => s.Uid == uids[idle] || s.Uid == uids[old])); // ended sessions are deleted
+        }
+    }
 }
