@@ -147,6 +147,21 @@ public sealed class WebDavTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Uploads_NamedAsPhotos_MustBePhotos()
+    {
+        var sync = Client("sync", _token);
+        using var fake = await sync.PutAsync("/webdav/import/holiday.jpg", new StringContent("#!/bin/sh\nrm -rf /\n"));
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, fake.StatusCode);
+        Assert.False(File.Exists(Path.Combine(Import, "holiday.jpg")));
+        Assert.Empty(Directory.GetFiles(Import, "*", SearchOption.AllDirectories)); // no partial file left behind
+
+        using var real = await sync.PutAsync("/webdav/import/holiday.jpg", new ByteArrayContent(File.ReadAllBytes(TestPhotos.PathOf(TestPhotos.GpsJpeg))));
+        Assert.Equal(HttpStatusCode.Created, real.StatusCode);
+        using var notes = await sync.PutAsync("/webdav/import/notes.txt", new StringContent("not a photo, and not named as one"));
+        Assert.Equal(HttpStatusCode.Created, notes.StatusCode);
+    }
+
+    [Fact]
     public async Task LinksOutOfTheFolder_AreNotFollowed()
     {
         Directory.CreateDirectory(Import);
