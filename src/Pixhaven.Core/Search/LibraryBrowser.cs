@@ -7,7 +7,7 @@ using Pixhaven.Core.Search.Query;
 namespace Pixhaven.Core.Search;
 
 /// <summary>
-/// The library's overviews, each for the photos of a search: the calendar, labels, folders and map clusters.
+/// The library's overviews, each for the photos of a search: the calendar, moments, labels, folders and map clusters.
 /// Every overview is one grouped SQL query plus at most one lookup of the photos shown for the groups.
 /// </summary>
 public sealed class LibraryBrowser(IDbContextFactory<CatalogDbContext> contextFactory, ICatalogProvider provider, Gazetteer gazetteer, ResultCache cache)
@@ -21,6 +21,10 @@ public sealed class LibraryBrowser(IDbContextFactory<CatalogDbContext> contextFa
 
     public Task<IReadOnlyList<LabelCount>> LabelsAsync(SearchQuery query, CancellationToken cancellationToken) =>
         cache.GetOrAddAsync("labels:" + query.Text, () => ComputeLabelsAsync(query, cancellationToken), cancellationToken);
+
+    /// <summary>Moments of the photos of a search (see <see cref="Moments"/>), newest first; cached until the catalog changes.</summary>
+    public Task<IReadOnlyList<Moment>> MomentsAsync(SearchQuery query, CancellationToken cancellationToken) =>
+        cache.GetOrAddAsync("moments:" + query.Text, () => ComputeMomentsAsync(query, cancellationToken), cancellationToken);
 
     /// <summary>
     /// Photos with a position inside the box, grouped into grid cells that shrink as the zoom grows (256 px tiles, one
@@ -42,6 +46,23 @@ public sealed class LibraryBrowser(IDbContextFactory<CatalogDbContext> contextFa
         var covers = await Covers(db, months.Select(m => m.Cover), cancellationToken);
         return months.OrderByDescending(m => m.Year).ThenByDescending(m => m.Month)
             .Select(m => new CalendarMonth(m.Year, m.Month, m.Count, covers[m.Cover].Uid, covers[m.Cover].ThumbnailHash)).ToList();
+    }
+
+    private async Task<IReadOnlyList<Moment>> ComputeMomentsAsync(SearchQuery query, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        // Three small columns per placed photo; the runs are cut in memory, as SQL has no portable "gaps and islands".
+        var points = await (await FilterAsync(db, query, cancellationToken)).Where(p => p.CountryCode != null)
+            .Select(p => new Moments.Point(p.Id, p.TakenAt, p.CountryCode!, p.State)).ToListAsync(cancellationToken);
+        var found = Moments.Find(points);
+        var covers = await Covers(db, found.Select(m => m.Photos[m.Photos.Count / 2].Id), cancellationToken);
+        return found.Select(m =>
+        {
+            var (start, end) = (m.Photos[0].TakenAt, m.Photos[^1].TakenAt);
+            var cover = covers[m.Photos[m.Photos.Count / 2].Id];
+            return new Moment(Moment.TitleOf(m.State, gazetteer.CountryName(m.CountryCode) ?? m.CountryCode, start, end), m.CountryCode, m.State,
+                start, end, m.Photos.Count, cover.Uid, cover.ThumbnailHash, Moments.QueryFor(m.CountryCode, m.State, start, end));
+        }).ToList();
     }
 
     private async Task<IReadOnlyList<LabelCount>> ComputeLabelsAsync(SearchQuery query, CancellationToken cancellationToken)

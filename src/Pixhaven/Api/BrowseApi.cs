@@ -11,12 +11,17 @@ public static class BrowseApi
     public static RouteGroupBuilder MapBrowseApi(this RouteGroupBuilder api)
     {
         api.MapGet("/calendar", Calendar).WithName("Calendar").WithSummary("Photo counts per month, newest first, with a cover each");
+        api.MapGet("/moments", MomentsList).WithName("ListMoments")
+            .WithSummary("Moments: photos taken in one place without a gap of more than two days, at least three, newest first, each with the search that lists them");
         api.MapGet("/labels", Labels).WithName("ListLabels").WithSummary("Labels with their photo counts, most used first");
         api.MapGet("/folders", Folders).WithName("ListFolders").WithSummary("The folders inside 'path' under originals, with photo counts");
         api.MapGet("/places/clusters", Clusters).WithName("PlaceClusters")
             .WithSummary("Photos with a position in the box 'bbox' (west,south,east,north) grouped for map markers at 'zoom'");
         return api;
     }
+
+    public static async Task<Results<Ok<IReadOnlyList<Moment>>, BadRequest<ApiError>>> MomentsList(string? q, LibraryBrowser browser, CancellationToken cancellationToken) =>
+        await WithQuery(q, query => browser.MomentsAsync(query, cancellationToken));
 
     public static async Task<Results<Ok<IReadOnlyList<CalendarMonth>>, BadRequest<ApiError>>> Calendar(string? q, LibraryBrowser browser, CancellationToken cancellationToken) =>
         await WithQuery(q, query => browser.CalendarAsync(query, cancellationToken));
