@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.Playwright;
 using Pixhaven.Tests.Infrastructure;
 
@@ -86,6 +87,38 @@ public sealed class BrowserTests(CorpusFixture corpus) : IAsyncLifetime
         await Screenshot(page, "settings");
         Assert.Equal(System.Net.HttpStatusCode.NoContent, (await corpus.Http.DeleteAsync("/api/v1/users/carol")).StatusCode);
         Assert.Empty(_cspViolations);
+    }
+
+    [Fact]
+    public async Task Albums_OpenFromTheirList_AndFavoritesShowOnlyFavorites()
+    {
+        var page1 = System.Text.Json.JsonDocument.Parse(await corpus.Http.GetStringAsync("/api/v1/photos?count=3")).RootElement.GetProperty("photos");
+        var uids = page1.EnumerateArray().Select(p => p.GetProperty("uid").GetString()!).ToList();
+        using var created = await corpus.Http.PostAsJsonAsync("/api/v1/albums", new { title = "Browser trip" });
+        var albumUid = System.Text.Json.JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("uid").GetString();
+        await corpus.Http.PostAsJsonAsync($"/api/v1/albums/{albumUid}/photos", new { photos = uids.Take(2) });
+        await corpus.Http.PatchAsJsonAsync($"/api/v1/photos/{uids[2]}", new { favorite = true });
+        try
+        {
+            var page = await OpenAsync();
+            await page.GetByTestId("view-albums").ClickAsync();
+            await page.GetByTestId("albums-list").GetByText("Browser trip").ClickAsync();
+            await page.GetByTestId("album-title").WaitForAsync();
+            await WaitForLoadedImage(page, "[data-testid=grid] img");
+            Assert.Equal(2, await page.Locator("[data-testid=grid] button").CountAsync());
+            await Screenshot(page, "album");
+
+            var favorites = System.Text.Json.JsonDocument.Parse(await corpus.Http.GetStringAsync("/api/v1/photos/facets?q=favorite%3Atrue")).RootElement.GetProperty("total").GetInt32();
+            await page.GetByTestId("view-favorites").ClickAsync();
+            await page.WaitForFunctionAsync($"() => document.querySelectorAll('[data-testid=grid] button').length === {favorites}");
+            Assert.True(favorites >= 1);
+            Assert.Empty(_cspViolations);
+        }
+        finally
+        {
+            await corpus.Http.DeleteAsync($"/api/v1/albums/{albumUid}");
+            await corpus.Http.PatchAsJsonAsync($"/api/v1/photos/{uids[2]}", new { favorite = false });
+        }
     }
 
     [Fact]

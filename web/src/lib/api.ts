@@ -125,3 +125,12 @@ export const removeUser = (name: string) => send('DELETE', `/api/v1/users/${enco
 
 export const listShares = () => getJson<ShareSummary[]>('/api/v1/shares');
 export const revokeShare = (uid: string) => send('DELETE', `/api/v1/shares/${encodeURIComponent(uid)}`);
+
+export type Moment = Schemas['Moment'];
+export const listAlbums = () => getJson<AlbumSummary[]>('/api/v1/albums');
+export const listMoments = () => getJson<Moment[]>('/api/v1/moments');
+export function listAlbumPhotos(uid: string, count: number, after: string | null): Promise<PhotoPage> {
+  const query = new URLSearchParams({ count: String(count) });
+  if (after) query.set('after', after);
+  return getJson<PhotoPage>(`/api/v1/albums/${encodeURIComponent(uid)}/photos?${query}`);
+}
