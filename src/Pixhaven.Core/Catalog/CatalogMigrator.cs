@@ -14,7 +14,12 @@ public static class CatalogMigrator
         try
         {
             pending = [.. await db.Database.GetPendingMigrationsAsync(cancellationToken)];
-            await db.Database.MigrateAsync(cancellationToken);
+            // Migrate also diffs the whole model against the snapshot, the larger part of the start-up time: skip it
+            // when the history already lists every migration.
+            if (pending.Count > 0)
+            {
+                await db.Database.MigrateAsync(cancellationToken);
+            }
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
