@@ -11,3 +11,9 @@ public sealed record FolderCount(string Path, string Name, int Count);
 
 /// <summary>Photos near each other at a map zoom: their number, centre and one to show.</summary>
 public sealed record PlaceCluster(double Lat, double Lng, int Count, string SampleUid, string? SampleHash);
+
+/// <summary>A country with its photo count, one photo to show, and its regions.</summary>
+public sealed record PlaceCount(string CountryCode, string Name, int Count, string CoverUid, string? CoverHash, IReadOnlyList<RegionCount> Regions);
+
+/// <summary>A region or state of a country and how many photos were taken there.</summary>
+public sealed record RegionCount(string Name, int Count);

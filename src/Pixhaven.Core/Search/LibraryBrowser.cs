@@ -7,7 +7,7 @@ using Pixhaven.Core.Search.Query;
 namespace Pixhaven.Core.Search;
 
 /// <summary>
-/// The library's overviews, each for the photos of a search: the calendar, moments, labels, folders and map clusters.
+/// The library's overviews, each for the photos of a search: the calendar, moments, places, labels, folders and map clusters.
 /// Every overview is one grouped SQL query plus at most one lookup of the photos shown for the groups.
 /// </summary>
 public sealed class LibraryBrowser(IDbContextFactory<CatalogDbContext> contextFactory, ICatalogProvider provider, Gazetteer gazetteer, ResultCache cache)
@@ -63,6 +63,29 @@ public sealed class LibraryBrowser(IDbContextFactory<CatalogDbContext> contextFa
             return new Moment(Moment.TitleOf(m.State, gazetteer.CountryName(m.CountryCode) ?? m.CountryCode, start, end), m.CountryCode, m.State,
                 start, end, m.Photos.Count, cover.Uid, cover.ThumbnailHash, Moments.QueryFor(m.CountryCode, m.State, start, end));
         }).ToList();
+    }
+
+    /// <summary>Countries with their photo counts, most photos first, each with its regions; cached until the catalog changes.</summary>
+    public Task<IReadOnlyList<PlaceCount>> PlacesAsync(SearchQuery query, CancellationToken cancellationToken) =>
+        cache.GetOrAddAsync("places:" + query.Text, () => ComputePlacesAsync(query, cancellationToken), cancellationToken);
+
+    private async Task<IReadOnlyList<PlaceCount>> ComputePlacesAsync(SearchQuery query, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var groups = await (await FilterAsync(db, query, cancellationToken)).Where(p => p.CountryCode != null)
+            .GroupBy(p => new { p.CountryCode, p.State })
+            .Select(g => new { g.Key.CountryCode, g.Key.State, Count = g.Count(), Cover = g.Max(p => p.Id) })
+            .ToListAsync(cancellationToken);
+        var covers = await Covers(db, groups.Select(g => g.Cover), cancellationToken);
+        return groups.GroupBy(g => g.CountryCode!)
+            .Select(country =>
+            {
+                var cover = covers[country.MaxBy(g => g.Count)!.Cover];
+                var regions = country.Where(g => g.State is not null).OrderByDescending(g => g.Count).ThenBy(g => g.State, StringComparer.Ordinal)
+                    .Select(g => new RegionCount(g.State!, g.Count)).ToList();
+                return new PlaceCount(country.Key, gazetteer.CountryName(country.Key) ?? country.Key, country.Sum(g => g.Count), cover.Uid, cover.ThumbnailHash, regions);
+            })
+            .OrderByDescending(c => c.Count).ThenBy(c => c.Name, StringComparer.Ordinal).ToList();
     }
 
     private async Task<IReadOnlyList<LabelCount>> ComputeLabelsAsync(SearchQuery query, CancellationToken cancellationToken)

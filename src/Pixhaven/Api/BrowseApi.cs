@@ -13,6 +13,8 @@ public static class BrowseApi
         api.MapGet("/calendar", Calendar).WithName("Calendar").WithSummary("Photo counts per month, newest first, with a cover each");
         api.MapGet("/moments", MomentsList).WithName("ListMoments")
             .WithSummary("Moments: photos taken in one place without a gap of more than two days, at least three, newest first, each with the search that lists them");
+        api.MapGet("/places", Places).WithName("ListPlaces")
+            .WithSummary("Countries with photo counts, most photos first, each with a cover and its regions");
         api.MapGet("/labels", Labels).WithName("ListLabels").WithSummary("Labels with their photo counts, most used first");
         api.MapGet("/folders", Folders).WithName("ListFolders").WithSummary("The folders inside 'path' under originals, with photo counts");
         api.MapGet("/places/clusters", Clusters).WithName("PlaceClusters")
@@ -22,6 +24,9 @@ public static class BrowseApi
 
     public static async Task<Results<Ok<IReadOnlyList<Moment>>, BadRequest<ApiError>>> MomentsList(string? q, LibraryBrowser browser, CancellationToken cancellationToken) =>
         await WithQuery(q, query => browser.MomentsAsync(query, cancellationToken));
+
+    public static async Task<Results<Ok<IReadOnlyList<PlaceCount>>, BadRequest<ApiError>>> Places(string? q, LibraryBrowser browser, CancellationToken cancellationToken) =>
+        await WithQuery(q, query => browser.PlacesAsync(query, cancellationToken));
 
     public static async Task<Results<Ok<IReadOnlyList<CalendarMonth>>, BadRequest<ApiError>>> Calendar(string? q, LibraryBrowser browser, CancellationToken cancellationToken) =>
         await WithQuery(q, query => browser.CalendarAsync(query, cancellationToken));

@@ -36,6 +36,24 @@ public class BrowseTests(CorpusFixture corpus)
     }
 
     [Fact]
+    public async Task Places_CountriesAddUpToThePlacedPhotos_AndMatchTheirSearch()
+    {
+        var countries = (await Get("/api/v1/places")).EnumerateArray().ToList();
+        Assert.NotEmpty(countries);
+        Assert.Equal(await Total("geo:true"), countries.Sum(c => c.GetProperty("count").GetInt32()));
+        var counts = countries.Select(c => c.GetProperty("count").GetInt32()).ToList();
+        Assert.Equal(counts.OrderDescending(), counts);
+        foreach (var country in countries.Take(3))
+        {
+            var code = country.GetProperty("countryCode").GetString()!;
+            Assert.Equal(await Total($"country:{code}"), country.GetProperty("count").GetInt32());
+            Assert.True(country.GetProperty("regions").EnumerateArray().Sum(r => r.GetProperty("count").GetInt32()) <= country.GetProperty("count").GetInt32());
+            var cover = await Get($"/api/v1/photos/{country.GetProperty("coverUid").GetString()}");
+            Assert.Equal(code, cover.GetProperty("country").GetString(), ignoreCase: true);
+        }
+    }
+
+    [Fact]
     public async Task Calendar_FollowsTheQuery()
     {
         var months = (await Get("/api/v1/calendar?q=type:video")).EnumerateArray().ToList();
