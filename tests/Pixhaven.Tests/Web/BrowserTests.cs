@@ -122,6 +122,21 @@ public sealed class BrowserTests(CorpusFixture corpus) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Places_OpenAsTheCountrysSearch()
+    {
+        var countries = System.Text.Json.JsonDocument.Parse(await corpus.Http.GetStringAsync("/api/v1/places")).RootElement.EnumerateArray().ToList();
+        var top = countries[0];
+        var page = await OpenAsync();
+        await page.GetByTestId("view-places").ClickAsync();
+        await page.GetByTestId("places-list").GetByText(top.GetProperty("name").GetString()!, new LocatorGetByTextOptions { Exact = true }).ClickAsync();
+        await page.WaitForFunctionAsync($"() => document.querySelectorAll('[data-testid=grid] button').length === {top.GetProperty("count").GetInt32()}");
+        Assert.Equal($"country:{top.GetProperty("countryCode").GetString()!.ToLowerInvariant()}", await page.GetByTestId("search").InputValueAsync());
+        await page.GetByTestId("view-calendar").ClickAsync();
+        await page.GetByTestId("calendar-list").Locator("button").First.WaitForAsync();
+        Assert.Empty(_cspViolations);
+    }
+
+    [Fact]
     public async Task SignIn_WrongPasswordIsShown_ThenSignsIn_AndSignsOutAgain()
     {
         var page = await OpenSignedOutAsync();

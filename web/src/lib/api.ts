@@ -134,3 +134,8 @@ export function listAlbumPhotos(uid: string, count: number, after: string | null
   if (after) query.set('after', after);
   return getJson<PhotoPage>(`/api/v1/albums/${encodeURIComponent(uid)}/photos?${query}`);
 }
+
+export type PlaceCount = Schemas['PlaceCount'];
+export type CalendarMonth = Schemas['CalendarMonth'];
+export const listPlaces = () => getJson<PlaceCount[]>('/api/v1/places');
+export const listCalendar = () => getJson<CalendarMonth[]>('/api/v1/calendar');
