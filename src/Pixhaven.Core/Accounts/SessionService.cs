@@ -36,22 +36,10 @@ public sealed class SessionService(IDbContextFactory<CatalogDbContext> contextFa
             user.PasswordHash = rehashed;
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        var token = Secrets.NewToken();
-        var session = new Session
-        {
-            Uid = Secrets.NewUid('s'),
-            TokenHash = Secrets.Digest(token),
-            UserId = user.Id,
-            Kind = SessionKind.Browser,
-            Scopes = TokenScopes.All,
-            CsrfToken = Secrets.NewToken(),
-            CreatedAt = now,
-            LastSeenAt = now,
-            ExpiresAt = now.AddHours(options.SessionMaxAgeHours),
-            Address = Truncate(address, 64),
-            UserAgent = Truncate(userAgent, 512),
-        };
+        var (token, session) = NewSession(user, SessionKind.Browser, TokenScopes.All);
+        session.ExpiresAt = session.CreatedAt.AddHours(options.SessionMaxAgeHours);
+        session.Address = Truncate(address, 64);
+        session.UserAgent = Truncate(userAgent, 512);
         db.Sessions.Add(session);
         await db.SaveChangesAsync(cancellationToken);
         return LoginResult.Success(token, ActiveSession.Of(session, user));
@@ -70,20 +58,8 @@ public sealed class SessionService(IDbContextFactory<CatalogDbContext> contextFa
         var account = userName.Trim().ToLowerInvariant();
         var user = await db.Users.FirstOrDefaultAsync(u => u.Name == account, cancellationToken)
             ?? throw new AccountException($"there is no user named '{userName}'");
-        var now = clock.GetUtcNow().UtcDateTime;
-        var token = Secrets.NewToken();
-        var session = new Session
-        {
-            Uid = Secrets.NewUid('a'),
-            TokenHash = Secrets.Digest(token),
-            UserId = user.Id,
-            Kind = SessionKind.AppPassword,
-            Name = label.Trim(),
-            Scopes = scopeList,
-            CsrfToken = Secrets.NewToken(),
-            CreatedAt = now,
-            LastSeenAt = now,
-        };
+        var (token, session) = NewSession(user, SessionKind.AppPassword, scopeList);
+        session.Name = label.Trim();
         db.Sessions.Add(session);
         await db.SaveChangesAsync(cancellationToken);
         return (token, SessionSummary.Of(session, current: false));
@@ -136,6 +112,24 @@ public sealed class SessionService(IDbContextFactory<CatalogDbContext> contextFa
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         return await db.Sessions.Where(s => s.Uid == sessionUid && s.User!.Uid == userUid).ExecuteDeleteAsync(cancellationToken) > 0;
+    }
+
+    /// <summary>A fresh token and the row that stores its digest.</summary>
+    private (string Token, Session Session) NewSession(User user, SessionKind kind, string scopes)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var token = Secrets.NewToken();
+        return (token, new Session
+        {
+            Uid = Secrets.NewUid(kind == SessionKind.Browser ? 's' : 'a'),
+            TokenHash = Secrets.Digest(token),
+            UserId = user.Id,
+            Kind = kind,
+            Scopes = scopes,
+            CsrfToken = Secrets.NewToken(),
+            CreatedAt = now,
+            LastSeenAt = now,
+        });
     }
 
     private static string? Truncate(string? value, int length) => value is null || value.Length <= length ? value : value[..length];

@@ -33,14 +33,9 @@ public sealed class WebDavProperties(WebDavPaths paths, DeadProperties dead)
             return;
         }
 
-        XDocument? body;
-        try
+        var (wellFormed, body) = await ReadBodyAsync(context);
+        if (!wellFormed)
         {
-            body = await WebDavXml.ReadAsync(context.Request, context.RequestAborted);
-        }
-        catch (XmlException)
-        {
-            context.Response.StatusCode = StatusCodes.Status400BadRequest;
             return;
         }
 
@@ -74,14 +69,9 @@ public sealed class WebDavProperties(WebDavPaths paths, DeadProperties dead)
             return;
         }
 
-        XDocument? body;
-        try
+        var (wellFormed, body) = await ReadBodyAsync(context);
+        if (!wellFormed)
         {
-            body = await WebDavXml.ReadAsync(context.Request, context.RequestAborted);
-        }
-        catch (XmlException)
-        {
-            context.Response.StatusCode = StatusCodes.Status400BadRequest;
             return;
         }
 
@@ -122,6 +112,20 @@ public sealed class WebDavProperties(WebDavPaths paths, DeadProperties dead)
         }
 
         await WebDavXml.WriteAsync(context.Response, StatusCodes.Status207MultiStatus, new XElement(Dav + "multistatus", result));
+    }
+
+    /// <summary>The request's XML body (null when empty); a malformed one is answered with 400 here.</summary>
+    private static async Task<(bool WellFormed, XDocument? Body)> ReadBodyAsync(HttpContext context)
+    {
+        try
+        {
+            return (true, await WebDavXml.ReadAsync(context.Request, context.RequestAborted));
+        }
+        catch (XmlException)
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return (false, null);
+        }
     }
 
     private XElement Response(WebDavTarget entry, List<XName>? named, bool namesOnly)
