@@ -10,28 +10,9 @@ public static class SafePaths
     /// <summary>As the kernel's limit on links followed while resolving one path.</summary>
     private const int MaximumLinks = 40;
 
-    public static string? ResolveFile(string root, string relative)
-    {
-        if (relative.Length == 0 || relative.Contains('\0', StringComparison.Ordinal) || Path.IsPathRooted(relative))
-        {
-            return null;
-        }
-
-        var prefix = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root)) + Path.DirectorySeparatorChar;
-        var path = Path.GetFullPath(Path.Combine(prefix, relative));
-        if (!path.StartsWith(prefix, StringComparison.Ordinal) || !File.Exists(path))
-        {
-            return null;
-        }
-
-        // Checked at the moment of use, not only when indexed: a file may have been swapped for a link since.
-        var realRoot = RealPath(prefix);
-        var real = RealPath(path);
-        return realRoot is not null && real is not null
-            && real.StartsWith(Path.TrimEndingDirectorySeparator(realRoot) + Path.DirectorySeparatorChar, StringComparison.Ordinal)
-            ? path
-            : null;
-    }
+    /// <summary>An existing file inside the root; checked at the moment of use, as a file may have been swapped for a link since.</summary>
+    public static string? ResolveFile(string root, string relative) =>
+        relative.Length > 0 && ResolveEntry(root, relative) is { } path && File.Exists(path) ? path : null;
 
     /// <summary>
     /// Resolves a path that may not exist yet (a new upload or folder) inside the root: the same lexical checks, and the

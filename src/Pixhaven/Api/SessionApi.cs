@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Pixhaven.Core.Accounts;
@@ -44,13 +43,10 @@ public static class SessionApi
     public static async Task<Results<Ok<SessionInfo>, UnauthorizedHttpResult, JsonHttpResult<ApiError>>> SignIn(
         SignInRequest request, SessionService sessions, PreviewTokens previews, PixhavenOptions options, HttpContext context, CancellationToken cancellationToken)
     {
-        var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        var result = await sessions.SignInAsync(request.Name ?? "", request.Password ?? "", address, context.Request.Headers.UserAgent, cancellationToken);
+        var result = await sessions.SignInAsync(request.Name ?? "", request.Password ?? "", ThrottledAnswers.Address(context), context.Request.Headers.UserAgent, cancellationToken);
         if (result.RetryAfter is { } wait)
         {
-            var seconds = (int)Math.Ceiling(wait.TotalSeconds);
-            context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-            return TypedResults.Json(new ApiError($"too many failed sign-ins: try again in {seconds} seconds"), statusCode: StatusCodes.Status429TooManyRequests);
+            return ThrottledAnswers.TooManyAttempts(context, wait, "failed sign-ins");
         }
 
         if (result.Token is not { } token || result.Session is not { } session)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Pixhaven.Core.Media.Thumbnails;
@@ -73,11 +72,10 @@ public static class SharesApi
             return refusal!;
         }
 
-        var (unlocked, wait) = shares.Unlock(link, request.Password ?? "", context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+        var (unlocked, wait) = shares.Unlock(link, request.Password ?? "", ThrottledAnswers.Address(context));
         if (wait is { } retry)
         {
-            context.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-            return TypedResults.Json(new ApiError($"too many wrong passwords: try again in {(int)Math.Ceiling(retry.TotalSeconds)} seconds"), statusCode: StatusCodes.Status429TooManyRequests);
+            return ThrottledAnswers.TooManyAttempts(context, retry, "wrong passwords");
         }
 
         if (!unlocked)
