@@ -28,6 +28,7 @@ WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props BannedSymbols.txt .editorconfig ./
 COPY src/Pixhaven.Core/Pixhaven.Core.csproj src/Pixhaven.Core/
 COPY src/Pixhaven.Catalog.Sqlite/Pixhaven.Catalog.Sqlite.csproj src/Pixhaven.Catalog.Sqlite/
+COPY src/Pixhaven.Catalog.Postgres/Pixhaven.Catalog.Postgres.csproj src/Pixhaven.Catalog.Postgres/
 COPY src/Pixhaven/Pixhaven.csproj src/Pixhaven/
 RUN RID=linux-$([ "$TARGETARCH" = arm64 ] && echo arm64 || echo x64) \
  && dotnet restore src/Pixhaven/Pixhaven.csproj -r "$RID" -p:PublishTrimmed=true

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Sets up and runs every test (unit, pipeline on real files and SQLite, HTTP, CLI, browser) and ends with
+# Sets up and runs every test (unit, pipeline on real files, SQLite and PostgreSQL, HTTP, CLI, browser) and ends with
 # one line "N passed, N failed[, N skipped]".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 
 scripts/setup.sh --tests || exit 1
+PIXHAVEN_TEST_POSTGRES="$(scripts/test-postgres.sh)" || { echo "PostgreSQL for the tests could not be started"; echo "0 passed, 1 failed"; exit 1; }
+export PIXHAVEN_TEST_POSTGRES
 dotnet build Pixhaven.slnx -c Release -nologo -v quiet -clp:ErrorsOnly -clp:NoSummary || { echo "0 passed, 1 failed"; exit 1; }
 
 log="$(mktemp)"

@@ -15,6 +15,8 @@ public sealed class SqliteCatalogProvider(string connectionString) : ICatalogPro
 
     public string Name => "sqlite";
 
+    public string BackupFileName => "catalog.db";
+
     public static SqliteCatalogProvider ForFile(string path)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);

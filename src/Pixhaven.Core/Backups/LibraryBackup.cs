@@ -12,7 +12,6 @@ namespace Pixhaven.Core.Backups;
 /// </summary>
 public sealed class LibraryBackup(ICatalogProvider provider, IDbContextFactory<CatalogDbContext> contextFactory, LoadedOptions loaded, TimeProvider clock)
 {
-    public const string CatalogFile = "catalog.db";
     public const string ManifestFile = "manifest.json";
     private const string SidecarFolder = "sidecars";
     private const string ConfigFile = "pixhaven.json";
@@ -31,7 +30,7 @@ public sealed class LibraryBackup(ICatalogProvider provider, IDbContextFactory<C
         }
 
         Directory.CreateDirectory(folder);
-        await provider.BackupAsync(Path.Combine(folder, CatalogFile), cancellationToken);
+        await provider.BackupAsync(Path.Combine(folder, provider.BackupFileName), cancellationToken);
         var sidecars = CopyTree(loaded.Values.SidecarPath, Path.Combine(folder, SidecarFolder));
         if (loaded.ConfigFile is { } config && File.Exists(config))
         {
@@ -53,9 +52,9 @@ public sealed class LibraryBackup(ICatalogProvider provider, IDbContextFactory<C
     public async Task<BackupManifest> RestoreAsync(string folder, bool replace, CancellationToken cancellationToken)
     {
         var manifestPath = Path.Combine(folder, ManifestFile);
-        if (!File.Exists(manifestPath) || !File.Exists(Path.Combine(folder, CatalogFile)))
+        if (!File.Exists(manifestPath))
         {
-            throw new BackupException($"{folder} is not a Pixhaven backup (no {ManifestFile} and {CatalogFile})");
+            throw new BackupException($"{folder} is not a Pixhaven backup (no {ManifestFile})");
         }
 
         var manifest = JsonSerializer.Deserialize<BackupManifest>(await File.ReadAllTextAsync(manifestPath, cancellationToken), Json)
@@ -63,6 +62,11 @@ public sealed class LibraryBackup(ICatalogProvider provider, IDbContextFactory<C
         if (manifest.Database != provider.Name)
         {
             throw new BackupException($"the backup is of a {manifest.Database} catalog; this library uses {provider.Name}");
+        }
+
+        if (!File.Exists(Path.Combine(folder, provider.BackupFileName)))
+        {
+            throw new BackupException($"{folder} is not a complete backup: {provider.BackupFileName} is missing");
         }
 
         await CatalogMigrator.MigrateAsync(contextFactory, null, cancellationToken);
@@ -74,7 +78,7 @@ public sealed class LibraryBackup(ICatalogProvider provider, IDbContextFactory<C
             }
         }
 
-        await provider.RestoreAsync(Path.Combine(folder, CatalogFile), cancellationToken);
+        await provider.RestoreAsync(Path.Combine(folder, provider.BackupFileName), cancellationToken);
         CopyTree(Path.Combine(folder, SidecarFolder), loaded.Values.SidecarPath);
 
         // The backup's catalog may be older than this program: bring it up to date, then ask for new thumbnails.

@@ -25,6 +25,9 @@ public interface ICatalogProvider
     /// </summary>
     Task<long> ChangeStampAsync(CancellationToken cancellationToken);
 
+    /// <summary>The name of the catalog's file in a backup folder; its extension says the format.</summary>
+    string BackupFileName { get; }
+
     /// <summary>Writes a consistent copy of the whole catalog to a file while others keep reading and writing it.</summary>
     Task BackupAsync(string targetFile, CancellationToken cancellationToken);
 

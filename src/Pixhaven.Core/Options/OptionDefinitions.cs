@@ -15,10 +15,10 @@ public static class OptionDefinitions
             o => o.ImportPath, (o, v) => o.ImportPath = RequireText(v)),
         new("import-pattern", "--import-pattern", "Path and name of imported files under originals: date formats in braces and {hash8}",
             o => o.ImportPattern, (o, v) => o.ImportPattern = ValidPattern(v)),
-        new("database-driver", "--database-driver", "Catalog database: sqlite",
-            o => o.DatabaseDriver, (o, v) => o.DatabaseDriver = OneOf(v, "sqlite")),
-        new("database-dsn", "--database-dsn", "Database connection string; empty uses index.db in the storage folder",
-            o => o.DatabaseDsn, (o, v) => o.DatabaseDsn = v),
+        new("database-driver", "--database-driver", "Catalog database: sqlite (a file in the storage folder) or postgres",
+            o => o.DatabaseDriver, (o, v) => o.DatabaseDriver = OneOf(v, "sqlite", "postgres")),
+        new("database-dsn", "--database-dsn", "Database connection string; empty uses index.db in the storage folder (sqlite); required for postgres, e.g. Host=db;Database=pixhaven;Username=pixhaven;Password=...",
+            o => WithoutPassword(o.DatabaseDsn), (o, v) => o.DatabaseDsn = v),
         new("http-host", "--host", "Address the web server listens on",
             o => o.HttpHost, (o, v) => o.HttpHost = RequireText(v)),
         new("http-port", "--port", "Port the web server listens on; 0 picks a free one",
@@ -107,6 +107,25 @@ public static class OptionDefinitions
 
     private static string RequireText(string value) =>
         string.IsNullOrWhiteSpace(value) ? throw new OptionsException("must not be empty") : value;
+
+    /// <summary>A connection string fit to print: its password replaced by stars.</summary>
+    private static string WithoutPassword(string dsn)
+    {
+        try
+        {
+            var builder = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = dsn };
+            foreach (var key in new[] { "password", "pwd" }.Where(builder.ContainsKey))
+            {
+                builder[key] = "********";
+            }
+
+            return builder.ConnectionString;
+        }
+        catch (ArgumentException)
+        {
+            return dsn.Length == 0 ? "" : "(not a valid connection string)";
+        }
+    }
 
     private static string OneOf(string value, params string[] allowed) =>
         allowed.FirstOrDefault(a => string.Equals(a, value, StringComparison.OrdinalIgnoreCase))

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Pixhaven.Catalog.Postgres;
 using Pixhaven.Catalog.Sqlite;
 using Pixhaven.Core.Accounts;
 using Pixhaven.Core.Backups;
@@ -31,7 +33,12 @@ public static class ServiceRegistration
         services.AddSingleton(options);
         services.AddSingleton<ICatalogProvider>(provider);
         services.AddSingleton(TimeProvider.System);
-        services.AddDbContextFactory<CatalogDbContext>(provider.Configure);
+        services.AddDbContextFactory<CatalogDbContext>(builder =>
+        {
+            provider.Configure(builder);
+            // Unordered limits are only used to count "more than N" matches, where order cannot change the answer.
+            builder.ConfigureWarnings(w => w.Ignore(CoreEventId.RowLimitingOperationWithoutOrderByWarning));
+        });
 
         services.AddSingleton<Gazetteer>();
         services.AddSingleton<LibraryScanner>();
@@ -79,6 +86,21 @@ public static class ServiceRegistration
         "sqlite" => string.IsNullOrEmpty(options.DatabaseDsn)
             ? SqliteCatalogProvider.ForFile(options.CatalogFilePath)
             : new SqliteCatalogProvider(options.DatabaseDsn),
+        "postgres" when string.IsNullOrEmpty(options.DatabaseDsn) =>
+            throw new OptionsException("database-dsn: the postgres driver needs a connection string, e.g. Host=db;Database=pixhaven;Username=pixhaven;Password=..."),
+        "postgres" => PostgresProvider(options.DatabaseDsn),
         var other => throw new OptionsException($"database-driver: '{other}' is not supported"),
     };
+
+    private static PostgresCatalogProvider PostgresProvider(string connectionString)
+    {
+        try
+        {
+            return new PostgresCatalogProvider(connectionString);
+        }
+        catch (ArgumentException e)
+        {
+            throw new OptionsException($"database-dsn: {e.Message}");
+        }
+    }
 }

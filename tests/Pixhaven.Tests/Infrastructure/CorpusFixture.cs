@@ -4,7 +4,7 @@ using Pixhaven.Core.Indexing;
 namespace Pixhaven.Tests.Infrastructure;
 
 /// <summary>The whole corpus indexed once into a real SQLite catalog, and a real server on a free loopback port.</summary>
-public sealed class CorpusFixture : IAsyncLifetime
+public class CorpusFixture : IAsyncLifetime
 {
     public TestLibrary Library { get; private set; } = null!;
     public IndexResult FirstRun { get; private set; } = null!;
@@ -15,9 +15,12 @@ public sealed class CorpusFixture : IAsyncLifetime
     public HttpClient Http => _server.Http;
     public LibraryServer Served => _server;
 
+    /// <summary>Options of the library beyond the test defaults; none for the embedded SQLite catalog.</summary>
+    protected virtual IReadOnlyDictionary<string, string>? LibraryOptions => null;
+
     public async Task InitializeAsync()
     {
-        Library = await TestLibrary.CreateWithCorpusAsync();
+        Library = await TestLibrary.CreateWithCorpusAsync(LibraryOptions);
         FirstRun = await Library.IndexAsync();
         _server = await LibraryServer.StartAsync(Library);
     }
@@ -27,6 +30,12 @@ public sealed class CorpusFixture : IAsyncLifetime
         await _server.DisposeAsync();
         await Library.DisposeAsync();
     }
+}
+
+/// <summary>The same corpus and server with the catalog in a new database on the test PostgreSQL server.</summary>
+public sealed class PostgresCorpusFixture : CorpusFixture
+{
+    protected override IReadOnlyDictionary<string, string>? LibraryOptions => TestPostgres.Options();
 }
 
 [CollectionDefinition(Name)]

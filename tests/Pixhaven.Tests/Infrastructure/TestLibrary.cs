@@ -9,8 +9,9 @@ using Pixhaven.Hosting;
 namespace Pixhaven.Tests.Infrastructure;
 
 /// <summary>
-/// A throw-away library: its own originals and storage folders and its own SQLite catalog file, wired with the
-/// same composition root as the application. Nothing is shared between instances.
+/// A throw-away library: its own originals and storage folders and its own catalog (a SQLite file, or a new
+/// PostgreSQL database when the options ask for one), wired with the same composition root as the application.
+/// Nothing is shared between instances.
 /// </summary>
 public sealed class TestLibrary : IAsyncDisposable
 {
@@ -62,8 +63,8 @@ public sealed class TestLibrary : IAsyncDisposable
         return new TestLibrary(root, loaded, services);
     }
 
-    public static Task<TestLibrary> CreateWithCorpusAsync() =>
-        CreateAsync(TestPhotos.Expected.Keys.Where(k => File.Exists(TestPhotos.PathOf(k))));
+    public static Task<TestLibrary> CreateWithCorpusAsync(IReadOnlyDictionary<string, string>? options = null) =>
+        CreateAsync(TestPhotos.Expected.Keys.Where(k => File.Exists(TestPhotos.PathOf(k))), options);
 
     public Task<IndexResult> IndexAsync(bool force = false) =>
         Services.GetRequiredService<Indexer>().IndexAsync(new IndexRequest(force), null, CancellationToken.None);
@@ -76,6 +77,11 @@ public sealed class TestLibrary : IAsyncDisposable
     {
         await Services.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Options.Values.DatabaseDriver == "postgres")
+        {
+            await TestPostgres.DropAsync(Options.Values.DatabaseDsn);
+        }
+
         Directory.Delete(Root, recursive: true);
     }
 }

@@ -7,8 +7,11 @@ using Pixhaven.Tests.Infrastructure;
 namespace Pixhaven.Tests.Organizing;
 
 /// <summary>Albums over HTTP: create, fill, order, cover, search by album, rename and delete.</summary>
-public sealed class AlbumTests : IAsyncLifetime
+public class AlbumTests : IAsyncLifetime
 {
+    /// <summary>Where the catalog lives; the embedded SQLite file unless a subclass says otherwise.</summary>
+    protected virtual IReadOnlyDictionary<string, string>? CatalogOptions => null;
+
     private static readonly string[] Files = [TestPhotos.GpsJpeg, TestPhotos.CanonJpeg, TestPhotos.OffsetJpeg, TestPhotos.Rotated];
 
     private TestLibrary _library = null!;
@@ -19,7 +22,7 @@ public sealed class AlbumTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _library = await TestLibrary.CreateAsync(Files);
+        _library = await TestLibrary.CreateAsync(Files, CatalogOptions);
         await _library.IndexAsync();
         _server = await LibraryServer.StartAsync(_library);
         await using var db = _library.OpenCatalog();

@@ -10,8 +10,11 @@ using Pixhaven.Tests.Infrastructure;
 namespace Pixhaven.Tests.Organizing;
 
 /// <summary>Edits, flags, archive and delete over HTTP on a small library of its own (the tests change it).</summary>
-public sealed class OrganizeTests : IAsyncLifetime
+public class OrganizeTests : IAsyncLifetime
 {
+    /// <summary>Where the catalog lives; the embedded SQLite file unless a subclass says otherwise.</summary>
+    protected virtual IReadOnlyDictionary<string, string>? CatalogOptions => null;
+
     private const string Rome = TestPhotos.GpsJpeg;
     private const string Canon = TestPhotos.CanonJpeg;
     private const string Offset = TestPhotos.OffsetJpeg;
@@ -24,7 +27,7 @@ public sealed class OrganizeTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _library = await TestLibrary.CreateAsync([Rome, Canon, Offset, Stacked, "sidecar/IMG_5910.xmp", TestPhotos.Rotated]);
+        _library = await TestLibrary.CreateAsync([Rome, Canon, Offset, Stacked, "sidecar/IMG_5910.xmp", TestPhotos.Rotated], CatalogOptions);
         await _library.IndexAsync();
         _server = await LibraryServer.StartAsync(_library);
     }

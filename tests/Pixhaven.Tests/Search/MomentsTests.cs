@@ -7,15 +7,18 @@ using Pixhaven.Tests.Infrastructure;
 namespace Pixhaven.Tests.Search;
 
 /// <summary>Moments from real edits: a trip of three photos becomes one, and its search lists exactly those photos.</summary>
-public sealed class MomentsTests : IAsyncLifetime
+public class MomentsTests : IAsyncLifetime
 {
+    /// <summary>Where the catalog lives; the embedded SQLite file unless a subclass says otherwise.</summary>
+    protected virtual IReadOnlyDictionary<string, string>? CatalogOptions => null;
+
     private TestLibrary _library = null!;
     private LibraryServer _server = null!;
     private List<string> _uids = [];
 
     public async Task InitializeAsync()
     {
-        _library = await TestLibrary.CreateAsync([TestPhotos.CanonJpeg, TestPhotos.GpsJpeg, TestPhotos.OffsetJpeg, TestPhotos.Rotated, "jpeg/Canon_EOS_7D.jpg"]);
+        _library = await TestLibrary.CreateAsync([TestPhotos.CanonJpeg, TestPhotos.GpsJpeg, TestPhotos.OffsetJpeg, TestPhotos.Rotated, "jpeg/Canon_EOS_7D.jpg"], CatalogOptions);
         await _library.IndexAsync();
         _server = await LibraryServer.StartAsync(_library);
         await using var db = _library.OpenCatalog();

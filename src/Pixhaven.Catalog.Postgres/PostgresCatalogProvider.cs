@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Npgsql;
+using Pixhaven.Core.Catalog;
+
+namespace Pixhaven.Catalog.Postgres;
+
+/// <summary>The catalog on a PostgreSQL server, for libraries shared by several processes or machines.</summary>
+public sealed class PostgresCatalogProvider : ICatalogProvider, IDisposable
+{
+    private readonly string _connectionString;
+    private readonly NpgsqlDataSource _dataSource;
+
+    public PostgresCatalogProvider(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (string.IsNullOrEmpty(builder.Database))
+        {
+            throw new ArgumentException("the PostgreSQL connection string names no database (Database=...)", nameof(connectionString));
+        }
+
+        _connectionString = builder.ConnectionString;
+        _dataSource = NpgsqlDataSource.Create(_connectionString);
+    }
+
+    public string Name => "postgres";
+
+    public string BackupFileName => "catalog.dump";
+
+    public string Describe()
+    {
+        var builder = new NpgsqlConnectionStringBuilder(_connectionString);
+        return $"PostgreSQL {builder.Database} on {builder.Host}:{builder.Port}";
+    }
+
+    public void Configure(DbContextOptionsBuilder builder) =>
+        builder.UseNpgsql(_dataSource, npgsql => npgsql.MigrationsAssembly(typeof(PostgresCatalogProvider).Assembly.FullName))
+            .ReplaceService<IModelCustomizer, PostgresModelCustomizer>()
+            .AddInterceptors(CaseInsensitiveLike.Instance);
+
+    public IQueryable<FullTextHit> MatchText(CatalogDbContext db, string text, bool phrase)
+    {
+        var expression = FullTextSchema.QueryOf(text, prefix: !phrase);
+        // ts_rank grows with relevance; FullTextHit.Rank is lower-is-better, as SQLite's bm25 rank is.
+        return db.Database.SqlQuery<FullTextHit>($"""
+            SELECT f.photo_id AS "Id", -ts_rank(f.document, q.query)::float8 AS "Rank"
+            FROM photos_fts f, to_tsquery('simple', public.unaccent({expression})) q(query)
+            WHERE f.document @@ q.query
+            """);
+    }
+
+    /// <summary>
+    /// The server's current snapshot (the next transaction id and the ones still running) changes whenever any write
+    /// transaction starts or ends, and its text names both; so two equal stamps mean no commit happened in between,
+    /// in this process or any other. Writes in other databases of the same server also change it, which only costs
+    /// a cache refill.
+    /// </summary>
+    public async Task<long> ChangeStampAsync(CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand("SELECT pg_current_snapshot()::text");
+        var snapshot = (string)(await command.ExecuteScalarAsync(cancellationToken))!;
+        return (long)System.IO.Hashing.XxHash64.HashToUInt64(System.Text.Encoding.ASCII.GetBytes(snapshot));
+    }
+
+    /// <summary><c>pg_dump</c> in its custom format: one consistent snapshot, taken while others keep working.</summary>
+    public Task BackupAsync(string targetFile, CancellationToken cancellationToken) =>
+        RunClientAsync("pg_dump", ["--format=custom", "--no-owner", "--no-privileges", "--file", targetFile], cancellationToken);
+
+    /// <summary>
+    /// <c>pg_restore</c> drops and recreates every object of the dump in one transaction, so a failed restore leaves
+    /// the catalog as it was.
+    /// </summary>
+    public async Task RestoreAsync(string sourceFile, CancellationToken cancellationToken)
+    {
+        NpgsqlConnection.ClearAllPools();
+        await RunClientAsync("pg_restore", ["--clean", "--if-exists", "--no-owner", "--no-privileges", "--single-transaction", "--exit-on-error", sourceFile], cancellationToken);
+        NpgsqlConnection.ClearAllPools();
+    }
+
+    /// <summary>Runs a PostgreSQL client program on this catalog's database; the connection goes through libpq's environment.</summary>
+    private async Task RunClientAsync(string program, IEnumerable<string> arguments, CancellationToken cancellationToken)
+    {
+        var connection = new NpgsqlConnectionStringBuilder(_connectionString);
+        var start = new ProcessStartInfo(program)
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.ArgumentList.Add("--dbname");
+        start.ArgumentList.Add(connection.Database!);
+        start.Environment["PGHOST"] = connection.Host;
+        start.Environment["PGPORT"] = connection.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["PGUSER"] = connection.Username ?? Environment.UserName;
+        if (!string.IsNullOrEmpty(connection.Password))
+        {
+            start.Environment["PGPASSWORD"] = connection.Password;
+        }
+
+        start.Environment["PGSSLMODE"] = connection.SslMode switch
+        {
+            SslMode.Disable => "disable",
+            SslMode.Require => "require",
+            SslMode.VerifyCA => "verify-ca",
+            SslMode.VerifyFull => "verify-full",
+            _ => "prefer",
+        };
+
+        Process process;
+        try
+        {
+            process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start");
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new InvalidOperationException($"{program} was not found; install the PostgreSQL client programs (Debian: postgresql-client): {e.Message}", e);
+        }
+
+        using (process)
+        {
+            var errors = process.StandardError.ReadToEndAsync(cancellationToken);
+            await process.StandardOutput.ReadToEndAsync(cancellationToken);
+            await process.WaitForExitAsync(cancellationToken);
+            if (process.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"{program} failed (exit {process.ExitCode}): {(await errors).Trim()}");
+            }
+        }
+    }
+
+    public void Dispose() => _dataSource.Dispose();
+}
