@@ -46,11 +46,17 @@ RUN RID=linux-$([ "$TARGETARCH" = arm64 ] && echo arm64 || echo x64) \
 # ---- runtime ----------------------------------------------------------------------------------------------------
 FROM mcr.microsoft.com/dotnet/runtime-deps:${DOTNET_TAG}
 ARG PIXHAVEN_VERSION=unknown
-# Only what the code calls: ffmpeg/ffprobe (video), dcraw_emu (RAW without a large preview), heif-convert (HEVC HEIC).
-# ffmpeg's packages pull in Mesa's GPU drivers with LLVM (~160 MB) for display devices a server never opens; they are
-# only ever loaded on demand, so they go, as do the package caches, documentation and translations.
+# Only what the code calls: ffmpeg/ffprobe (video), dcraw_emu (RAW without a large preview), heif-convert (HEVC HEIC),
+# pg_dump/pg_restore (backups of a PostgreSQL catalog). ffmpeg's packages pull in Mesa's GPU drivers with LLVM (~160 MB)
+# for display devices a server never opens; they are only ever loaded on demand, so they go, as do the package caches,
+# documentation and translations. The PostgreSQL client package would bring Perl for its wrapper scripts, so only its
+# two programs are taken out of it; they need nothing but libpq.
 RUN apt-get update \
- && apt-get install -y --no-install-recommends ffmpeg libraw-bin libheif-examples \
+ && apt-get install -y --no-install-recommends ffmpeg libraw-bin libheif-examples libpq5 \
+ && client=$(apt-cache depends postgresql-client | sed -n 's/.*Depends: \(postgresql-client-[0-9]*\)$/\1/p' | head -1) \
+ && mkdir /tmp/pg && cd /tmp/pg && apt-get download "$client" && dpkg-deb -x ./*.deb . \
+ && cp usr/lib/postgresql/*/bin/pg_dump usr/lib/postgresql/*/bin/pg_restore /usr/local/bin/ \
+ && cd / && rm -rf /tmp/pg && pg_dump --version \
  && apt-get clean \
  && rm -rf /var/lib/apt/lists/* /var/cache/apt/* /usr/share/doc /usr/share/man /usr/share/locale \
       /usr/lib/*/dri /usr/lib/*/libLLVM-*.so* /usr/lib/*/libz3.so*

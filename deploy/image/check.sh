@@ -97,6 +97,7 @@ type=$(curl -fsS -o /dev/null -w '%{http_code} %{content_type}' "http://127.0.0.
 [[ $type == "200 image/jpeg" ]] || { echo "thumbnail: $type"; exit 1; }
 photos=$(curl -fsS -b "$jar" "http://127.0.0.1:$port/api/v1/status" | python3 -c 'import json,sys; print(json.load(sys.stdin)["counts"]["photos"])')
 podman exec pixhaven-check /app/pixhaven status >/dev/null || { echo "the health check command fails"; exit 1; }
+podman exec pixhaven-check pg_dump --version >/dev/null || { echo "pg_dump, for backups of a PostgreSQL catalog, does not run"; exit 1; }
 podman exec pixhaven-check touch /originals/x 2>/dev/null && { echo "originals are writable"; exit 1; }
 
 step "compressed size"

@@ -17,7 +17,7 @@ public sealed class PostgresCatalogProvider : ICatalogProvider, IDisposable
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         if (string.IsNullOrEmpty(builder.Database))
         {
-            throw new ArgumentException("the PostgreSQL connection string names no database (Database=...)", nameof(connectionString));
+            throw new ArgumentException("the PostgreSQL connection string names no database (Database=...)");
         }
 
         _connectionString = builder.ConnectionString;

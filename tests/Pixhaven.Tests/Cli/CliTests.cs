@@ -55,6 +55,27 @@ public sealed partial class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task Config_PrintsTheDatabasePasswordAsStars()
+    {
+        var result = await CliRunner.RunAsync(_folder, new Dictionary<string, string>
+        {
+            ["PIXHAVEN_DATABASE_DRIVER"] = "postgres",
+            ["PIXHAVEN_DATABASE_DSN"] = "Host=db;Database=pixhaven;Username=pixhaven;Password=s3cret-Value",
+        }, "config");
+        Assert.Equal(0, result.ExitCode);
+        Assert.DoesNotContain("s3cret-Value", result.Output, StringComparison.Ordinal);
+        Assert.Contains("password=********", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Postgres_WithoutAConnectionString_IsAClearErrorWithExitCode2()
+    {
+        var result = await CliRunner.RunAsync(_folder, new Dictionary<string, string> { ["PIXHAVEN_DATABASE_DRIVER"] = "postgres" }, "search", "cat");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("database-dsn: the postgres driver needs a connection string", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Meta_Json_PrintsTheContract_ForGoodAndBadFiles()
     {
         string[] files = [TestPhotos.OffsetJpeg, TestPhotos.GpsJpeg, TestPhotos.Rotated, "broken/zero_bytes.jpg", "broken/text_file.jpg", "raw/exiftool_Nikon_D70.nef"];

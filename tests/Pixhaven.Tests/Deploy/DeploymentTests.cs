@@ -60,6 +60,48 @@ public class DeploymentTests
     }
 
     [Fact]
+    public void PostgresOverlay_PointsTheAppAtItsServer_WithTheConnectionStringFromTheSecret()
+    {
+        var folder = Path.Combine(Root, "deploy", "kubernetes", "postgres");
+        var kustomization = new YamlStream();
+        kustomization.Load(new StringReader(File.ReadAllText(Path.Combine(folder, "kustomization.yaml"))));
+        var root = (YamlMappingNode)kustomization.Documents[0].RootNode;
+        var resources = ((YamlSequenceNode)root.Children[new YamlScalarNode("resources")]).Select(n => ((YamlScalarNode)n).Value!).ToList();
+        var patches = ((YamlSequenceNode)root.Children[new YamlScalarNode("patches")])
+            .Select(n => ((YamlScalarNode)((YamlMappingNode)n).Children[new YamlScalarNode("path")]).Value!).ToList();
+        Assert.Contains("../", resources);
+        var objects = resources.Where(r => r != "../").Concat(patches)
+            .SelectMany(r => KubernetesYaml.LoadAllFromString(File.ReadAllText(Path.Combine(folder, r)))).ToList();
+        Assert.Equal(Directory.GetFiles(folder, "*.yaml").Length - 1, resources.Count - 1 + patches.Count);
+
+        // The patches name objects of the base, and set only real options.
+        var baseObjects = LoadManifests();
+        var options = objects.OfType<V1ConfigMap>().Single();
+        Assert.Equal(baseObjects.OfType<V1ConfigMap>().Single().Metadata.Name, options.Metadata.Name);
+        Assert.Equal("postgres", options.Data["PIXHAVEN_DATABASE_DRIVER"]);
+        var variables = OptionDefinitions.All.Select(d => d.EnvironmentVariable).ToHashSet();
+        Assert.All(options.Data.Keys, key => Assert.Contains(key, variables));
+        var app = objects.OfType<V1StatefulSet>().Single(s => s.Metadata.Name == baseObjects.OfType<V1StatefulSet>().Single().Metadata.Name);
+        var container = app.Spec.Template.Spec.Containers.Single();
+        Assert.Equal(baseObjects.OfType<V1StatefulSet>().Single().Spec.Template.Spec.Containers.Single().Name, container.Name);
+
+        // The connection string comes from the Secret and reaches the PostgreSQL Service with the server's own credentials.
+        var secret = objects.OfType<V1Secret>().Single();
+        var reference = container.Env.Single(e => e.Name == "PIXHAVEN_DATABASE_DSN").ValueFrom.SecretKeyRef;
+        Assert.Equal(secret.Metadata.Name, reference.Name);
+        var dsn = new Npgsql.NpgsqlConnectionStringBuilder(secret.StringData[reference.Key]);
+        var service = objects.OfType<V1Service>().Single();
+        Assert.Equal(service.Metadata.Name, dsn.Host);
+        Assert.Equal(service.Spec.Ports.Single().Port, dsn.Port);
+        Assert.Equal(secret.StringData["POSTGRES_DB"], dsn.Database);
+        Assert.Equal(secret.StringData["POSTGRES_USER"], dsn.Username);
+        Assert.Equal(secret.StringData["POSTGRES_PASSWORD"], dsn.Password);
+        var server = objects.OfType<V1StatefulSet>().Single(s => s.Metadata.Name != app.Metadata.Name);
+        Assert.Equal(service.Spec.Selector, server.Spec.Selector.MatchLabels);
+        Assert.Equal(secret.Metadata.Name, server.Spec.Template.Spec.Containers.Single().EnvFrom.Single().SecretRef.Name);
+    }
+
+    [Fact]
     public void Workflow_RunsTheReadmesTestCommand_AndBuildsTheBinaries()
     {
         var readme = File.ReadAllText(Path.Combine(Root, "README.md"));

@@ -55,21 +55,52 @@ public class ImageDefinitionTests
         Assert.Equal("0.0.0.0", environment["PIXHAVEN_HTTP_HOST"]);
     }
 
-    [Fact]
-    public void Compose_MountsOriginalsReadOnly_AndSetsOnlyRealOptions()
+    private static Dictionary<string, YamlMappingNode> ComposeServices(string file)
     {
         var yaml = new YamlStream();
-        yaml.Load(new StringReader(File.ReadAllText(Path.Combine(Root, "compose.yaml"))));
-        var service = (YamlMappingNode)((YamlMappingNode)((YamlMappingNode)yaml.Documents[0].RootNode).Children[new YamlScalarNode("services")]).Children.Values.Single();
+        yaml.Load(new StringReader(File.ReadAllText(Path.Combine(Root, file))));
+        var services = (YamlMappingNode)((YamlMappingNode)yaml.Documents[0].RootNode).Children[new YamlScalarNode("services")];
+        return services.Children.ToDictionary(s => ((YamlScalarNode)s.Key).Value!, s => (YamlMappingNode)s.Value);
+    }
+
+    private static Dictionary<string, string> Environment(YamlMappingNode service) =>
+        ((YamlMappingNode)service.Children[new YamlScalarNode("environment")]).Children
+            .ToDictionary(e => ((YamlScalarNode)e.Key).Value!, e => ((YamlScalarNode)e.Value).Value!);
+
+    [Theory]
+    [InlineData("compose.yaml")]
+    [InlineData("compose.postgres.yaml")]
+    public void Compose_MountsOriginalsReadOnly_AndSetsOnlyRealOptions(string file)
+    {
+        var service = ComposeServices(file)["pixhaven"];
         YamlNode Get(string key) => service.Children[new YamlScalarNode(key)];
 
-        var environment = ((YamlMappingNode)Get("environment")).Children.Keys.Select(k => ((YamlScalarNode)k).Value!).ToList();
-        Assert.All(environment, k => Assert.Contains(k, OptionVariables));
+        Assert.All(Environment(service).Keys, k => Assert.Contains(k, OptionVariables));
         var volumes = ((YamlSequenceNode)Get("volumes")).Select(v => ((YamlScalarNode)v).Value!).ToList();
         Assert.Contains(volumes, v => v.EndsWith(":/originals:ro", StringComparison.Ordinal));
         Assert.Contains(volumes, v => v.EndsWith(":/storage", StringComparison.Ordinal));
         Assert.Contains("2342:2342", ((YamlSequenceNode)Get("ports")).Select(p => ((YamlScalarNode)p).Value));
         Assert.Matches(@"^\d+:\d+$", ((YamlScalarNode)Get("user")).Value);
+    }
+
+    [Fact]
+    public void ComposePostgres_ConnectsToItsOwnServer_WithTheSamePassword_OnceItIsHealthy()
+    {
+        var services = ComposeServices("compose.postgres.yaml");
+        var app = Environment(services["pixhaven"]);
+        var database = Environment(services["postgres"]);
+        Assert.Equal("postgres", app["PIXHAVEN_DATABASE_DRIVER"]);
+
+        var dsn = new Npgsql.NpgsqlConnectionStringBuilder(app["PIXHAVEN_DATABASE_DSN"]);
+        Assert.Equal("postgres", dsn.Host);
+        Assert.Equal(database["POSTGRES_DB"], dsn.Database);
+        Assert.Equal(database["POSTGRES_USER"], dsn.Username);
+        Assert.Equal(database["POSTGRES_PASSWORD"], dsn.Password); // the same variable, which compose requires to be set
+        Assert.StartsWith("${POSTGRES_PASSWORD:?", dsn.Password, StringComparison.Ordinal);
+
+        var dependsOn = (YamlMappingNode)services["pixhaven"].Children[new YamlScalarNode("depends_on")];
+        Assert.Equal("service_healthy", ((YamlScalarNode)((YamlMappingNode)dependsOn.Children[new YamlScalarNode("postgres")]).Children[new YamlScalarNode("condition")]).Value);
+        Assert.True(services["postgres"].Children.ContainsKey(new YamlScalarNode("healthcheck")));
     }
 
     [Fact]
