@@ -64,6 +64,10 @@ if ! podman image exists "docker.io/library/$node_image"; then
 fi
 
 step "buildah bud of the Dockerfile ($version)"
+# vfs keeps a full copy of every layer: drop the build containers and untagged layers of earlier runs first, or the
+# cache grows by gigabytes per run.
+buildah rm --all >/dev/null 2>&1 || true
+buildah rmi --prune >/dev/null 2>&1 || true
 buildah bud --isolation chroot --pull=never --layers --format docker \
   --build-arg PIXHAVEN_COMMIT="$commit" --build-arg PIXHAVEN_BUILD_DATE="$build_date" --build-arg PIXHAVEN_VERSION="$version" \
   -t localhost/pixhaven:check -f Dockerfile . >"$work/build.log" 2>&1 || { tail -40 "$work/build.log"; exit 1; }

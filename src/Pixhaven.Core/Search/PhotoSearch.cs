@@ -81,6 +81,14 @@ public sealed class PhotoSearch(IDbContextFactory<CatalogDbContext> contextFacto
             .FirstOrDefaultAsync(p => p.Uid == uid, cancellationToken);
     }
 
+    /// <summary>A present file with this content hash; the primary file of its photo when several share the content.</summary>
+    public async Task<PhotoFile?> FindFileAsync(string hash, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Files.AsNoTracking().Where(f => f.Hash == hash && !f.Missing && f.PhotoId != null)
+            .OrderByDescending(f => f.Primary).ThenBy(f => f.Id).FirstOrDefaultAsync(cancellationToken);
+    }
+
     private Task<IQueryable<Photo>> FilterAsync(CatalogDbContext db, SearchQuery query, CancellationToken cancellationToken) =>
         Filter(db).ApplyAsync(db.Photos.AsNoTracking(), query, forPages: true, cancellationToken);
 

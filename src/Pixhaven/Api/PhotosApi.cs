@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Pixhaven.Core.Accounts;
+using Pixhaven.Core.Media;
 using Pixhaven.Core.Media.Video;
 using Pixhaven.Core.Options;
 using Pixhaven.Core.Places;
@@ -20,6 +22,8 @@ public static class PhotosApi
         api.MapGet("/photos/{uid}", GetPhoto).WithName("GetPhoto").WithSummary("One photo with all metadata and files");
         api.MapMethods("/photos/{uid}/download", [HttpMethods.Get, HttpMethods.Head], DownloadOriginal).WithName("DownloadOriginal")
             .WithSummary("The original file of a photo (its primary file, or the file given by 'file')");
+        api.MapMethods("/dl/{hash}/{token}", [HttpMethods.Get, HttpMethods.Head], DownloadByHash).WithName("DownloadByHash").AllowAnonymous()
+            .WithSummary("An original file by content hash and download token; no session needed, so links work in any download manager");
         api.MapMethods("/photos/{uid}/video", [HttpMethods.Get, HttpMethods.Head], PlayVideo).WithName("PlayVideo")
             .WithSummary("The photo's video (or a Live Photo's motion) in a form browsers play, transcoded once when needed");
         return api;
@@ -124,5 +128,17 @@ public static class PhotosApi
         }
 
         return TypedResults.PhysicalFile(path, target.Mime ?? "application/octet-stream", Path.GetFileName(path), enableRangeProcessing: true);
+    }
+
+    public static async Task<Results<PhysicalFileHttpResult, NotFound>> DownloadByHash(
+        string hash, string token, PhotoSearch search, DownloadTokens downloads, PixhavenOptions options, CancellationToken cancellationToken)
+    {
+        if (!ContentHasher.IsValidHash(hash) || !await downloads.IsValidAsync(token, cancellationToken)
+            || await search.FindFileAsync(hash, cancellationToken) is not { } file || OriginalPath(options, file.Path) is not { } path)
+        {
+            return TypedResults.NotFound();
+        }
+
+        return TypedResults.PhysicalFile(path, file.Mime ?? "application/octet-stream", Path.GetFileName(path), enableRangeProcessing: true);
     }
 }

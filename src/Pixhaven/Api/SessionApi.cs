@@ -30,7 +30,7 @@ public static class SessionApi
 
     public sealed record SignInRequest(string? Name, string? Password);
 
-    public sealed record SessionInfo(UserSummaryInfo User, string CsrfToken, string PreviewToken, string AuthMode, bool ReadOnly);
+    public sealed record SessionInfo(UserSummaryInfo User, string CsrfToken, string PreviewToken, string DownloadToken, string AuthMode, bool ReadOnly);
 
     public sealed record UserSummaryInfo(string Uid, string Name, UserRole Role);
 
@@ -41,7 +41,8 @@ public static class SessionApi
     public sealed record SetupRequest(string? Token, string? Name, string? Password);
 
     public static async Task<Results<Ok<SessionInfo>, UnauthorizedHttpResult, JsonHttpResult<ApiError>>> SignIn(
-        SignInRequest request, SessionService sessions, PreviewTokens previews, PixhavenOptions options, HttpContext context, CancellationToken cancellationToken)
+        SignInRequest request, SessionService sessions, PreviewTokens previews, DownloadTokens downloads, PixhavenOptions options, HttpContext context,
+        CancellationToken cancellationToken)
     {
         var result = await sessions.SignInAsync(request.Name ?? "", request.Password ?? "", ThrottledAnswers.Address(context), context.Request.Headers.UserAgent, cancellationToken);
         if (result.RetryAfter is { } wait)
@@ -64,13 +65,15 @@ public static class SessionApi
             IsEssential = true,
         });
         return TypedResults.Ok(new SessionInfo(new UserSummaryInfo(session.UserUid, session.UserName, session.Role), session.CsrfToken,
-            await previews.CurrentAsync(cancellationToken), options.AuthMode, options.ReadOnly));
+            await previews.CurrentAsync(cancellationToken), await downloads.CurrentAsync(cancellationToken), options.AuthMode, options.ReadOnly));
     }
 
-    public static async Task<Ok<SessionInfo>> Current(ClaimsPrincipal user, PreviewTokens previews, PixhavenOptions options, CancellationToken cancellationToken) =>
+    public static async Task<Ok<SessionInfo>> Current(
+        ClaimsPrincipal user, PreviewTokens previews, DownloadTokens downloads, PixhavenOptions options, CancellationToken cancellationToken) =>
         TypedResults.Ok(new SessionInfo(
             new UserSummaryInfo(user.UserUid()!, user.Identity!.Name!, Enum.Parse<UserRole>(user.FindFirstValue(ClaimTypes.Role)!)),
-            user.FindFirstValue(SessionClaims.Csrf)!, await previews.CurrentAsync(cancellationToken), options.AuthMode, options.ReadOnly));
+            user.FindFirstValue(SessionClaims.Csrf)!, await previews.CurrentAsync(cancellationToken), await downloads.CurrentAsync(cancellationToken),
+            options.AuthMode, options.ReadOnly));
 
     public static async Task<NoContent> SignOut(ClaimsPrincipal user, SessionService sessions, HttpContext context, CancellationToken cancellationToken)
     {

@@ -16,13 +16,13 @@ public static class UsersApi
         admin.MapPatch("/users/{name}", Update).WithName("UpdateUser").WithSummary("Change a user's role or password; a new password ends their sessions");
         admin.MapDelete("/users/{name}", Remove).WithName("RemoveUser").WithSummary("Remove a user and their sessions");
         admin.MapPost("/preview-token", RotatePreviewToken).WithName("RotatePreviewToken")
-            .WithSummary("Make a new preview token: every thumbnail URL handed out before stops working");
+            .WithSummary("Make new preview and download tokens: every thumbnail and download URL handed out before stops working");
         return api;
     }
 
     public sealed record UserRequest(string? Name, string? Password, UserRole? Role);
 
-    public sealed record PreviewTokenResponse(string PreviewToken);
+    public sealed record PreviewTokenResponse(string PreviewToken, string DownloadToken);
 
     public static async Task<Ok<List<UserSummary>>> List(UserService users, CancellationToken cancellationToken) =>
         TypedResults.Ok(await users.ListAsync(cancellationToken));
@@ -75,6 +75,6 @@ public static class UsersApi
         }
     }
 
-    public static async Task<Ok<PreviewTokenResponse>> RotatePreviewToken(PreviewTokens previews, CancellationToken cancellationToken) =>
-        TypedResults.Ok(new PreviewTokenResponse(await previews.RotateAsync(cancellationToken)));
+    public static async Task<Ok<PreviewTokenResponse>> RotatePreviewToken(PreviewTokens previews, DownloadTokens downloads, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new PreviewTokenResponse(await previews.RotateAsync(cancellationToken), await downloads.RotateAsync(cancellationToken)));
 }

@@ -76,6 +76,7 @@ public static class ServiceRegistration
         services.AddSingleton<SessionService>();
         services.AddSingleton<FirstAdmin>();
         services.AddSingleton<PreviewTokens>();
+        services.AddSingleton<DownloadTokens>();
         services.AddSingleton<LibraryBackup>();
         services.AddSingleton<ShareService>();
         return services;

@@ -41,6 +41,9 @@ public sealed class LibraryServer : IAsyncDisposable
     /// <summary>The library's preview token, part of every thumbnail URL.</summary>
     public string PreviewToken { get; private set; } = "";
 
+    /// <summary>The library's download token, part of every download URL of an original.</summary>
+    public string DownloadToken { get; private set; } = "";
+
     public static async Task<LibraryServer> StartAsync(TestLibrary library)
     {
         var server = await PixhavenServer.BuildAsync(library.Options);
@@ -49,6 +52,7 @@ public sealed class LibraryServer : IAsyncDisposable
         await result.EnsureUserAsync(AdminName, AdminPassword, UserRole.Admin);
         result.Http = await result.SignInAsync(AdminName, AdminPassword);
         result.PreviewToken = await server.Services.GetRequiredService<PreviewTokens>().CurrentAsync(CancellationToken.None);
+        result.DownloadToken = await server.Services.GetRequiredService<DownloadTokens>().CurrentAsync(CancellationToken.None);
         return result;
     }
 

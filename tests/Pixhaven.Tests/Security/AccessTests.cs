@@ -18,11 +18,14 @@ public sealed class AccessTests : IAsyncLifetime
 {
     private const string ViewerPassword = "viewer password 1";
 
-    /// <summary>The endpoints anyone may call, each for a reason: health checks, signing in, first setup, cacheable thumbnails.</summary>
+    /// <summary>
+    /// The endpoints anyone may call, each for a reason: health checks, signing in, first setup, cacheable thumbnails and
+    /// download links (the library's preview or download token in the path is the credential).
+    /// </summary>
     private static readonly HashSet<string> PublicRoutes =
     [
         "GET /api/v1/status", "POST /api/v1/session", "POST /api/v1/setup", "GET /api/v1/t/{hash}/{token}/{size}",
-        "HEAD /api/v1/t/{hash}/{token}/{size}", "GET /api/v1/openapi.json",
+        "HEAD /api/v1/t/{hash}/{token}/{size}", "GET /api/v1/dl/{hash}/{token}", "HEAD /api/v1/dl/{hash}/{token}", "GET /api/v1/openapi.json",
         // Share links: the token in the path is the credential, and SharingTests keep each link to its own photos.
         "GET /api/v1/s/{token}", "POST /api/v1/s/{token}/unlock", "GET /api/v1/s/{token}/photos", "GET /api/v1/s/{token}/photos/{uid}/t/{size}",
         "HEAD /api/v1/s/{token}/photos/{uid}/t/{size}", "GET /api/v1/s/{token}/photos/{uid}/download", "HEAD /api/v1/s/{token}/photos/{uid}/download",
@@ -227,6 +230,35 @@ public sealed class AccessTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await _server.Anonymous.GetAsync($"/api/v1/t/{hash}/{fresh}/tile_224")).StatusCode);
         var session = JsonDocument.Parse(await _viewer.GetStringAsync("/api/v1/session")).RootElement;
         Assert.Equal(fresh, session.GetProperty("previewToken").GetString());
+    }
+
+    [Fact]
+    public async Task Downloads_NeedTheDownloadToken_NotThePreviewToken_AndRotatingRetiresOldUrls()
+    {
+        await using var db = _library.OpenCatalog();
+        var file = await db.Files.FirstAsync(f => f.Hash != null && f.Primary);
+        var session = JsonDocument.Parse(await _viewer.GetStringAsync("/api/v1/session")).RootElement;
+        var (preview, download) = (session.GetProperty("previewToken").GetString(), session.GetProperty("downloadToken").GetString());
+        Assert.NotEqual(preview, download);
+
+        var url = $"/api/v1/dl/{file.Hash}/{download}";
+        using (var response = await _server.Anonymous.GetAsync(url))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(await File.ReadAllBytesAsync(_library.OriginalPath(file.Path)), await response.Content.ReadAsByteArrayAsync());
+            Assert.Equal(Path.GetFileName(file.Path), response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        }
+
+        // A thumbnail URL, which may sit in a proxy cache or a browser history, does not open the original.
+        Assert.Equal(HttpStatusCode.NotFound, (await _server.Anonymous.GetAsync($"/api/v1/dl/{file.Hash}/{preview}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _server.Anonymous.GetAsync($"/api/v1/dl/{new string('0', file.Hash!.Length)}/{download}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _server.Anonymous.GetAsync($"/api/v1/dl/..%2F..%2Fetc%2Fpasswd/{download}")).StatusCode);
+
+        using var rotate = await _server.Http.PostAsync("/api/v1/preview-token", null);
+        var fresh = JsonDocument.Parse(await rotate.Content.ReadAsStringAsync()).RootElement.GetProperty("downloadToken").GetString();
+        Assert.NotEqual(download, fresh);
+        Assert.Equal(HttpStatusCode.NotFound, (await _server.Anonymous.GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _server.Anonymous.GetAsync($"/api/v1/dl/{file.Hash}/{fresh}")).StatusCode);
     }
 
     [Fact]

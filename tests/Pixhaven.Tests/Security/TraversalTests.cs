@@ -52,6 +52,8 @@ public sealed class TraversalTests : IAsyncLifetime
             $"/api/v1/t/{_hash}/{hostile}/tile_224",
             $"/api/v1/t/{_hash}/{_server.PreviewToken}/{hostile}",
             $"/api/v1/photos/{hostile}/download",
+            $"/api/v1/dl/{hostile}/{_server.DownloadToken}",
+            $"/api/v1/dl/{_hash}/{hostile}",
             $"/api/v1/photos/{hostile}/video",
             $"/api/v1/photos/{hostile}",
             $"/{hostile}",

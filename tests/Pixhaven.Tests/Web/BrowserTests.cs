@@ -204,6 +204,15 @@ public sealed class BrowserTests(CorpusFixture corpus) : IAsyncLifetime
         await page.GetByTestId("info-panel").GetByText("Taken").WaitForAsync();
         await Screenshot(page, "lightbox");
 
+        // The download link carries the download token and works without the session cookie.
+        var download = await page.GetByTestId("info-panel").GetByRole(AriaRole.Link, new() { Name = "Download original" }).GetAttributeAsync("href");
+        Assert.StartsWith("/api/v1/dl/", download, StringComparison.Ordinal);
+        using (var original = await corpus.Served.Anonymous.GetAsync(download))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, original.StatusCode);
+            Assert.NotNull(original.Content.Headers.ContentDisposition?.FileName);
+        }
+
         var first = await page.GetByTestId("lightbox-image").GetAttributeAsync("src");
         await page.Keyboard.PressAsync("ArrowRight");
         await page.WaitForFunctionAsync($"() => document.querySelector('[data-testid=lightbox-image]')?.getAttribute('src') !== '{first}'");

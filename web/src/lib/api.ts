@@ -26,17 +26,24 @@ export class ApiError extends Error {
   }
 }
 
-// Set from the session: thumbnail URLs carry the library's preview token, so they are cacheable but not guessable.
+// Set from the session: thumbnail and download URLs carry the library's preview and download tokens, so they work
+// without a cookie (caches, download managers) but cannot be guessed.
 let previewToken = '';
+let downloadToken = '';
 let csrfToken = '';
 
 export function useSession(session: SessionInfo | null) {
   previewToken = session?.previewToken ?? '';
+  downloadToken = session?.downloadToken ?? '';
   csrfToken = session?.csrfToken ?? '';
 }
 
 export function thumbnailUrl(hash: string, size: ThumbnailSize): string {
   return `/api/v1/t/${hash}/${previewToken}/${size}`;
+}
+
+export function downloadUrl(hash: string): string {
+  return `/api/v1/dl/${hash}/${downloadToken}`;
 }
 
 async function failure(url: string, response: Response): Promise<ApiError> {

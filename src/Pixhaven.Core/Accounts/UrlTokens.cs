@@ -5,12 +5,11 @@ using Pixhaven.Core.Model;
 namespace Pixhaven.Core.Accounts;
 
 /// <summary>
-/// The library's preview token, part of every thumbnail and media URL: the URLs stay cacheable (no cookie needed) but
-/// cannot be guessed from a content hash alone. Rotating it makes every URL handed out before stop working.
+/// A library-wide secret that is part of URLs which need no session, so they stay cacheable (no cookie) but cannot be
+/// guessed from a content hash alone. Rotating it makes every URL handed out before stop working.
 /// </summary>
-public sealed class PreviewTokens(IDbContextFactory<CatalogDbContext> contextFactory)
+public abstract class UrlToken(IDbContextFactory<CatalogDbContext> contextFactory, string key)
 {
-    private const string Key = "preview-token";
     private volatile string? current;
 
     public async Task<string> CurrentAsync(CancellationToken cancellationToken)
@@ -21,10 +20,10 @@ public sealed class PreviewTokens(IDbContextFactory<CatalogDbContext> contextFac
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var setting = await db.Settings.FindAsync([Key], cancellationToken);
+        var setting = await db.Settings.FindAsync([key], cancellationToken);
         if (setting is null)
         {
-            setting = new Setting { Key = Key, Value = NewToken() };
+            setting = new Setting { Key = key, Value = NewToken() };
             db.Settings.Add(setting);
             try
             {
@@ -34,7 +33,7 @@ public sealed class PreviewTokens(IDbContextFactory<CatalogDbContext> contextFac
             {
                 // Another process made one first: use theirs.
                 await using var again = await contextFactory.CreateDbContextAsync(cancellationToken);
-                setting = await again.Settings.AsNoTracking().FirstAsync(s => s.Key == Key, cancellationToken);
+                setting = await again.Settings.AsNoTracking().FirstAsync(s => s.Key == key, cancellationToken);
             }
         }
 
@@ -48,9 +47,9 @@ public sealed class PreviewTokens(IDbContextFactory<CatalogDbContext> contextFac
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var token = NewToken();
-        if (await db.Settings.Where(s => s.Key == Key).ExecuteUpdateAsync(u => u.SetProperty(s => s.Value, token), cancellationToken) == 0)
+        if (await db.Settings.Where(s => s.Key == key).ExecuteUpdateAsync(u => u.SetProperty(s => s.Value, token), cancellationToken) == 0)
         {
-            db.Settings.Add(new Setting { Key = Key, Value = token });
+            db.Settings.Add(new Setting { Key = key, Value = token });
             await db.SaveChangesAsync(cancellationToken);
         }
 
@@ -60,3 +59,12 @@ public sealed class PreviewTokens(IDbContextFactory<CatalogDbContext> contextFac
     /// <summary>Short enough for URLs, long enough not to be guessed: 12 random characters.</summary>
     private static string NewToken() => Secrets.NewUid('v')[1..13];
 }
+
+/// <summary>The token in every thumbnail URL.</summary>
+public sealed class PreviewTokens(IDbContextFactory<CatalogDbContext> contextFactory) : UrlToken(contextFactory, "preview-token");
+
+/// <summary>
+/// The token in every download URL of an original. Apart from the preview token, because thumbnail URLs end up in
+/// caches and histories, and one of them must not open the original behind it.
+/// </summary>
+public sealed class DownloadTokens(IDbContextFactory<CatalogDbContext> contextFactory) : UrlToken(contextFactory, "download-token");
