@@ -8,15 +8,23 @@ namespace Pixhaven.Core.Accounts;
 /// A library-wide secret that is part of URLs which need no session, so they stay cacheable (no cookie) but cannot be
 /// guessed from a content hash alone. Rotating it makes every URL handed out before stop working.
 /// </summary>
-public abstract class UrlToken(IDbContextFactory<CatalogDbContext> contextFactory, string key)
+public abstract class UrlToken(IDbContextFactory<CatalogDbContext> contextFactory, TimeProvider clock, string key)
 {
-    private volatile string? current;
+    /// <summary>
+    /// How long a token read from the catalog is trusted. Another process sharing the catalog (a second server on
+    /// PostgreSQL, the CLI) may rotate it; this process then honours old URLs for at most this long.
+    /// </summary>
+    public static readonly TimeSpan RereadAfter = TimeSpan.FromSeconds(30);
+
+    private volatile Cached? current;
+
+    private sealed record Cached(string Token, DateTimeOffset ReadAt);
 
     public async Task<string> CurrentAsync(CancellationToken cancellationToken)
     {
-        if (current is { } token)
+        if (current is { } cached && clock.GetUtcNow() - cached.ReadAt < RereadAfter)
         {
-            return token;
+            return cached.Token;
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -37,7 +45,8 @@ public abstract class UrlToken(IDbContextFactory<CatalogDbContext> contextFactor
             }
         }
 
-        return current = setting.Value;
+        current = new Cached(setting.Value, clock.GetUtcNow());
+        return setting.Value;
     }
 
     public async Task<bool> IsValidAsync(string token, CancellationToken cancellationToken) =>
@@ -53,7 +62,8 @@ public abstract class UrlToken(IDbContextFactory<CatalogDbContext> contextFactor
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return current = token;
+        current = new Cached(token, clock.GetUtcNow());
+        return token;
     }
 
     /// <summary>Short enough for URLs, long enough not to be guessed: 12 random characters.</summary>
@@ -61,10 +71,11 @@ public abstract class UrlToken(IDbContextFactory<CatalogDbContext> contextFactor
 }
 
 /// <summary>The token in every thumbnail URL.</summary>
-public sealed class PreviewTokens(IDbContextFactory<CatalogDbContext> contextFactory) : UrlToken(contextFactory, "preview-token");
+public sealed class PreviewTokens(IDbContextFactory<CatalogDbContext> contextFactory, TimeProvider clock) : UrlToken(contextFactory, clock, "preview-token");
 
 /// <summary>
 /// The token in every download URL of an original. Apart from the preview token, because thumbnail URLs end up in
 /// caches and histories, and one of them must not open the original behind it.
 /// </summary>
-public sealed class DownloadTokens(IDbContextFactory<CatalogDbContext> contextFactory) : UrlToken(contextFactory, "download-token");
+public sealed class DownloadTokens(IDbContextFactory<CatalogDbContext> contextFactory, TimeProvider clock)
+    : UrlToken(contextFactory, clock, "download-token");
