@@ -85,6 +85,14 @@ public sealed class BrowserTests(CorpusFixture corpus) : IAsyncLifetime
         await page.GetByTestId("add-user").ClickAsync();
         await settings.GetByTestId("users").GetByText("carol").WaitForAsync();
         await Screenshot(page, "settings");
+
+        // The admin sets carol a new password: the old one stops working, the new one signs her in.
+        await settings.GetByTestId("users").Locator("tr", new() { HasText = "carol" }).GetByRole(AriaRole.Button, new() { Name = "Set password" }).ClickAsync();
+        await page.GetByTestId("set-password").FillAsync("carol's new password");
+        await page.GetByTestId("set-password").PressAsync("Enter");
+        await settings.GetByTestId("settings-notice").GetByText("New password set for carol").WaitForAsync();
+        await Assert.ThrowsAsync<InvalidOperationException>(() => corpus.Served.SignInAsync("carol", "carol's password"));
+        await corpus.Served.SignInAsync("carol", "carol's new password");
         Assert.Equal(System.Net.HttpStatusCode.NoContent, (await corpus.Http.DeleteAsync("/api/v1/users/carol")).StatusCode);
         Assert.Empty(_cspViolations);
     }

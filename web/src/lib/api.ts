@@ -129,6 +129,8 @@ export const listUsers = () => getJson<UserSummary[]>('/api/v1/users');
 export const addUser = (name: string, password: string, role: UserRole) => send('POST', '/api/v1/users', { name, password, role });
 export const setUserRole = (name: string, role: UserRole) => send('PATCH', `/api/v1/users/${encodeURIComponent(name)}`, { role });
 export const removeUser = (name: string) => send('DELETE', `/api/v1/users/${encodeURIComponent(name)}`);
+export const setUserPassword = (name: string, password: string) => send('PATCH', `/api/v1/users/${encodeURIComponent(name)}`, { password });
+export const rotateLinkTokens = () => send('POST', '/api/v1/preview-token');
 
 export const listShares = () => getJson<ShareSummary[]>('/api/v1/shares');
 export const revokeShare = (uid: string) => send('DELETE', `/api/v1/shares/${encodeURIComponent(uid)}`);
