@@ -31,7 +31,7 @@ public sealed class Importer(
         var originalsRoot = options.OriginalsFullPath;
         Directory.CreateDirectory(importRoot);
         Directory.CreateDirectory(originalsRoot);
-        RemoveStaleTemporaries(originalsRoot);
+        VerifiedCopy.SweepTemporaries(originalsRoot, TemporarySuffix);
 
         var files = scanner.Scan(importRoot, [], cancellationToken);
         var known = await KnownHashesAsync(cancellationToken);
@@ -129,37 +129,10 @@ public sealed class Importer(
                 throw new InvalidDataException($"import target '{relative}' is outside originals");
             }
 
-            if (File.Exists(target))
+            // A name collision never overwrites: TryCopyAsync says so, and the next name is tried.
+            if (await VerifiedCopy.TryCopyAsync(source.FullPath, target, hash, source.ModifiedUtc, TemporarySuffix, cancellationToken))
             {
-                continue; // a name collision never overwrites
-            }
-
-            var folder = Path.GetDirectoryName(target)!;
-            Directory.CreateDirectory(folder);
-            var temporary = Path.Combine(folder, "." + Path.GetFileName(target) + TemporarySuffix);
-            await using (var input = ContentHasher.OpenRead(source.FullPath))
-            await using (var output = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20, FileOptions.Asynchronous))
-            {
-                await input.CopyToAsync(output, cancellationToken);
-                await output.FlushAsync(cancellationToken);
-                output.Flush(flushToDisk: true);
-            }
-
-            File.SetLastWriteTimeUtc(temporary, source.ModifiedUtc);
-            if (await ContentHasher.HashFileAsync(temporary, cancellationToken) != hash)
-            {
-                TryDelete(temporary);
-                throw new InvalidDataException("the copy does not match the source (hash differs); the source is kept");
-            }
-
-            try
-            {
-                File.Move(temporary, target, overwrite: false);
                 return Path.GetRelativePath(originalsRoot, target).Replace('\\', '/');
-            }
-            catch (IOException) when (File.Exists(target))
-            {
-                TryDelete(temporary); // someone took the name meanwhile: try the next one
             }
         }
 
@@ -172,23 +145,7 @@ public sealed class Importer(
         return (await db.Files.Where(f => f.Hash != null && !f.Missing).Select(f => f.Hash!).ToListAsync(cancellationToken)).ToHashSet();
     }
 
-    private static void RemoveStaleTemporaries(string originalsRoot)
-    {
-        foreach (var stale in Directory.EnumerateFiles(originalsRoot, "*" + TemporarySuffix, new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 }))
-        {
-            TryDelete(stale);
-        }
-    }
-
-#pragma warning disable RS0030 // The importer's two sanctioned deletes: its own temporaries, and sources already verified in originals.
-    private static void TryDelete(string temporary)
-    {
-        if (temporary.EndsWith(TemporarySuffix, StringComparison.Ordinal))
-        {
-            File.Delete(temporary);
-        }
-    }
-
+#pragma warning disable RS0030 // The importer's one sanctioned delete: sources already verified in originals.
     private static void DeleteImported(string source, string importRoot)
     {
         if (!Path.GetFullPath(source).StartsWith(importRoot + Path.DirectorySeparatorChar, StringComparison.Ordinal))

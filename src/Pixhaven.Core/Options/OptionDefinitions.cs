@@ -49,6 +49,8 @@ public static class OptionDefinitions
             o => o.SessionIdleHours.ToString(CultureInfo.InvariantCulture), (o, v) => o.SessionIdleHours = Int(v, 1, 24 * 366)),
         new("trusted-proxies", "--trusted-proxies", "Comma-separated proxy addresses or CIDR networks whose X-Forwarded-For and X-Forwarded-Proto are believed",
             o => o.TrustedProxies, (o, v) => o.TrustedProxies = Networks(v)),
+        new("originals-writable", "--originals-writable", "Let Pixhaven change the originals folder: deleted photos move their files to the trash in storage (never unlinked), and WebDAV /originals takes uploads",
+            o => o.OriginalsWritable ? "true" : "false", (o, v) => o.OriginalsWritable = Bool(v)),
         new("read-only", "--read-only", "Refuse every change from the web: uploads, imports, edits, albums and accounts",
             o => o.ReadOnly ? "true" : "false", (o, v) => o.ReadOnly = Bool(v)),
         new("import-after-upload", "--import-after-upload", "Seconds of quiet after files arrive over WebDAV before the import folder is imported; 0: never by itself",

@@ -53,6 +53,12 @@ public sealed class PixhavenOptions
     /// <summary>Proxy addresses or networks (CIDR) whose X-Forwarded-For/-Proto headers are believed.</summary>
     public string TrustedProxies { get; set; } = "";
 
+    /// <summary>
+    /// Pixhaven may change the originals folder: a permanent delete moves files into <see cref="TrashPath"/>. Off by
+    /// default; originals are read-only to the indexer either way.
+    /// </summary>
+    public bool OriginalsWritable { get; set; }
+
     /// <summary>The web changes nothing: no uploads, imports, edits or account changes from HTTP.</summary>
     public bool ReadOnly { get; set; }
 
@@ -65,6 +71,7 @@ public sealed class PixhavenOptions
     public int UploadMaxMegabytes { get; set; } = 4096;
 
     public string SidecarPath => Path.Combine(StorageFullPath, "sidecars");
+    public string TrashPath => Path.Combine(StorageFullPath, "trash");
 
     public string ImportFullPath => Path.GetFullPath(ImportPath);
     public string OriginalsFullPath => Path.GetFullPath(OriginalsPath);

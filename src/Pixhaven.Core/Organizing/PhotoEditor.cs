@@ -3,16 +3,19 @@ using Microsoft.EntityFrameworkCore;
 using Pixhaven.Core.Catalog;
 using Pixhaven.Core.Indexing;
 using Pixhaven.Core.Model;
+using Pixhaven.Core.Options;
 using Pixhaven.Core.Places;
 
 namespace Pixhaven.Core.Organizing;
 
 /// <summary>
-/// Edits, archives, restores and deletes photos, one or a selection at a time. Originals are never touched: edits
-/// live in the catalog as manual values (and in XMP sidecars in storage when enabled), and a delete removes only the
-/// catalog entry, remembering its files so the next index run does not bring them back.
+/// Edits, archives, restores and deletes photos, one or a selection at a time. Edits live in the catalog as manual
+/// values (and in XMP sidecars in storage when enabled), never in originals. A delete removes the catalog entry and
+/// remembers its files so the next index run does not bring them back; only when originals are writable does it move
+/// the files into the <see cref="Trash"/>.
 /// </summary>
-public sealed class PhotoEditor(IDbContextFactory<CatalogDbContext> contextFactory, Gazetteer gazetteer, SidecarWriter sidecars, TimeProvider clock)
+public sealed class PhotoEditor(
+    IDbContextFactory<CatalogDbContext> contextFactory, Gazetteer gazetteer, SidecarWriter sidecars, Trash trash, PixhavenOptions options, TimeProvider clock)
 {
     public const int MaxSelection = 10_000;
 
@@ -43,8 +46,10 @@ public sealed class PhotoEditor(IDbContextFactory<CatalogDbContext> contextFacto
         SetArchivedAsync(uids, null, cancellationToken);
 
     /// <summary>
-    /// Deletes archived photos from the catalog for good (albums and labels included). Their files stay in originals
-    /// and are marked removed, so indexing leaves them out until they change. Photos not archived are refused.
+    /// Deletes archived photos from the catalog for good (albums and labels included). Photos not archived are
+    /// refused. With read-only originals their files stay and are marked removed, so indexing leaves them out until
+    /// they change; with writable originals the files move to the trash, and a photo whose files cannot all move stays
+    /// archived (the exception names them).
     /// </summary>
     public async Task<int> DeleteAsync(IReadOnlyCollection<string> uids, CancellationToken cancellationToken)
     {
@@ -55,18 +60,67 @@ public sealed class PhotoEditor(IDbContextFactory<CatalogDbContext> contextFacto
             throw new OrganizeException($"photo {live.Uid} is not archived; archive photos before deleting them");
         }
 
+        var failures = new List<string>();
+        if (options.OriginalsWritable)
+        {
+            var batch = trash.NewBatchFolder();
+            foreach (var photo in photos.ToList())
+            {
+                if (await MoveToTrashAsync(photo, batch, cancellationToken) is { } problem)
+                {
+                    failures.Add(problem);
+                    photos.Remove(photo);
+                }
+            }
+        }
+
         var ids = photos.Select(p => p.Id).ToList();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         foreach (var chunk in ids.Chunk(500))
         {
-            await db.Files.Where(f => f.PhotoId != null && chunk.Contains(f.PhotoId.Value))
-                .ExecuteUpdateAsync(s => s.SetProperty(f => f.Status, FileStatus.Removed).SetProperty(f => f.PhotoId, (long?)null)
+            var files = db.Files.Where(f => f.PhotoId != null && chunk.Contains(f.PhotoId.Value));
+            if (options.OriginalsWritable)
+            {
+                await files.ExecuteDeleteAsync(cancellationToken); // the files are in the trash now
+            }
+            else
+            {
+                await files.ExecuteUpdateAsync(s => s.SetProperty(f => f.Status, FileStatus.Removed).SetProperty(f => f.PhotoId, (long?)null)
                     .SetProperty(f => f.Primary, false).SetProperty(f => f.Duplicate, false), cancellationToken);
+            }
+
             await db.Photos.Where(p => chunk.Contains(p.Id)).ExecuteDeleteAsync(cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
+        if (failures.Count > 0)
+        {
+            throw new OrganizeException($"deleted {ids.Count}; {failures.Count} stay archived because a file could not move to the trash: {string.Join("; ", failures)}");
+        }
+
         return ids.Count;
+    }
+
+    /// <returns>Null when every file of the photo is in the trash; else which file stayed, and why.</returns>
+    private async Task<string?> MoveToTrashAsync(Photo photo, string batch, CancellationToken cancellationToken)
+    {
+        foreach (var file in photo.Files.Where(f => !f.Missing))
+        {
+            try
+            {
+                await trash.MoveAsync(file.Path, file.Hash ?? "", batch, cancellationToken);
+            }
+            catch (InvalidDataException)
+            {
+                return $"{file.Path} changed since it was indexed (index again first)";
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return $"{file.Path}: {e.Message}";
+            }
+        }
+
+        return null;
     }
 
     private async Task<int> SetArchivedAsync(IReadOnlyCollection<string> uids, DateTime? archivedAt, CancellationToken cancellationToken)

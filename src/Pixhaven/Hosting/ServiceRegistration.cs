@@ -69,6 +69,7 @@ public static class ServiceRegistration
         services.AddSingleton<PhotoSearch>();
         services.AddSingleton<LibraryBrowser>();
         services.AddSingleton<SidecarWriter>();
+        services.AddSingleton<Trash>();
         services.AddSingleton<PhotoEditor>();
         services.AddSingleton<AlbumService>();
         services.AddSingleton<UserService>();

@@ -5,9 +5,11 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.StaticFiles;
 using Pixhaven.Core.Accounts;
 using Pixhaven.Core.Jobs;
+using Pixhaven.Core.Media;
 using Pixhaven.Core.Media.Detection;
 using Pixhaven.Core.Model;
 using Pixhaven.Core.Options;
+using Pixhaven.Core.Organizing;
 using Pixhaven.Security;
 
 namespace Pixhaven.WebDav;
@@ -18,7 +20,7 @@ namespace Pixhaven.WebDav;
 /// Written here because no maintained WebDAV server library exists for ASP.NET Core; litmus checks it.
 /// </summary>
 public sealed class WebDavHandler(WebDavPaths paths, WebDavProperties properties, DeadProperties dead, ImportAfterUpload importer,
-    PixhavenOptions options, IHostApplicationLifetime lifetime)
+    Trash trash, PixhavenOptions options, IHostApplicationLifetime lifetime)
 {
     private const string Allowed = "OPTIONS, GET, HEAD, PUT, DELETE, MKCOL, COPY, MOVE, PROPFIND, PROPPATCH";
     private static readonly FileExtensionContentTypeProvider ContentTypes = new();
@@ -72,9 +74,9 @@ public sealed class WebDavHandler(WebDavPaths paths, WebDavProperties properties
         {
             case "GET" or "HEAD": await GetAsync(context, target); break;
             case "PUT": await PutAsync(context, target); break;
-            case "DELETE": Delete(context, target); break;
+            case "DELETE": await DeleteAsync(context, target); break;
             case "MKCOL": await MakeCollectionAsync(context, target); break;
-            case "COPY" or "MOVE": CopyOrMove(context, target, move: request.Method == "MOVE"); break;
+            case "COPY" or "MOVE": await CopyOrMoveAsync(context, target, move: request.Method == "MOVE"); break;
             case "PROPFIND": await properties.PropFindAsync(context, target); break;
             case "PROPPATCH": await properties.PropPatchAsync(context, target); break;
             default:
@@ -177,7 +179,12 @@ public sealed class WebDavHandler(WebDavPaths paths, WebDavProperties properties
                 return;
             }
 
-            File.Move(partial, target.FullPath, overwrite: true);
+            if (existed && target.Mount.Name == WebDavPaths.Originals)
+            {
+                await RemoveEntryAsync(target, context.RequestAborted); // the replaced original goes to the trash
+            }
+
+            File.Move(partial, target.FullPath, overwrite: target.Mount.Name != WebDavPaths.Originals);
         }
         finally
         {
@@ -204,7 +211,7 @@ public sealed class WebDavHandler(WebDavPaths paths, WebDavProperties properties
         return MediaTypeDetector.Detect(header.AsSpan(0, read), name).Type is not (MediaType.Unknown or MediaType.Sidecar);
     }
 
-    private void Delete(HttpContext context, WebDavTarget target)
+    private async Task DeleteAsync(HttpContext context, WebDavTarget target)
     {
         if (target.IsMountRoot)
         {
@@ -218,7 +225,7 @@ public sealed class WebDavHandler(WebDavPaths paths, WebDavProperties properties
             return;
         }
 
-        RemoveEntry(target.FullPath);
+        await RemoveEntryAsync(target, context.RequestAborted);
         dead.Delete(target.FullPath);
         context.Response.StatusCode = StatusCodes.Status204NoContent;
     }
@@ -248,7 +255,7 @@ public sealed class WebDavHandler(WebDavPaths paths, WebDavProperties properties
         await Task.CompletedTask;
     }
 
-    private void CopyOrMove(HttpContext context, WebDavTarget source, bool move)
+    private async Task CopyOrMoveAsync(HttpContext context, WebDavTarget source, bool move)
     {
         var response = context.Response;
         if (!source.Exists)
@@ -300,7 +307,7 @@ public sealed class WebDavHandler(WebDavPaths paths, WebDavProperties properties
                 return;
             }
 
-            RemoveEntry(destination.FullPath);
+            await RemoveEntryAsync(destination, context.RequestAborted);
             dead.Delete(destination.FullPath);
         }
 
@@ -352,6 +359,37 @@ public sealed class WebDavHandler(WebDavPaths paths, WebDavProperties properties
     }
 
     /// <summary>Only ever called on paths in a writable mount (the import folder); originals are never writable here.</summary>
+    /// <summary>
+    /// Removes a file or folder. In originals (writable only when the owner allowed it) nothing is unlinked: every
+    /// file goes to the trash with a verified copy, then the emptied folders are removed.
+    /// </summary>
+    private async Task RemoveEntryAsync(WebDavTarget target, CancellationToken cancellationToken)
+    {
+        if (target.Mount.Name != WebDavPaths.Originals)
+        {
+            RemoveEntry(target.FullPath);
+            return;
+        }
+
+        var batch = trash.NewBatchFolder();
+        var files = target.IsCollection ? Directory.GetFiles(target.FullPath, "*", SearchOption.AllDirectories) : [target.FullPath];
+        foreach (var file in files)
+        {
+            var relative = Path.GetRelativePath(target.Mount.Root, file).Replace('\\', '/');
+            await trash.MoveAsync(relative, await ContentHasher.HashFileAsync(file, cancellationToken), batch, cancellationToken);
+        }
+
+        if (target.IsCollection)
+        {
+            foreach (var folder in Directory.GetDirectories(target.FullPath, "*", SearchOption.AllDirectories).OrderByDescending(f => f.Length))
+            {
+                Directory.Delete(folder, recursive: false);
+            }
+
+            Directory.Delete(target.FullPath, recursive: false);
+        }
+    }
+
     private static void RemoveEntry(string path)
     {
         if (Directory.Exists(path) && new DirectoryInfo(path).LinkTarget is null)

@@ -3,7 +3,7 @@ using Pixhaven.Core.Scanning;
 
 namespace Pixhaven.WebDav;
 
-/// <summary>One folder offered over WebDAV: originals (read-only) or import (read-write).</summary>
+/// <summary>One folder offered over WebDAV: originals (read-only unless originals are writable) or import (read-write).</summary>
 public sealed record WebDavMount(string Name, string Root, bool Writable);
 
 /// <summary>A request path resolved to a mount and a real file-system path inside it.</summary>
@@ -19,10 +19,11 @@ public sealed record WebDavTarget(WebDavMount Mount, string RelativePath, string
 public sealed class WebDavPaths(PixhavenOptions options)
 {
     public const string Prefix = "/webdav";
+    public const string Originals = "originals";
 
     public IReadOnlyList<WebDavMount> Mounts { get; } =
     [
-        new("originals", options.OriginalsFullPath, Writable: false),
+        new(Originals, options.OriginalsFullPath, Writable: options.OriginalsWritable),
         new("import", options.ImportFullPath, Writable: true),
     ];
 
