@@ -2,10 +2,12 @@
 //   countries.tsv.gz  code, English name, and the border as WKT (one row per border polygon set; code-only rows name
 //                     countries without their own polygon), smallest areas first so the most specific one wins
 //   cities.tsv.gz     name, latitude, longitude (5 decimals, about 1 m), country code, first-level region name
+//   zones.tsv.gz      country code, latitude, longitude of the zone's principal place, IANA time zone, from the tz
+//                     database's zone.tab (public domain; Debian's tzdata package installs it)
 // Run with: cd scripts/places && npm ci && npm run generate
 import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 
 const require = createRequire(import.meta.url);
 const coder = require('@rapideditor/country-coder');
@@ -56,4 +58,18 @@ const cityRows = cities.map((c) => [
   clean(c.name), (+c.lat).toFixed(5), (+c.lng).toFixed(5), c.country, regions.get(`${c.country}.${c.admin1}`) ?? '',
 ].join('\t'));
 writeFileSync(new URL('cities.tsv.gz', out), gzipSync(cityRows.join('\n') + '\n', { level: 9 }));
-console.log(`${names.size} countries, ${borders.length} border sets, ${cityRows.length} places`);
+// zone.tab coordinates are ISO 6709: +DDMM+DDDMM or +DDMMSS+DDDMMSS.
+const degrees = (text, width) => {
+  const sign = text[0] === '-' ? -1 : 1;
+  const [d, m, s = '0'] = [text.slice(1, 1 + width), text.slice(1 + width, 3 + width), text.slice(3 + width) || '0'];
+  return sign * (+d + +m / 60 + +s / 3600);
+};
+const zoneRows = readFileSync('/usr/share/zoneinfo/zone.tab', 'utf8').split('\n')
+  .filter((line) => line && !line.startsWith('#'))
+  .map((line) => {
+    const [country, position, zone] = line.split('\t');
+    const [, lat, lng] = position.match(/^([+-]\d+)([+-]\d+)$/);
+    return [country, degrees(lat, 2).toFixed(4), degrees(lng, 3).toFixed(4), zone].join('\t');
+  });
+writeFileSync(new URL('zones.tsv.gz', out), gzipSync(zoneRows.join('\n') + '\n', { level: 9 }));
+console.log(`${names.size} countries, ${borders.length} border sets, ${cityRows.length} places, ${zoneRows.length} time zones`);

@@ -38,12 +38,19 @@ public static class PhotoFields
     }
 
     /// <summary>
-    /// Gives a photo whose time has no offset the offset of the configured default zone at that local time (daylight
-    /// saving included), so it sorts with its neighbours. Estimated file times (Auto) are UTC already and stay so.
+    /// Gives a photo whose time has no offset the offset of the time zone where it was taken (from its GPS position),
+    /// else of the configured default zone, at that local time (daylight saving included), so it sorts with its
+    /// neighbours. Estimated file times (Auto) are UTC already and stay so.
     /// </summary>
-    public static void AssumeZone(Photo photo, TimeZoneInfo? zone)
+    public static void AssumeZone(Photo photo, Gazetteer gazetteer, TimeZoneInfo? defaultZone)
     {
-        if (zone is null || photo.TakenAtOffsetMinutes is not null || photo.TakenAtSource == MetadataSource.Auto)
+        if (photo.TakenAtOffsetMinutes is not null || photo.TakenAtSource == MetadataSource.Auto)
+        {
+            return;
+        }
+
+        var zone = (photo is { Latitude: { } lat, Longitude: { } lng } ? gazetteer.TimeZoneAt(lat, lng) : null) ?? defaultZone;
+        if (zone is null)
         {
             return;
         }

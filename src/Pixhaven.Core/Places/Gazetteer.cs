@@ -19,6 +19,7 @@ public sealed class Gazetteer
 
     private readonly Lazy<Countries> _countries = new(Countries.Load);
     private readonly Lazy<Cities> _cities = new(Cities.Load);
+    private readonly Lazy<ILookup<string, Zone>> _zones = new(LoadZones);
 
     public Place? Lookup(double latitude, double longitude)
     {
@@ -43,6 +44,23 @@ public sealed class Gazetteer
 
         var sameCountry = city is not null && city.Country == code;
         return new Place(code, countries.NameOf(code) ?? code, sameCountry ? NullIfEmpty(city!.Region) : null, sameCountry ? city!.Name : null);
+    }
+
+    /// <summary>
+    /// The time zone at a position: the country's only zone, or in a country with several, the zone whose principal
+    /// place (from the tz database) is nearest. Exact for most countries; near a zone border inside the United States,
+    /// Canada, Russia, Brazil, Australia or Mexico it may pick the neighbour. Null at sea, or when this system does not
+    /// know the zone.
+    /// </summary>
+    public TimeZoneInfo? TimeZoneAt(double latitude, double longitude)
+    {
+        if (Lookup(latitude, longitude)?.CountryCode is not { } country)
+        {
+            return null;
+        }
+
+        var zone = _zones.Value[country].MinBy(z => Distance(latitude, longitude, z.Latitude, z.Longitude));
+        return zone is not null && TimeZoneInfo.TryFindSystemTimeZoneById(zone.Name, out var info) ? info : null;
     }
 
     /// <summary>English name of a country code, e.g. "Germany" for "DE".</summary>
@@ -110,6 +128,26 @@ public sealed class Gazetteer
     }
 
     private sealed record City(string Name, double Latitude, double Longitude, string Country, string Region);
+
+    private sealed record Zone(string Country, double Latitude, double Longitude, string Name);
+
+    private static ILookup<string, Zone> LoadZones()
+    {
+        var zones = new List<Zone>();
+        using var text = Open("zones");
+        while (text.ReadLine() is { } line)
+        {
+            var parts = line.Split('\t');
+            if (parts.Length == 4
+                && double.TryParse(parts[1], System.Globalization.CultureInfo.InvariantCulture, out var lat)
+                && double.TryParse(parts[2], System.Globalization.CultureInfo.InvariantCulture, out var lng))
+            {
+                zones.Add(new Zone(parts[0], lat, lng, parts[3]));
+            }
+        }
+
+        return zones.ToLookup(z => z.Country, StringComparer.Ordinal);
+    }
 
     /// <summary>Places bucketed by whole degrees, so a nearest search reads a few buckets, not 170,000 rows.</summary>
     private sealed class Cities

@@ -73,4 +73,24 @@ public class GazetteerTests
 
     [Fact]
     public void CountryName_OfCode() => Assert.Equal("Japan", Places.CountryName("jp"));
+
+    [Theory]
+    [InlineData(52.52, 13.405, "Europe/Berlin")]
+    [InlineData(65.0168, 25.4669, "Europe/Helsinki")] // Oulu
+    [InlineData(40.7128, -74.006, "America/New_York")]
+    [InlineData(41.8781, -87.6298, "America/Chicago")]
+    [InlineData(39.0, -108.0, "America/Denver")] // western Colorado
+    [InlineData(37.871, -122.2568, "America/Los_Angeles")] // Berkeley
+    [InlineData(-33.8688, 151.2093, "Australia/Sydney")]
+    [InlineData(-31.9505, 115.8605, "Australia/Perth")]
+    [InlineData(28.6139, 77.209, "Asia/Kolkata")]
+    [InlineData(-22.9068, -43.1729, "America/Sao_Paulo")]
+    public void TimeZoneAt_KnownPlaces(double lat, double lng, string zone) =>
+        Assert.Equal(zone, Places.TimeZoneAt(lat, lng)?.Id);
+
+    [Theory]
+    [InlineData(30, -40)] // the middle of the North Atlantic
+    [InlineData(double.NaN, 0)]
+    [InlineData(91, 0)]
+    public void TimeZoneAt_NowhereIsNull(double lat, double lng) => Assert.Null(Places.TimeZoneAt(lat, lng));
 }
