@@ -130,6 +130,27 @@ public sealed class BrowserTests(CorpusFixture corpus) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Labels_OpenAsTheLabelsSearch_AndFoldersOpenTheirSubfoldersThenTheirPhotos()
+    {
+        var page = await OpenAsync();
+        await page.GetByTestId("view-labels").ClickAsync();
+        await page.GetByTestId("labels-list").GetByText("farmer", new LocatorGetByTextOptions { Exact = true }).ClickAsync();
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('[data-testid=grid] button').length === 1");
+        Assert.Equal("label:farmer", await page.GetByTestId("search").InputValueAsync());
+
+        var jpegCount = System.Text.Json.JsonDocument.Parse(await corpus.Http.GetStringAsync("/api/v1/folders")).RootElement
+            .EnumerateArray().Single(f => f.GetProperty("name").GetString() == "jpeg").GetProperty("count").GetInt32();
+        await page.GetByTestId("view-folders").ClickAsync();
+        await page.GetByTestId("folders-list").GetByText("jpeg", new LocatorGetByTextOptions { Exact = true }).ClickAsync();
+        await page.GetByTestId("folder-path").GetByText("jpeg", new LocatorGetByTextOptions { Exact = true }).WaitForAsync();
+        await Screenshot(page, "folders");
+        await page.GetByTestId("folder-photos").ClickAsync();
+        await page.WaitForFunctionAsync($"() => document.querySelectorAll('[data-testid=grid] button').length === {jpegCount}");
+        Assert.Equal("path:\"jpeg\"", await page.GetByTestId("search").InputValueAsync());
+        Assert.Empty(_cspViolations);
+    }
+
+    [Fact]
     public async Task Places_OpenAsTheCountrysSearch()
     {
         var countries = System.Text.Json.JsonDocument.Parse(await corpus.Http.GetStringAsync("/api/v1/places")).RootElement.EnumerateArray().ToList();

@@ -148,3 +148,7 @@ export type PlaceCount = Schemas['PlaceCount'];
 export type CalendarMonth = Schemas['CalendarMonth'];
 export const listPlaces = () => getJson<PlaceCount[]>('/api/v1/places');
 export const listCalendar = () => getJson<CalendarMonth[]>('/api/v1/calendar');
+export type LabelCount = Schemas['LabelCount'];
+export type FolderCount = Schemas['FolderCount'];
+export const listLabels = () => getJson<LabelCount[]>('/api/v1/labels');
+export const listFolders = (path: string) => getJson<FolderCount[]>(`/api/v1/folders?path=${encodeURIComponent(path)}`);
