@@ -8,24 +8,12 @@ namespace Pixhaven.Tests.Web;
 [Collection(CorpusGroup.Name)]
 public sealed class BrowserTests(CorpusFixture corpus) : IAsyncLifetime
 {
-    private const string Chromium = "/usr/bin/chromium";
     private IPlaywright _playwright = null!;
     private IBrowser _browser = null!;
 
     public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
-    public async Task InitializeAsync()
-    {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's chromium package (.ci/run does)");
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            // This machine has no network beyond loopback: keep Chromium from trying to phone home.
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
-    }
+    public async Task InitializeAsync() => (_playwright, _browser) = await Chromium.LaunchAsync();
 
     public async Task DisposeAsync()
     {
@@ -59,12 +47,7 @@ public sealed class BrowserTests(CorpusFixture corpus) : IAsyncLifetime
 
     private readonly System.Collections.Concurrent.ConcurrentBag<string> _cspViolations = [];
 
-    private static async Task SignInAsync(IPage page, string password)
-    {
-        await page.GetByTestId("sign-in-name").FillAsync(LibraryServer.AdminName);
-        await page.GetByTestId("sign-in-password").FillAsync(password);
-        await page.GetByTestId("sign-in-submit").ClickAsync();
-    }
+    private static Task SignInAsync(IPage page, string password) => Chromium.SignInAsync(page, LibraryServer.AdminName, password);
 
     [Fact]
     public async Task Settings_AdminAddsAUser_AndRevokesAnotherSession()

@@ -1,0 +1,65 @@
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using Pixhaven.Tests.Infrastructure;
+
+namespace Pixhaven.Tests.Web;
+
+/// <summary>axe-core on every main view of the web app, signed out and in: no serious or critical violation.</summary>
+[Collection(CorpusGroup.Name)]
+public sealed class AccessibilityTests(CorpusFixture corpus) : IAsyncLifetime
+{
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+
+    public async Task InitializeAsync() => (_playwright, _browser) = await Chromium.LaunchAsync();
+
+    public async Task DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+    }
+
+    /// <summary>The serious and critical findings of axe on the page as it is now, one line each.</summary>
+    private static async Task<List<string>> Violations(IPage page, string view)
+    {
+        var result = await page.RunAxe();
+        return result.Violations
+            .Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{view}: {v.Impact} {v.Id} ({v.Help}) at {string.Join(", ", v.Nodes.Select(n => n.Target.ToString()))}")
+            .ToList();
+    }
+
+    [Theory]
+    [InlineData(1280, 900)]
+    [InlineData(390, 844)] // a phone
+    public async Task MainViews_HaveNoSeriousOrCriticalViolations(int width, int height)
+    {
+        var page = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, BaseURL = corpus.BaseAddress.ToString() });
+        await page.GotoAsync("/");
+        await page.GetByTestId("sign-in-name").WaitForAsync();
+        var found = await Violations(page, "sign-in");
+
+        await Chromium.SignInAsync(page, LibraryServer.AdminName, LibraryServer.AdminPassword);
+        await page.Locator("[data-testid=grid] img").First.WaitForAsync();
+        found.AddRange(await Violations(page, "photos"));
+
+        foreach (var view in new[] { "albums", "moments", "places", "calendar", "labels", "folders" })
+        {
+            await page.GetByTestId($"view-{view}").ClickAsync();
+            await page.GetByTestId($"{view}-list").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+            found.AddRange(await Violations(page, view));
+        }
+
+        await page.GetByTestId("view-photos").ClickAsync();
+        await page.Locator("[data-testid=grid] button").First.ClickAsync();
+        await page.GetByTestId("info-panel").GetByText("Taken").WaitForAsync();
+        found.AddRange(await Violations(page, "lightbox"));
+        await page.Keyboard.PressAsync("Escape");
+
+        await page.GetByTestId("open-settings").ClickAsync();
+        await page.GetByTestId("users").WaitForAsync();
+        found.AddRange(await Violations(page, "settings"));
+
+        Assert.True(found.Count == 0, string.Join("\n", found));
+    }
+}
