@@ -134,6 +134,34 @@ public sealed class BrowserTests(CorpusFixture corpus) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task App_IsInstallable_AndItsShellOpensOffline()
+    {
+        using (var manifest = await corpus.Served.Anonymous.GetAsync("/manifest.webmanifest"))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, manifest.StatusCode);
+            Assert.Equal("application/manifest+json", manifest.Content.Headers.ContentType?.MediaType);
+            var json = System.Text.Json.JsonDocument.Parse(await manifest.Content.ReadAsStringAsync()).RootElement;
+            Assert.Equal("Pixhaven", json.GetProperty("name").GetString());
+            foreach (var icon in json.GetProperty("icons").EnumerateArray())
+            {
+                using var image = await corpus.Served.Anonymous.GetAsync(icon.GetProperty("src").GetString());
+                Assert.Equal(icon.GetProperty("type").GetString(), image.Content.Headers.ContentType?.MediaType);
+            }
+        }
+
+        var page = await OpenAsync();
+        Assert.True(await page.EvaluateAsync<bool>("async () => !!(await navigator.serviceWorker.ready).active"));
+        await page.WaitForFunctionAsync("async () => (await caches.open('pixhaven-shell-v1').then((c) => c.match('/'))) !== undefined");
+
+        // Without a network the app still opens (and asks to sign in, as it cannot reach the server).
+        await page.Context.SetOfflineAsync(true);
+        await page.ReloadAsync();
+        await page.GetByTestId("sign-in-name").WaitForAsync();
+        await page.Context.SetOfflineAsync(false);
+        Assert.Empty(_cspViolations);
+    }
+
+    [Fact]
     public async Task Places_OpenAsTheCountrysSearch()
     {
         var countries = System.Text.Json.JsonDocument.Parse(await corpus.Http.GetStringAsync("/api/v1/places")).RootElement.EnumerateArray().ToList();
