@@ -162,6 +162,50 @@ public sealed class BrowserTests(CorpusFixture corpus) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Lightbox_EditsATitle_ThatIsStillThereAfterAReload()
+    {
+        const string query = "name:Canon_EOS_5D_Mark_III*";
+        var listed = System.Text.Json.JsonDocument.Parse(await corpus.Http.GetStringAsync($"/api/v1/photos?q={Uri.EscapeDataString(query)}")).RootElement.GetProperty("photos")[0];
+        var uid = listed.GetProperty("uid").GetString();
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, listed.GetProperty("title").ValueKind); // cleared again below
+        try
+        {
+            var page = await OpenAsync();
+            await page.GotoAsync($"/?q={Uri.EscapeDataString(query)}");
+            await page.Locator("[data-testid=grid] button").First.ClickAsync();
+            await page.GetByTestId("edit-photo").ClickAsync();
+            await page.GetByTestId("edit-title").FillAsync("Harbour at dawn");
+            await page.GetByTestId("edit-title").PressAsync("ArrowLeft"); // typing keys, not lightbox navigation
+            await page.GetByTestId("edit-save").ClickAsync();
+            await page.GetByTestId("info-panel").GetByRole(AriaRole.Heading, new() { Name = "Harbour at dawn" }).WaitForAsync();
+
+            await page.ReloadAsync();
+            await page.Locator("[data-testid=grid] button").First.ClickAsync();
+            await page.GetByTestId("info-panel").GetByRole(AriaRole.Heading, new() { Name = "Harbour at dawn" }).WaitForAsync();
+            Assert.Equal("Harbour at dawn", System.Text.Json.JsonDocument.Parse(await corpus.Http.GetStringAsync($"/api/v1/photos/{uid}")).RootElement.GetProperty("title").GetString());
+            Assert.Empty(_cspViolations);
+        }
+        finally
+        {
+            await corpus.Http.PatchAsJsonAsync($"/api/v1/photos/{uid}", new { title = "" });
+        }
+    }
+
+    [Fact]
+    public async Task Lightbox_PlaysAVideo()
+    {
+        var page = await OpenAsync();
+        await page.GotoAsync($"/?q={Uri.EscapeDataString("type:video")}");
+        await page.Locator("[data-testid=grid] button").First.ClickAsync();
+        var video = page.GetByTestId("lightbox-video");
+        await video.WaitForAsync();
+        // Muted, so the browser's autoplay rules allow it without a gesture; then it must really advance.
+        await video.EvaluateAsync("v => { v.muted = true; return v.play(); }");
+        await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=lightbox-video]').currentTime > 0.2");
+        Assert.True(await video.EvaluateAsync<int>("v => v.videoWidth") > 0);
+    }
+
+    [Fact]
     public async Task Places_OpenAsTheCountrysSearch()
     {
         var countries = System.Text.Json.JsonDocument.Parse(await corpus.Http.GetStringAsync("/api/v1/places")).RootElement.EnumerateArray().ToList();

@@ -107,6 +107,9 @@ export function getFacets(q: string, signal?: AbortSignal): Promise<SearchFacets
   return getJson<SearchFacets>(`/api/v1/photos/facets?${new URLSearchParams({ q })}`, signal);
 }
 
+export type PhotoEdit = Schemas['PhotoEdit'];
+export const editPhoto = (uid: string, edit: PhotoEdit) => send<PhotoDetails>('PATCH', `/api/v1/photos/${encodeURIComponent(uid)}`, edit);
+
 export function getPhoto(uid: string, signal?: AbortSignal): Promise<PhotoDetails> {
   return getJson<PhotoDetails>(`/api/v1/photos/${encodeURIComponent(uid)}`, signal);
 }
