@@ -206,6 +206,27 @@ public sealed class BrowserTests(CorpusFixture corpus) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Map_ShowsEveryPhotoWithAPosition_AndAMarkerOpensItsPhotos()
+    {
+        var placed = System.Text.Json.JsonDocument.Parse(await corpus.Http.GetStringAsync("/api/v1/photos/facets?q=geo:true")).RootElement.GetProperty("total").GetInt32();
+        Assert.True(placed > 10);
+        var page = await OpenAsync();
+        await page.GetByTestId("view-places").ClickAsync();
+        var markers = page.GetByTestId("map").Locator(".marker");
+        await markers.First.WaitForAsync();
+        var counts = await markers.EvaluateAllAsync<int[]>("ms => ms.map(m => Number(m.dataset.count))");
+        Assert.Equal(placed, counts.Sum());
+        await Screenshot(page, "map");
+
+        // A marker of one photo opens a search near it that finds that photo.
+        var single = markers.Locator("xpath=self::*[@data-count='1']").First;
+        await single.ClickAsync();
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('[data-testid=grid] button').length >= 1");
+        Assert.StartsWith("near:", await page.GetByTestId("search").InputValueAsync(), StringComparison.Ordinal);
+        Assert.Empty(_cspViolations);
+    }
+
+    [Fact]
     public async Task Places_OpenAsTheCountrysSearch()
     {
         var countries = System.Text.Json.JsonDocument.Parse(await corpus.Http.GetStringAsync("/api/v1/places")).RootElement.EnumerateArray().ToList();

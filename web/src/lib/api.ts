@@ -150,6 +150,11 @@ export function listAlbumPhotos(uid: string, count: number, after: string | null
 export type PlaceCount = Schemas['PlaceCount'];
 export type CalendarMonth = Schemas['CalendarMonth'];
 export const listPlaces = () => getJson<PlaceCount[]>('/api/v1/places');
+export type PlaceCluster = Schemas['PlaceCluster'];
+export function listClusters(west: number, south: number, east: number, north: number, zoom: number, signal?: AbortSignal): Promise<PlaceCluster[]> {
+  const bbox = [west, south, east, north].map((v) => v.toFixed(4)).join(',');
+  return getJson<PlaceCluster[]>(`/api/v1/places/clusters?bbox=${bbox}&zoom=${zoom}`, signal);
+}
 export const listCalendar = () => getJson<CalendarMonth[]>('/api/v1/calendar');
 export type LabelCount = Schemas['LabelCount'];
 export type FolderCount = Schemas['FolderCount'];
