@@ -227,6 +227,34 @@ public sealed class BrowserTests(CorpusFixture corpus) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Upload_SendsAFile_ThatIsImportedAndShownInTheGrid()
+    {
+        // A library of its own: the upload adds a photo, which the shared corpus must not get.
+        await using var library = await TestLibrary.CreateAsync([TestPhotos.CanonJpeg]);
+        await library.IndexAsync();
+        await using var server = await LibraryServer.StartAsync(library);
+        var page = await _browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = server.BaseAddress.ToString() });
+        await page.GotoAsync("/");
+        await SignInAsync(page, LibraryServer.AdminPassword);
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('[data-testid=grid] button').length === 1");
+
+        // New content (trailing bytes after the JPEG's end), so it is not a duplicate of a photo already there.
+        var bytes = (await File.ReadAllBytesAsync(TestPhotos.PathOf(TestPhotos.GpsJpeg))).Concat("uploaded from the browser"u8.ToArray()).ToArray();
+        await page.GetByTestId("open-upload").ClickAsync();
+        await page.GetByTestId("upload-files").SetInputFilesAsync(new FilePayload { Name = "from-the-phone.jpg", MimeType = "image/jpeg", Buffer = bytes });
+        await page.GetByTestId("upload-start").ClickAsync();
+        await page.GetByTestId("upload-message").WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
+        Assert.Contains("Uploaded and added to the library", await page.GetByTestId("upload").InnerTextAsync(), StringComparison.Ordinal);
+        await Screenshot(page, "upload");
+        await page.GetByTestId("upload").GetByRole(AriaRole.Button, new() { Name = "Close" }).ClickAsync();
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('[data-testid=grid] button').length === 2");
+
+        var imported = Directory.GetFiles(library.Originals, "*.jpg", SearchOption.AllDirectories).Where(f => !f.EndsWith(TestPhotos.CanonJpeg.Split('/')[^1], StringComparison.Ordinal)).ToList();
+        Assert.Equal(bytes, await File.ReadAllBytesAsync(Assert.Single(imported)));
+        Assert.Empty(Directory.GetFiles(library.Options.Values.ImportFullPath, "*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
     public async Task Places_OpenAsTheCountrysSearch()
     {
         var countries = System.Text.Json.JsonDocument.Parse(await corpus.Http.GetStringAsync("/api/v1/places")).RootElement.EnumerateArray().ToList();

@@ -65,7 +65,9 @@ async function send<T>(method: string, url: string, body?: unknown): Promise<T |
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (!response.ok) throw await failure(url, response);
-  return response.status === 204 ? null : ((await response.json()) as T);
+  // 202 and 204 answers may have no body at all.
+  const text = await response.text();
+  return text ? (JSON.parse(text) as T) : null;
 }
 
 /** The signed-in session, or null when nobody is signed in. */
@@ -112,6 +114,31 @@ export const editPhoto = (uid: string, edit: PhotoEdit) => send<PhotoDetails>('P
 
 export function getPhoto(uid: string, signal?: AbortSignal): Promise<PhotoDetails> {
   return getJson<PhotoDetails>(`/api/v1/photos/${encodeURIComponent(uid)}`, signal);
+}
+
+/** Starts moving the import folder's files into originals and indexing them. */
+export const startImport = () => send('POST', '/api/v1/import');
+
+/** Makes a folder in the import inbox (WebDAV MKCOL), for one batch of uploads. */
+export async function makeImportFolder(name: string): Promise<void> {
+  const response = await fetch(`/webdav/import/${encodeURIComponent(name)}`, { method: 'MKCOL', headers: { 'X-CSRF-Token': csrfToken } });
+  if (!response.ok) throw new ApiError(await response.text() || `cannot make the upload folder (${response.status})`, response.status, null);
+}
+
+/**
+ * Uploads one file into the import inbox over WebDAV, reporting the share sent (0..1). XMLHttpRequest, because
+ * fetch cannot report upload progress.
+ */
+export function uploadToImport(folder: string, file: File, onprogress: (sent: number) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open('PUT', `/webdav/import/${encodeURIComponent(folder)}/${encodeURIComponent(file.name)}`);
+    request.setRequestHeader('X-CSRF-Token', csrfToken);
+    request.upload.onprogress = (e) => { if (e.lengthComputable) onprogress(e.loaded / e.total); };
+    request.onload = () => (request.status < 300 ? resolve() : reject(new ApiError(request.responseText || `upload failed (${request.status})`, request.status, null)));
+    request.onerror = () => reject(new ApiError('the connection dropped during the upload', 0, null));
+    request.send(file);
+  });
 }
 
 export function getStatus(signal?: AbortSignal): Promise<Status> {
