@@ -47,6 +47,11 @@ public sealed class AccessibilityTests(CorpusFixture corpus) : IAsyncLifetime
         {
             await page.GetByTestId($"view-{view}").ClickAsync();
             await page.GetByTestId($"{view}-list").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+            if (view == "places")
+            {
+                await page.GetByTestId("map").Locator(".marker").First.WaitForAsync(); // the map loads lazily
+            }
+
             found.AddRange(await Violations(page, view));
         }
 
@@ -54,6 +59,11 @@ public sealed class AccessibilityTests(CorpusFixture corpus) : IAsyncLifetime
         await page.Locator("[data-testid=grid] button").First.ClickAsync();
         await page.GetByTestId("info-panel").GetByText("Taken").WaitForAsync();
         found.AddRange(await Violations(page, "lightbox"));
+        await page.Keyboard.PressAsync("Escape");
+
+        await page.GetByTestId("open-upload").ClickAsync();
+        await page.GetByTestId("upload-files").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+        found.AddRange(await Violations(page, "upload"));
         await page.Keyboard.PressAsync("Escape");
 
         await page.GetByTestId("open-settings").ClickAsync();
