@@ -1,8 +1,8 @@
-using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Npgsql;
 using Pixhaven.Core.Catalog;
+using Pixhaven.Core.Media.Previews;
 
 namespace Pixhaven.Catalog.Postgres;
 
@@ -82,55 +82,36 @@ public sealed class PostgresCatalogProvider : ICatalogProvider, IDisposable
     private async Task RunClientAsync(string program, IEnumerable<string> arguments, CancellationToken cancellationToken)
     {
         var connection = new NpgsqlConnectionStringBuilder(_connectionString);
-        var start = new ProcessStartInfo(program)
+        var environment = new Dictionary<string, string>
         {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
+            ["PGHOST"] = connection.Host ?? "localhost",
+            ["PGPORT"] = connection.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["PGUSER"] = connection.Username ?? Environment.UserName,
+            ["PGSSLMODE"] = connection.SslMode switch
+            {
+                SslMode.Disable => "disable",
+                SslMode.Require => "require",
+                SslMode.VerifyCA => "verify-ca",
+                SslMode.VerifyFull => "verify-full",
+                _ => "prefer",
+            },
         };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.ArgumentList.Add("--dbname");
-        start.ArgumentList.Add(connection.Database!);
-        start.Environment["PGHOST"] = connection.Host;
-        start.Environment["PGPORT"] = connection.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        start.Environment["PGUSER"] = connection.Username ?? Environment.UserName;
         if (!string.IsNullOrEmpty(connection.Password))
         {
-            start.Environment["PGPASSWORD"] = connection.Password;
+            environment["PGPASSWORD"] = connection.Password;
         }
 
-        start.Environment["PGSSLMODE"] = connection.SslMode switch
+        if (ExternalTool.Find(program) is not { } path)
         {
-            SslMode.Disable => "disable",
-            SslMode.Require => "require",
-            SslMode.VerifyCA => "verify-ca",
-            SslMode.VerifyFull => "verify-full",
-            _ => "prefer",
-        };
-
-        Process process;
-        try
-        {
-            process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start");
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            throw new InvalidOperationException($"{program} was not found; install the PostgreSQL client programs (Debian: postgresql-client): {e.Message}", e);
+            throw new InvalidOperationException($"{program} was not found; install the PostgreSQL client programs (Debian: postgresql-client)");
         }
 
-        using (process)
+        // No time limit: a large catalog takes as long as it takes, and the caller can cancel.
+        var (exitCode, _, errors) = await ExternalTool.RunWithOutputAsync(path, [.. arguments, "--dbname", connection.Database!],
+            Timeout.InfiniteTimeSpan, cancellationToken, environment);
+        if (exitCode != 0)
         {
-            var errors = process.StandardError.ReadToEndAsync(cancellationToken);
-            await process.StandardOutput.ReadToEndAsync(cancellationToken);
-            await process.WaitForExitAsync(cancellationToken);
-            if (process.ExitCode != 0)
-            {
-                throw new InvalidOperationException($"{program} failed (exit {process.ExitCode}): {(await errors).Trim()}");
-            }
+            throw new InvalidOperationException($"{program} failed (exit {exitCode}): {errors}");
         }
     }
 

@@ -35,7 +35,7 @@ public sealed class BackupTests
 
         var restore = await CliRunner.RunAsync(library.Root, Environment(restoredStorage), "restore", backupFolder);
         Assert.True(restore.ExitCode == 0, restore.Output + restore.Errors);
-        Assert.Equal(Dump(Path.Combine(library.Storage, "index.db")), Dump(Path.Combine(restoredStorage, "index.db")));
+        Assert.Equal(await DumpAsync(Path.Combine(library.Storage, "index.db")), await DumpAsync(Path.Combine(restoredStorage, "index.db")));
         Assert.Equal(Directory.GetFiles(Path.Combine(library.Storage, "sidecars"), "*", SearchOption.AllDirectories).Length,
             Directory.GetFiles(Path.Combine(restoredStorage, "sidecars"), "*", SearchOption.AllDirectories).Length);
 
@@ -66,8 +66,8 @@ public sealed class BackupTests
         ["PIXHAVEN_ORIGINALS_PATH"] = "originals",
     };
 
-    /// <summary>Every row of every table, as text; the thumbnail stamps are left out (a restore asks for new thumbnails).</summary>
-    private static string Dump(string catalog)
+    /// <summary>Every row of every table, as text.</summary>
+    private static async Task<string> DumpAsync(string catalog)
     {
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = catalog, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
         connection.Open();
@@ -89,19 +89,7 @@ public sealed class BackupTests
             using var rows = connection.CreateCommand();
             rows.CommandText = $"SELECT * FROM \"{table}\" ORDER BY rowid";
             using var reader = rows.ExecuteReader();
-            while (reader.Read())
-            {
-                dump.Append(table).Append(':');
-                for (var i = 0; i < reader.FieldCount; i++)
-                {
-                    if (reader.GetName(i) != "ThumbnailsAt")
-                    {
-                        dump.Append(reader.IsDBNull(i) ? "null" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)).Append('|');
-                    }
-                }
-
-                dump.AppendLine();
-            }
+            await CatalogRows.AppendAsync(dump, table, reader);
         }
 
         return dump.ToString();

@@ -162,7 +162,7 @@ public sealed class PostgresCatalogTests
     private static async Task<int> Count(LibraryServer server, string query) =>
         (await server.Http.GetFromJsonAsync<JsonElement>($"/api/v1/photos/facets?q={Uri.EscapeDataString(query)}")).GetProperty("total").GetInt32();
 
-    /// <summary>Every row of every table (the search index too), as text; thumbnail stamps are left out (a restore asks for new thumbnails).</summary>
+    /// <summary>Every row of every table (the search index too), as text.</summary>
     private static async Task<string> DumpAsync(string connectionString)
     {
         await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
@@ -184,19 +184,7 @@ public sealed class PostgresCatalogTests
         {
             await using var rows = new NpgsqlCommand($"SELECT * FROM \"{table}\" ORDER BY 1", connection);
             await using var reader = await rows.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                dump.Append(table).Append(':');
-                for (var i = 0; i < reader.FieldCount; i++)
-                {
-                    if (reader.GetName(i) != "ThumbnailsAt")
-                    {
-                        dump.Append(reader.IsDBNull(i) ? "null" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)).Append('|');
-                    }
-                }
-
-                dump.AppendLine();
-            }
+            await CatalogRows.AppendAsync(dump, table, reader);
         }
 
         return dump.ToString();

@@ -20,8 +20,10 @@ public static class ExternalTool
         return (exitCode, errors);
     }
 
+    /// <param name="environment">Variables to set for the program only (e.g. a password it reads from there).</param>
     public static async Task<(int ExitCode, string Output, string Errors)> RunWithOutputAsync(
-        string program, IEnumerable<string> arguments, TimeSpan timeout, CancellationToken cancellationToken)
+        string program, IEnumerable<string> arguments, TimeSpan timeout, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(program)
         {
@@ -32,6 +34,11 @@ public static class ExternalTool
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
         }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start");
