@@ -21,6 +21,12 @@ public sealed record PhotoEdit
     public double? Latitude { get; init; }
     public double? Longitude { get; init; }
 
+    /// <summary>
+    /// A place by name instead of coordinates: "Lisbon", "Lisbon, Portugal", "Springfield, Illinois, US". A name that
+    /// several places share is refused with the candidates, so the user can add the region or country.
+    /// </summary>
+    public string? Place { get; init; }
+
     /// <summary>Removes the position (and so the place).</summary>
     public bool ClearLocation { get; init; }
 

@@ -23,6 +23,7 @@ public sealed class PhotoEditor(
     public async Task<int> EditAsync(IReadOnlyCollection<string> uids, PhotoEdit edit, CancellationToken cancellationToken)
     {
         var takenAt = ParseTakenAt(edit);
+        edit = PlaceToPosition(edit);
         ValidateLocation(edit);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var photos = await LoadAsync(db, uids, cancellationToken);
@@ -208,6 +209,38 @@ public sealed class PhotoEditor(
     }
 
     private static string? NullIfBlank(string text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    /// <summary>Same-named places closer than this are one place listed twice (a city and its district, say).</summary>
+    private const double SamePlaceKm = 30;
+
+    private PhotoEdit PlaceToPosition(PhotoEdit edit)
+    {
+        if (string.IsNullOrWhiteSpace(edit.Place))
+        {
+            return edit;
+        }
+
+        if (edit.Latitude is not null || edit.Longitude is not null || edit.ClearLocation)
+        {
+            throw new OrganizeException("give a place or coordinates, not both");
+        }
+
+        var found = gazetteer.FindPlaces(edit.Place);
+        if (found.Count == 0)
+        {
+            throw new OrganizeException($"no place is named '{edit.Place.Trim()}'; check the spelling, or give coordinates");
+        }
+
+        var first = found[0];
+        var others = found.Where(p => Gazetteer.Distance(first.Latitude, first.Longitude, p.Latitude, p.Longitude) > SamePlaceKm).ToList();
+        if (others.Count > 0)
+        {
+            var candidates = string.Join("; ", found.Take(6).Select(p => p.Label)) + (found.Count > 6 ? $"; and {found.Count - 6} more" : "");
+            throw new OrganizeException($"several places are named '{edit.Place.Trim()}': {candidates}. Add the region or country, e.g. '{first.Label}'");
+        }
+
+        return edit with { Place = null, Latitude = first.Latitude, Longitude = first.Longitude };
+    }
 
     private static void ValidateLocation(PhotoEdit edit)
     {

@@ -20,6 +20,9 @@ public sealed class Gazetteer
     private readonly Lazy<Countries> _countries = new(Countries.Load);
     private readonly Lazy<Cities> _cities = new(Cities.Load);
     private readonly Lazy<ILookup<string, Zone>> _zones = new(LoadZones);
+    private readonly Lazy<ILookup<string, City>> _citiesByName;
+
+    public Gazetteer() => _citiesByName = new(() => _cities.Value.All.ToLookup(c => Label.SlugOf(c.Name), StringComparer.Ordinal));
 
     public Place? Lookup(double latitude, double longitude)
     {
@@ -61,6 +64,26 @@ public sealed class Gazetteer
 
         var zone = _zones.Value[country].MinBy(z => Distance(latitude, longitude, z.Latitude, z.Longitude));
         return zone is not null && TimeZoneInfo.TryFindSystemTimeZoneById(zone.Name, out var info) ? info : null;
+    }
+
+    /// <summary>
+    /// Places named like the text, for setting a photo's position by name: "Lisbon", "Lisbon, Portugal", or with the
+    /// region, "Springfield, Illinois, US". Matching ignores case and accents; the list is as GeoNames has it.
+    /// </summary>
+    public IReadOnlyList<NamedPlace> FindPlaces(string text)
+    {
+        var parts = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length == 0)
+        {
+            return [];
+        }
+
+        var country = parts.Length > 1 ? CountryCodeOf(parts[^1]) : null;
+        var region = parts.Length > 2 || (parts.Length == 2 && country is null) ? Label.SlugOf(parts[1]) : null;
+        return _citiesByName.Value[Label.SlugOf(parts[0])]
+            .Where(c => (country is null || c.Country == country) && (region is null || Label.SlugOf(c.Region).StartsWith(region, StringComparison.Ordinal)))
+            .Select(c => new NamedPlace(c.Name, c.Region.Length == 0 ? null : c.Region, c.Country, c.Latitude, c.Longitude))
+            .ToList();
     }
 
     /// <summary>English name of a country code, e.g. "Germany" for "DE".</summary>
@@ -153,6 +176,8 @@ public sealed class Gazetteer
     private sealed class Cities
     {
         private readonly Dictionary<(int, int), List<City>> _cells = [];
+
+        public IEnumerable<City> All => _cells.Values.SelectMany(c => c);
 
         public static Cities Load()
         {

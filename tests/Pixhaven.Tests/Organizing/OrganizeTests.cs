@@ -113,6 +113,24 @@ public class OrganizeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Edit_PlaceByName_SetsItsPosition_AndAnAmbiguousNameListsTheCandidates()
+    {
+        var uid = await UidOf(Canon);
+        var details = await Json(await Patch(uid, new { place = "lisbon, portugal" }));
+        Assert.Equal("pt", details.GetProperty("country").GetString());
+        Assert.Equal(38.7, details.GetProperty("lat").GetDouble(), 0.1);
+        Assert.Equal(-9.1, details.GetProperty("lng").GetDouble(), 0.1);
+        Assert.Contains(uid, await Search("country:pt"));
+
+        var ambiguous = await Json(await Patch(uid, new { place = "Springfield" }), HttpStatusCode.BadRequest);
+        var error = ambiguous.GetProperty("error").GetString()!;
+        Assert.StartsWith("several places are named 'Springfield': ", error, StringComparison.Ordinal);
+        Assert.Contains(", US", error, StringComparison.Ordinal);
+        details = await Json(await Patch(uid, new { place = "Springfield, Illinois, US" }));
+        Assert.Equal(39.8, details.GetProperty("lat").GetDouble(), 0.1);
+    }
+
+    [Fact]
     public async Task Edit_ClearsWithEmptyValues()
     {
         var uid = await UidOf(Rome);
@@ -129,6 +147,8 @@ public class OrganizeTests : IAsyncLifetime
     [InlineData("""{"latitude":10}""", "give both latitude and longitude")]
     [InlineData("""{"latitude":100,"longitude":0}""", "latitude must be within ±90 and longitude within ±180 degrees")]
     [InlineData("""{"timeZone":"+02:00"}""", "a time zone needs a takenAt time")]
+    [InlineData("""{"place":"Nowhereville Upon Nothing"}""", "no place is named 'Nowhereville Upon Nothing'; check the spelling, or give coordinates")]
+    [InlineData("""{"place":"Lisbon","latitude":1,"longitude":2}""", "give a place or coordinates, not both")]
     public async Task Edit_Invalid_Is400AndChangesNothing(string body, string error)
     {
         var uid = await UidOf(Canon);
