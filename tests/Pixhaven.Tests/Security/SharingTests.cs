@@ -16,11 +16,14 @@ public sealed class SharingTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _library = await TestLibrary.CreateAsync([TestPhotos.CanonJpeg, TestPhotos.GpsJpeg, TestPhotos.OffsetJpeg, TestPhotos.Rotated]);
+        string[] files = [TestPhotos.CanonJpeg, TestPhotos.GpsJpeg, TestPhotos.OffsetJpeg, TestPhotos.Rotated];
+        _library = await TestLibrary.CreateAsync(files);
         await _library.IndexAsync();
         _server = await LibraryServer.StartAsync(_library);
+        // In the order of the files above: files are indexed in parallel, so photo ids follow no fixed order.
         await using var db = _library.OpenCatalog();
-        _uids = await db.Photos.OrderBy(p => p.Id).Select(p => p.Uid).ToListAsync();
+        var byPath = await db.Files.Where(f => f.Photo != null).Select(f => new { f.Path, f.Photo!.Uid }).ToDictionaryAsync(f => f.Path, f => f.Uid);
+        _uids = files.Select(f => byPath[f]).ToList();
         using var album = await _server.Http.PostAsJsonAsync("/api/v1/albums", new { title = "Holiday" });
         _albumUid = (await Json(album)).GetProperty("uid").GetString()!;
         await _server.Http.PostAsJsonAsync($"/api/v1/albums/{_albumUid}/photos", new { photos = _uids.Take(2) });

@@ -76,14 +76,15 @@ public sealed class WebDavTests : IAsyncLifetime
         var upload = Path.Combine(_library.Root, "phone");
         Directory.CreateDirectory(upload);
         File.Copy(TestPhotos.PathOf(TestPhotos.GpsJpeg), Path.Combine(upload, "IMG_0001.jpg"));
-        var (_, obscured) = await RunAsync("rclone", ["obscure", _token], null);
+        // "--": a token may start with '-', which rclone would read as a flag. The value is the first line (stdout).
+        var (_, obscured) = await RunAsync("rclone", ["obscure", "--", _token], null);
         var remote = new Dictionary<string, string>
         {
             ["RCLONE_CONFIG_PX_TYPE"] = "webdav",
             ["RCLONE_CONFIG_PX_URL"] = $"{_server.BaseAddress}webdav",
             ["RCLONE_CONFIG_PX_VENDOR"] = "other",
             ["RCLONE_CONFIG_PX_USER"] = "sync",
-            ["RCLONE_CONFIG_PX_PASS"] = obscured.Trim(),
+            ["RCLONE_CONFIG_PX_PASS"] = obscured.Split('\n')[0].Trim(),
         };
 
         var (copyIn, inOutput) = await RunAsync("rclone", ["copy", upload, "px:import/phone"], remote);
