@@ -98,8 +98,8 @@ public sealed class CatalogWriter(IDbContextFactory<CatalogDbContext> contextFac
         var isNew = photo is null;
         photo ??= new Photo { Uid = PhotoUid.New(), CreatedAt = now };
         PhotoFields.Apply(photo, inspection, analysis.File.RelativePath, analysis.File.ModifiedUtc);
-        PhotoFields.AssumeZone(photo, gazetteer, defaultZone);
         PhotoFields.Locate(photo, gazetteer);
+        PhotoFields.AssumeZone(photo, gazetteer, defaultZone);
         photo.ThumbnailHash = analysis.ThumbnailsMade ? analysis.Hash : null;
         photo.Color = analysis.Color;
         if (analysis.EmbeddedVideo)

@@ -42,6 +42,7 @@ public static class PhotoFields
     /// else of the configured default zone, at that local time (daylight saving included), so it sorts with its
     /// neighbours. Estimated file times (Auto) are UTC already and stay so.
     /// </summary>
+    /// <remarks>Call after <see cref="Locate"/>: the zone is chosen within the photo's country.</remarks>
     public static void AssumeZone(Photo photo, Gazetteer gazetteer, TimeZoneInfo? defaultZone)
     {
         if (photo.TakenAtOffsetMinutes is not null || photo.TakenAtSource == MetadataSource.Auto)
@@ -49,7 +50,8 @@ public static class PhotoFields
             return;
         }
 
-        var zone = (photo is { Latitude: { } lat, Longitude: { } lng } ? gazetteer.TimeZoneAt(lat, lng) : null) ?? defaultZone;
+        // The country comes from Locate, which runs first, so the position is looked up once.
+        var zone = (photo is { Latitude: { } lat, Longitude: { } lng, CountryCode: { } country } ? gazetteer.TimeZoneAt(country, lat, lng) : null) ?? defaultZone;
         if (zone is null)
         {
             return;

@@ -120,7 +120,7 @@ public sealed class StackBuilder(IDbContextFactory<CatalogDbContext> contextFact
             PhotoFields.ApplySidecar(target, metadata);
         }
 
-        PhotoFields.AssumeZone(target, gazetteer, options.DefaultZone);
         PhotoFields.Locate(target, gazetteer);
+        PhotoFields.AssumeZone(target, gazetteer, options.DefaultZone);
     }
 }

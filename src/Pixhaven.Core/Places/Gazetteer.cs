@@ -55,14 +55,13 @@ public sealed class Gazetteer
     /// Canada, Russia, Brazil, Australia or Mexico it may pick the neighbour. Null at sea, or when this system does not
     /// know the zone.
     /// </summary>
-    public TimeZoneInfo? TimeZoneAt(double latitude, double longitude)
-    {
-        if (Lookup(latitude, longitude)?.CountryCode is not { } country)
-        {
-            return null;
-        }
+    public TimeZoneInfo? TimeZoneAt(double latitude, double longitude) =>
+        Lookup(latitude, longitude)?.CountryCode is { } country ? TimeZoneAt(country, latitude, longitude) : null;
 
-        var zone = _zones.Value[country].MinBy(z => Distance(latitude, longitude, z.Latitude, z.Longitude));
+    /// <summary>As <see cref="TimeZoneAt(double, double)"/>, for a position whose country is already known.</summary>
+    public TimeZoneInfo? TimeZoneAt(string countryCode, double latitude, double longitude)
+    {
+        var zone = _zones.Value[countryCode.ToUpperInvariant()].MinBy(z => Distance(latitude, longitude, z.Latitude, z.Longitude));
         return zone is not null && TimeZoneInfo.TryFindSystemTimeZoneById(zone.Name, out var info) ? info : null;
     }
 
