@@ -13,15 +13,16 @@ if [[ $(id -u) -eq 0 ]]; then as_root=(); as_postgres=(runuser -u postgres --); 
 
 if ! pg_lsclusters -h 2>/dev/null | grep -q .; then
   version=$(ls /usr/lib/postgresql | sort -n | tail -1)
-  "${as_root[@]}" pg_createcluster "$version" main >/dev/null
+  "${as_root[@]}" pg_createcluster "$version" main >&2
 fi
 
 read -r version cluster port status _ < <(pg_lsclusters -h | head -1)
 if [[ $status != online* ]]; then
-  "${as_root[@]}" pg_ctlcluster "$version" "$cluster" start
+  # Its notes (such as "removed stale pid file") go to stderr: stdout carries only the connection string.
+  "${as_root[@]}" pg_ctlcluster "$version" "$cluster" start >&2
 fi
 
-"${as_postgres[@]}" psql -p "$port" -qtAX -d postgres >/dev/null <<'SQL'
+"${as_postgres[@]}" psql -p "$port" -qtAX -d postgres >&2 <<'SQL'
 DO $$ BEGIN
   IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'pixhaven_test') THEN
     CREATE ROLE pixhaven_test LOGIN CREATEDB PASSWORD 'pixhaven_test';
