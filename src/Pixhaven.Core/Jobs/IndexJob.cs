@@ -13,6 +13,11 @@ public sealed class IndexJob(Indexer indexer, Importer importer, ILogger<IndexJo
     private Task? _running;
 
     public IndexProgress? Progress { get; private set; }
+
+    /// <summary>What the current or last run was: "index" or "import".</summary>
+    public string? Kind { get; private set; }
+
+    public DateTime? StartedAt { get; private set; }
     public IndexResult? LastResult { get; private set; }
     public ImportResult? LastImport { get; private set; }
     public string? LastError { get; private set; }
@@ -20,7 +25,7 @@ public sealed class IndexJob(Indexer indexer, Importer importer, ILogger<IndexJo
     public bool IsRunning => indexer.IsRunning || _running is { IsCompleted: false };
 
     /// <summary>Starts an index run unless a run is going; returns false when one already is.</summary>
-    public bool TryStart(IndexRequest request, CancellationToken stopping) => TryRun("Index", async () =>
+    public bool TryStart(IndexRequest request, CancellationToken stopping) => TryRun("index", async () =>
     {
         LastResult = await indexer.IndexAsync(request, new Progress<IndexProgress>(p => Progress = p), stopping);
         logger.LogInformation("Index finished: {Indexed} indexed, {Unchanged} unchanged, {Skipped} skipped, {Failed} failed in {Duration}",
@@ -28,7 +33,7 @@ public sealed class IndexJob(Indexer indexer, Importer importer, ILogger<IndexJo
     });
 
     /// <summary>Starts an import (which indexes what it brought in) unless a run is going.</summary>
-    public bool TryStartImport(ImportRequest request, CancellationToken stopping) => TryRun("Import", async () =>
+    public bool TryStartImport(ImportRequest request, CancellationToken stopping) => TryRun("import", async () =>
     {
         LastImport = await importer.ImportAsync(request, new Progress<IndexProgress>(p => Progress = p), stopping);
         LastResult = LastImport.Index ?? LastResult;
@@ -46,6 +51,9 @@ public sealed class IndexJob(Indexer indexer, Importer importer, ILogger<IndexJo
                 return false;
             }
 
+            Kind = name;
+            StartedAt = DateTime.UtcNow;
+            Progress = null;
             _running = Task.Run(async () =>
             {
                 try

@@ -1,8 +1,10 @@
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Pixhaven.Core.Catalog;
 using Pixhaven.Core.Indexing;
 using Pixhaven.Core.Jobs;
+using Pixhaven.Core.Model;
 
 namespace Pixhaven.Api;
 
@@ -14,6 +16,9 @@ public static class LibraryApi
         api.MapPost("/index", StartIndex).WithName("StartIndex").WithSummary("Start indexing the originals folder in the background");
         api.MapPost("/import", StartImport).WithName("StartImport")
             .WithSummary("Start moving (or with copy: copying) the import folder's files into originals, then index them");
+        api.MapGet("/library/activity", StreamActivity).WithName("StreamLibraryActivity")
+            .WithSummary("Server-sent events: the index or import job's progress (files done, rate, current file, errors), sent as it changes");
+        api.MapGet("/library/runs", ListRuns).WithName("ListIndexRuns").WithSummary("The last index runs, newest first, with their counts");
         api.MapGet("/files/problems", ListProblems).WithName("ListProblems")
             .WithSummary("Files that were skipped, failed or only partly indexed, with the reason");
         return api;
@@ -30,6 +35,50 @@ public static class LibraryApi
         job.TryStartImport(new ImportRequest(copy ?? false), lifetime.ApplicationStopping)
             ? TypedResults.Accepted("/api/v1/status")
             : TypedResults.Conflict(new ApiError("an index or import run is already in progress"));
+
+    public static ServerSentEventsResult<LibraryActivity> StreamActivity(IndexJob job, TimeProvider time, CancellationToken cancellationToken) =>
+        TypedResults.ServerSentEvents(WatchAsync(job, time, cancellationToken), "activity");
+
+    /// <summary>
+    /// Sends the job's state at once and then whenever it changes, sampled twice a second: a progress bar needs no
+    /// more, and a run of many small files must not flood the connection.
+    /// </summary>
+    private static async IAsyncEnumerable<LibraryActivity> WatchAsync(
+        IndexJob job, TimeProvider time, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // The rate changes on every sample; what counts as a change is the rest.
+        LibraryActivity? lastSent = null;
+        var quietSince = time.GetUtcNow();
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var now = time.GetUtcNow();
+            var current = LibraryActivity.Of(job, now.UtcDateTime);
+            var shape = current with { FilesPerSecond = null };
+            // A quiet state is repeated every 15 s, which keeps proxies from closing the connection.
+            if (shape != lastSent || now - quietSince > TimeSpan.FromSeconds(15))
+            {
+                lastSent = shape;
+                quietSince = now;
+                yield return current;
+            }
+
+            try
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(500), time, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                yield break;
+            }
+        }
+    }
+
+    /// <param name="count">How many runs, at most 100.</param>
+    public static async Task<List<IndexRun>> ListRuns(int? count, IDbContextFactory<CatalogDbContext> contextFactory, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.IndexRuns.AsNoTracking().OrderByDescending(r => r.Id).Take(Math.Clamp(count ?? 10, 1, 100)).ToListAsync(cancellationToken);
+    }
 
     public static async Task<List<IndexProblem>> ListProblems(IDbContextFactory<CatalogDbContext> contextFactory, CancellationToken cancellationToken)
     {
