@@ -45,6 +45,7 @@ public static class PixhavenServer
         builder.Services.AddAuthentication(SessionAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorization(AuthPolicies.Add);
+        builder.Services.AddSingleton<ZipTickets>();
         builder.Services.AddSingleton<WebDav.WebDavPaths>();
         builder.Services.AddSingleton<WebDav.DeadProperties>();
         builder.Services.AddSingleton<WebDav.WebDavProperties>();
@@ -88,6 +89,7 @@ public static class PixhavenServer
         api.MapThumbnailsApi();
         api.MapLibraryApi();
         api.MapOrganizeApi();
+        api.MapZipDownloadApi();
         api.MapAlbumsApi();
         api.MapBrowseApi();
         api.MapSharesApi();

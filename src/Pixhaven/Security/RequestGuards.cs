@@ -42,7 +42,7 @@ public static class RequestGuards
             return;
         }
 
-        if (options.ReadOnly && !request.Path.StartsWithSegments(SessionPath) && !IsShareUnlock(request.Path))
+        if (options.ReadOnly && !request.Path.StartsWithSegments(SessionPath) && !IsShareUnlock(request.Path) && !request.Path.Equals(ZipPath))
         {
             await Refuse(context, "the server is read-only: nothing can be changed from the web");
             return;
@@ -63,6 +63,9 @@ public static class RequestGuards
 
         await next(context);
     });
+
+    /// <summary>Preparing a ZIP download reads the library and changes nothing.</summary>
+    private static readonly PathString ZipPath = "/api/v1/batch/photos/zip";
 
     /// <summary>A guest giving a share link's password changes nothing.</summary>
     private static bool IsShareUnlock(PathString path) =>
