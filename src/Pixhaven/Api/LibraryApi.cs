@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Pixhaven.Core.Catalog;
 using Pixhaven.Core.Indexing;
 using Pixhaven.Core.Jobs;
-using Pixhaven.Core.Model;
 
 namespace Pixhaven.Api;
 
@@ -74,11 +73,17 @@ public static class LibraryApi
     }
 
     /// <param name="count">How many runs, at most 100.</param>
-    public static async Task<List<IndexRun>> ListRuns(int? count, IDbContextFactory<CatalogDbContext> contextFactory, CancellationToken cancellationToken)
+    public static async Task<List<IndexRunSummary>> ListRuns(int? count, IDbContextFactory<CatalogDbContext> contextFactory, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await db.IndexRuns.AsNoTracking().OrderByDescending(r => r.Id).Take(Math.Clamp(count ?? 10, 1, 100)).ToListAsync(cancellationToken);
+        return await db.IndexRuns.AsNoTracking().OrderByDescending(r => r.Id).Take(Math.Clamp(count ?? 10, 1, 100))
+            .Select(r => new IndexRunSummary(r.Id, r.StartedAt, r.FinishedAt, r.Found, r.Indexed, r.Unchanged, r.Moved, r.Missing, r.Skipped, r.Failed))
+            .ToListAsync(cancellationToken);
     }
+
+    /// <summary>One index run in the log.</summary>
+    public sealed record IndexRunSummary(
+        long Id, DateTime StartedAt, DateTime? FinishedAt, int Found, int Indexed, int Unchanged, int Moved, int Missing, int Skipped, int Failed);
 
     public static async Task<List<IndexProblem>> ListProblems(IDbContextFactory<CatalogDbContext> contextFactory, CancellationToken cancellationToken)
     {

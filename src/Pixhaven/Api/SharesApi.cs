@@ -22,10 +22,10 @@ public static class SharesApi
         api.MapGet("/shares", List).WithName("ListShares").RequireAuthorization(AuthPolicies.Organize).WithSummary("Every share link with its visit count");
         api.MapDelete("/shares/{uid}", Revoke).WithName("RevokeShare").WithSummary("Revoke a share link: it stops working at once");
 
-        api.MapGet("/s/{token}", Open).AllowAnonymous().WithName("OpenShare").WithSummary("What a share link holds; counts a visit. 410 once expired");
+        api.MapGet("/s/{token}", Open).AllowAnonymous().Produces<ShareInfo>().WithName("OpenShare").WithSummary("What a share link holds; counts a visit. 410 once expired");
         var guest = api.MapGroup("/s/{token}").AllowAnonymous();
         guest.MapPost("/unlock", Unlock).WithName("UnlockShare").WithSummary("Give a password-protected link's password; sets a cookie for this link");
-        guest.MapGet("/photos", Photos).WithName("ListSharedPhotos").WithSummary("The link's photos, paged");
+        guest.MapGet("/photos", Photos).Produces<SharedPhotoPage>().WithName("ListSharedPhotos").WithSummary("The link's photos, paged");
         guest.MapMethods("/photos/{uid}/t/{size}", [HttpMethods.Get, HttpMethods.Head], Thumbnail).WithName("GetSharedThumbnail")
             .WithSummary("A thumbnail of one of the link's photos");
         guest.MapMethods("/photos/{uid}/download", [HttpMethods.Get, HttpMethods.Head], Download).WithName("DownloadShared")

@@ -55,8 +55,35 @@ public sealed class AccessibilityTests(CorpusFixture corpus) : IAsyncLifetime
             found.AddRange(await Violations(page, view));
         }
 
+        foreach (var view in new[] { "videos", "review", "archive" })
+        {
+            await page.GetByTestId($"view-{view}").ClickAsync();
+            await page.Locator("[data-testid=grid-count][data-done=true]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+            found.AddRange(await Violations(page, view));
+        }
+
+        await page.GetByTestId("view-library").ClickAsync();
+        await page.GetByTestId("activity-idle").WaitForAsync();
+        found.AddRange(await Violations(page, "library"));
+
         await page.GetByTestId("view-photos").ClickAsync();
-        await page.Locator("[data-testid=grid] button").First.ClickAsync();
+        await page.Locator("[data-testid=grid] .cell").First.HoverAsync();
+        await page.GetByTestId("select-0").ClickAsync();
+        await page.GetByTestId("selection-bar").WaitForAsync();
+        found.AddRange(await Violations(page, "selection"));
+        await page.Keyboard.PressAsync("Escape");
+
+        await page.Keyboard.PressAsync("?");
+        await page.GetByTestId("shortcuts").WaitForAsync();
+        found.AddRange(await Violations(page, "shortcuts"));
+        await page.Keyboard.PressAsync("Escape");
+
+        await page.GetByTestId("search").FillAsync("label:f");
+        await page.GetByTestId("suggestions").WaitForAsync();
+        found.AddRange(await Violations(page, "suggestions"));
+        await page.GetByTestId("search").FillAsync("");
+
+        await page.Locator("[data-testid=grid] .tile").First.ClickAsync();
         await page.GetByTestId("info-panel").GetByText("Taken").WaitForAsync();
         found.AddRange(await Violations(page, "lightbox"));
         await page.Keyboard.PressAsync("Escape");

@@ -6,53 +6,12 @@ namespace Pixhaven.Tests.Web;
 
 /// <summary>The web app in Debian's headless Chromium, driven by Playwright, against the real server and corpus.</summary>
 [Collection(CorpusGroup.Name)]
-public sealed class BrowserTests(CorpusFixture corpus) : IAsyncLifetime
+public sealed class BrowserTests(CorpusFixture corpus) : CorpusBrowserTest(corpus)
 {
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-
-    public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
-
-    public async Task InitializeAsync() => (_playwright, _browser) = await Chromium.LaunchAsync();
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-    }
-
-    /// <summary>A fresh browser context, signed in through the form as a real user would.</summary>
-    private async Task<IPage> OpenAsync(int width = 1280, int height = 900)
-    {
-        var page = await OpenSignedOutAsync(width, height);
-        await SignInAsync(page, LibraryServer.AdminPassword);
-        await page.GetByTestId("sign-out").WaitForAsync();
-        return page;
-    }
-
-    private async Task<IPage> OpenSignedOutAsync(int width = 1280, int height = 900)
-    {
-        var page = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, BaseURL = corpus.BaseAddress.ToString() });
-        // The app has no inline script and loads nothing from elsewhere: a CSP violation is a bug.
-        page.Console += (_, message) =>
-        {
-            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
-            {
-                _cspViolations.Add(message.Text);
-            }
-        };
-        await page.GotoAsync("/");
-        return page;
-    }
-
-    private readonly System.Collections.Concurrent.ConcurrentBag<string> _cspViolations = [];
-
-    private static Task SignInAsync(IPage page, string password) => Chromium.SignInAsync(page, LibraryServer.AdminName, password);
-
     [Fact]
     public async Task Settings_AdminAddsAUser_AndRevokesAnotherSession()
     {
-        var other = await corpus.Served.SignInAsync(LibraryServer.AdminName, LibraryServer.AdminPassword);
+        var other = await Corpus.Served.SignInAsync(LibraryServer.AdminName, LibraryServer.AdminPassword);
         var sessions = System.Text.Json.JsonDocument.Parse(await other.GetStringAsync("/api/v1/sessions")).RootElement;
         var otherUid = sessions.EnumerateArray().Single(s => s.GetProperty("current").GetBoolean()).GetProperty("uid").GetString();
 
@@ -74,21 +33,21 @@ public sealed class BrowserTests(CorpusFixture corpus) : IAsyncLifetime
         await page.GetByTestId("set-password").FillAsync("carol's new password");
         await page.GetByTestId("set-password").PressAsync("Enter");
         await settings.GetByTestId("settings-notice").GetByText("New password set for carol").WaitForAsync();
-        await Assert.ThrowsAsync<InvalidOperationException>(() => corpus.Served.SignInAsync("carol", "carol's password"));
-        await corpus.Served.SignInAsync("carol", "carol's new password");
-        Assert.Equal(System.Net.HttpStatusCode.NoContent, (await corpus.Http.DeleteAsync("/api/v1/users/carol")).StatusCode);
-        Assert.Empty(_cspViolations);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Corpus.Served.SignInAsync("carol", "carol's password"));
+        await Corpus.Served.SignInAsync("carol", "carol's new password");
+        Assert.Equal(System.Net.HttpStatusCode.NoContent, (await Corpus.Http.DeleteAsync("/api/v1/users/carol")).StatusCode);
+        Assert.Empty(CspViolations);
     }
 
     [Fact]
     public async Task Albums_OpenFromTheirList_AndFavoritesShowOnlyFavorites()
     {
-        var page1 = System.Text.Json.JsonDocument.Parse(await corpus.Http.GetStringAsync("/api/v1/photos?count=3")).RootElement.GetProperty("photos");
+        var page1 = System.Text.Json.JsonDocument.Parse(await Corpus.Http.GetStringAsync("/api/v1/photos?count=3")).RootElement.GetProperty("photos");
         var uids = page1.EnumerateArray().Select(p => p.GetProperty("uid").GetString()!).ToList();
-        using var created = await corpus.Http.PostAsJsonAsync("/api/v1/albums", new { title = "Browser trip" });
+        using var created = await Corpus.Http.PostAsJsonAsync("/api/v1/albums", new { title = "Browser trip" });
         var albumUid = System.Text.Json.JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("uid").GetString();
-        await corpus.Http.PostAsJsonAsync($"/api/v1/albums/{albumUid}/photos", new { photos = uids.Take(2) });
-        await corpus.Http.PatchAsJsonAsync($"/api/v1/photos/{uids[2]}", new { favorite = true });
+        await Corpus.Http.PostAsJsonAsync($"/api/v1/albums/{albumUid}/photos", new { photos = uids.Take(2) });
+        await Corpus.Http.PatchAsJsonAsync($"/api/v1/photos/{uids[2]}", new { favorite = true });
         try
         {
             var page = await OpenAsync();
@@ -96,19 +55,19 @@ public sealed class BrowserTests(CorpusFixture corpus) : IAsyncLifetime
             await page.GetByTestId("albums-list").GetByText("Browser trip").ClickAsync();
             await page.GetByTestId("album-title").WaitForAsync();
             await WaitForLoadedImage(page, "[data-testid=grid] img");
-            Assert.Equal(2, await page.Locator("[data-testid=grid] button").CountAsync());
+            Assert.Equal(2, await page.Locator("[data-testid=grid] .tile").CountAsync());
             await Screenshot(page, "album");
 
-            var favorites = System.Text.Json.JsonDocument.Parse(await corpus.Http.GetStringAsync("/api/v1/photos/facets?q=favorite%3Atrue")).RootElement.GetProperty("total").GetInt32();
+            var favorites = System.Text.Json.JsonDocument.Parse(await Corpus.Http.GetStringAsync("/api/v1/photos/facets?q=favorite%3Atrue")).RootElement.GetProperty("total").GetInt32();
             await page.GetByTestId("view-favorites").ClickAsync();
-            await page.WaitForFunctionAsync($"() => document.querySelectorAll('[data-testid=grid] button').length === {favorites}");
+            await page.WaitForFunctionAsync($"() => document.querySelectorAll('[data-testid=grid] .tile').length === {favorites}");
             Assert.True(favorites >= 1);
-            Assert.Empty(_cspViolations);
+            Assert.Empty(CspViolations);
         }
         finally
         {
-            await corpus.Http.DeleteAsync($"/api/v1/albums/{albumUid}");
-            await corpus.Http.PatchAsJsonAsync($"/api/v1/photos/{uids[2]}", new { favorite = false });
+            await Corpus.Http.DeleteAsync($"/api/v1/albums/{albumUid}");
+            await Corpus.Http.PatchAsJsonAsync($"/api/v1/photos/{uids[2]}", new { favorite = false });
         }
     }
 
@@ -118,25 +77,26 @@ public sealed class BrowserTests(CorpusFixture corpus) : IAsyncLifetime
         var page = await OpenAsync();
         await page.GetByTestId("view-labels").ClickAsync();
         await page.GetByTestId("labels-list").GetByText("farmer", new LocatorGetByTextOptions { Exact = true }).ClickAsync();
-        await page.WaitForFunctionAsync("() => document.querySelectorAll('[data-testid=grid] button').length === 1");
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('[data-testid=grid] .tile').length === 1");
         Assert.Equal("label:farmer", await page.GetByTestId("search").InputValueAsync());
 
-        var jpegCount = System.Text.Json.JsonDocument.Parse(await corpus.Http.GetStringAsync("/api/v1/folders")).RootElement
+        var jpegCount = System.Text.Json.JsonDocument.Parse(await Corpus.Http.GetStringAsync("/api/v1/folders")).RootElement
             .EnumerateArray().Single(f => f.GetProperty("name").GetString() == "jpeg").GetProperty("count").GetInt32();
         await page.GetByTestId("view-folders").ClickAsync();
         await page.GetByTestId("folders-list").GetByText("jpeg", new LocatorGetByTextOptions { Exact = true }).ClickAsync();
         await page.GetByTestId("folder-path").GetByText("jpeg", new LocatorGetByTextOptions { Exact = true }).WaitForAsync();
         await Screenshot(page, "folders");
         await page.GetByTestId("folder-photos").ClickAsync();
-        await page.WaitForFunctionAsync($"() => document.querySelectorAll('[data-testid=grid] button').length === {jpegCount}");
+        // All loaded (the grid keeps only the tiles near the viewport in the page).
+        await page.Locator($"[data-testid=grid-count][data-done=true][data-loaded='{jpegCount}']").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
         Assert.Equal("path:\"jpeg\"", await page.GetByTestId("search").InputValueAsync());
-        Assert.Empty(_cspViolations);
+        Assert.Empty(CspViolations);
     }
 
     [Fact]
     public async Task App_IsInstallable_AndItsShellOpensOffline()
     {
-        using (var manifest = await corpus.Served.Anonymous.GetAsync("/manifest.webmanifest"))
+        using (var manifest = await Corpus.Served.Anonymous.GetAsync("/manifest.webmanifest"))
         {
             Assert.Equal(System.Net.HttpStatusCode.OK, manifest.StatusCode);
             Assert.Equal("application/manifest+json", manifest.Content.Headers.ContentType?.MediaType);
@@ -144,7 +104,7 @@ public sealed class BrowserTests(CorpusFixture corpus) : IAsyncLifetime
             Assert.Equal("Pixhaven", json.GetProperty("name").GetString());
             foreach (var icon in json.GetProperty("icons").EnumerateArray())
             {
-                using var image = await corpus.Served.Anonymous.GetAsync(icon.GetProperty("src").GetString());
+                using var image = await Corpus.Served.Anonymous.GetAsync(icon.GetProperty("src").GetString());
                 Assert.Equal(icon.GetProperty("type").GetString(), image.Content.Headers.ContentType?.MediaType);
             }
         }
@@ -158,21 +118,21 @@ public sealed class BrowserTests(CorpusFixture corpus) : IAsyncLifetime
         await page.ReloadAsync();
         await page.GetByTestId("sign-in-name").WaitForAsync();
         await page.Context.SetOfflineAsync(false);
-        Assert.Empty(_cspViolations);
+        Assert.Empty(CspViolations);
     }
 
     [Fact]
     public async Task Lightbox_EditsATitle_ThatIsStillThereAfterAReload()
     {
         const string query = "name:Canon_EOS_5D_Mark_III*";
-        var listed = System.Text.Json.JsonDocument.Parse(await corpus.Http.GetStringAsync($"/api/v1/photos?q={Uri.EscapeDataString(query)}")).RootElement.GetProperty("photos")[0];
+        var listed = System.Text.Json.JsonDocument.Parse(await Corpus.Http.GetStringAsync($"/api/v1/photos?q={Uri.EscapeDataString(query)}")).RootElement.GetProperty("photos")[0];
         var uid = listed.GetProperty("uid").GetString();
         Assert.Equal(System.Text.Json.JsonValueKind.Null, listed.GetProperty("title").ValueKind); // cleared again below
         try
         {
             var page = await OpenAsync();
             await page.GotoAsync($"/?q={Uri.EscapeDataString(query)}");
-            await page.Locator("[data-testid=grid] button").First.ClickAsync();
+            await page.Locator("[data-testid=grid] .tile").First.ClickAsync();
             await page.GetByTestId("edit-photo").ClickAsync();
             await page.GetByTestId("edit-title").FillAsync("Harbour at dawn");
             await page.GetByTestId("edit-title").PressAsync("ArrowLeft"); // typing keys, not lightbox navigation
@@ -180,14 +140,14 @@ public sealed class BrowserTests(CorpusFixture corpus) : IAsyncLifetime
             await page.GetByTestId("info-panel").GetByRole(AriaRole.Heading, new() { Name = "Harbour at dawn" }).WaitForAsync();
 
             await page.ReloadAsync();
-            await page.Locator("[data-testid=grid] button").First.ClickAsync();
+            await page.Locator("[data-testid=grid] .tile").First.ClickAsync();
             await page.GetByTestId("info-panel").GetByRole(AriaRole.Heading, new() { Name = "Harbour at dawn" }).WaitForAsync();
-            Assert.Equal("Harbour at dawn", System.Text.Json.JsonDocument.Parse(await corpus.Http.GetStringAsync($"/api/v1/photos/{uid}")).RootElement.GetProperty("title").GetString());
-            Assert.Empty(_cspViolations);
+            Assert.Equal("Harbour at dawn", System.Text.Json.JsonDocument.Parse(await Corpus.Http.GetStringAsync($"/api/v1/photos/{uid}")).RootElement.GetProperty("title").GetString());
+            Assert.Empty(CspViolations);
         }
         finally
         {
-            await corpus.Http.PatchAsJsonAsync($"/api/v1/photos/{uid}", new { title = "" });
+            await Corpus.Http.PatchAsJsonAsync($"/api/v1/photos/{uid}", new { title = "" });
         }
     }
 
@@ -196,7 +156,7 @@ public sealed class BrowserTests(CorpusFixture corpus) : IAsyncLifetime
     {
         var page = await OpenAsync();
         await page.GotoAsync($"/?q={Uri.EscapeDataString("type:video")}");
-        await page.Locator("[data-testid=grid] button").First.ClickAsync();
+        await page.Locator("[data-testid=grid] .tile").First.ClickAsync();
         var video = page.GetByTestId("lightbox-video");
         await video.WaitForAsync();
         // Muted, so the browser's autoplay rules allow it without a gesture; then it must really advance.
@@ -208,7 +168,7 @@ public sealed class BrowserTests(CorpusFixture corpus) : IAsyncLifetime
     [Fact]
     public async Task Map_ShowsEveryPhotoWithAPosition_AndAMarkerOpensItsPhotos()
     {
-        var placed = System.Text.Json.JsonDocument.Parse(await corpus.Http.GetStringAsync("/api/v1/photos/facets?q=geo:true")).RootElement.GetProperty("total").GetInt32();
+        var placed = System.Text.Json.JsonDocument.Parse(await Corpus.Http.GetStringAsync("/api/v1/photos/facets?q=geo:true")).RootElement.GetProperty("total").GetInt32();
         Assert.True(placed > 10);
         var page = await OpenAsync();
         await page.GetByTestId("view-places").ClickAsync();
@@ -221,9 +181,9 @@ public sealed class BrowserTests(CorpusFixture corpus) : IAsyncLifetime
         // A marker of one photo opens a search near it that finds that photo.
         var single = markers.Locator("xpath=self::*[@data-count='1']").First;
         await single.ClickAsync();
-        await page.WaitForFunctionAsync("() => document.querySelectorAll('[data-testid=grid] button').length >= 1");
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('[data-testid=grid] .tile').length >= 1");
         Assert.StartsWith("near:", await page.GetByTestId("search").InputValueAsync(), StringComparison.Ordinal);
-        Assert.Empty(_cspViolations);
+        Assert.Empty(CspViolations);
     }
 
     [Fact]
@@ -233,10 +193,10 @@ public sealed class BrowserTests(CorpusFixture corpus) : IAsyncLifetime
         await using var library = await TestLibrary.CreateAsync([TestPhotos.CanonJpeg]);
         await library.IndexAsync();
         await using var server = await LibraryServer.StartAsync(library);
-        var page = await _browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = server.BaseAddress.ToString() });
+        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = server.BaseAddress.ToString() });
         await page.GotoAsync("/");
         await SignInAsync(page, LibraryServer.AdminPassword);
-        await page.WaitForFunctionAsync("() => document.querySelectorAll('[data-testid=grid] button').length === 1");
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('[data-testid=grid] .tile').length === 1");
 
         // New content (trailing bytes after the JPEG's end), so it is not a duplicate of a photo already there.
         var bytes = (await File.ReadAllBytesAsync(TestPhotos.PathOf(TestPhotos.GpsJpeg))).Concat("uploaded from the browser"u8.ToArray()).ToArray();
@@ -247,7 +207,7 @@ public sealed class BrowserTests(CorpusFixture corpus) : IAsyncLifetime
         Assert.Contains("Uploaded and added to the library", await page.GetByTestId("upload").InnerTextAsync(), StringComparison.Ordinal);
         await Screenshot(page, "upload");
         await page.GetByTestId("upload").GetByRole(AriaRole.Button, new() { Name = "Close" }).ClickAsync();
-        await page.WaitForFunctionAsync("() => document.querySelectorAll('[data-testid=grid] button').length === 2");
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('[data-testid=grid] .tile').length === 2");
 
         var imported = Directory.GetFiles(library.Originals, "*.jpg", SearchOption.AllDirectories).Where(f => !f.EndsWith(TestPhotos.CanonJpeg.Split('/')[^1], StringComparison.Ordinal)).ToList();
         Assert.Equal(bytes, await File.ReadAllBytesAsync(Assert.Single(imported)));
@@ -257,16 +217,16 @@ public sealed class BrowserTests(CorpusFixture corpus) : IAsyncLifetime
     [Fact]
     public async Task Places_OpenAsTheCountrysSearch()
     {
-        var countries = System.Text.Json.JsonDocument.Parse(await corpus.Http.GetStringAsync("/api/v1/places")).RootElement.EnumerateArray().ToList();
+        var countries = System.Text.Json.JsonDocument.Parse(await Corpus.Http.GetStringAsync("/api/v1/places")).RootElement.EnumerateArray().ToList();
         var top = countries[0];
         var page = await OpenAsync();
         await page.GetByTestId("view-places").ClickAsync();
         await page.GetByTestId("places-list").GetByText(top.GetProperty("name").GetString()!, new LocatorGetByTextOptions { Exact = true }).ClickAsync();
-        await page.WaitForFunctionAsync($"() => document.querySelectorAll('[data-testid=grid] button').length === {top.GetProperty("count").GetInt32()}");
+        await page.WaitForFunctionAsync($"() => document.querySelectorAll('[data-testid=grid] .tile').length === {top.GetProperty("count").GetInt32()}");
         Assert.Equal($"country:{top.GetProperty("countryCode").GetString()!.ToLowerInvariant()}", await page.GetByTestId("search").InputValueAsync());
         await page.GetByTestId("view-calendar").ClickAsync();
         await page.GetByTestId("calendar-list").Locator("button").First.WaitForAsync();
-        Assert.Empty(_cspViolations);
+        Assert.Empty(CspViolations);
     }
 
     [Fact]
@@ -290,38 +250,34 @@ public sealed class BrowserTests(CorpusFixture corpus) : IAsyncLifetime
         await page.GetByTestId("sign-in-name").WaitForAsync();
         await page.ReloadAsync();
         await page.GetByTestId("sign-in-name").WaitForAsync();
-        Assert.Empty(_cspViolations);
-    }
-
-    private static Task WaitForLoadedImage(IPage page, string selector) =>
-        page.WaitForFunctionAsync($"() => {{ const img = document.querySelector('{selector}'); return img && img.complete && img.naturalWidth > 0; }}",
-            null, new PageWaitForFunctionOptions { Timeout = 20_000 });
-
-    private static async Task Screenshot(IPage page, string name)
-    {
-        Directory.CreateDirectory(ScreenshotFolder);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png") });
+        Assert.Empty(CspViolations);
     }
 
     [Fact]
-    public async Task Grid_ShowsThumbnails_AndLoadsMoreOnScroll()
+    public async Task Grid_ShowsThumbnails_LoadsMoreOnScroll_AndKeepsOnlyTheTilesNearTheViewport()
     {
         var page = await OpenAsync();
         await WaitForLoadedImage(page, "[data-testid=grid] img");
-        var firstPage = await page.Locator("[data-testid=grid] button").CountAsync();
+        var firstPage = await page.Locator("[data-testid=grid] .tile").CountAsync();
         Assert.True(firstPage >= 20, $"only {firstPage} tiles on the first page");
         await Screenshot(page, "grid");
 
-        var status = await corpus.Http.GetStringAsync("/api/v1/status");
+        var status = await Corpus.Http.GetStringAsync("/api/v1/status");
         var total = System.Text.Json.JsonDocument.Parse(status).RootElement.GetProperty("counts").GetProperty("photos").GetInt32();
-        for (var i = 0; i < 10 && await page.Locator("[data-testid=grid] button").CountAsync() < total; i++)
+        var count = page.GetByTestId("grid-count");
+        for (var i = 0; i < 20 && await count.GetAttributeAsync("data-done") != "true"; i++)
         {
             await page.Mouse.WheelAsync(0, 20_000);
             await page.WaitForTimeoutAsync(300);
         }
 
-        Assert.Equal(total, await page.Locator("[data-testid=grid] button").CountAsync());
-        Assert.True(total > firstPage, "the corpus spans more than one page");
+        Assert.Equal(total.ToString(System.Globalization.CultureInfo.InvariantCulture), await count.GetAttributeAsync("data-loaded"));
+        await page.Mouse.WheelAsync(0, 100_000);
+        await page.Locator($"[data-testid=grid] .tile[data-index='{total - 1}']").WaitForAsync();
+        // Virtualised: at the end of the list, the first photos are no longer in the page.
+        Assert.Equal(0, await page.Locator("[data-testid=grid] .tile[data-index='0']").CountAsync());
+        var inPage = await page.Locator("[data-testid=grid] .tile").CountAsync();
+        Assert.True(inPage < total, $"{inPage} of {total} tiles are in the page");
     }
 
     [Fact]
@@ -329,7 +285,7 @@ public sealed class BrowserTests(CorpusFixture corpus) : IAsyncLifetime
     {
         var page = await OpenAsync();
         await WaitForLoadedImage(page, "[data-testid=grid] img");
-        await page.Locator("[data-testid=grid] button").First.ClickAsync();
+        await page.Locator("[data-testid=grid] .tile").First.ClickAsync();
 
         var lightbox = page.GetByTestId("lightbox");
         await lightbox.WaitForAsync();
@@ -340,7 +296,7 @@ public sealed class BrowserTests(CorpusFixture corpus) : IAsyncLifetime
         // The download link carries the download token and works without the session cookie.
         var download = await page.GetByTestId("info-panel").GetByRole(AriaRole.Link, new() { Name = "Download original" }).GetAttributeAsync("href");
         Assert.StartsWith("/api/v1/dl/", download, StringComparison.Ordinal);
-        using (var original = await corpus.Served.Anonymous.GetAsync(download))
+        using (var original = await Corpus.Served.Anonymous.GetAsync(download))
         {
             Assert.Equal(System.Net.HttpStatusCode.OK, original.StatusCode);
             Assert.NotNull(original.Content.Headers.ContentDisposition?.FileName);
@@ -364,13 +320,13 @@ public sealed class BrowserTests(CorpusFixture corpus) : IAsyncLifetime
         await WaitForLoadedImage(page, "[data-testid=grid] img");
         await page.FillAsync("[data-testid=search]", "type:video");
         await page.PressAsync("[data-testid=search]", "Enter");
-        await page.WaitForFunctionAsync("() => document.querySelectorAll('[data-testid=grid] button').length === 2", null,
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('[data-testid=grid] .tile').length === 2", null,
             new PageWaitForFunctionOptions { Timeout = 20_000 });
         Assert.Contains("q=type%3Avideo", page.Url, StringComparison.Ordinal);
         await Screenshot(page, "search");
 
         await page.ReloadAsync();
-        await page.WaitForFunctionAsync("() => document.querySelectorAll('[data-testid=grid] button').length === 2", null,
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('[data-testid=grid] .tile').length === 2", null,
             new PageWaitForFunctionOptions { Timeout = 20_000 });
         Assert.Equal("type:video", await page.InputValueAsync("[data-testid=search]"));
 
@@ -379,7 +335,7 @@ public sealed class BrowserTests(CorpusFixture corpus) : IAsyncLifetime
         var error = page.Locator("[data-testid=search-error]");
         await error.WaitForAsync(new LocatorWaitForOptions { Timeout = 20_000 });
         Assert.Contains("unknown filter 'foo:' (at character 11)", await error.InnerTextAsync(), StringComparison.Ordinal);
-        Assert.Equal(0, await page.Locator("[data-testid=grid] button").CountAsync());
+        Assert.Equal(0, await page.Locator("[data-testid=grid] .tile").CountAsync());
     }
 
     [Fact]
@@ -399,7 +355,7 @@ public sealed class BrowserTests(CorpusFixture corpus) : IAsyncLifetime
     {
         var page = await OpenAsync(390, 844);
         await WaitForLoadedImage(page, "[data-testid=grid] img");
-        var box = await page.Locator("[data-testid=grid] button").First.BoundingBoxAsync();
+        var box = await page.Locator("[data-testid=grid] .tile").First.BoundingBoxAsync();
         Assert.NotNull(box);
         Assert.True(box.X + box.Width <= 390, "tiles fit the phone's width");
         await Screenshot(page, "phone");

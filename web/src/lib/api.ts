@@ -187,3 +187,39 @@ export type LabelCount = Schemas['LabelCount'];
 export type FolderCount = Schemas['FolderCount'];
 export const listLabels = () => getJson<LabelCount[]>('/api/v1/labels');
 export const listFolders = (path: string) => getJson<FolderCount[]>(`/api/v1/folders?path=${encodeURIComponent(path)}`);
+
+// Organising a selection of photos (the grid's batch toolbar).
+export const createAlbum = async (title: string) => (await send<AlbumSummary>('POST', '/api/v1/albums', { title }))!;
+export const addToAlbum = (album: string, photos: string[]) => send('POST', `/api/v1/albums/${encodeURIComponent(album)}/photos`, { photos });
+export const editPhotos = (photos: string[], values: PhotoEdit) => send('POST', '/api/v1/batch/photos/edit', { photos, values });
+export const archivePhotos = (photos: string[]) => send('POST', '/api/v1/batch/photos/archive', { photos });
+export const restorePhotos = (photos: string[]) => send('POST', '/api/v1/batch/photos/restore', { photos });
+export const prepareZip = async (photos: string[]) => (await send<Schemas['ZipPrepared']>('POST', '/api/v1/batch/photos/zip', { photos }))!;
+export const createShare = async (request: Schemas['ShareRequest']) => (await send<Schemas['ShareCreated']>('POST', '/api/v1/shares', request))!;
+
+// The Library view: the index job's live progress and the log of its runs.
+export type LibraryActivity = Schemas['LibraryActivity'];
+export type IndexRun = Schemas['IndexRunSummary'];
+export type IndexProblem = Schemas['IndexProblem'];
+export const listRuns = (count = 10) => getJson<IndexRun[]>(`/api/v1/library/runs?count=${count}`);
+export const listProblems = () => getJson<IndexProblem[]>('/api/v1/files/problems');
+export const startIndex = (force = false) => send('POST', `/api/v1/index${force ? '?force=true' : ''}`);
+
+/** Follows the library's activity (server-sent events); answers a function that stops following. */
+export function watchActivity(onactivity: (activity: LibraryActivity) => void): () => void {
+  const source = new EventSource('/api/v1/library/activity');
+  source.addEventListener('activity', (e) => onactivity(JSON.parse((e as MessageEvent<string>).data) as LibraryActivity));
+  return () => source.close();
+}
+
+// A share link, as a guest sees it (no session: the token in the address is the key).
+export type ShareInfo = Schemas['ShareInfo'];
+export type SharedPhoto = Schemas['SharedPhoto'];
+const sharePath = (token: string) => `/api/v1/s/${encodeURIComponent(token)}`;
+export const openShare = (token: string) => getJson<ShareInfo>(sharePath(token));
+export const unlockShare = (token: string, password: string) => send('POST', `${sharePath(token)}/unlock`, { password });
+export function listSharedPhotos(token: string, after: number | null): Promise<Schemas['SharedPhotoPage']> {
+  return getJson(`${sharePath(token)}/photos?count=200${after === null ? '' : `&after=${after}`}`);
+}
+export const sharedThumbnailUrl = (token: string, uid: string, size: ThumbnailSize) => `${sharePath(token)}/photos/${encodeURIComponent(uid)}/t/${size}`;
+export const sharedDownloadUrl = (token: string, uid: string) => `${sharePath(token)}/photos/${encodeURIComponent(uid)}/download`;

@@ -1,0 +1,69 @@
+using System.Collections.Concurrent;
+using Microsoft.Playwright;
+using Pixhaven.Tests.Infrastructure;
+
+namespace Pixhaven.Tests.Web;
+
+/// <summary>
+/// What every browser test of the web app over the corpus needs: Debian's headless Chromium, pages signed in through
+/// the form, screenshots, and a record of Content-Security-Policy violations (the app has no inline script and loads
+/// nothing from elsewhere, so any is a bug).
+/// </summary>
+public abstract class CorpusBrowserTest(CorpusFixture corpus) : IAsyncLifetime
+{
+    private IPlaywright _playwright = null!;
+
+    public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    protected CorpusFixture Corpus => corpus;
+    protected IBrowser Browser { get; private set; } = null!;
+    protected ConcurrentBag<string> CspViolations { get; } = [];
+
+    public async Task InitializeAsync() => (_playwright, Browser) = await Chromium.LaunchAsync();
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright.Dispose();
+    }
+
+    /// <summary>A fresh browser context, signed in through the form as a real user would.</summary>
+    protected async Task<IPage> OpenAsync(int width = 1280, int height = 900)
+    {
+        var page = await OpenSignedOutAsync(width, height);
+        await SignInAsync(page, LibraryServer.AdminPassword);
+        await page.GetByTestId("sign-out").WaitForAsync();
+        return page;
+    }
+
+    protected async Task<IPage> OpenSignedOutAsync(int width = 1280, int height = 900, string path = "/")
+    {
+        var page = await Browser.NewPageAsync(new BrowserNewPageOptions
+        {
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            BaseURL = corpus.BaseAddress.ToString(),
+            AcceptDownloads = true,
+        });
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                CspViolations.Add(message.Text);
+            }
+        };
+        await page.GotoAsync(path);
+        return page;
+    }
+
+    protected static Task SignInAsync(IPage page, string password) => Chromium.SignInAsync(page, LibraryServer.AdminName, password);
+
+    protected static Task WaitForLoadedImage(IPage page, string selector) =>
+        page.WaitForFunctionAsync($"() => {{ const img = document.querySelector('{selector}'); return img && img.complete && img.naturalWidth > 0; }}",
+            null, new PageWaitForFunctionOptions { Timeout = 20_000 });
+
+    protected static async Task Screenshot(IPage page, string name)
+    {
+        Directory.CreateDirectory(ScreenshotFolder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png") });
+    }
+}

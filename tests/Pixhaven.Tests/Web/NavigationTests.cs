@@ -1,0 +1,105 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+using Pixhaven.Tests.Infrastructure;
+
+namespace Pixhaven.Tests.Web;
+
+/// <summary>Finding one's way in the browser: search suggestions and filter chips, the date scrubber, shortcuts, the Library view.</summary>
+[Collection(CorpusGroup.Name)]
+public sealed class NavigationTests(CorpusFixture corpus) : CorpusBrowserTest(corpus)
+{
+    [Fact]
+    public async Task Search_SuggestsALabel_AndItsChipRemovesTheFilter()
+    {
+        var page = await OpenAsync();
+        var search = page.GetByTestId("search");
+        await search.FillAsync("label:farm");
+        await page.GetByTestId("suggestions").GetByText("label:farmer", new() { Exact = true }).WaitForAsync();
+        // The arrow keys walk the list; Enter takes the marked one.
+        var options = await page.GetByTestId("suggestions").Locator("[role=option]").AllInnerTextsAsync();
+        for (var i = 0; i <= options.ToList().IndexOf("label:farmer"); i++)
+        {
+            await search.PressAsync("ArrowDown");
+        }
+
+        await search.PressAsync("Enter");
+        Assert.Equal("label:farmer ", await search.InputValueAsync());
+        await search.PressAsync("Enter");
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('[data-testid=grid] .tile').length === 1");
+        Assert.Contains("q=label%3Afarmer", page.Url);
+
+        await page.GetByTestId("chips").GetByRole(AriaRole.Button, new() { Name = "Remove the filter label:farmer" }).ClickAsync();
+        await page.GetByTestId("chips").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached });
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('[data-testid=grid] .tile').length > 1");
+    }
+
+    [Fact]
+    public async Task Scrubber_JumpsToTheOldestYear()
+    {
+        var facets = await Corpus.Http.GetFromJsonAsync<JsonElement>("/api/v1/photos/facets?q=");
+        var oldest = facets.GetProperty("years").EnumerateArray().Select(y => int.Parse(y.GetProperty("value").GetString()!, System.Globalization.CultureInfo.InvariantCulture)).Where(y => y > 0).Min();
+        var page = await OpenAsync();
+        await WaitForLoadedImage(page, "[data-testid=grid] img");
+        var total = (await Corpus.Http.GetFromJsonAsync<JsonElement>("/api/v1/status")).GetProperty("counts").GetProperty("photos").GetInt32();
+        await page.GetByTestId("scrubber").Locator($"button[data-year='{oldest}']").ClickAsync();
+        // The oldest photo is the last of the newest-first list: loaded, and scrolled into view.
+        await Assertions.Expect(page.Locator($"[data-testid=grid] .tile[data-index='{total - 1}']")).ToBeInViewportAsync();
+        Assert.True(await page.EvaluateAsync<double>("() => window.scrollY") > 0);
+    }
+
+    [Fact]
+    public async Task QuestionMark_ListsTheShortcuts_AndSlashFocusesTheSearch()
+    {
+        var page = await OpenAsync();
+        await WaitForLoadedImage(page, "[data-testid=grid] img");
+        await page.Keyboard.PressAsync("?");
+        await page.GetByTestId("shortcuts").GetByText("Select a range").WaitForAsync();
+        await page.Keyboard.PressAsync("Escape");
+        await page.GetByTestId("shortcuts").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Hidden });
+        await page.Keyboard.PressAsync("/");
+        Assert.True(await page.GetByTestId("search").EvaluateAsync<bool>("e => e === document.activeElement"));
+    }
+
+    [Fact]
+    public async Task Library_StartsAnIndex_ShowsItsProgressLive_AndLogsTheRun()
+    {
+        var page = await OpenAsync();
+        await page.GetByTestId("view-library").ClickAsync();
+        await page.GetByTestId("activity-idle").WaitForAsync();
+        await page.GetByTestId("runs").WaitForAsync(); // the corpus was indexed once at least
+        var runsBefore = await page.GetByTestId("runs").Locator("tbody tr").CountAsync();
+
+        await page.GetByTestId("start-index").ClickAsync();
+        // The run ends with its counts streamed in: "N of N files".
+        var files = (await Corpus.Http.GetFromJsonAsync<JsonElement>("/api/v1/status")).GetProperty("counts");
+        await page.GetByTestId("activity-idle").WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
+        await page.GetByTestId("activity-counts").GetByText(" files").WaitForAsync();
+        await page.WaitForFunctionAsync($"() => document.querySelectorAll('[data-testid=runs] tbody tr').length === {Math.Min(10, runsBefore + 1)}");
+        Assert.True(files.GetProperty("files").GetInt32() > 0);
+        await Screenshot(page, "library");
+        Assert.Empty(CspViolations);
+    }
+
+    [Fact]
+    public async Task Lightbox_ZoomsWithTheKeyboard_AndASwipeGoesToTheNextPhoto()
+    {
+        var page = await OpenAsync();
+        await WaitForLoadedImage(page, "[data-testid=grid] img");
+        await page.Locator("[data-testid=grid] .tile").First.ClickAsync();
+        var image = page.GetByTestId("lightbox-image");
+        await WaitForLoadedImage(page, "[data-testid=lightbox-image]");
+        await page.Keyboard.PressAsync("+");
+        Assert.Contains("scale(1.5)", await image.GetAttributeAsync("style"));
+        await page.Keyboard.PressAsync("0");
+        Assert.DoesNotContain("scale", await image.GetAttributeAsync("style") ?? "");
+
+        var first = await image.GetAttributeAsync("src");
+        var box = (await image.BoundingBoxAsync())!;
+        await page.Mouse.MoveAsync(box.X + box.Width * 0.7f, box.Y + box.Height / 2);
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(box.X + box.Width * 0.3f, box.Y + box.Height / 2, new MouseMoveOptions { Steps = 5 });
+        await page.Mouse.UpAsync();
+        await page.WaitForFunctionAsync("src => document.querySelector('[data-testid=lightbox-image]')?.getAttribute('src') !== src", first);
+    }
+}

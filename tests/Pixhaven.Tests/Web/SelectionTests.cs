@@ -1,0 +1,142 @@
+using System.IO.Compression;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+using Pixhaven.Tests.Infrastructure;
+
+namespace Pixhaven.Tests.Web;
+
+/// <summary>The grid's selection and batch toolbar in the browser: albums, favorites, archive, ZIP download, share links.</summary>
+[Collection(CorpusGroup.Name)]
+public sealed class SelectionTests(CorpusFixture corpus) : CorpusBrowserTest(corpus)
+{
+    private async Task<List<string>> NewestUidsAsync(int count)
+    {
+        var page = await Corpus.Http.GetFromJsonAsync<JsonElement>($"/api/v1/photos?count={count}");
+        return page.GetProperty("photos").EnumerateArray().Select(p => p.GetProperty("uid").GetString()!).ToList();
+    }
+
+    /// <summary>Selects the first tile, then shift-clicks the third: three photos selected.</summary>
+    private static async Task SelectFirstThreeAsync(IPage page)
+    {
+        await WaitForLoadedImage(page, "[data-testid=grid] img");
+        await page.Locator("[data-testid=grid] .cell").First.HoverAsync();
+        await page.GetByTestId("select-0").ClickAsync();
+        await page.GetByTestId("select-2").ClickAsync(new LocatorClickOptions { Modifiers = [KeyboardModifier.Shift] });
+        await page.GetByTestId("selection-count").GetByText("3 selected").WaitForAsync();
+    }
+
+    [Fact]
+    public async Task Selection_WithShiftClick_IsAddedToANewAlbum()
+    {
+        var expected = await NewestUidsAsync(3);
+        var page = await OpenAsync();
+        await SelectFirstThreeAsync(page);
+        await Screenshot(page, "selection");
+
+        await page.GetByTestId("selection-album").ClickAsync();
+        await page.GetByTestId("new-album-title").FillAsync("Chosen in the browser");
+        await page.GetByTestId("create-album").ClickAsync();
+        await page.GetByTestId("notices").GetByText("3 photos added to Chosen in the browser").WaitForAsync();
+
+        var albums = await Corpus.Http.GetFromJsonAsync<JsonElement>("/api/v1/albums");
+        var album = albums.EnumerateArray().Single(a => a.GetProperty("title").GetString() == "Chosen in the browser");
+        var uid = album.GetProperty("uid").GetString();
+        try
+        {
+            var inAlbum = await Corpus.Http.GetFromJsonAsync<JsonElement>($"/api/v1/albums/{uid}/photos");
+            Assert.Equal(expected.Order(), inAlbum.GetProperty("photos").EnumerateArray().Select(p => p.GetProperty("uid").GetString()!).Order());
+
+            // The selection is cleared, and the album shows the three photos.
+            Assert.Equal(0, await page.GetByTestId("selection-bar").CountAsync());
+            await page.GetByTestId("view-albums").ClickAsync();
+            await page.GetByTestId("albums-list").GetByText("Chosen in the browser").ClickAsync();
+            await page.WaitForFunctionAsync("() => document.querySelectorAll('[data-testid=grid] .tile').length === 3");
+            Assert.Empty(CspViolations);
+        }
+        finally
+        {
+            await Corpus.Http.DeleteAsync($"/api/v1/albums/{uid}");
+        }
+    }
+
+    [Fact]
+    public async Task Selection_IsArchived_ThenRestoredFromTheArchiveView()
+    {
+        var expected = await NewestUidsAsync(3);
+        var page = await OpenAsync();
+        try
+        {
+            await SelectFirstThreeAsync(page);
+            await page.GetByTestId("selection-archive").ClickAsync();
+            await page.GetByTestId("notices").GetByText("Archived").WaitForAsync();
+            var archived = await Corpus.Http.GetFromJsonAsync<JsonElement>("/api/v1/photos/facets?q=archived%3Atrue");
+            Assert.Equal(3, archived.GetProperty("total").GetInt32());
+            Assert.DoesNotContain(expected[0], await NewestUidsAsync(3));
+
+            await page.GetByTestId("view-archive").ClickAsync();
+            await page.WaitForFunctionAsync("() => document.querySelectorAll('[data-testid=grid] .tile').length === 3");
+            await page.Keyboard.PressAsync("Control+a");
+            await page.GetByTestId("selection-count").GetByText("3 selected").WaitForAsync();
+            await page.GetByTestId("selection-restore").ClickAsync();
+            await page.GetByTestId("grid").Locator(".tile").First.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached });
+            Assert.Equal(expected, await NewestUidsAsync(3));
+        }
+        finally
+        {
+            await Corpus.Http.PostAsJsonAsync("/api/v1/batch/photos/restore", new { photos = expected });
+        }
+    }
+
+    [Fact]
+    public async Task Selection_DownloadsAsAZip()
+    {
+        var page = await OpenAsync();
+        await SelectFirstThreeAsync(page);
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("selection-download").ClickAsync());
+        var path = Path.Combine(Path.GetTempPath(), $"pixhaven-{Guid.NewGuid():N}.zip");
+        await download.SaveAsAsync(path);
+        try
+        {
+            Assert.EndsWith(".zip", download.SuggestedFilename);
+            using var zip = ZipFile.OpenRead(path);
+            Assert.Equal(3, zip.Entries.Count);
+            Assert.All(zip.Entries, e => Assert.True(e.Length > 0));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task Selection_IsShared_AndAGuestSeesOnlyThosePhotos()
+    {
+        var page = await OpenAsync();
+        await SelectFirstThreeAsync(page);
+        await page.GetByTestId("selection-share").ClickAsync();
+        await page.GetByTestId("create-share").ClickAsync();
+        var url = await page.GetByTestId("share-url").InputValueAsync();
+        Assert.Contains("/s/", url);
+
+        // A guest in another browser context: no session, just the link.
+        var guest = await OpenSignedOutAsync(path: new Uri(url).PathAndQuery);
+        await guest.GetByTestId("shared-grid").WaitForAsync();
+        await guest.WaitForFunctionAsync("() => document.querySelectorAll('[data-testid=shared-grid] .tile img').length === 3");
+        await WaitForLoadedImage(guest, "[data-testid=shared-grid] img");
+        await Screenshot(guest, "shared");
+        await guest.Locator("[data-testid=shared-grid] .tile").First.ClickAsync();
+        var href = await guest.GetByTestId("shared-download").GetAttributeAsync("href");
+        Assert.NotNull(href);
+        Assert.Equal(0, await guest.GetByTestId("sign-in-name").CountAsync());
+
+        var shares = await Corpus.Http.GetFromJsonAsync<JsonElement>("/api/v1/shares");
+        foreach (var share in shares.EnumerateArray())
+        {
+            await Corpus.Http.DeleteAsync($"/api/v1/shares/{share.GetProperty("uid").GetString()}");
+        }
+
+        await guest.ReloadAsync();
+        await guest.GetByTestId("share-error").GetByText("revoked").WaitForAsync();
+    }
+}

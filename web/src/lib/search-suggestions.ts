@@ -1,0 +1,50 @@
+// Autocomplete for the search bar and the chips of its filters. Suggestions come from what the library holds (labels,
+// albums, places, cameras), loaded once when the search bar is first used.
+import { getFacets, listAlbums, listLabels, listPlaces } from './api';
+
+export interface Suggestion { query: string; label: string }
+
+type Vocabulary = Record<'label' | 'album' | 'country' | 'camera', { value: string; name: string }[]>;
+
+let vocabulary: Promise<Vocabulary> | null = null;
+
+function load(): Promise<Vocabulary> {
+  vocabulary ??= Promise.all([listLabels(), listAlbums(), listPlaces(), getFacets('')]).then(([labels, albums, places, facets]) => ({
+    label: labels.map((l) => ({ value: l.slug, name: l.name })),
+    album: albums.map((a) => ({ value: a.title, name: a.title })),
+    country: places.map((p) => ({ value: p.countryCode.toLowerCase(), name: p.name })),
+    camera: facets.cameras.map((c) => ({ value: c.name ?? c.value, name: c.name ?? c.value })),
+  })).catch(() => { vocabulary = null; return { label: [], album: [], country: [], camera: [] }; });
+  return vocabulary;
+}
+
+/** A filter value, quoted when it has a space or a character the query language reads itself. */
+const quote = (value: string) => (/[\s"|:]/.test(value) ? `"${value.replaceAll('"', '')}"` : value);
+
+/** Splits a query into its terms: key:value (value maybe quoted), quoted phrases and words. */
+export function terms(query: string): string[] {
+  return query.match(/-?[\w.]+:(?:"[^"]*"?|\S*)|"[^"]*"?|\S+/g) ?? [];
+}
+
+/** Suggestions that complete the last term of what is typed, as whole queries. */
+export async function suggest(draft: string): Promise<Suggestion[]> {
+  const list = terms(draft);
+  const last = draft.endsWith(' ') ? '' : (list.at(-1) ?? '');
+  if (!last) return [];
+  const head = draft.slice(0, draft.length - last.length);
+  const words = await load();
+  const colon = last.indexOf(':');
+  const key = colon > 0 ? last.slice(0, colon).replace(/^-/, '') : null;
+  const partial = (colon > 0 ? last.slice(colon + 1) : last).replaceAll('"', '').toLowerCase();
+  const kinds = (key ? [key] : Object.keys(words)).filter((k): k is keyof Vocabulary => k in words);
+  const found: Suggestion[] = [];
+  for (const kind of kinds) {
+    for (const word of words[kind]) {
+      if (!word.name.toLowerCase().includes(partial) && !word.value.toLowerCase().includes(partial)) continue;
+      const term = `${last.startsWith('-') ? '-' : ''}${kind}:${quote(word.value)}`;
+      found.push({ query: `${head}${term} `, label: kind === 'country' ? `${term} (${word.name})` : term });
+      if (found.length >= 12) return found;
+    }
+  }
+  return found;
+}
