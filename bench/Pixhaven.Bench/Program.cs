@@ -5,6 +5,7 @@ using Pixhaven.Bench;
 //   ... -- index --photos 10000 --megapixels 2 --no-reference                       unchanged re-index on a large library
 //   dotnet run -c Release --project bench/Pixhaven.Bench -- search --photos 1000000 search latency on a large catalog
 //   dotnet run -c Release --project bench/Pixhaven.Bench -- serve --photos 100000   idle memory and thumbnails per second
+//   dotnet run -c Release --project bench/Pixhaven.Bench -- grid --photos 100000    web grid: first thumbnails, scrolling frame times
 var photos = IntFlag("--photos");
 var megapixels = IntFlag("--megapixels");
 return args.FirstOrDefault() switch
@@ -12,6 +13,7 @@ return args.FirstOrDefault() switch
     "index" => await IndexBenchmark.RunAsync(photos > 0 ? photos : 200, megapixels > 0 ? megapixels : 12, !args.Contains("--no-reference")),
     "search" => await SearchBenchmark.RunAsync(photos > 0 ? photos : 1_000_000),
     "serve" => await ServeBenchmark.RunAsync(photos > 0 ? photos : 100_000),
+    "grid" => await GridBenchmark.RunAsync(photos > 0 ? photos : 100_000),
     _ => Usage(),
 };
 
@@ -19,6 +21,6 @@ int IntFlag(string name) => args.SkipWhile(a => a != name).Skip(1).Select(int.Pa
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: index [--photos N] [--megapixels M] [--no-reference] | search [--photos N] | serve [--photos N]");
+    Console.Error.WriteLine("usage: index [--photos N] [--megapixels M] [--no-reference] | search [--photos N] | serve [--photos N] | grid [--photos N]");
     return 2;
 }

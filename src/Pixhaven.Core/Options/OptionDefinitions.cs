@@ -51,6 +51,8 @@ public static class OptionDefinitions
             o => o.TrustedProxies, (o, v) => o.TrustedProxies = Networks(v)),
         new("originals-writable", "--originals-writable", "Let Pixhaven change the originals folder: deleted photos move their files to the trash in storage (never unlinked), and WebDAV /originals takes uploads",
             o => o.OriginalsWritable ? "true" : "false", (o, v) => o.OriginalsWritable = Bool(v)),
+        new("map-tile-url", "--map-tile-url", "Tile server for the map, with {z}, {x} and {y} (e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png); empty: offline outlines only",
+            o => o.MapTileUrl, (o, v) => o.MapTileUrl = TileUrl(v)),
         new("read-only", "--read-only", "Refuse every change from the web: uploads, imports, edits, albums and accounts",
             o => o.ReadOnly ? "true" : "false", (o, v) => o.ReadOnly = Bool(v)),
         new("import-after-upload", "--import-after-upload", "Seconds of quiet after files arrive over WebDAV before the import folder is imported; 0: never by itself",
@@ -137,6 +139,22 @@ public static class OptionDefinitions
         int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max
             ? n
             : throw new OptionsException($"'{value}' is not a whole number from {min} to {max}");
+
+    /// <summary>An http(s) URL template with all three tile coordinates; the browser fetches it, so nothing else is allowed.</summary>
+    private static string TileUrl(string value)
+    {
+        value = value.Trim();
+        if (value.Length == 0)
+        {
+            return value;
+        }
+
+        return Uri.TryCreate(value.Replace("{", "", StringComparison.Ordinal).Replace("}", "", StringComparison.Ordinal), UriKind.Absolute, out var uri)
+               && uri.Scheme is "https" or "http" && value.Contains("{z}", StringComparison.Ordinal) && value.Contains("{x}", StringComparison.Ordinal)
+               && value.Contains("{y}", StringComparison.Ordinal) && value.IndexOfAny(['\'', '"', ' ', ';', ',']) < 0
+            ? value
+            : throw new OptionsException($"'{value}' is not an http(s) tile URL with {{z}}, {{x}} and {{y}}");
+    }
 
     private static bool Bool(string value) => value.Trim().ToLowerInvariant() switch
     {

@@ -59,6 +59,12 @@ public sealed class PixhavenOptions
     /// </summary>
     public bool OriginalsWritable { get; set; }
 
+    /// <summary>
+    /// Raster tiles for the web app's map, e.g. <c>https://tile.openstreetmap.org/{z}/{x}/{y}.png</c>; empty: the bundled
+    /// offline outlines only. Its origin is allowed as an image source in the Content-Security-Policy.
+    /// </summary>
+    public string MapTileUrl { get; set; } = "";
+
     /// <summary>The web changes nothing: no uploads, imports, edits or account changes from HTTP.</summary>
     public bool ReadOnly { get; set; }
 

@@ -30,7 +30,8 @@ public static class SessionApi
 
     public sealed record SignInRequest(string? Name, string? Password);
 
-    public sealed record SessionInfo(UserSummaryInfo User, string CsrfToken, string PreviewToken, string DownloadToken, string AuthMode, bool ReadOnly);
+    /// <param name="MapTileUrl">The map's tile server, or null for the offline outlines.</param>
+    public sealed record SessionInfo(UserSummaryInfo User, string CsrfToken, string PreviewToken, string DownloadToken, string AuthMode, bool ReadOnly, string? MapTileUrl);
 
     public sealed record UserSummaryInfo(string Uid, string Name, UserRole Role);
 
@@ -65,15 +66,18 @@ public static class SessionApi
             IsEssential = true,
         });
         return TypedResults.Ok(new SessionInfo(new UserSummaryInfo(session.UserUid, session.UserName, session.Role), session.CsrfToken,
-            await previews.CurrentAsync(cancellationToken), await downloads.CurrentAsync(cancellationToken), options.AuthMode, options.ReadOnly));
+            await previews.CurrentAsync(cancellationToken), await downloads.CurrentAsync(cancellationToken), options.AuthMode, options.ReadOnly,
+            NullIfEmpty(options.MapTileUrl)));
     }
+
+    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 
     public static async Task<Ok<SessionInfo>> Current(
         ClaimsPrincipal user, PreviewTokens previews, DownloadTokens downloads, PixhavenOptions options, CancellationToken cancellationToken) =>
         TypedResults.Ok(new SessionInfo(
             new UserSummaryInfo(user.UserUid()!, user.Identity!.Name!, Enum.Parse<UserRole>(user.FindFirstValue(ClaimTypes.Role)!)),
             user.FindFirstValue(SessionClaims.Csrf)!, await previews.CurrentAsync(cancellationToken), await downloads.CurrentAsync(cancellationToken),
-            options.AuthMode, options.ReadOnly));
+            options.AuthMode, options.ReadOnly, NullIfEmpty(options.MapTileUrl)));
 
     public static async Task<NoContent> SignOut(ClaimsPrincipal user, SessionService sessions, HttpContext context, CancellationToken cancellationToken)
     {

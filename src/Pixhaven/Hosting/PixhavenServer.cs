@@ -71,7 +71,7 @@ public static class PixhavenServer
             app.UseForwardedHeaders();
         }
 
-        app.UseSecurityHeaders();
+        app.UseSecurityHeaders(options);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseDefaultFiles();
@@ -90,6 +90,7 @@ public static class PixhavenServer
         api.MapLibraryApi();
         api.MapOrganizeApi();
         api.MapZipDownloadApi();
+        api.MapUploadsApi();
         api.MapAlbumsApi();
         api.MapBrowseApi();
         api.MapSharesApi();

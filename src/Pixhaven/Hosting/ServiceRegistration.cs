@@ -65,6 +65,7 @@ public static class ServiceRegistration
         });
         services.AddSingleton<IndexJob>();
         services.AddSingleton<ImportAfterUpload>();
+        services.AddSingleton<PartialUploads>();
         services.AddSingleton<ResultCache>();
         services.AddSingleton<PhotoSearch>();
         services.AddSingleton<LibraryBrowser>();

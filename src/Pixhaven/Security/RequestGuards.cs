@@ -19,10 +19,33 @@ public static class RequestGuards
     /// <summary>Sign-in and sign-out stay possible in read-only mode.</summary>
     private static readonly PathString SessionPath = "/api/v1/session";
 
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
+    /// <summary>The policy, with the map's tile server (when one is configured) as another source of images.</summary>
+    public static string ContentSecurityPolicyFor(PixhavenOptions options) =>
+        options.MapTileUrl.Length == 0
+            ? ContentSecurityPolicy
+            : ContentSecurityPolicy.Replace("img-src 'self' data: blob:;", $"img-src 'self' data: blob: {TileOrigin(options.MapTileUrl)};", StringComparison.Ordinal);
+
+    /// <summary>The scheme and host of a tile URL template; a placeholder in the host ({s}.tile...) becomes a wildcard.</summary>
+    private static string TileOrigin(string template)
+    {
+        var start = template.IndexOf("://", StringComparison.Ordinal) + 3;
+        var end = template.IndexOf('/', start) is var slash and >= 0 ? slash : template.Length;
+        var host = template[start..end];
+        if (host.Contains('{', StringComparison.Ordinal))
+        {
+            host = host.IndexOf('.', StringComparison.Ordinal) is var dot and >= 0 ? "*" + host[dot..] : "*";
+        }
+
+        return $"{template[..(start - 3)]}://{host}";
+    }
+
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app, PixhavenOptions options)
+    {
+        var policy = ContentSecurityPolicyFor(options);
+        return app.Use((context, next) =>
     {
         var headers = context.Response.Headers;
-        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        headers.ContentSecurityPolicy = policy;
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "same-origin";
@@ -30,6 +53,7 @@ public static class RequestGuards
         headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), interest-cohort=()";
         return next(context);
     });
+    }
 
     /// <summary>Runs after authentication, so it knows how the caller signed in.</summary>
     public static IApplicationBuilder UseWriteGuards(this IApplicationBuilder app, PixhavenOptions options) => app.Use(async (context, next) =>

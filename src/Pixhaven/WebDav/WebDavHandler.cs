@@ -172,7 +172,7 @@ public sealed class WebDavHandler(WebDavPaths paths, WebDavProperties properties
                 await context.Request.Body.CopyToAsync(output, context.RequestAborted);
             }
 
-            if (ClaimsToBeMedia(target.FullPath) && !IsMedia(partial, target.FullPath))
+            if (!UploadChecks.Accepts(partial, target.FullPath))
             {
                 context.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
                 await context.Response.WriteAsync("the content is not the photo or video its name says; nothing was stored");
@@ -196,19 +196,6 @@ public sealed class WebDavHandler(WebDavPaths paths, WebDavProperties properties
 
         context.Response.StatusCode = existed ? StatusCodes.Status204NoContent : StatusCodes.Status201Created;
         importer.Uploaded(lifetime.ApplicationStopping);
-    }
-
-    /// <summary>A name like IMG_1.jpg or clip.mov promises a photo or video; other files (notes, sidecars) pass as they are.</summary>
-    private static bool ClaimsToBeMedia(string path) =>
-        ContentTypes.TryGetContentType(path, out var type) && (type.StartsWith("image/", StringComparison.Ordinal) || type.StartsWith("video/", StringComparison.Ordinal));
-
-    /// <summary>The upload's first bytes are checked by content, as the indexer will, so a script named .jpg never lands in import.</summary>
-    private static bool IsMedia(string partial, string name)
-    {
-        var header = new byte[MediaTypeDetector.HeaderLength];
-        using var stream = File.OpenRead(partial);
-        var read = stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
-        return MediaTypeDetector.Detect(header.AsSpan(0, read), name).Type is not (MediaType.Unknown or MediaType.Sidecar);
     }
 
     private async Task DeleteAsync(HttpContext context, WebDavTarget target)

@@ -119,25 +119,34 @@ export function getPhoto(uid: string, signal?: AbortSignal): Promise<PhotoDetail
 /** Starts moving the import folder's files into originals and indexing them. */
 export const startImport = () => send('POST', '/api/v1/import');
 
-/** Makes a folder in the import inbox (WebDAV MKCOL), for one batch of uploads. */
-export async function makeImportFolder(name: string): Promise<void> {
-  const response = await fetch(`/webdav/import/${encodeURIComponent(name)}`, { method: 'MKCOL', headers: { 'X-CSRF-Token': csrfToken } });
-  if (!response.ok) throw new ApiError(await response.text() || `cannot make the upload folder (${response.status})`, response.status, null);
-}
-
 /**
- * Uploads one file into the import inbox over WebDAV, reporting the share sent (0..1). XMLHttpRequest, because
- * fetch cannot report upload progress.
+ * Uploads one file into the import inbox, resumably (tus): it is sent in chunks, a dropped connection is retried and
+ * continues from the byte the server has, and so does the same file chosen again after a reload. Reports the share
+ * sent (0..1). tus-js-client loads only when something is uploaded.
  */
-export function uploadToImport(folder: string, file: File, onprogress: (sent: number) => void): Promise<void> {
+export async function uploadResumable(folder: string, file: File, onprogress: (sent: number) => void): Promise<void> {
+  const { Upload } = await import('tus-js-client');
   return new Promise((resolve, reject) => {
-    const request = new XMLHttpRequest();
-    request.open('PUT', `/webdav/import/${encodeURIComponent(folder)}/${encodeURIComponent(file.name)}`);
-    request.setRequestHeader('X-CSRF-Token', csrfToken);
-    request.upload.onprogress = (e) => { if (e.lengthComputable) onprogress(e.loaded / e.total); };
-    request.onload = () => (request.status < 300 ? resolve() : reject(new ApiError(request.responseText || `upload failed (${request.status})`, request.status, null)));
-    request.onerror = () => reject(new ApiError('the connection dropped during the upload', 0, null));
-    request.send(file);
+    const upload = new Upload(file, {
+      endpoint: '/api/v1/uploads',
+      chunkSize: 8 * 1024 * 1024,
+      retryDelays: [0, 1000, 3000, 5000, 10000, 20000, 30000],
+      metadata: { filename: file.name, folder },
+      headers: { 'X-CSRF-Token': csrfToken },
+      removeFingerprintOnSuccess: true,
+      onProgress: (sent, total) => onprogress(total ? sent / total : 1),
+      onSuccess: () => resolve(),
+      onError: (error) => {
+        const body = (error as { originalResponse?: { getBody(): string } | null }).originalResponse?.getBody();
+        let message = error.message;
+        try { message = (JSON.parse(body ?? '') as { error?: string }).error ?? message; } catch { /* not JSON: keep the client's message */ }
+        reject(new ApiError(message, 0, null));
+      },
+    });
+    upload.findPreviousUploads().then((previous) => {
+      if (previous.length) upload.resumeFromPreviousUpload(previous[0]);
+      upload.start();
+    }, reject);
   });
 }
 
