@@ -5,6 +5,9 @@ public enum OptionSource
 {
     Default,
     File,
+
+    /// <summary>Changed in the web app's settings (storage/settings.json); only options not set by environment or flag.</summary>
+    Settings,
     Environment,
     Flag,
 }

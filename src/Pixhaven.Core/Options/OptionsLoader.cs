@@ -4,7 +4,8 @@ using System.Text.Json;
 namespace Pixhaven.Core.Options;
 
 /// <summary>
-/// Binds <see cref="PixhavenOptions"/> in order default &lt; config file &lt; PIXHAVEN_* environment &lt; flag,
+/// Binds <see cref="PixhavenOptions"/> in order default &lt; config file &lt; settings changed in the web app &lt;
+/// PIXHAVEN_* environment &lt; flag,
 /// remembering each value's source. The config file is JSON keyed by option name, e.g. <c>{"http-port": 8080}</c>.
 /// </summary>
 public static class OptionsLoader
@@ -47,6 +48,15 @@ public static class OptionsLoader
             var definition = OptionDefinitions.Find(name) ?? throw new OptionsException($"unknown option '{name}'");
             Apply(definition, options, value, definition.Flag);
             sources[definition.Name] = OptionSource.Flag;
+        }
+
+        foreach (var (name, value) in RuntimeSettings.Read(options.StorageFullPath))
+        {
+            if (RuntimeSettings.Names.Contains(name) && sources.GetValueOrDefault(name) is OptionSource.Default or OptionSource.File)
+            {
+                Apply(OptionDefinitions.Find(name)!, options, value, $"{RuntimeSettings.FileName}: {name}");
+                sources[name] = OptionSource.Settings;
+            }
         }
 
         return new LoadedOptions(options, sources, file);

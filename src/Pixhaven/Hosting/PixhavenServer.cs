@@ -91,6 +91,7 @@ public static class PixhavenServer
         api.MapOrganizeApi();
         api.MapZipDownloadApi();
         api.MapUploadsApi();
+        api.MapSettingsApi();
         api.MapAlbumsApi();
         api.MapBrowseApi();
         api.MapSharesApi();

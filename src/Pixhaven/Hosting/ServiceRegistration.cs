@@ -31,6 +31,7 @@ public static class ServiceRegistration
 
         services.AddSingleton(loaded);
         services.AddSingleton(options);
+        services.AddSingleton<RuntimeSettings>();
         services.AddSingleton<ICatalogProvider>(provider);
         services.AddSingleton(TimeProvider.System);
         services.AddDbContextFactory<CatalogDbContext>(builder =>

@@ -41,11 +41,17 @@ public static class RequestGuards
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app, PixhavenOptions options)
     {
-        var policy = ContentSecurityPolicyFor(options);
+        // The tile server may change at run time (the admin's settings): the policy follows it.
+        var policy = (Tiles: options.MapTileUrl, Value: ContentSecurityPolicyFor(options));
         return app.Use((context, next) =>
     {
+        if (!ReferenceEquals(policy.Tiles, options.MapTileUrl))
+        {
+            policy = (options.MapTileUrl, ContentSecurityPolicyFor(options));
+        }
+
         var headers = context.Response.Headers;
-        headers.ContentSecurityPolicy = policy;
+        headers.ContentSecurityPolicy = policy.Value;
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "same-origin";

@@ -9,7 +9,7 @@ namespace Pixhaven.Tests.Web;
 public sealed class BrowserTests(CorpusFixture corpus) : CorpusBrowserTest(corpus)
 {
     [Fact]
-    public async Task Settings_AdminAddsAUser_AndRevokesAnotherSession()
+    public async Task Settings_AdminAddsAUser_RevokesAnotherSession_AndChangesAServerOption()
     {
         var other = await Corpus.Served.SignInAsync(LibraryServer.AdminName, LibraryServer.AdminPassword);
         var sessions = System.Text.Json.JsonDocument.Parse(await other.GetStringAsync("/api/v1/sessions")).RootElement;
@@ -36,6 +36,22 @@ public sealed class BrowserTests(CorpusFixture corpus) : CorpusBrowserTest(corpu
         await Assert.ThrowsAsync<InvalidOperationException>(() => Corpus.Served.SignInAsync("carol", "carol's password"));
         await Corpus.Served.SignInAsync("carol", "carol's new password");
         Assert.Equal(System.Net.HttpStatusCode.NoContent, (await Corpus.Http.DeleteAsync("/api/v1/users/carol")).StatusCode);
+
+        // A server option changed at run time, then set back.
+        var before = await page.GetByTestId("option-upload-max-mb").InputValueAsync();
+        try
+        {
+            await page.GetByTestId("option-upload-max-mb").FillAsync("777");
+            await page.GetByTestId("save-upload-max-mb").ClickAsync();
+            await settings.GetByTestId("settings-notice").GetByText("upload-max-mb saved").WaitForAsync();
+            var options = System.Text.Json.JsonDocument.Parse(await Corpus.Http.GetStringAsync("/api/v1/settings")).RootElement;
+            Assert.Equal("777", options.EnumerateArray().Single(o => o.GetProperty("name").GetString() == "upload-max-mb").GetProperty("value").GetString());
+        }
+        finally
+        {
+            await Corpus.Http.PatchAsJsonAsync("/api/v1/settings", new Dictionary<string, string> { ["upload-max-mb"] = before });
+        }
+
         Assert.Empty(CspViolations);
     }
 

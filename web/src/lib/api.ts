@@ -232,3 +232,8 @@ export function listSharedPhotos(token: string, after: number | null): Promise<S
 }
 export const sharedThumbnailUrl = (token: string, uid: string, size: ThumbnailSize) => `${sharePath(token)}/photos/${encodeURIComponent(uid)}/t/${size}`;
 export const sharedDownloadUrl = (token: string, uid: string) => `${sharePath(token)}/photos/${encodeURIComponent(uid)}/download`;
+
+// Options an admin may change while the server runs.
+export type ServerSetting = Schemas['Setting'];
+export const listSettings = () => getJson<ServerSetting[]>('/api/v1/settings');
+export const changeSetting = (name: string, value: string) => send<ServerSetting[]>('PATCH', '/api/v1/settings', { [name]: value });
