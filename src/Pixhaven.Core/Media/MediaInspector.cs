@@ -57,7 +57,8 @@ public sealed class MediaInspector(EmbeddedMetadataReader metadataReader, Ffprob
 
     private MediaInspection InspectStill(string path, DetectedType type)
     {
-        var metadata = metadataReader.Read(path, libvipsCanOpen: type.IsDecodableImage);
+        // Canon's CRW is a CIFF container, not TIFF: MetadataExtractor cannot read it.
+        var metadata = type.Format == "crw" ? CiffReader.Read(path) : metadataReader.Read(path, libvipsCanOpen: type.IsDecodableImage);
         ImageHeader? header = null;
         string? error = null;
         if (type.IsDecodableImage)

@@ -53,6 +53,31 @@ public sealed class FuzzTests
     }
 
     [Fact]
+    public void CiffReader_OfMutatedCanonCrw_ReturnsValuesOrWarnings_NeverThrows()
+    {
+        // The whole file: CIFF keeps its entry table at the end of each heap.
+        var crw = File.ReadAllBytes(Path.Combine(PhotosFolder(), "raw", "Canon_PowerShot_S40_CRW_0113.CRW"));
+        Assert.Equal("Canon PowerShot S40", WithFile(crw, CiffReader.Read).Model);
+        Gen.Select(Gen.Int[0, 4], Gen.Int[0, int.MaxValue], Gen.Byte).Array[1, 8]
+            .Select(mutations => Mutate(crw, mutations))
+            .Sample(bytes => KeepIfFailing(bytes, ".crw", () => Assert.NotNull(WithFile(bytes, CiffReader.Read))), iter: Math.Max(100, Iterations / 10), threads: 1);
+    }
+
+    private static T WithFile<T>(byte[] bytes, Func<string, T> read)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"pixhaven-fuzz-{Guid.NewGuid():N}.bin");
+        File.WriteAllBytes(path, bytes);
+        try
+        {
+            return read(path);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void SidecarReader_OfMutatedXmp_NeverThrows()
     {
         var xmp = Seeds.Where(s => s.Length > 0 && System.Text.Encoding.UTF8.GetString(s).Contains("x:xmpmeta", StringComparison.Ordinal)).ToArray();

@@ -24,18 +24,9 @@ public sealed class MetadataAccuracyTests(ITestOutputHelper output) : IDisposabl
         ["jpeg/Nikon_D5000.jpg lng"] = "as above",
         ["dates/iphone15pro_subsec_timezone.heic width"] = "HDR gain-map HEIC: the bundled libheif reports the primary image as 3024x4032 where exiftool's ispe says 4032x3024",
         ["dates/iphone15pro_subsec_timezone.heic height"] = "as above",
-        ["raw/Canon_PowerShot_S40_CRW_0113.CRW takenAt"] = "Canon CIFF (CRW) is not parsed by MetadataExtractor",
-        ["raw/Canon_PowerShot_S40_CRW_0113.CRW make"] = "as above",
-        ["raw/Canon_PowerShot_S40_CRW_0113.CRW model"] = "as above",
-        ["raw/Canon_PowerShot_S40_CRW_0113.CRW width"] = "as above",
-        ["raw/Canon_PowerShot_S40_CRW_0113.CRW height"] = "as above",
         ["raw/exiftool_Fujifilm_S5Pro.raf width"] = "RAF keeps the sensor size in its own header; MetadataExtractor sees only the embedded JPEG's EXIF",
         ["raw/exiftool_Fujifilm_S5Pro.raf height"] = "as above",
-        ["raw/exiftool_Panasonic_LX3.rw2 width"] = "RW2 keeps the sensor size in Panasonic-specific IFD0 tags; the EXIF size is the JPEG rendering's",
-        ["raw/exiftool_Panasonic_LX3.rw2 height"] = "as above",
-        ["jpeg/Canon_EOS_REBEL_T3i.jpg lens"] = "the lens is named only in Canon's maker notes (tag 0x0095), which MetadataExtractor 2.4 does not expose",
-        ["broken/corrupt.png width"] = "damaged PNG (invalid chunk size): libvips and MetadataExtractor both refuse it; exiftool still reads IHDR",
-        ["broken/corrupt.png height"] = "as above",
+        ["jpeg/Canon_EOS_REBEL_T3i.jpg lens"] = "the lens is named only in Canon's maker notes (tag 0x0095); Pixhaven reads that tag, but MetadataExtractor 2.4 returns its text (and the firmware's) empty for this file",
         ["broken/heif_bad_iinf.heif width"] = "damaged HEIF item-info box: libvips and MetadataExtractor both refuse it; exiftool still reads ispe",
         ["broken/heif_bad_iinf.heif height"] = "as above",
         ["raw/Sony_ILCE-7M3.ARW width"] = "exiftool stops at a bad SubIFD and reports no size; Pixhaven reads 6000x4000 from the EXIF IFD (the A7 III's real size)",
@@ -75,10 +66,10 @@ public sealed class MetadataAccuracyTests(ITestOutputHelper output) : IDisposabl
         var fixedSince = Known.Keys.Where(k => !disagreements.Contains(k)).ToList();
         Assert.True(unexplained.Count == 0, "disagreements without a recorded reason:\n" + string.Join("\n", unexplained));
         Assert.True(fixedSince.Count == 0, "now agree; remove from the known list:\n" + string.Join("\n", fixedSince));
-        // The target is 99%. Measured 2026-11-28: 95.9% (584/609); every miss is listed above with its cause.
-        // The largest groups are RAW containers MetadataExtractor does not parse (CRW, RAF/RW2 sensor sizes), and
-        // files exiftool tolerates but libvips refuses. This bound guards against regressions; it does not hide the miss.
-        Assert.True(accuracy >= 0.958, $"accuracy {accuracy:P2} fell below the measured 95.9%");
+        // The target is 99%. Measured 2026-11-29: 97.4% (593/609); every miss is listed above with its cause.
+        // Half of the rest are files where Pixhaven is deliberately not exiftool (a 0,0 placeholder position, a size
+        // exiftool gives up on, a sidecar's own GPS). This bound guards against regressions; it does not hide the miss.
+        Assert.True(accuracy >= 0.973, $"accuracy {accuracy:P2} fell below the measured 97.4%");
     }
 
     private static IEnumerable<(string Field, bool Agrees)> Compare(JsonElement ours, JsonElement expected)

@@ -29,6 +29,9 @@ public sealed class EmbeddedMetadataReader
     private const int SubSecTimeOriginal = 0x9291;
     private const int SubSecTimeDigitized = 0x9292;
 
+    // Canon maker note: the lens's name, where EXIF has none (older EOS bodies); MetadataExtractor keeps it unnamed.
+    private const int CanonLensModel = 0x0095;
+
     // Apple maker note: the identifier that pairs a Live Photo's still with its video ("MediaGroupUUID" in exiftool).
     private const int AppleContentIdentifier = 0x0011;
 
@@ -58,7 +61,36 @@ public sealed class EmbeddedMetadataReader
             directories = [.. directories, .. VipsMetadataBlocks.Read(path)];
         }
 
-        return Interpret(directories);
+        var metadata = Interpret(directories);
+        // A PNG that MetadataExtractor refuses (a damaged chunk later on) still says its size in the first chunk.
+        return metadata.Width is null && PngHeaderSize(path) is var (width, height) ? metadata with { Width = width, Height = height } : metadata;
+    }
+
+    /// <summary>Width and height from a PNG's IHDR chunk, which the format requires first: signature, length, "IHDR", size.</summary>
+    private static (int Width, int Height)? PngHeaderSize(string path)
+    {
+        Span<byte> head = stackalloc byte[24];
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            if (stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false) < head.Length)
+            {
+                return null;
+            }
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+
+        if (!head[..8].SequenceEqual((ReadOnlySpan<byte>)[0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A]) || !head[12..16].SequenceEqual("IHDR"u8))
+        {
+            return null;
+        }
+
+        var width = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(head[16..]);
+        var height = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(head[20..]);
+        return width is > 0 and < 100_000 && height is > 0 and < 100_000 ? (width, height) : null;
     }
 
     /// <summary>Reads an XMP sidecar file (UTF-8 or UTF-16).</summary>
@@ -120,7 +152,7 @@ public sealed class EmbeddedMetadataReader
 
         var (takenAt, offset) = ReadTakenAt(ifd0, exif, iptc, xmp, gps);
         var (latitude, longitude, altitude) = ReadLocation(gps, xmp);
-        var (width, height) = LargestRecordedSize(directories);
+        var (width, height) = PanasonicCropSize(directories) ?? LargestRecordedSize(directories);
 
         return new MediaMetadata
         {
@@ -130,7 +162,8 @@ public sealed class EmbeddedMetadataReader
             Make = Text(ifd0, ExifDirectoryBase.TagMake) ?? Text(exif, ExifDirectoryBase.TagMake) ?? xmp.Get(XmpValues.Tiff, "Make"),
             Model = Text(ifd0, ExifDirectoryBase.TagModel) ?? Text(exif, ExifDirectoryBase.TagModel) ?? xmp.Get(XmpValues.Tiff, "Model"),
             Lens = Text(exif, ExifDirectoryBase.TagLensModel) ?? xmp.Get(XmpValues.ExifAux, "Lens")
-                   ?? Text(directories.OfType<OlympusEquipmentMakernoteDirectory>().FirstOrDefault(), OlympusEquipmentMakernoteDirectory.TagLensModel),
+                   ?? Text(directories.OfType<OlympusEquipmentMakernoteDirectory>().FirstOrDefault(), OlympusEquipmentMakernoteDirectory.TagLensModel)
+                   ?? Text(directories.OfType<CanonMakernoteDirectory>().FirstOrDefault(), CanonLensModel),
             FocalLength = Round(Number(exif, ExifDirectoryBase.TagFocalLength), 2),
             FNumber = Round(Number(exif, ExifDirectoryBase.TagFNumber) ?? ApertureToFNumber(Number(exif, ExifDirectoryBase.TagAperture)), 1),
             ExposureTime = ExposureText(exif),
@@ -188,6 +221,19 @@ public sealed class EmbeddedMetadataReader
     /// RAW files hold several images (thumbnail, preview, sensor data) in separate IFDs; the largest recorded size is
     /// the photo's. Sizes in maker notes are not considered.
     /// </summary>
+    /// <summary>
+    /// Panasonic RW2: the image is the sensor area inside its borders (IFD0 tags 4 to 7); the EXIF size is that of the
+    /// smaller JPEG rendering.
+    /// </summary>
+    private static (int?, int?)? PanasonicCropSize(IReadOnlyList<Directory> directories)
+    {
+        var raw = directories.OfType<PanasonicRawIfd0Directory>().FirstOrDefault();
+        return Integer(raw, 4) is int top && Integer(raw, 5) is int left && Integer(raw, 6) is int bottom && Integer(raw, 7) is int right
+               && right - left is > 0 and < 100_000 && bottom - top is > 0 and < 100_000
+            ? (right - left, bottom - top)
+            : null;
+    }
+
     private static (int?, int?) LargestRecordedSize(IReadOnlyList<Directory> directories)
     {
         (int W, int H) best = (0, 0);
