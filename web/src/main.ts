@@ -1,6 +1,9 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
 import './app.css';
+import { applyTheme, savedTheme } from './lib/theme';
+
+applyTheme(savedTheme());
 
 const target = document.getElementById('app');
 if (!target) throw new Error('missing #app');

@@ -102,4 +102,52 @@ public sealed class NavigationTests(CorpusFixture corpus) : CorpusBrowserTest(co
         await page.Mouse.UpAsync();
         await page.WaitForFunctionAsync("src => document.querySelector('[data-testid=lightbox-image]')?.getAttribute('src') !== src", first);
     }
+
+    [Fact]
+    public async Task LivePhoto_PlaysItsMotion_WhileThePointerIsOnIt()
+    {
+        var page = await OpenAsync();
+        await page.GetByTestId("search").FillAsync("type:live");
+        await page.GetByTestId("search").PressAsync("Enter");
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('[data-testid=grid] .tile').length >= 1");
+        await page.Locator("[data-testid=grid] .tile").First.ClickAsync();
+        // The pointer rests on the info panel: the still shows; on the photo: its motion plays; off it again: the still.
+        await page.GetByTestId("info-panel").HoverAsync();
+        await WaitForLoadedImage(page, "[data-testid=lightbox-image]");
+        await page.GetByTestId("lightbox-image").HoverAsync();
+        await page.GetByTestId("lightbox-motion").WaitForAsync();
+        await page.GetByTestId("info-panel").HoverAsync();
+        await page.GetByTestId("lightbox-image").WaitForAsync();
+    }
+
+    [Fact]
+    public async Task Theme_SwitchesBetweenSystemLightAndDark_AndIsRemembered()
+    {
+        var page = await OpenAsync();
+        string Background() => "() => getComputedStyle(document.documentElement).getPropertyValue('--bg').trim()";
+        await page.GetByTestId("theme").ClickAsync();
+        Assert.Equal("light", await page.EvaluateAsync<string>("() => document.documentElement.dataset.theme"));
+        Assert.Equal("#f7f7f5", await page.EvaluateAsync<string>(Background()));
+        await page.GetByTestId("theme").ClickAsync();
+        Assert.Equal("#151716", await page.EvaluateAsync<string>(Background()));
+        await page.ReloadAsync();
+        await page.GetByTestId("sign-out").WaitForAsync();
+        Assert.Equal("dark", await page.EvaluateAsync<string>("() => document.documentElement.dataset.theme"));
+        await page.GetByTestId("theme").ClickAsync();
+        Assert.Null(await page.EvaluateAsync<string?>("() => document.documentElement.dataset.theme ?? null"));
+    }
+
+    [Fact]
+    public async Task InfoPanel_ShowsWhereAPhotoWasTaken_OnASmallMap()
+    {
+        var page = await OpenAsync();
+        await page.GetByTestId("search").FillAsync("geo:true");
+        await page.GetByTestId("search").PressAsync("Enter");
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('[data-testid=grid] .tile').length >= 1");
+        await page.Locator("[data-testid=grid] .tile").First.ClickAsync();
+        var map = page.GetByTestId("mini-map");
+        await map.WaitForAsync();
+        Assert.Matches(@"^Map of the place at -?\d+\.\d{3}, -?\d+\.\d{3}$", await map.GetAttributeAsync("aria-label"));
+        Assert.Equal(1, await map.Locator("circle").CountAsync());
+    }
 }

@@ -139,4 +139,56 @@ public sealed class SelectionTests(CorpusFixture corpus) : CorpusBrowserTest(cor
         await guest.ReloadAsync();
         await guest.GetByTestId("share-error").GetByText("revoked").WaitForAsync();
     }
+
+    [Fact]
+    public async Task AlbumPage_RenamesReordersSetsTheCoverRemovesAndDeletes()
+    {
+        var uids = await NewestUidsAsync(3);
+        using var created = await Corpus.Http.PostAsJsonAsync("/api/v1/albums", new { title = "To organise" });
+        var album = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("uid").GetString()!;
+        await Corpus.Http.PostAsJsonAsync($"/api/v1/albums/{album}/photos", new { photos = uids });
+        async Task<List<string>> Order() => (await Corpus.Http.GetFromJsonAsync<JsonElement>($"/api/v1/albums/{album}/photos")).GetProperty("photos")
+            .EnumerateArray().Select(p => p.GetProperty("uid").GetString()!).ToList();
+        try
+        {
+            var page = await OpenAsync();
+            await page.GetByTestId("view-albums").ClickAsync();
+            await page.GetByTestId("albums-list").GetByText("To organise").ClickAsync();
+            await page.GetByTestId("album-rename").ClickAsync();
+            await page.GetByTestId("album-title-input").FillAsync("Organised");
+            await page.GetByTestId("album-rename-save").ClickAsync();
+            await page.GetByTestId("album-title").GetByText("Organised").WaitForAsync();
+            Assert.Equal("Organised", (await Corpus.Http.GetFromJsonAsync<JsonElement>($"/api/v1/albums/{album}")).GetProperty("title").GetString());
+
+            // The last photo moves to the start, then becomes the cover.
+            await page.WaitForFunctionAsync("() => document.querySelectorAll('[data-testid=grid] .tile').length === 3");
+            var last = (await Order())[^1];
+            await page.Locator("[data-testid=grid] .cell").Nth(2).HoverAsync();
+            await page.GetByTestId("select-2").ClickAsync();
+            await page.GetByTestId("selection-move-first").ClickAsync();
+            await page.GetByTestId("notices").GetByText("Moved to the start").WaitForAsync();
+            Assert.Equal(last, (await Order())[0]);
+
+            await page.Locator("[data-testid=grid] .cell").First.HoverAsync();
+            await page.GetByTestId("select-0").ClickAsync();
+            await page.GetByTestId("selection-cover").ClickAsync();
+            await page.GetByTestId("notices").GetByText("Album cover set").WaitForAsync();
+            Assert.Equal(last, (await Corpus.Http.GetFromJsonAsync<JsonElement>($"/api/v1/albums/{album}")).GetProperty("coverUid").GetString());
+
+            await page.Locator("[data-testid=grid] .cell").First.HoverAsync();
+            await page.GetByTestId("select-0").ClickAsync();
+            await page.GetByTestId("selection-remove-from-album").ClickAsync();
+            await page.WaitForFunctionAsync("() => document.querySelectorAll('[data-testid=grid] .tile').length === 2");
+            Assert.DoesNotContain(last, await Order());
+
+            page.Dialog += (_, dialog) => dialog.AcceptAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Delete album" }).ClickAsync();
+            await page.GetByTestId("albums-list").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+            Assert.Equal(System.Net.HttpStatusCode.NotFound, (await Corpus.Http.GetAsync($"/api/v1/albums/{album}")).StatusCode);
+        }
+        finally
+        {
+            await Corpus.Http.DeleteAsync($"/api/v1/albums/{album}");
+        }
+    }
 }

@@ -237,3 +237,10 @@ export const sharedDownloadUrl = (token: string, uid: string) => `${sharePath(to
 export type ServerSetting = Schemas['Setting'];
 export const listSettings = () => getJson<ServerSetting[]>('/api/v1/settings');
 export const changeSetting = (name: string, value: string) => send<ServerSetting[]>('PATCH', '/api/v1/settings', { [name]: value });
+
+// One album's own changes (the album page and its selection).
+export const updateAlbum = async (uid: string, change: { title?: string; description?: string; cover?: string }) =>
+  (await send<AlbumSummary>('PATCH', `/api/v1/albums/${encodeURIComponent(uid)}`, { title: null, description: null, cover: null, ...change }))!;
+export const deleteAlbum = (uid: string) => send('DELETE', `/api/v1/albums/${encodeURIComponent(uid)}`);
+export const removeFromAlbum = (uid: string, photos: string[]) => send('DELETE', `/api/v1/albums/${encodeURIComponent(uid)}/photos`, { photos });
+export const moveToAlbumStart = (uid: string, photos: string[]) => send('PUT', `/api/v1/albums/${encodeURIComponent(uid)}/order`, { photos });

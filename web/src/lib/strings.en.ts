@@ -6,6 +6,10 @@ export const en = {
   'app.signOut': 'Sign out',
   'app.signedInAs': 'Signed in as {name}',
   'app.views': 'Views',
+  'app.theme': 'Theme: {theme}',
+  'theme.auto': 'as the system',
+  'theme.light': 'light',
+  'theme.dark': 'dark',
 
   'common.close': 'Close',
   'common.cancel': 'Cancel',
@@ -102,6 +106,18 @@ export const en = {
   'selection.shareReady': 'Anyone with this link can see these photos until you revoke it in Settings.',
   'selection.copy': 'Copy link',
 
+  'album.title': 'Album title',
+  'album.rename': 'Rename',
+  'album.delete': 'Delete album',
+  'album.confirmDelete': 'Delete the album "{title}"? Its photos stay in the library.',
+  'album.deleted': 'Album {title} deleted; its photos stay in the library',
+  'album.remove': 'Remove from album',
+  'album.removed': '{count} photos removed from the album',
+  'album.moveFirst': 'Move to the start',
+  'album.moved': 'Moved to the start of the album',
+  'album.setCover': 'Use as cover',
+  'album.coverSet': 'Album cover set',
+
   'library.title': 'Library',
   'library.index': 'Index changes',
   'library.reindex': 'Re-read every file',
@@ -191,6 +207,7 @@ export const en = {
   'info.file': 'File',
   'info.alsoAt': 'Also at',
   'info.download': 'Download original',
+  'info.mapOf': 'Map of the place at {lat}, {lng}',
   'info.fileDate': '{text} (file date, UTC)',
 
   'signIn.setup': 'Create the administrator of this library.',
