@@ -97,6 +97,7 @@ public sealed class AccessibilityTests(CorpusFixture corpus) : IAsyncLifetime
         await page.GetByTestId("users").WaitForAsync();
         found.AddRange(await Violations(page, "settings"));
 
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(CorpusBrowserTest.ScreenshotFolder, $"accessibility-{width}.png") });
         Assert.True(found.Count == 0, string.Join("\n", found));
     }
 }

@@ -19,24 +19,35 @@ public abstract class CorpusBrowserTest(CorpusFixture corpus) : IAsyncLifetime
     protected IBrowser Browser { get; private set; } = null!;
     protected ConcurrentBag<string> CspViolations { get; } = [];
 
+    private readonly List<(IPage Page, string Name)> _pages = [];
+
     public async Task InitializeAsync() => (_playwright, Browser) = await Chromium.LaunchAsync();
 
+    /// <summary>Every test leaves a screenshot of each page it opened, named after the test, for reviewing what it saw.</summary>
     public async Task DisposeAsync()
     {
+        foreach (var (page, name) in _pages)
+        {
+            if (!page.IsClosed)
+            {
+                await Screenshot(page, name).ConfigureAwait(false);
+            }
+        }
+
         await Browser.DisposeAsync();
         _playwright.Dispose();
     }
 
     /// <summary>A fresh browser context, signed in through the form as a real user would.</summary>
-    protected async Task<IPage> OpenAsync(int width = 1280, int height = 900)
+    protected async Task<IPage> OpenAsync(int width = 1280, int height = 900, [System.Runtime.CompilerServices.CallerMemberName] string test = "")
     {
-        var page = await OpenSignedOutAsync(width, height);
+        var page = await OpenSignedOutAsync(width, height, test: test);
         await SignInAsync(page, LibraryServer.AdminPassword);
         await page.GetByTestId("sign-out").WaitForAsync();
         return page;
     }
 
-    protected async Task<IPage> OpenSignedOutAsync(int width = 1280, int height = 900, string path = "/")
+    protected async Task<IPage> OpenSignedOutAsync(int width = 1280, int height = 900, string path = "/", [System.Runtime.CompilerServices.CallerMemberName] string test = "")
     {
         var page = await Browser.NewPageAsync(new BrowserNewPageOptions
         {
@@ -51,6 +62,7 @@ public abstract class CorpusBrowserTest(CorpusFixture corpus) : IAsyncLifetime
                 CspViolations.Add(message.Text);
             }
         };
+        _pages.Add((page, _pages.Any(p => p.Name.StartsWith(test, StringComparison.Ordinal)) ? $"{test}-{_pages.Count + 1}" : test));
         await page.GotoAsync(path);
         return page;
     }

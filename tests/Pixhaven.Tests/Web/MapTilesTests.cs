@@ -54,6 +54,7 @@ public sealed class MapTilesTests
             await Task.Delay(500);
             Assert.NotEmpty(requested);
             Assert.Empty(blocked);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(CorpusBrowserTest.ScreenshotFolder, "map-tiles.png") });
         }
         finally
         {
