@@ -12,7 +12,7 @@ namespace Pixhaven.Core.Jobs;
 public sealed class ImportAfterUpload : IDisposable
 {
     private readonly IndexJob _job;
-    private readonly TimeSpan _quiet;
+    private readonly PixhavenOptions _options;
     private readonly ILogger<ImportAfterUpload> _logger;
     private readonly Timer _timer;
     private CancellationToken _stopping;
@@ -21,20 +21,23 @@ public sealed class ImportAfterUpload : IDisposable
     {
         _job = job;
         _logger = logger;
-        _quiet = TimeSpan.FromSeconds(options.ImportAfterUploadSeconds);
+        _options = options;
         _timer = new Timer(_ => Fire(), null, Timeout.Infinite, Timeout.Infinite);
     }
+
+    /// <summary>Read at every upload: the admin may change it while the server runs.</summary>
+    private TimeSpan Quiet => TimeSpan.FromSeconds(_options.ImportAfterUploadSeconds);
 
     /// <summary>A file was uploaded: (re)start the quiet period.</summary>
     public void Uploaded(CancellationToken stopping)
     {
-        if (_quiet <= TimeSpan.Zero)
+        if (Quiet <= TimeSpan.Zero)
         {
             return;
         }
 
         _stopping = stopping;
-        _timer.Change(_quiet, Timeout.InfiniteTimeSpan);
+        _timer.Change(Quiet, Timeout.InfiniteTimeSpan);
     }
 
     private void Fire()
@@ -50,7 +53,7 @@ public sealed class ImportAfterUpload : IDisposable
         }
         else
         {
-            _timer.Change(_quiet, Timeout.InfiniteTimeSpan);
+            _timer.Change(Quiet, Timeout.InfiniteTimeSpan);
         }
     }
 

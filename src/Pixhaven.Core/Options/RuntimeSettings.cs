@@ -12,7 +12,7 @@ public sealed class RuntimeSettings(LoadedOptions loaded)
     public const string FileName = "settings.json";
 
     /// <summary>Options read at every use, so a new value needs no restart.</summary>
-    public static readonly IReadOnlyList<string> Names = ["upload-max-mb", "map-tile-url", "sidecar-write", "session-idle", "session-max-age"];
+    public static readonly IReadOnlyList<string> Names = ["upload-max-mb", "import-after-upload", "map-tile-url", "sidecar-write", "session-idle", "session-max-age"];
 
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 

@@ -41,6 +41,36 @@ public sealed class SettingsTests
     }
 
     [Fact]
+    public async Task ImportAfterUpload_ChangedAtRunTime_ImportsTheNextUploadAfterTheNewQuietTime()
+    {
+        await using var library = await TestLibrary.CreateAsync([]);
+        await using var server = await LibraryServer.StartAsync(library);
+        using (var changed = await server.Http.PatchAsJsonAsync("/api/v1/settings", new Dictionary<string, string> { ["import-after-upload"] = "1" }))
+        {
+            Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        }
+
+        var photo = await File.ReadAllBytesAsync(TestPhotos.PathOf("jpeg/Apple_iPhone_XR_tiny.jpg"));
+        using var create = new HttpRequestMessage(HttpMethod.Post, "/api/v1/uploads");
+        create.Headers.Add("Upload-Length", photo.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        create.Headers.Add("Upload-Metadata", "filename " + Convert.ToBase64String("phone.jpg"u8.ToArray()));
+        using var created = await server.Http.SendAsync(create);
+        using var patch = new HttpRequestMessage(HttpMethod.Patch, created.Headers.Location) { Content = new ByteArrayContent(photo) };
+        patch.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/offset+octet-stream");
+        patch.Headers.Add("Upload-Offset", "0");
+        Assert.Equal(HttpStatusCode.NoContent, (await server.Http.SendAsync(patch)).StatusCode);
+
+        // The default quiet time is 10 s; with 1 s the photo is in originals well before that.
+        var deadline = DateTime.UtcNow.AddSeconds(8);
+        while (DateTime.UtcNow < deadline && !Directory.EnumerateFiles(library.Originals, "*.jpg", SearchOption.AllDirectories).Any())
+        {
+            await Task.Delay(200);
+        }
+
+        Assert.Single(Directory.EnumerateFiles(library.Originals, "*.jpg", SearchOption.AllDirectories));
+    }
+
+    [Fact]
     public async Task BadValues_UnknownOptions_AndOptionsTheServerSets_AreRefusedWithTheReason()
     {
         await using var library = await TestLibrary.CreateAsync([], new Dictionary<string, string> { ["session-idle"] = "12" });
