@@ -32,7 +32,7 @@ public sealed class PartialUploads(PixhavenOptions options)
 
         if (length < 0 || length > options.UploadMaxMegabytes * 1024L * 1024)
         {
-            throw new UploadException($"a file may have at most {options.UploadMaxMegabytes} MB");
+            throw new UploadTooLargeException($"a file may have at most {options.UploadMaxMegabytes} MB");
         }
 
         RemoveExpired(now);
@@ -167,6 +167,9 @@ public sealed class PartialUploads(PixhavenOptions options)
 
 /// <summary>An upload request that cannot be carried out, with the reason for the client.</summary>
 public class UploadException(string message) : Exception(message);
+
+/// <summary>The upload is longer than <c>upload-max-mb</c> allows.</summary>
+public sealed class UploadTooLargeException(string message) : UploadException(message);
 
 /// <summary>The client's offset is not where the upload stands; it should ask (HEAD) and resume from there.</summary>
 public sealed class UploadConflictException(long offset) : UploadException($"the upload is at byte {offset}")

@@ -61,9 +61,13 @@ public static class UploadsApi
             context.Response.Headers.Location = $"/api/v1/uploads/{upload.Id}";
             return TypedResults.StatusCode(StatusCodes.Status201Created);
         }
+        catch (UploadTooLargeException e)
+        {
+            return TypedResults.Json(new ApiError(e.Message), statusCode: StatusCodes.Status413RequestEntityTooLarge);
+        }
         catch (UploadException e)
         {
-            return e.Message.Contains("MB", StringComparison.Ordinal) ? TypedResults.Json(new ApiError(e.Message), statusCode: StatusCodes.Status413RequestEntityTooLarge) : Refuse(e.Message);
+            return Refuse(e.Message);
         }
     }
 
