@@ -27,7 +27,7 @@ public sealed class IndexJob(Indexer indexer, Importer importer, ILogger<IndexJo
     /// <summary>Starts an index run unless a run is going; returns false when one already is.</summary>
     public bool TryStart(IndexRequest request, CancellationToken stopping) => TryRun("index", async () =>
     {
-        LastResult = await indexer.IndexAsync(request, new Progress<IndexProgress>(p => Progress = p), stopping);
+        LastResult = await indexer.IndexAsync(request, new SynchronousProgress<IndexProgress>(p => Progress = p), stopping);
         logger.LogInformation("Index finished: {Indexed} indexed, {Unchanged} unchanged, {Skipped} skipped, {Failed} failed in {Duration}",
             LastResult.Indexed, LastResult.Unchanged, LastResult.Skipped, LastResult.Failed, LastResult.Duration);
     });
@@ -35,7 +35,7 @@ public sealed class IndexJob(Indexer indexer, Importer importer, ILogger<IndexJo
     /// <summary>Starts an import (which indexes what it brought in) unless a run is going.</summary>
     public bool TryStartImport(ImportRequest request, CancellationToken stopping) => TryRun("import", async () =>
     {
-        LastImport = await importer.ImportAsync(request, new Progress<IndexProgress>(p => Progress = p), stopping);
+        LastImport = await importer.ImportAsync(request, new SynchronousProgress<IndexProgress>(p => Progress = p), stopping);
         LastResult = LastImport.Index ?? LastResult;
         logger.LogInformation("Import finished: {Imported} imported, {Known} already in the library, {Failed} failed",
             LastImport.Imported, LastImport.AlreadyInLibrary, LastImport.Failed);

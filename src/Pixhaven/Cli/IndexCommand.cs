@@ -87,18 +87,4 @@ public static class IndexCommand
     };
 
     private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
-
-    /// <summary>Reports on the caller's thread, unlike <see cref="Progress{T}"/> which posts to the thread pool out of order.</summary>
-    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
-    {
-        private readonly Lock _gate = new();
-
-        public void Report(T value)
-        {
-            lock (_gate)
-            {
-                report(value);
-            }
-        }
-    }
 }
