@@ -126,8 +126,12 @@ public sealed class SelectionTests(CorpusFixture corpus) : CorpusBrowserTest(cor
         await WaitForLoadedImage(guest, "[data-testid=shared-grid] img");
         await Screenshot(guest, "shared");
         await guest.Locator("[data-testid=shared-grid] .tile").First.ClickAsync();
+        await WaitForLoadedImage(guest, "[data-testid=lightbox-image]");
         var href = await guest.GetByTestId("shared-download").GetAttributeAsync("href");
         Assert.NotNull(href);
+        // The guest's viewer goes on to the next shared photo, and its download link follows.
+        await guest.Keyboard.PressAsync("ArrowRight");
+        await guest.WaitForFunctionAsync("href => document.querySelector('[data-testid=shared-download]').getAttribute('href') !== href", href);
         Assert.Equal(0, await guest.GetByTestId("sign-in-name").CountAsync());
 
         var shares = await Corpus.Http.GetFromJsonAsync<JsonElement>("/api/v1/shares");

@@ -180,8 +180,9 @@ export const en = {
   'lightbox.next': 'Next photo',
   'lightbox.playLive': 'Play Live Photo',
   'lightbox.info': 'Show information',
-  'lightbox.zoomIn': 'Zoom in',
-  'lightbox.zoomOut': 'Zoom out',
+  'lightbox.zoom': 'Zoom',
+  'lightbox.slides': 'Photos',
+  'lightbox.notLoaded': 'The photo could not be loaded.',
   'lightbox.noPreview': 'No preview can be made of this file.',
 
   'info.label': 'Photo information',
