@@ -121,10 +121,10 @@ public static partial class GridBenchmark
             100.0 * sorted.Count(f => f > 50) / sorted.Length, loaded, tiles);
     }
 
-    /// <summary>Every photo's fit_720 thumbnail, as a hard link to a real JPEG: the grid loads real images, at no disk cost.</summary>
+    /// <summary>Every photo's grid thumbnails (fit_360, fit_720), as hard links to real JPEGs: the grid loads real images, at no disk cost.</summary>
     private static void LinkThumbnails(string root, string storage, string catalog)
     {
-        var marker = Path.Combine(storage, "thumbnails-linked");
+        var marker = Path.Combine(storage, "grid-thumbnails-linked");
         if (File.Exists(marker))
         {
             return;
@@ -134,13 +134,13 @@ public static partial class GridBenchmark
         var sources = Directory.GetFiles(Path.Combine(root, "tests", "data", "photos", "jpeg"), "*.jpg", SearchOption.TopDirectoryOnly)
             .Concat(Directory.GetFiles(Path.Combine(root, "tests", "data", "photos", "jpeg"), "*.JPG", SearchOption.TopDirectoryOnly))
             .Order(StringComparer.Ordinal).Take(12)
-            .Select((photo, i) =>
+            .Select((photo, i) => new[] { 720, 360 }.Select(size =>
             {
-                var source = Path.Combine(storage, $"bench-{i}-fit_720.jpg");
-                using var image = NetVips.Image.Thumbnail(photo, 720, height: 720);
+                var source = Path.Combine(storage, $"bench-{i}-fit_{size}.jpg");
+                using var image = NetVips.Image.Thumbnail(photo, size, height: size);
                 image.Jpegsave(source, q: 82);
-                return source;
-            }).ToArray();
+                return (size, source);
+            }).ToArray()).ToArray();
 
         using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={catalog};Mode=ReadOnly");
         connection.Open();
@@ -150,11 +150,11 @@ public static partial class GridBenchmark
         for (var n = 0; reader.Read(); n++)
         {
             var hash = reader.GetString(0);
-            var target = Path.Combine(storage, "cache", "thumbnails", hash[..2], hash[2..4], $"{hash}_fit_720.jpg");
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            if (!File.Exists(target))
+            foreach (var (size, source) in sources[n % sources.Length])
             {
-                if (Link(sources[n % sources.Length], target) != 0)
+                var target = Path.Combine(storage, "cache", "thumbnails", hash[..2], hash[2..4], $"{hash}_fit_{size}.jpg");
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                if (!File.Exists(target) && Link(source, target) != 0)
                 {
                     throw new IOException($"link {target}: errno {System.Runtime.InteropServices.Marshal.GetLastPInvokeError()}");
                 }

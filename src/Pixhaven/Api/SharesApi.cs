@@ -97,7 +97,8 @@ public static class SharesApi
         return link is null ? refusal! : TypedResults.Ok(await shares.PhotosAsync(link, count ?? 100, after ?? -1, cancellationToken));
     }
 
-    public static async Task<IResult> Thumbnail(string token, string uid, string size, ShareService shares, ThumbnailStore store, HttpContext context, CancellationToken cancellationToken)
+    public static async Task<IResult> Thumbnail(
+        string token, string uid, string size, ShareService shares, ThumbnailStore store, ThumbnailGenerator generator, HttpContext context, CancellationToken cancellationToken)
     {
         var (link, refusal) = await AdmitAsync(token, shares, context, requireUnlock: true, cancellationToken);
         if (link is null)
@@ -106,7 +107,7 @@ public static class SharesApi
         }
 
         if (ThumbnailSize.Find(size) is not { } thumbnailSize || await shares.FindPhotoAsync(link, uid, cancellationToken) is not { ThumbnailHash: { } hash }
-            || store.PathFor(hash, thumbnailSize) is not { } path || !File.Exists(path))
+            || store.PathFor(hash, thumbnailSize) is not { } path || (!File.Exists(path) && !generator.DeriveMissing(hash, thumbnailSize)))
         {
             return TypedResults.NotFound();
         }

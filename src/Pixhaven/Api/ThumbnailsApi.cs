@@ -16,12 +16,12 @@ public static class ThumbnailsApi
     {
         api.MapMethods("/t/{hash}/{token}/{size}", [HttpMethods.Get, HttpMethods.Head], GetThumbnail)
             .WithName("GetThumbnail").AllowAnonymous()
-            .WithSummary("A thumbnail JPEG by content hash and named size (tile_224, tile_500, fit_720, fit_1280, fit_1920, fit_2560)");
+            .WithSummary("A thumbnail JPEG by content hash and named size (tile_224, tile_500, fit_360, fit_720, fit_1280, fit_1920, fit_2560)");
         return api;
     }
 
     public static async Task<Results<PhysicalFileHttpResult, NotFound>> GetThumbnail(
-        string hash, string token, string size, ThumbnailStore store, PreviewTokens previews, HttpContext context)
+        string hash, string token, string size, ThumbnailStore store, ThumbnailGenerator generator, PreviewTokens previews, HttpContext context)
     {
         if (ThumbnailSize.Find(size) is not { } thumbnailSize || !ContentHasher.IsValidHash(hash)
             || !await previews.IsValidAsync(token, context.RequestAborted))
@@ -30,7 +30,7 @@ public static class ThumbnailsApi
         }
 
         var path = store.PathFor(hash, thumbnailSize);
-        if (!File.Exists(path))
+        if (!File.Exists(path) && !generator.DeriveMissing(hash, thumbnailSize))
         {
             return TypedResults.NotFound();
         }

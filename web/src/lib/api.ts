@@ -13,7 +13,7 @@ export type AlbumSummary = Schemas['AlbumSummary'];
 export type SessionInfo = Schemas['SessionInfo'];
 export type PhotoOrder = 'newest' | 'oldest' | 'added' | 'edited' | 'name' | 'size' | 'random' | 'relevance';
 
-export type ThumbnailSize = 'tile_224' | 'tile_500' | 'fit_720' | 'fit_1280' | 'fit_1920' | 'fit_2560';
+export type ThumbnailSize = 'tile_224' | 'tile_500' | 'fit_360' | 'fit_720' | 'fit_1280' | 'fit_1920' | 'fit_2560';
 
 /** The body of a 4xx answer; a search error also says where the bad token starts. */
 export class ApiError extends Error {

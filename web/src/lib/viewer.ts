@@ -3,6 +3,7 @@
 import type PhotoSwipe from 'photoswipe';
 import type { SlideData } from 'photoswipe';
 import type { PhotoSummary, ThumbnailSize } from './api';
+import { fitSrcset } from './thumbnails';
 import { t } from './strings';
 
 /** A slide's content as the viewer's event handlers see it: PhotoSwipe's, with our slide fields. */
@@ -13,9 +14,6 @@ export type ViewerContent = {
 };
 
 export type ViewerSlide = SlideData & { type: 'image' | 'video' | 'none'; videoSrc?: string; poster?: string; live?: boolean };
-
-// The fit_* sizes and their boxes; a thumbnail is the original scaled down to fit its box, never up.
-const fitSizes: [ThumbnailSize, number, number][] = [['fit_1280', 1280, 1024], ['fit_1920', 1920, 1200], ['fit_2560', 2560, 1600]];
 
 // Photos whose size is not known yet still open, at the shape of a common camera frame.
 const unknownSize = { width: 1600, height: 1200 };
@@ -164,19 +162,12 @@ export function slideOf(photo: ViewerPhoto | undefined, thumbnail: ((size: Thumb
   const size = photo.width && photo.height ? { width: photo.width, height: photo.height } : unknownSize;
   if (videoSrc) return { type: 'video', ...size, videoSrc, poster: thumbnail?.('fit_1280') };
   if (!thumbnail) return { type: 'none', ...size };
-  // The browser picks the smallest thumbnail that is sharp at the slide's displayed size; PhotoSwipe raises the
-  // displayed size while zooming, so a zoomed photo gets the largest.
-  const widths = new Map<number, string>();
-  for (const [name, boxWidth, boxHeight] of fitSizes) {
-    const scale = Math.min(1, boxWidth / size.width, boxHeight / size.height);
-    const width = Math.round(size.width * scale);
-    if (!widths.has(width)) widths.set(width, thumbnail(name));
-  }
   return {
     type: 'image',
     ...size,
     src: thumbnail('fit_1280'),
-    srcset: [...widths].map(([width, url]) => `${url} ${width}w`).join(', '),
+    // PhotoSwipe raises the displayed size while zooming, so a zoomed photo gets the largest.
+    srcset: fitSrcset(size.width, size.height, ['fit_1280', 'fit_1920', 'fit_2560'], thumbnail),
     alt: photo.title ?? '',
     live: photo.type === 'live',
   };

@@ -66,6 +66,31 @@ public sealed class ThumbnailGenerator(ThumbnailStore store, int quality, long m
     }
 
     /// <summary>
+    /// Makes a size that a library indexed by an older version lacks (a size added since) from the smallest larger
+    /// thumbnail already cached, instead of decoding the original again. False when there is none to make it from.
+    /// </summary>
+    public bool DeriveMissing(string hash, ThumbnailSize size)
+    {
+        var target = store.PathFor(hash, size);
+        var source = ThumbnailSize.All
+            .Where(s => !s.Crop && s.Width >= size.Width && s.Height >= size.Height && s != size)
+            .OrderBy(s => s.Width)
+            .Select(s => store.PathFor(hash, s))
+            .FirstOrDefault(File.Exists);
+        if (source is null)
+        {
+            return false;
+        }
+
+        // A cached thumbnail is upright sRGB already, and small: no limits or orientation to apply.
+        using var resized = size.Crop
+            ? Image.Thumbnail(source, size.Width, height: size.Height, crop: Enums.Interesting.Centre, size: Enums.Size.Down, noRotate: true)
+            : Image.Thumbnail(source, size.Width, height: size.Height, size: Enums.Size.Down, noRotate: true);
+        Save(resized, target);
+        return true;
+    }
+
+    /// <summary>
     /// Refuses images larger than the limit before decoding: a few hundred bytes can claim 65535×65535 pixels, and even
     /// shrink-on-load would spend minutes and gigabytes on them. Reading the header costs next to nothing.
     /// </summary>
@@ -125,7 +150,8 @@ public sealed class ThumbnailGenerator(ThumbnailStore store, int quality, long m
 
     private void Save(Image image, string target)
     {
-        var temporary = target + ".tmp";
+        // Unique, since two requests may make the same missing size at once.
+        var temporary = $"{target}.{Guid.NewGuid():N}.tmp";
         image.Jpegsave(temporary, q: quality, keep: Enums.ForeignKeep.None, optimizeCoding: true, interlace: image.Width > 720);
         File.Move(temporary, target, overwrite: true);
     }
