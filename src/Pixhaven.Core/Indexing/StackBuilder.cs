@@ -1,6 +1,10 @@
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Pixhaven.Core.Catalog;
 using Pixhaven.Core.Media.Metadata;
+using Pixhaven.Core.Media.Thumbnails;
 using Pixhaven.Core.Model;
 using Pixhaven.Core.Options;
 using Pixhaven.Core.Places;
@@ -11,9 +15,16 @@ namespace Pixhaven.Core.Indexing;
 /// Groups files that belong together into one photo, after a run has written every file: same folder and base name
 /// (<see cref="StackKey"/>), or the same Apple content identifier in one folder (Live Photos). The photo with the
 /// oldest record survives, so a stack keeps its public uid; the primary file follows <see cref="Rank"/>; XMP
-/// sidecars in the stack are applied over embedded metadata.
+/// sidecars in the stack are applied over embedded metadata, their orientation included.
 /// </summary>
-public sealed class StackBuilder(IDbContextFactory<CatalogDbContext> contextFactory, EmbeddedMetadataReader metadataReader, Gazetteer gazetteer, PixhavenOptions options)
+public sealed class StackBuilder(
+    IDbContextFactory<CatalogDbContext> contextFactory,
+    EmbeddedMetadataReader metadataReader,
+    Gazetteer gazetteer,
+    ThumbnailGenerator thumbnails,
+    ThumbnailStore thumbnailStore,
+    PixhavenOptions options,
+    ILogger<StackBuilder> logger)
 {
     /// <summary>
     /// Which file a stack shows, lowest first: an edited still (what the user made), the camera's still, the RAW
@@ -114,13 +125,64 @@ public sealed class StackBuilder(IDbContextFactory<CatalogDbContext> contextFact
         target.Type = (hasVideo && hasStill) || primary.EmbeddedVideo ? MediaType.Live : primary.Type;
         target.Duration = shown.FirstOrDefault(f => f.Type == MediaType.Video)?.Duration;
 
+        int? sidecarOrientation = null;
         foreach (var sidecar in group.Where(f => f.Type == MediaType.Sidecar).OrderBy(f => f.Path, StringComparer.Ordinal))
         {
             var metadata = metadataReader.ReadSidecar(Path.Combine(options.OriginalsFullPath, sidecar.Path));
             PhotoFields.ApplySidecar(target, metadata);
+            sidecarOrientation = metadata.Orientation ?? sidecarOrientation;
         }
 
+        Orient(target, primary, sidecarOrientation);
         PhotoFields.Locate(target, gazetteer);
         PhotoFields.AssumeZone(target, gazetteer, options.DefaultZone);
     }
+
+    /// <summary>
+    /// A sidecar's orientation (a photo turned in Lightroom or digiKam) turns the photo's thumbnails and size too.
+    /// They are made from the original under a key of their own, as the content's thumbnails are shared by every
+    /// photo with the same content. RAW previews and HEIF (whose pixels are turned by the container) keep their own.
+    /// </summary>
+    private void Orient(Photo target, PhotoFile primary, int? sidecarOrientation)
+    {
+        if (primary.Hash is not { } hash || target.ThumbnailHash is null || primary.Type != MediaType.Image || primary.Format is "heif" or "avif")
+        {
+            return;
+        }
+
+        var own = primary.Orientation ?? 1;
+        var wanted = sidecarOrientation ?? own;
+        var key = wanted == own ? hash : OrientedKey(hash, wanted);
+        if (key == target.ThumbnailHash && wanted == own)
+        {
+            return; // the usual case: no sidecar turns the photo
+        }
+
+        if (key == hash && !thumbnailStore.HasAll(hash))
+        {
+            return; // the stack shows another file's thumbnails
+        }
+
+        if (key != hash && !thumbnailStore.HasAll(key))
+        {
+            try
+            {
+                thumbnails.Generate(Path.Combine(options.OriginalsFullPath, primary.Path), key, orientation: wanted);
+            }
+            catch (Exception e) when (e is ThumbnailException or IOException or NetVips.VipsException)
+            {
+                logger.LogWarning("{Path}: the sidecar's orientation {Orientation} could not be applied to the thumbnails: {Reason}", primary.Path, wanted, e.Message);
+                return;
+            }
+        }
+
+        target.ThumbnailHash = key;
+        // The file's own size is after its own orientation; a quarter turn more or less swaps it.
+        var swap = own is >= 5 and <= 8 != wanted is >= 5 and <= 8;
+        (target.Width, target.Height) = swap ? (primary.Height, primary.Width) : (primary.Width, primary.Height);
+    }
+
+    /// <summary>A thumbnail key for content shown in another orientation: shaped like a content hash, never equal to one.</summary>
+    public static string OrientedKey(string hash, int orientation) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{hash}:orientation:{orientation}")))[..32];
 }

@@ -115,12 +115,10 @@ public sealed class ThumbnailGenerator(ThumbnailStore store, int quality, long m
     private Image Decode(string path, Enums.FailOn failOn, bool noRotate, int? orientation)
     {
         var largest = ThumbnailSize.All[0];
+        var turn = orientation is >= 2 and <= 8 && !noRotate;
         using var loaded = Image.Thumbnail(path, largest.Width, height: largest.Width, size: Enums.Size.Down, noRotate: noRotate || orientation is not null,
             outputProfile: "srgb", failOn: failOn);
-        using var image = orientation is >= 2 and <= 8 && !noRotate
-            ? loaded.Mutate(m => m.Set("orientation", orientation.Value)).Autorot()
-            : loaded.Copy();
-        var flattened = image.HasAlpha() ? image.Flatten(background: [255, 255, 255]) : image;
+        var flattened = loaded.HasAlpha() ? loaded.Flatten(background: [255, 255, 255]) : loaded;
         try
         {
             var rgb = flattened.Interpretation is Enums.Interpretation.Srgb or Enums.Interpretation.Bw
@@ -129,19 +127,34 @@ public sealed class ThumbnailGenerator(ThumbnailStore store, int quality, long m
             // A hostile file can make a decoder spin: libvips checks the token while it works and stops when it fires.
             using var deadline = new CancellationTokenSource(_decodeTimeout);
             rgb.SetProgress(new Progress<int>(_ => { }), deadline.Token);
+            Image decoded;
             try
             {
                 // Decode once, here: every size below reads this copy instead of re-running the loader.
-                return rgb.CopyMemory();
+                decoded = rgb.CopyMemory();
             }
             catch (VipsException e) when (deadline.IsCancellationRequested)
             {
                 throw new ThumbnailException($"decoding took longer than {_decodeTimeout.TotalSeconds:0.###} s (decode-timeout) and was stopped", e);
             }
+
+            if (!turn)
+            {
+                return decoded;
+            }
+
+            // An orientation given by the caller is applied to the decoded copy: a quarter turn needs the whole image,
+            // which the loader (reading the file once, top to bottom) cannot give.
+            using (decoded)
+            using (var tagged = decoded.Mutate(m => m.Set("orientation", orientation!.Value)))
+            using (var turned = tagged.Autorot())
+            {
+                return turned.CopyMemory();
+            }
         }
         finally
         {
-            if (!ReferenceEquals(flattened, image))
+            if (!ReferenceEquals(flattened, loaded))
             {
                 flattened.Dispose();
             }
