@@ -132,6 +132,24 @@ export async function openViewer(options: ViewerOptions): Promise<Viewer> {
   };
 }
 
+/**
+ * Opens the viewer for a component's lifetime: returns the clean-up for onMount or $effect, which also takes down
+ * a viewer that finishes loading after the component is gone.
+ */
+export function mountViewer(options: ViewerOptions, onopen?: (viewer: Viewer) => void): () => void {
+  let viewer: Viewer | null = null;
+  let gone = false;
+  openViewer(options).then((opened) => {
+    if (gone) return opened.close();
+    viewer = opened;
+    onopen?.(opened);
+  });
+  return () => {
+    gone = true;
+    viewer?.close();
+  };
+}
+
 function videoElement(slide: ViewerSlide): HTMLVideoElement {
   const video = document.createElement('video');
   video.className = 'pswp__video';
