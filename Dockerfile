@@ -1,6 +1,7 @@
 # syntax=docker/dockerfile:1
-# Pixhaven container image. Three stages: Node builds the web app, the .NET SDK publishes a self-contained, partly
-# trimmed app, and a slim runtime carries only the app and the tools it calls (ffmpeg, dcraw_emu, heif-convert).
+# Pixhaven container image. Four stages: Node builds the web app, the .NET SDK publishes a self-contained, partly
+# trimmed app, a build of ffmpeg with only what the app uses, and a slim runtime that carries only the app and the
+# tools it calls (ffmpeg, dcraw_emu, heif-convert, pg_dump).
 # Layers are ordered so that a code change re-uses the package layers (npm ci, dotnet restore, apt-get).
 #
 #   docker build -t pixhaven --build-arg PIXHAVEN_COMMIT=$(git rev-parse --short=7 HEAD) .
@@ -43,23 +44,36 @@ RUN RID=linux-$([ "$TARGETARCH" = arm64 ] && echo arm64 || echo x64) \
       -p:EnableRequestDelegateGenerator=false -p:DebugType=none \
  && cp -r src/Pixhaven/wwwroot /app/wwwroot
 
+# ---- ffmpeg -----------------------------------------------------------------------------------------------------
+# Built from the distribution's source package (with its patches) with only what the app calls ffmpeg for; see
+# deploy/image/build-ffmpeg.sh. Same base as the runtime, so the binaries match its C library.
+FROM mcr.microsoft.com/dotnet/runtime-deps:${DOTNET_TAG} AS ffmpeg
+RUN for f in /etc/apt/sources.list.d/*.sources; do [ -f "$f" ] && sed -i 's/^Types: deb$/Types: deb deb-src/' "$f"; done; \
+    if [ -f /etc/apt/sources.list ]; then sed -n 's/^deb /deb-src /p' /etc/apt/sources.list >/etc/apt/sources.list.d/sources.list; fi; \
+    apt-get update \
+ && apt-get install -y --no-install-recommends dpkg-dev gcc make nasm pkg-config libx264-dev libdav1d-dev zlib1g-dev \
+ && mkdir /src && cd /src && apt-get source ffmpeg >/dev/null
+COPY deploy/image/build-ffmpeg.sh /usr/local/bin/
+RUN build-ffmpeg.sh "$(find /src -maxdepth 1 -type d -name 'ffmpeg-*' | head -1)" /opt/ffmpeg
+
 # ---- runtime ----------------------------------------------------------------------------------------------------
 FROM mcr.microsoft.com/dotnet/runtime-deps:${DOTNET_TAG}
 ARG PIXHAVEN_VERSION=unknown
-# Only what the code calls: ffmpeg/ffprobe (video), dcraw_emu (RAW without a large preview), heif-convert (HEVC HEIC),
-# pg_dump/pg_restore (backups of a PostgreSQL catalog). ffmpeg's packages pull in Mesa's GPU drivers with LLVM (~160 MB)
-# for display devices a server never opens; they are only ever loaded on demand, so they go, as do the package caches,
-# documentation and translations. The PostgreSQL client package would bring Perl for its wrapper scripts, so only its
-# two programs are taken out of it; they need nothing but libpq.
+# Only what the code calls: dcraw_emu (RAW without a large preview), heif-convert (HEVC HEIC), pg_dump/pg_restore
+# (backups of a PostgreSQL catalog), and the slim ffmpeg/ffprobe from the stage above (video). The PostgreSQL client
+# package would bring Perl for its wrapper scripts, so only its two programs are taken out of it; they need nothing
+# but libpq. Package caches, documentation and translations go.
 RUN apt-get update \
- && apt-get install -y --no-install-recommends ffmpeg libraw-bin libheif-examples libpq5 \
+ && apt-get install -y --no-install-recommends libraw-bin libheif-examples libpq5 \
  && client=$(apt-cache depends postgresql-client | sed -n 's/.*Depends: \(postgresql-client-[0-9]*\)$/\1/p' | head -1) \
  && mkdir /tmp/pg && cd /tmp/pg && apt-get download "$client" && dpkg-deb -x ./*.deb . \
  && cp usr/lib/postgresql/*/bin/pg_dump usr/lib/postgresql/*/bin/pg_restore /usr/local/bin/ \
  && cd / && rm -rf /tmp/pg && pg_dump --version \
  && apt-get clean \
- && rm -rf /var/lib/apt/lists/* /var/cache/apt/* /usr/share/doc /usr/share/man /usr/share/locale \
-      /usr/lib/*/dri /usr/lib/*/libLLVM-*.so* /usr/lib/*/libz3.so*
+ && rm -rf /var/lib/apt/lists/* /var/cache/apt/* /usr/share/doc /usr/share/man /usr/share/locale
+COPY --from=ffmpeg /opt/ffmpeg/bin/ /usr/local/bin/
+COPY --from=ffmpeg /opt/ffmpeg/lib/ /usr/local/lib/
+RUN ldconfig && ffmpeg -hide_banner -version | head -1 && ffprobe -hide_banner -version | head -1
 LABEL org.opencontainers.image.title="Pixhaven" \
       org.opencontainers.image.description="Self-hosted photo library server" \
       org.opencontainers.image.source="https://github.com/pixhaven/pixhaven" \

@@ -99,6 +99,18 @@ token=$(curl -fsS -c "$jar" -H 'Content-Type: application/json' -d '{"name":"adm
 hash=$(curl -fsS -b "$jar" "http://127.0.0.1:$port/api/v1/photos?count=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["photos"][0]["thumbnailHash"])')
 type=$(curl -fsS -o /dev/null -w '%{http_code} %{content_type}' "http://127.0.0.1:$port/api/v1/t/$hash/$token/tile_224")
 [[ $type == "200 image/jpeg" ]] || { echo "thumbnail: $type"; exit 1; }
+# The image's own ffmpeg: every video and Live Photo of the corpus has a thumbnail from a frame, and plays, either as
+# it is or transcoded to H.264/AAC on the spot.
+videos=$(curl -fsS -b "$jar" "http://127.0.0.1:$port/api/v1/photos?count=200&q=type:video%7Clive" | python3 -c '
+import json, sys
+photos = json.load(sys.stdin)["photos"]
+print(" ".join(p["uid"] if p["thumbnailHash"] else "no-thumbnail:" + p["uid"] for p in photos))')
+[[ -n $videos && $videos != *no-thumbnail:* ]] || { echo "videos without a thumbnail: '$videos'"; exit 1; }
+for uid in $videos; do
+  answer=$(curl -fsS -b "$jar" -o /dev/null -w '%{http_code} %{content_type} %{size_download}' "http://127.0.0.1:$port/api/v1/photos/$uid/video")
+  [[ $answer == "200 video/"* && ${answer##* } -gt 1000 ]] || { echo "video of $uid: $answer"; exit 1; }
+done
+echo "$(wc -w <<<"$videos") videos and Live Photos have thumbnails and play"
 photos=$(curl -fsS -b "$jar" "http://127.0.0.1:$port/api/v1/status" | python3 -c 'import json,sys; print(json.load(sys.stdin)["counts"]["photos"])')
 podman exec pixhaven-check /app/pixhaven status >/dev/null || { echo "the health check command fails"; exit 1; }
 podman exec pixhaven-check pg_dump --version >/dev/null || { echo "pg_dump, for backups of a PostgreSQL catalog, does not run"; exit 1; }
