@@ -18,13 +18,21 @@ public class ImageDefinitionTests
         Dockerfile.Where(l => l.StartsWith(keyword + " ", StringComparison.Ordinal)).Select(l => l[(keyword.Length + 1)..].Trim()).ToArray();
 
     [Fact]
-    public void Dockerfile_IsMultiStage_WithNodeSdkAndSlimRuntime()
+    public void Dockerfile_IsMultiStage_WithNodeSdkFfmpegAndSlimRuntime()
     {
         var stages = Instructions("FROM");
-        Assert.Equal(3, stages.Length);
+        Assert.Equal(4, stages.Length);
         Assert.StartsWith("node:", stages[0], StringComparison.Ordinal);
         Assert.StartsWith("mcr.microsoft.com/dotnet/sdk:", stages[1], StringComparison.Ordinal);
+        // ffmpeg is built on the runtime's own base, so that its binaries match the runtime's C library.
         Assert.StartsWith("mcr.microsoft.com/dotnet/runtime-deps:", stages[2], StringComparison.Ordinal);
+        Assert.EndsWith(" AS ffmpeg", stages[2], StringComparison.Ordinal);
+        Assert.Equal(stages[2].Split(' ')[0], stages[3]);
+        // The runtime takes that slim build, not the distribution's ffmpeg package with its hundreds of megabytes.
+        var runtime = string.Join('\n', Dockerfile.SkipWhile(l => l != "FROM " + stages[3]));
+        Assert.Contains("COPY --from=ffmpeg /opt/ffmpeg/bin/ /usr/local/bin/", runtime, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"apt-get install[^\n]* ffmpeg", runtime);
+        Assert.True(File.Exists(Path.Combine(Root, "deploy", "image", "build-ffmpeg.sh")));
         // Package restores come before the sources, so a code change re-uses them.
         var text = string.Join('\n', Dockerfile);
         Assert.True(text.IndexOf("npm ci", StringComparison.Ordinal) < text.IndexOf("COPY web/ ./", StringComparison.Ordinal));
