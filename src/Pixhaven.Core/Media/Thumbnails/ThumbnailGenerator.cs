@@ -118,7 +118,6 @@ public sealed class ThumbnailGenerator(ThumbnailStore store, int quality, long m
         var turn = orientation is >= 2 and <= 8 && !noRotate;
         using var loaded = Image.Thumbnail(path, largest.Width, height: largest.Width, size: Enums.Size.Down, noRotate: noRotate || orientation is not null,
             outputProfile: "srgb", failOn: failOn);
-        // A fresh image to evaluate: the deadline below is set on what this pipeline makes, never on a shared, cached one.
         using var image = loaded.Copy();
         var flattened = image.HasAlpha() ? image.Flatten(background: [255, 255, 255]) : image;
         try
