@@ -106,14 +106,21 @@ public sealed class NavigationTests(CorpusFixture corpus) : CorpusBrowserTest(co
         await page.WaitForFunctionAsync("src => document.querySelector('[data-testid=lightbox-image]')?.getAttribute('src') !== src", first);
     }
 
-    [Fact]
-    public async Task LivePhoto_PlaysItsMotion_WhileThePointerIsOnIt()
+    /// <summary>Searches from the search bar and opens the first photo found in the viewer.</summary>
+    private async Task<IPage> OpenFirstPhotoOfAsync(string query)
     {
         var page = await OpenAsync();
-        await page.GetByTestId("search").FillAsync("type:live");
+        await page.GetByTestId("search").FillAsync(query);
         await page.GetByTestId("search").PressAsync("Enter");
         await page.WaitForFunctionAsync("() => document.querySelectorAll('[data-testid=grid] .tile').length >= 1");
         await page.Locator("[data-testid=grid] .tile").First.ClickAsync();
+        return page;
+    }
+
+    [Fact]
+    public async Task LivePhoto_PlaysItsMotion_WhileThePointerIsOnIt()
+    {
+        var page = await OpenFirstPhotoOfAsync("type:live");
         // The pointer rests on the info panel: the still shows; on the photo: its motion plays; off it again: the still.
         await page.GetByTestId("info-panel").HoverAsync();
         await WaitForLoadedImage(page, "[data-testid=lightbox-image]");
@@ -145,11 +152,7 @@ public sealed class NavigationTests(CorpusFixture corpus) : CorpusBrowserTest(co
     [Fact]
     public async Task InfoPanel_ShowsWhereAPhotoWasTaken_OnASmallMap()
     {
-        var page = await OpenAsync();
-        await page.GetByTestId("search").FillAsync("geo:true");
-        await page.GetByTestId("search").PressAsync("Enter");
-        await page.WaitForFunctionAsync("() => document.querySelectorAll('[data-testid=grid] .tile').length >= 1");
-        await page.Locator("[data-testid=grid] .tile").First.ClickAsync();
+        var page = await OpenFirstPhotoOfAsync("geo:true");
         var map = page.GetByTestId("mini-map");
         await map.WaitForAsync();
         Assert.Matches(@"^Map of the place at -?\d+\.\d{3}, -?\d+\.\d{3}$", await map.GetAttributeAsync("aria-label"));
