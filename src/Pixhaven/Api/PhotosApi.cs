@@ -62,12 +62,25 @@ public static class PhotosApi
     private static string? OriginalPath(PixhavenOptions options, string relative) =>
         SafePaths.ResolveFile(options.OriginalsFullPath, relative);
 
-    /// <param name="Q">A search in the filter language, e.g. <c>label:cat year:2019 country:de</c>.</param>
-    /// <param name="Order">newest (default), oldest, added, edited, name, size, random or relevance.</param>
-    /// <param name="Count">Photos per page, 1 to 1000; default 100.</param>
-    /// <param name="After">Cursor from the previous page's <c>next</c>.</param>
-    /// <param name="Seed">Seed of the random order.</param>
-    public sealed record ListPhotosRequest(string? Q, string? Order, int? Count, string? After, int? Seed);
+    /// <summary>The query string of a photo list. Settable properties rather than a positional record: the request
+    /// delegate generator looks positional constructors up with <c>typeof(string?)</c>, which does not compile.</summary>
+    public sealed record ListPhotosRequest
+    {
+        /// <summary>A search in the filter language, e.g. <c>label:cat year:2019 country:de</c>.</summary>
+        public string? Q { get; init; }
+
+        /// <summary>newest (default), oldest, added, edited, name, size, random or relevance.</summary>
+        public string? Order { get; init; }
+
+        /// <summary>Photos per page, 1 to 1000; default 100.</summary>
+        public int? Count { get; init; }
+
+        /// <summary>Cursor from the previous page's <c>next</c>.</summary>
+        public string? After { get; init; }
+
+        /// <summary>Seed of the random order.</summary>
+        public int? Seed { get; init; }
+    }
 
     public static async Task<Results<Ok<PhotoPage>, BadRequest<ApiError>>> ListPhotos(
         [AsParameters] ListPhotosRequest request, PhotoSearch search, CancellationToken cancellationToken)
