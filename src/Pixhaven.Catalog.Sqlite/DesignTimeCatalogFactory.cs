@@ -10,7 +10,7 @@ public sealed class DesignTimeCatalogFactory : IDesignTimeDbContextFactory<Catal
     public CatalogDbContext CreateDbContext(string[] args)
     {
         var builder = new DbContextOptionsBuilder<CatalogDbContext>();
-        SqliteCatalogProvider.ForFile(Path.Combine(Path.GetTempPath(), "pixhaven-design.db")).Configure(builder);
+        SqliteCatalogProvider.ForFile(Path.Combine(Path.GetTempPath(), "pixhaven-design.db")).ConfigureWithBuiltModel(builder);
         return new CatalogDbContext(builder.Options);
     }
 }

@@ -33,7 +33,14 @@ public sealed class SqliteCatalogProvider(string connectionString) : ICatalogPro
 
     public string Describe() => $"SQLite {new SqliteConnectionStringBuilder(connectionString).DataSource}";
 
+    // The compiled model (CompiledModel/, made by `dotnet ef dbcontext optimize`) saves building the model from the
+    // entity configurations at every start. CompiledModelTests fails when it no longer matches them.
     public void Configure(DbContextOptionsBuilder builder) =>
+        ConfigureWithBuiltModel(builder).UseModel(CompiledModel.CatalogDbContextModel.Instance);
+
+    /// <summary>The same options with the model built from the entity configurations: for the design-time tools,
+    /// which make migrations and the compiled model from it.</summary>
+    public DbContextOptionsBuilder ConfigureWithBuiltModel(DbContextOptionsBuilder builder) =>
         builder.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(SqliteCatalogProvider).Assembly.FullName))
             .AddInterceptors(PragmaInterceptor.Instance);
 

@@ -298,6 +298,8 @@ namespace Pixhaven.Catalog.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Missing");
+
                     b.HasIndex("Uid")
                         .IsUnique();
 
@@ -413,7 +415,7 @@ namespace Pixhaven.Catalog.Postgres.Migrations
 
                     b.HasIndex("StackKey");
 
-                    b.HasIndex("Status");
+                    b.HasIndex("Status", "Missing");
 
                     b.ToTable("files", (string)null);
                 });

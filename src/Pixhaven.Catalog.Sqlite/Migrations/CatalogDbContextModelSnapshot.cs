@@ -285,6 +285,8 @@ namespace Pixhaven.Catalog.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Missing");
+
                     b.HasIndex("Uid")
                         .IsUnique();
 
@@ -398,7 +400,7 @@ namespace Pixhaven.Catalog.Sqlite.Migrations
 
                     b.HasIndex("StackKey");
 
-                    b.HasIndex("Status");
+                    b.HasIndex("Status", "Missing");
 
                     b.ToTable("files", (string)null);
                 });

@@ -36,26 +36,35 @@ public static class StatusApi
         }
 
         // The counts scan the catalog; health checks call this every few seconds, so they are kept until it changes.
-        var counts = await cache.GetOrAddAsync("status-counts", () => CountAsync(contextFactory, cancellationToken), cancellationToken);
+        var counts = await CountsAsync(cache, contextFactory, cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var lastRun = await db.IndexRuns.AsNoTracking().OrderByDescending(r => r.Id).FirstOrDefaultAsync(cancellationToken);
         return new StatusResponse(BuildVersion.Value, true, provider.Describe(), counts,
             new IndexState(job.IsRunning, job.IsRunning ? job.Progress : null, lastRun, job.LastError), converters.Found);
     }
 
+    /// <summary>The catalog counts, computed once until the catalog changes.</summary>
+    public static Task<StatusCounts> CountsAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        CountsAsync(services.GetRequiredService<ResultCache>(), services.GetRequiredService<IDbContextFactory<CatalogDbContext>>(), cancellationToken);
+
+    private static Task<StatusCounts> CountsAsync(ResultCache cache, IDbContextFactory<CatalogDbContext> contextFactory, CancellationToken cancellationToken) =>
+        cache.GetOrAddAsync("status-counts", () => CountAsync(contextFactory, cancellationToken), cancellationToken);
+
     private static async Task<StatusCounts> CountAsync(IDbContextFactory<CatalogDbContext> contextFactory, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var byStatus = await db.Files.Where(f => !f.Missing).GroupBy(f => f.Status)
-            .Select(g => new { Status = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Status, g => g.Count, cancellationToken);
+        // Grouped by both so that the counts are one covering scan of the (Status, Missing) index.
+        var groups = await db.Files.GroupBy(f => new { f.Status, f.Missing })
+            .Select(g => new { g.Key.Status, g.Key.Missing, Count = g.Count() }).ToListAsync(cancellationToken);
+        int Present(FileStatus status) => groups.Where(g => !g.Missing && g.Status == status).Sum(g => g.Count);
         var counts = new StatusCounts(
             Photos: await db.Photos.CountAsync(p => !p.Missing, cancellationToken),
-            Files: byStatus.Values.Sum(),
-            Indexed: byStatus.GetValueOrDefault(FileStatus.Indexed),
-            Partial: byStatus.GetValueOrDefault(FileStatus.Partial),
-            Skipped: byStatus.GetValueOrDefault(FileStatus.Skipped),
-            Failed: byStatus.GetValueOrDefault(FileStatus.Failed),
-            Missing: await db.Files.CountAsync(f => f.Missing, cancellationToken));
+            Files: groups.Where(g => !g.Missing).Sum(g => g.Count),
+            Indexed: Present(FileStatus.Indexed),
+            Partial: Present(FileStatus.Partial),
+            Skipped: Present(FileStatus.Skipped),
+            Failed: Present(FileStatus.Failed),
+            Missing: groups.Where(g => g.Missing).Sum(g => g.Count));
         return counts;
     }
 }

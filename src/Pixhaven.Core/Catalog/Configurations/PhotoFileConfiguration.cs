@@ -21,6 +21,7 @@ internal sealed class PhotoFileConfiguration : IEntityTypeConfiguration<PhotoFil
         builder.HasIndex(f => f.StackKey);
         builder.Property(f => f.ContentIdentifier).HasMaxLength(64);
         builder.HasIndex(f => f.ContentIdentifier);
-        builder.HasIndex(f => f.Status);
+        // The status counts group by both: one covering index scan instead of reading every file row.
+        builder.HasIndex(f => new { f.Status, f.Missing });
     }
 }
