@@ -1,4 +1,6 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Logging;
 
 namespace Pixhaven.Core.Catalog;
@@ -13,7 +15,8 @@ public static class CatalogMigrator
         List<string> pending = [];
         try
         {
-            pending = [.. await db.Database.GetPendingMigrationsAsync(cancellationToken)];
+            var applied = await ReadHistoryAsync(db, cancellationToken);
+            pending = [.. db.Database.GetMigrations().Where(id => !applied.Contains(id))];
             // Migrate also diffs the whole model against the snapshot, the larger part of the start-up time: skip it
             // when the history already lists every migration.
             if (pending.Count > 0)
@@ -35,6 +38,35 @@ public static class CatalogMigrator
         {
             logger?.LogInformation("Catalog schema is up to date");
         }
+    }
+
+    // The applied migrations, read with one plain query. EF Core's own history reader first builds a model of the
+    // history table by convention: about 0.2 s of every start on a catalog that is already current.
+    // Empty when the table is missing or unreadable: Migrate then creates it, or fails with the real reason.
+    private static async Task<HashSet<string>> ReadHistoryAsync(CatalogDbContext db, CancellationToken cancellationToken)
+    {
+        var applied = new HashSet<string>(StringComparer.Ordinal);
+        try
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = $"SELECT \"MigrationId\" FROM \"{HistoryRepository.DefaultTableName}\"";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                applied.Add(reader.GetString(0));
+            }
+        }
+        catch (DbException)
+        {
+            applied.Clear();
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+
+        return applied;
     }
 }
 

@@ -17,7 +17,7 @@ public static class StartCommand
     {
         var loaded = globalOptions.Load(result);
         Directory.CreateDirectory(loaded.Values.OriginalsFullPath);
-        await using var app = await PixhavenServer.BuildAsync(loaded, token);
+        await using var app = PixhavenServer.Build(loaded, token);
         await app.StartAsync(token);
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Pixhaven");
         logger.LogInformation("Pixhaven {Version} listening on {Urls}; originals {Originals}, storage {Storage}",

@@ -16,7 +16,8 @@ namespace Pixhaven.Hosting;
 /// <summary>Builds the web server: API, thumbnails, downloads and the web app, over the shared Core services.</summary>
 public static class PixhavenServer
 {
-    public static async Task<WebApplication> BuildAsync(LoadedOptions loaded, CancellationToken cancellationToken = default)
+    /// <summary>The server, with the catalog being prepared: <c>StartAsync</c> returns once it is ready, or throws why it cannot be.</summary>
+    public static WebApplication Build(LoadedOptions loaded, CancellationToken cancellationToken = default)
     {
         var options = loaded.Values;
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
@@ -53,9 +54,13 @@ public static class PixhavenServer
         builder.Services.Configure<ForwardedHeadersOptions>(forwarded => TrustedProxies.Configure(forwarded, options.TrustedProxies));
         builder.Services.AddOpenApi(OpenApiDocument.Name, OpenApiDocument.Configure);
 
+        builder.Services.AddSingleton<CatalogStartup>();
+        builder.Services.AddHostedService<CatalogStartup.HostedService>();
+        // Kestrel and the catalog start side by side; the gate below holds requests until the catalog is ready.
+        builder.Services.Configure<HostOptions>(host => host.ServicesStartConcurrently = true);
+
         var app = builder.Build();
-        await CatalogMigrator.MigrateAsync(app.Services.GetRequiredService<IDbContextFactory<CatalogDbContext>>(),
-            app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Pixhaven.Catalog"), cancellationToken);
+        app.Services.GetRequiredService<CatalogStartup>().Begin(cancellationToken);
 
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Pixhaven.Security");
         if (options.PublicMode)
@@ -63,7 +68,7 @@ public static class PixhavenServer
             logger.LogWarning("PUBLIC MODE: no sign-in. Anyone who can reach {Host}:{Port} can see, change and delete everything", options.HttpHost, options.HttpPort);
         }
 
-        await app.Services.GetRequiredService<FirstAdmin>().EnsureAsync(cancellationToken);
+        app.UseCatalogStartupGate();
 
         // Only with proxies listed: the middleware trusts every sender when its lists are empty.
         if (options.TrustedProxies.Length > 0)

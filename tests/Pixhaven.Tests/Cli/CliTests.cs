@@ -149,6 +149,19 @@ public sealed partial class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task Start_OnABrokenCatalog_StopsWithTheReason()
+    {
+        // The web server starts beside the catalog check: a failed check must still stop it, with the reason.
+        var storage = Path.Combine(_folder, "storage");
+        Directory.CreateDirectory(storage);
+        await File.WriteAllTextAsync(Path.Combine(storage, "index.db"), "this is not a SQLite database, it is a text file of sufficient length to look like a header");
+        var result = await CliRunner.RunAsync(_folder, null, "start", "--port", "0", "--index-on-start", "false");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("Cannot open the catalog", result.Output, StringComparison.Ordinal);
+        Assert.Contains("not a database", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Index_MissingOriginalsFolder_IsAClearError()
     {
         var result = await CliRunner.RunAsync(_folder, null, "index", "--originals", Path.Combine(_folder, "nope"));

@@ -46,7 +46,7 @@ public sealed class LibraryServer : IAsyncDisposable
 
     public static async Task<LibraryServer> StartAsync(TestLibrary library)
     {
-        var server = await PixhavenServer.BuildAsync(library.Options);
+        var server = PixhavenServer.Build(library.Options);
         await server.StartAsync();
         var result = new LibraryServer(server, library);
         await result.EnsureUserAsync(AdminName, AdminPassword, UserRole.Admin);

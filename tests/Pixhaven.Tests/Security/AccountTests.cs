@@ -57,7 +57,8 @@ public sealed class AccountTests
     public async Task FirstStart_WithAdminPassword_CreatesTheAdmin()
     {
         await using var library = await TestLibrary.CreateAsync([], new Dictionary<string, string> { ["admin-password"] = "first admin pw" });
-        await using var app = await PixhavenServer.BuildAsync(library.Options);
+        await using var app = PixhavenServer.Build(library.Options);
+        await app.StartAsync();
         var users = await app.Services.GetRequiredService<UserService>().ListAsync(CancellationToken.None);
         Assert.Equal(("admin", UserRole.Admin), (users.Single().Name, users.Single().Role));
         Assert.Null(app.Services.GetRequiredService<FirstAdmin>().SetupToken);
@@ -67,7 +68,7 @@ public sealed class AccountTests
     public async Task FirstStart_WithoutAdminPassword_OffersAOneTimeSetupLink()
     {
         await using var library = await TestLibrary.CreateAsync([]);
-        await using var app = await PixhavenServer.BuildAsync(library.Options);
+        await using var app = PixhavenServer.Build(library.Options);
         await app.StartAsync();
         var token = app.Services.GetRequiredService<FirstAdmin>().SetupToken;
         Assert.False(string.IsNullOrEmpty(token));
