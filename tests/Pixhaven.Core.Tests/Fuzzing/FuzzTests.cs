@@ -63,6 +63,17 @@ public sealed class FuzzTests
             .Sample(bytes => KeepIfFailing(bytes, ".crw", () => Assert.NotNull(WithFile(bytes, CiffReader.Read))), iter: Math.Max(100, Iterations / 10), threads: 1);
     }
 
+    [Fact]
+    public void RafHeader_OfMutatedFujifilmRaf_ReturnsASizeOrNull_NeverThrows()
+    {
+        var raf = File.ReadAllBytes(Path.Combine(PhotosFolder(), "raw", "exiftool_Fujifilm_S5Pro.raf"));
+        Assert.Null(WithFile(raf[..200], RafHeader.Size));
+        Assert.Null(WithFile(File.ReadAllBytes(Path.Combine(PhotosFolder(), "raw", "Canon_PowerShot_S40_CRW_0113.CRW")), RafHeader.Size));
+        Gen.Select(Gen.Int[0, 4], Gen.Int[0, int.MaxValue], Gen.Byte).Array[1, 8]
+            .Select(mutations => Mutate(raf, mutations))
+            .Sample(bytes => KeepIfFailing(bytes, ".raf", () => WithFile(bytes, RafHeader.Size)), iter: Math.Max(100, Iterations / 10), threads: 1);
+    }
+
     private static T WithFile<T>(byte[] bytes, Func<string, T> read)
     {
         var path = Path.Combine(Path.GetTempPath(), $"pixhaven-fuzz-{Guid.NewGuid():N}.bin");
@@ -180,7 +191,7 @@ public sealed class FuzzTests
         return [.. bytes];
     }
 
-    private static string PhotosFolder()
+    internal static string PhotosFolder()
     {
         var folder = AppContext.BaseDirectory;
         while (folder is not null && !Directory.Exists(Path.Combine(folder, "tests", "data", "photos")))

@@ -24,7 +24,7 @@ public sealed class MetadataAccuracyTests(ITestOutputHelper output) : IDisposabl
         ["jpeg/Nikon_D5000.jpg lng"] = "as above",
         ["dates/iphone15pro_subsec_timezone.heic width"] = "HDR gain-map HEIC: the bundled libheif reports the primary image as 3024x4032 where exiftool's ispe says 4032x3024",
         ["dates/iphone15pro_subsec_timezone.heic height"] = "as above",
-        ["raw/exiftool_Fujifilm_S5Pro.raf width"] = "RAF keeps the sensor size in its own header; MetadataExtractor sees only the embedded JPEG's EXIF",
+        ["raw/exiftool_Fujifilm_S5Pro.raf width"] = "SuperCCD: the RAF header's 4256x1424 is the sensor's diagonal layout, not the picture's 3:2 shape; Pixhaven takes the RAF size only when it has the preview's shape",
         ["raw/exiftool_Fujifilm_S5Pro.raf height"] = "as above",
         ["jpeg/Canon_EOS_REBEL_T3i.jpg lens"] = "the lens is named only in Canon's maker notes (tag 0x0095); Pixhaven reads that tag, but MetadataExtractor 2.4 returns its text (and the firmware's) empty for this file",
         ["broken/heif_bad_iinf.heif width"] = "damaged HEIF item-info box: libvips and MetadataExtractor both refuse it; exiftool still reads ispe",

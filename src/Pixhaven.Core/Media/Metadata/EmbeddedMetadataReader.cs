@@ -62,6 +62,15 @@ public sealed class EmbeddedMetadataReader
         }
 
         var metadata = Interpret(directories);
+        // A RAF's EXIF belongs to its embedded preview; the picture's size is in the RAF header. Taken only when it has
+        // the preview's shape: a SuperCCD sensor records a diagonal layout (4256x1424 for a 3:2 picture), and the grid
+        // lays photos out by their size.
+        if (RafHeader.Size(path) is var (rafWidth, rafHeight) && (metadata.Width is not { } previewWidth || metadata.Height is not { } previewHeight
+            || Math.Abs((double)rafWidth / rafHeight - (double)previewWidth / previewHeight) < 0.02 * rafWidth / rafHeight))
+        {
+            return metadata with { Width = rafWidth, Height = rafHeight };
+        }
+
         // A PNG that MetadataExtractor refuses (a damaged chunk later on) still says its size in the first chunk.
         return metadata.Width is null && PngHeaderSize(path) is var (width, height) ? metadata with { Width = width, Height = height } : metadata;
     }
