@@ -95,7 +95,14 @@ public sealed class NavigationTests(CorpusFixture corpus) : CorpusBrowserTest(co
         await page.Keyboard.PressAsync("+");
         await page.WaitForFunctionAsync("w => document.querySelector('[data-testid=lightbox-image]').getBoundingClientRect().width > w * 1.4", fitted);
         await page.Keyboard.PressAsync("0");
-        await page.WaitForFunctionAsync("w => Math.abs(document.querySelector('[data-testid=lightbox-image]').getBoundingClientRect().width - w) < 1", fitted);
+        // Fitted and at rest: a drag that starts during the zoom animation stops it instead of swiping.
+        await page.WaitForFunctionAsync("""
+            w => new Promise(resolve => {
+              const width = () => document.querySelector('[data-testid=lightbox-image]').getBoundingClientRect().width;
+              const before = width();
+              requestAnimationFrame(() => requestAnimationFrame(() => resolve(Math.abs(before - w) < 1 && width() === before)));
+            })
+            """, fitted);
 
         var first = await image.GetAttributeAsync("src");
         var box = (await image.BoundingBoxAsync())!;
