@@ -31,13 +31,11 @@ public static partial class ServeBenchmark
             image.Jpegsave(tile, q: 85);
         }
 
-        // Start-up on an existing catalog, three times; the median is reported.
-        var startUps = new List<TimeSpan>();
-        for (var i = 0; i < 3; i++)
-        {
-            await using var probe = await SearchBenchmark.StartServerAsync(pixhaven, originals, storage);
-            startUps.Add(probe.StartUp);
-        }
+        // Start-up on an existing catalog, five times each, the median reported: the build output, whose own and NuGet
+        // assemblies are compiled by the JIT at start, and a ReadyToRun publish, compiled ahead as the container's is.
+        var startUps = await StartUpsAsync(pixhaven, originals, storage);
+        var readyToRun = await PublishReadyToRunAsync(root);
+        var readyToRunStartUps = await StartUpsAsync(readyToRun, originals, storage);
 
         await using var running = await SearchBenchmark.StartServerAsync(pixhaven, originals, storage);
         var (server, http) = (running.Process, running.Http);
@@ -61,7 +59,9 @@ public static partial class ServeBenchmark
             report.AppendLine("| measure | value | target |");
             report.AppendLine("|---|---|---|");
             report.AppendLine(CultureInfo.InvariantCulture,
-                $"| start to first HTTP 200 on the existing catalog (median of 3: {string.Join(", ", startUps.Select(s => $"{s.TotalMilliseconds:0} ms"))}) | {startUps.Order().ElementAt(1).TotalMilliseconds:0} ms | at most 1,000 ms: {(startUps.Order().ElementAt(1).TotalMilliseconds <= 1000 ? "met" : "**missed**")} |");
+                $"| start to first HTTP 200 on the existing catalog, ReadyToRun publish ({Describe(readyToRunStartUps)}) | {Median(readyToRunStartUps):0} ms | at most 1,000 ms: {(Median(readyToRunStartUps) <= 1000 ? "met" : "**missed**")} |");
+            report.AppendLine(CultureInfo.InvariantCulture,
+                $"| the same, build output compiled by the JIT ({Describe(startUps)}) | {Median(startUps):0} ms | |");
             report.AppendLine(CultureInfo.InvariantCulture, $"| idle RSS after the first page and 15 s | {idleRss / 1024} MB | at most 150 MB: {(idleRss / 1024 <= 150 ? "met" : "**missed**")} |");
             report.AppendLine(CultureInfo.InvariantCulture, $"| cached tile_224, wrk -t2 -c64 -d20s on loopback | {rate:N0} requests/s | at least 5,000: {(rate >= 5000 ? "met" : "**missed**")} |");
             report.AppendLine(CultureInfo.InvariantCulture, $"| RSS after the load (peak) | {loadedRss / 1024} MB ({peakRss / 1024} MB) | |");
@@ -73,6 +73,38 @@ public static partial class ServeBenchmark
             return 0;
         }
 
+    }
+
+    private static async Task<List<TimeSpan>> StartUpsAsync(string pixhaven, string originals, string storage)
+    {
+        var startUps = new List<TimeSpan>();
+        for (var i = 0; i < 5; i++)
+        {
+            await using var probe = await SearchBenchmark.StartServerAsync(pixhaven, originals, storage);
+            startUps.Add(probe.StartUp);
+        }
+
+        return startUps;
+    }
+
+    private static double Median(List<TimeSpan> times) => times.Order().ElementAt(times.Count / 2).TotalMilliseconds;
+
+    private static string Describe(List<TimeSpan> times) => $"median of {times.Count}: {string.Join(", ", times.Select(s => $"{s.TotalMilliseconds:0} ms"))}";
+
+    /// <summary>A framework-dependent ReadyToRun publish of the server, the way the container image compiles it.</summary>
+    private static async Task<string> PublishReadyToRunAsync(string root)
+    {
+        var output = Path.Combine(root, "bench", ".corpus", "publish-r2r");
+        using var publish = Process.Start(new ProcessStartInfo("dotnet",
+            ["publish", Path.Combine(root, "src", "Pixhaven", "Pixhaven.csproj"), "-c", "Release", "-r", "linux-x64", "--self-contained", "false",
+             "-p:PublishReadyToRun=true", "-p:PixhavenSkipWeb=true", "-o", output, "-nologo", "-v", "quiet"]))!;
+        await publish.WaitForExitAsync();
+        if (publish.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"dotnet publish failed with exit code {publish.ExitCode}");
+        }
+
+        return Path.Combine(output, "pixhaven.dll");
     }
 
     /// <summary>Resident and peak resident memory of a process, in KB.</summary>
