@@ -36,12 +36,13 @@ RUN RID=linux-$([ "$TARGETARCH" = arm64 ] && echo arm64 || echo x64) \
 COPY src/ src/
 COPY --from=web /src/src/Pixhaven/wwwroot/ src/Pixhaven/wwwroot/
 # TrimMode=partial: full trimming breaks ASP.NET and EF Core at start. Not single-file: the native libraries (libvips)
-# stay beside the app instead of being extracted at each start.
+# stay beside the app instead of being extracted at each start. ReadyToRun: trimming drops the framework's precompiled
+# code, and compiling the whole app ahead again halves the start-up time (docs/performance.md).
 RUN RID=linux-$([ "$TARGETARCH" = arm64 ] && echo arm64 || echo x64) \
  && dotnet publish src/Pixhaven/Pixhaven.csproj -c Release -r "$RID" --self-contained --no-restore -o /app \
       -p:PixhavenSkipWeb=true -p:PixhavenCommit="$PIXHAVEN_COMMIT" -p:PixhavenBuildDate="$PIXHAVEN_BUILD_DATE" \
       -p:PublishTrimmed=true -p:TrimMode=partial -p:EnableTrimAnalyzer=false -p:SuppressTrimAnalysisWarnings=true \
-      -p:EnableRequestDelegateGenerator=false -p:DebugType=none \
+      -p:PublishReadyToRun=true -p:DebugType=none \
  && cp -r src/Pixhaven/wwwroot /app/wwwroot
 
 # ---- ffmpeg -----------------------------------------------------------------------------------------------------

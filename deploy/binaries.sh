@@ -13,12 +13,12 @@ export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 for rid in "${rids[@]}"; do
   echo "== $rid"
   rm -rf "${out:?}/$rid"
-  # TrimMode=partial trims only the framework: full trimming breaks ASP.NET and EF Core at start. The trim analyzer and
-  # the request-delegate generator are off because our own assemblies are kept whole (reflection stays valid).
+  # TrimMode=partial trims only the framework: full trimming breaks ASP.NET and EF Core at start. The trim analyzer is
+  # off because our own assemblies are kept whole (reflection stays valid).
   dotnet publish src/Pixhaven/Pixhaven.csproj -c Release -r "$rid" --self-contained -nologo -v quiet \
     -p:PublishSingleFile=true -p:PublishTrimmed=true -p:TrimMode=partial \
     -p:IncludeNativeLibrariesForSelfExtract=true -p:EnableCompressionInSingleFile=true \
-    -p:EnableTrimAnalyzer=false -p:SuppressTrimAnalysisWarnings=true -p:EnableRequestDelegateGenerator=false \
+    -p:EnableTrimAnalyzer=false -p:SuppressTrimAnalysisWarnings=true \
     -p:DebugType=none -o "$out/$rid"
   cp README.md "$out/$rid/"
   cp tests/data/photos/SOURCES.md "$out/$rid/TEST-PHOTO-SOURCES.md" 2>/dev/null || true
