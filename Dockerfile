@@ -32,7 +32,7 @@ COPY src/Pixhaven.Catalog.Sqlite/Pixhaven.Catalog.Sqlite.csproj src/Pixhaven.Cat
 COPY src/Pixhaven.Catalog.Postgres/Pixhaven.Catalog.Postgres.csproj src/Pixhaven.Catalog.Postgres/
 COPY src/Pixhaven/Pixhaven.csproj src/Pixhaven/
 RUN RID=linux-$([ "$TARGETARCH" = arm64 ] && echo arm64 || echo x64) \
- && dotnet restore src/Pixhaven/Pixhaven.csproj -r "$RID" -p:PublishTrimmed=true
+ && dotnet restore src/Pixhaven/Pixhaven.csproj -r "$RID" -p:PublishTrimmed=true -p:PublishReadyToRun=true
 COPY src/ src/
 COPY --from=web /src/src/Pixhaven/wwwroot/ src/Pixhaven/wwwroot/
 # TrimMode=partial: full trimming breaks ASP.NET and EF Core at start. Not single-file: the native libraries (libvips)
