@@ -1,3 +1,6 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Pixhaven.Tests.Infrastructure;
@@ -146,6 +149,45 @@ public sealed partial class CliTests : IDisposable
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("Cannot open the catalog", result.Output, StringComparison.Ordinal);
         Assert.Contains("not a database", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_OnANewFolder_LogsTheMigrations_ThenServes()
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = _folder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "pixhaven.dll"), "start", "--port", "0", "--index-on-start", "false", "--auth-mode", "public" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("PIXHAVEN_", StringComparison.Ordinal)).ToList())
+        {
+            start.Environment.Remove(key);
+        }
+
+        using var process = Process.Start(start)!;
+        try
+        {
+            var output = new StringBuilder();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+            string? url = null;
+            while (url is null && await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+            {
+                output.AppendLine(line);
+                url = Regex.Match(line, @"listening on (http://[^;, ]+)") is { Success: true } match ? match.Groups[1].Value : null;
+            }
+
+            Assert.True(url is not null, output.ToString());
+            Assert.Matches(@"Catalog schema updated: applied \d+ migration\(s\)", output.ToString());
+            using var http = new HttpClient();
+            using var status = await http.GetAsync(new Uri(new Uri(url), "/api/v1/status"));
+            Assert.Equal(HttpStatusCode.OK, status.StatusCode);
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
     }
 
     [Fact]
