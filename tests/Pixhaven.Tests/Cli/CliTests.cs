@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -154,18 +153,7 @@ public sealed partial class CliTests : IDisposable
     [Fact]
     public async Task Start_OnANewFolder_LogsTheMigrations_ThenServes()
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = _folder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "pixhaven.dll"), "start", "--port", "0", "--index-on-start", "false", "--auth-mode", "public" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("PIXHAVEN_", StringComparison.Ordinal)).ToList())
-        {
-            start.Environment.Remove(key);
-        }
-
-        using var process = Process.Start(start)!;
+        using var process = CliRunner.Start(_folder, null, redirectInput: false, "start", "--port", "0", "--index-on-start", "false", "--auth-mode", "public");
         try
         {
             var output = new StringBuilder();

@@ -13,12 +13,29 @@ public static class CliRunner
     /// <summary>As <see cref="RunAsync"/>, with <paramref name="input"/> written to standard input.</summary>
     public static async Task<Result> RunWithInputAsync(string workingDirectory, string? input, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
+        using var process = Start(workingDirectory, environment, redirectInput: true, arguments);
+        if (input is not null)
+        {
+            await process.StandardInput.WriteAsync(input);
+        }
+
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        await process.WaitForExitAsync(timeout.Token);
+        return new Result(process.ExitCode, await output, await errors);
+    }
+
+    /// <summary>Starts the executable without waiting for it, its output redirected: for verbs that keep running, such as <c>start</c>.</summary>
+    public static Process Start(string workingDirectory, IReadOnlyDictionary<string, string>? environment, bool redirectInput, params string[] arguments)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            RedirectStandardInput = true,
+            RedirectStandardInput = redirectInput,
             UseShellExecute = false,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "pixhaven.dll"));
@@ -38,17 +55,6 @@ public static class CliRunner
             start.Environment[key] = value;
         }
 
-        using var process = Process.Start(start)!;
-        if (input is not null)
-        {
-            await process.StandardInput.WriteAsync(input);
-        }
-
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        await process.WaitForExitAsync(timeout.Token);
-        return new Result(process.ExitCode, await output, await errors);
+        return Process.Start(start)!;
     }
 }
