@@ -27,6 +27,7 @@ public sealed record MetaRecord(
     [property: JsonPropertyName("title")] string? Title,
     [property: JsonPropertyName("description")] string? Description,
     [property: JsonPropertyName("keywords")] IReadOnlyList<string> Keywords,
+    [property: JsonPropertyName("faces")] IReadOnlyList<MetaFace> Faces,
     [property: JsonPropertyName("duration")] double? Duration,
     [property: JsonPropertyName("error")] string? Error)
 {
@@ -46,7 +47,16 @@ public sealed record MetaRecord(
             m?.Make, m?.Model, m?.Lens, m?.FocalLength, m?.FNumber, m?.ExposureTime, m?.Iso,
             m?.Latitude, m?.Longitude, m?.Altitude,
             m?.Title, m?.Description, m?.Keywords ?? [],
+            m?.Faces.Select(f => new MetaFace(f.Name, f.X, f.Y, f.Width, f.Height)).ToList() ?? [],
             m?.Duration is { } d ? Math.Round(d, 3) : null,
             inspection.Error);
     }
 }
+
+/// <summary>A face marked in a file's XMP: the name, when given, and the box in fractions of the picture as shown.</summary>
+public sealed record MetaFace(
+    [property: JsonPropertyName("name")] string? Name,
+    [property: JsonPropertyName("x")] double X,
+    [property: JsonPropertyName("y")] double Y,
+    [property: JsonPropertyName("width")] double Width,
+    [property: JsonPropertyName("height")] double Height);

@@ -87,7 +87,7 @@ public sealed partial class CliTests : IDisposable
         var records = document.RootElement.EnumerateArray().ToList();
         Assert.Equal(files.Length, records.Count);
         string[] contract = ["file", "type", "mime", "width", "height", "orientation", "takenAt", "takenAtOffset", "make", "model", "lens", "focalLength",
-            "fNumber", "exposureTime", "iso", "lat", "lng", "altitude", "title", "description", "keywords", "duration", "error"];
+            "fNumber", "exposureTime", "iso", "lat", "lng", "altitude", "title", "description", "keywords", "faces", "duration", "error"];
         Assert.All(records, r => Assert.Equal(contract, r.EnumerateObject().Select(p => p.Name)));
 
         var iphone = records[0];

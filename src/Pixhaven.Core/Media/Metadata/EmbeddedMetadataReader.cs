@@ -188,6 +188,7 @@ public sealed class EmbeddedMetadataReader
             Description = Meaningful(xmp.LangAlt(XmpValues.DublinCore, "description") ?? Text(iptc, IptcDirectory.TagCaption)
                                      ?? Text(ifd0, ExifDirectoryBase.TagImageDescription)),
             Keywords = ReadKeywords(ifd0, iptc, xmp),
+            Faces = xmp.Faces(),
             MotionPhoto = xmp.Get(XmpValues.GoogleCamera, "MicroVideo") == "1" || xmp.Get(XmpValues.GoogleCamera, "MotionPhoto") == "1",
             MotionVideoOffsetFromEnd = long.TryParse(xmp.Get(XmpValues.GoogleCamera, "MicroVideoOffset"), NumberStyles.None, CultureInfo.InvariantCulture, out var motionOffset) ? motionOffset : null,
             Rating = int.TryParse(xmp.Get(XmpValues.Xmp, "Rating"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var rating) && rating is >= -1 and <= 5 ? rating : null,

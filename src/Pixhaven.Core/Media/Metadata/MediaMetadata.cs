@@ -34,6 +34,9 @@ public sealed record MediaMetadata
     public string? Description { get; init; }
     public IReadOnlyList<string> Keywords { get; init; } = [];
 
+    /// <summary>Faces marked by a photo manager (XMP regions), named or not.</summary>
+    public IReadOnlyList<FaceRegion> Faces { get; init; } = [];
+
     /// <summary>Length of a video in seconds.</summary>
     public double? Duration { get; init; }
 

@@ -16,6 +16,9 @@ internal sealed class XmpValues(XmpDirectory? directory)
 
     private readonly IXmpMeta? _meta = directory?.XmpMeta;
 
+    /// <summary>The faces marked in this XMP (see <see cref="FaceRegionReader"/>).</summary>
+    public IReadOnlyList<FaceRegion> Faces() => FaceRegionReader.Read(_meta);
+
     public string? Get(string ns, string name)
     {
         try
