@@ -84,6 +84,41 @@ namespace Pixhaven.Catalog.Postgres.Migrations
                     b.ToTable("album_photos", (string)null);
                 });
 
+            modelBuilder.Entity("Pixhaven.Core.Model.Face", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<double>("Height")
+                        .HasColumnType("double precision");
+
+                    b.Property<long?>("PersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PhotoId")
+                        .HasColumnType("bigint");
+
+                    b.Property<double>("Width")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("X")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Y")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PhotoId");
+
+                    b.HasIndex("PersonId", "PhotoId");
+
+                    b.ToTable("faces", (string)null);
+                });
+
             modelBuilder.Entity("Pixhaven.Core.Model.IndexRun", b =>
                 {
                     b.Property<long>("Id")
@@ -150,6 +185,40 @@ namespace Pixhaven.Catalog.Postgres.Migrations
                     b.ToTable("labels", (string)null);
                 });
 
+            modelBuilder.Entity("Pixhaven.Core.Model.Person", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("MergedIntoId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("NameSource")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MergedIntoId");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("people", (string)null);
+                });
+
             modelBuilder.Entity("Pixhaven.Core.Model.Photo", b =>
                 {
                     b.Property<long>("Id")
@@ -209,6 +278,13 @@ namespace Pixhaven.Catalog.Postgres.Migrations
 
                     b.Property<double?>("FNumber")
                         .HasColumnType("double precision");
+
+                    b.Property<string>("FaceRegions")
+                        .HasMaxLength(32768)
+                        .HasColumnType("character varying(32768)");
+
+                    b.Property<int>("FacesSource")
+                        .HasColumnType("integer");
 
                     b.Property<bool>("Favorite")
                         .HasColumnType("boolean");
@@ -672,6 +748,32 @@ namespace Pixhaven.Catalog.Postgres.Migrations
                     b.Navigation("Photo");
                 });
 
+            modelBuilder.Entity("Pixhaven.Core.Model.Face", b =>
+                {
+                    b.HasOne("Pixhaven.Core.Model.Person", "Person")
+                        .WithMany("Faces")
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Pixhaven.Core.Model.Photo", "Photo")
+                        .WithMany("Faces")
+                        .HasForeignKey("PhotoId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Person");
+
+                    b.Navigation("Photo");
+                });
+
+            modelBuilder.Entity("Pixhaven.Core.Model.Person", b =>
+                {
+                    b.HasOne("Pixhaven.Core.Model.Person", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("Pixhaven.Core.Model.PhotoFile", b =>
                 {
                     b.HasOne("Pixhaven.Core.Model.Photo", "Photo")
@@ -756,9 +858,16 @@ namespace Pixhaven.Catalog.Postgres.Migrations
                     b.Navigation("Photos");
                 });
 
+            modelBuilder.Entity("Pixhaven.Core.Model.Person", b =>
+                {
+                    b.Navigation("Faces");
+                });
+
             modelBuilder.Entity("Pixhaven.Core.Model.Photo", b =>
                 {
                     b.Navigation("Albums");
+
+                    b.Navigation("Faces");
 
                     b.Navigation("Files");
 

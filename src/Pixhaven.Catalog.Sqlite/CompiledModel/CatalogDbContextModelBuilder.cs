@@ -11,7 +11,7 @@ namespace Pixhaven.Catalog.Sqlite.CompiledModel
     public partial class CatalogDbContextModel
     {
         private CatalogDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("8539a12f-1750-4705-a720-f2c3c6a680df"), entityTypeCount: 12)
+            : base(skipDetectChanges: false, modelId: new Guid("bc254f0f-424d-48e7-b293-63d3d689014b"), entityTypeCount: 14)
         {
         }
 
@@ -19,8 +19,10 @@ namespace Pixhaven.Catalog.Sqlite.CompiledModel
         {
             var album = AlbumEntityType.Create(this);
             var albumPhoto = AlbumPhotoEntityType.Create(this);
+            var face = FaceEntityType.Create(this);
             var indexRun = IndexRunEntityType.Create(this);
             var label = LabelEntityType.Create(this);
+            var person = PersonEntityType.Create(this);
             var photo = PhotoEntityType.Create(this);
             var photoFile = PhotoFileEntityType.Create(this);
             var photoLabel = PhotoLabelEntityType.Create(this);
@@ -33,6 +35,9 @@ namespace Pixhaven.Catalog.Sqlite.CompiledModel
             AlbumEntityType.CreateForeignKey1(album, photo);
             AlbumPhotoEntityType.CreateForeignKey1(albumPhoto, album);
             AlbumPhotoEntityType.CreateForeignKey2(albumPhoto, photo);
+            FaceEntityType.CreateForeignKey1(face, person);
+            FaceEntityType.CreateForeignKey2(face, photo);
+            PersonEntityType.CreateForeignKey1(person, person);
             PhotoFileEntityType.CreateForeignKey1(photoFile, photo);
             PhotoLabelEntityType.CreateForeignKey1(photoLabel, label);
             PhotoLabelEntityType.CreateForeignKey2(photoLabel, photo);
@@ -44,8 +49,10 @@ namespace Pixhaven.Catalog.Sqlite.CompiledModel
 
             AlbumEntityType.CreateAnnotations(album);
             AlbumPhotoEntityType.CreateAnnotations(albumPhoto);
+            FaceEntityType.CreateAnnotations(face);
             IndexRunEntityType.CreateAnnotations(indexRun);
             LabelEntityType.CreateAnnotations(label);
+            PersonEntityType.CreateAnnotations(person);
             PhotoEntityType.CreateAnnotations(photo);
             PhotoFileEntityType.CreateAnnotations(photoFile);
             PhotoLabelEntityType.CreateAnnotations(photoLabel);

@@ -20,8 +20,8 @@ namespace Pixhaven.Catalog.Sqlite.CompiledModel
                 "Pixhaven.Core.Model.Photo",
                 typeof(Photo),
                 baseEntityType,
-                propertyCount: 42,
-                navigationCount: 3,
+                propertyCount: 44,
+                navigationCount: 4,
                 unnamedIndexCount: 4,
                 keyCount: 1);
 
@@ -154,6 +154,21 @@ namespace Pixhaven.Catalog.Sqlite.CompiledModel
                 propertyInfo: typeof(Photo).GetProperty("FNumber", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Photo).GetField("<FNumber>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
+
+            var faceRegions = runtimeEntityType.AddProperty(
+                "FaceRegions",
+                typeof(string),
+                propertyInfo: typeof(Photo).GetProperty("FaceRegions", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Photo).GetField("<FaceRegions>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 32768);
+
+            var facesSource = runtimeEntityType.AddProperty(
+                "FacesSource",
+                typeof(MetadataSource),
+                propertyInfo: typeof(Photo).GetProperty("FacesSource", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Photo).GetField("<FacesSource>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+            facesSource.SetSentinelFromProviderValue(0);
 
             var favorite = runtimeEntityType.AddProperty(
                 "Favorite",

@@ -77,6 +77,39 @@ namespace Pixhaven.Catalog.Sqlite.Migrations
                     b.ToTable("album_photos", (string)null);
                 });
 
+            modelBuilder.Entity("Pixhaven.Core.Model.Face", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Height")
+                        .HasColumnType("REAL");
+
+                    b.Property<long?>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PhotoId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Width")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("X")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Y")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PhotoId");
+
+                    b.HasIndex("PersonId", "PhotoId");
+
+                    b.ToTable("faces", (string)null);
+                });
+
             modelBuilder.Entity("Pixhaven.Core.Model.IndexRun", b =>
                 {
                     b.Property<long>("Id")
@@ -139,6 +172,38 @@ namespace Pixhaven.Catalog.Sqlite.Migrations
                     b.ToTable("labels", (string)null);
                 });
 
+            modelBuilder.Entity("Pixhaven.Core.Model.Person", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("MergedIntoId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NameSource")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MergedIntoId");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("people", (string)null);
+                });
+
             modelBuilder.Entity("Pixhaven.Core.Model.Photo", b =>
                 {
                     b.Property<long>("Id")
@@ -196,6 +261,13 @@ namespace Pixhaven.Catalog.Sqlite.Migrations
 
                     b.Property<double?>("FNumber")
                         .HasColumnType("REAL");
+
+                    b.Property<string>("FaceRegions")
+                        .HasMaxLength(32768)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FacesSource")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("Favorite")
                         .HasColumnType("INTEGER");
@@ -651,6 +723,32 @@ namespace Pixhaven.Catalog.Sqlite.Migrations
                     b.Navigation("Photo");
                 });
 
+            modelBuilder.Entity("Pixhaven.Core.Model.Face", b =>
+                {
+                    b.HasOne("Pixhaven.Core.Model.Person", "Person")
+                        .WithMany("Faces")
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Pixhaven.Core.Model.Photo", "Photo")
+                        .WithMany("Faces")
+                        .HasForeignKey("PhotoId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Person");
+
+                    b.Navigation("Photo");
+                });
+
+            modelBuilder.Entity("Pixhaven.Core.Model.Person", b =>
+                {
+                    b.HasOne("Pixhaven.Core.Model.Person", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("Pixhaven.Core.Model.PhotoFile", b =>
                 {
                     b.HasOne("Pixhaven.Core.Model.Photo", "Photo")
@@ -735,9 +833,16 @@ namespace Pixhaven.Catalog.Sqlite.Migrations
                     b.Navigation("Photos");
                 });
 
+            modelBuilder.Entity("Pixhaven.Core.Model.Person", b =>
+                {
+                    b.Navigation("Faces");
+                });
+
             modelBuilder.Entity("Pixhaven.Core.Model.Photo", b =>
                 {
                     b.Navigation("Albums");
+
+                    b.Navigation("Faces");
 
                     b.Navigation("Files");
 

@@ -14,6 +14,8 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
     public DbSet<AlbumPhoto> AlbumPhotos => Set<AlbumPhoto>();
     public DbSet<Label> Labels => Set<Label>();
     public DbSet<PhotoLabel> PhotoLabels => Set<PhotoLabel>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<Face> Faces => Set<Face>();
     public DbSet<User> Users => Set<User>();
     public DbSet<Session> Sessions => Set<Session>();
     public DbSet<Setting> Settings => Set<Setting>();
@@ -23,12 +25,14 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         await KeywordLabels.SyncAsync(this, cancellationToken);
+        await FacePeople.SyncAsync(this, cancellationToken);
         return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         KeywordLabels.SyncAsync(this, CancellationToken.None).GetAwaiter().GetResult();
+        FacePeople.SyncAsync(this, CancellationToken.None).GetAwaiter().GetResult();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 

@@ -98,6 +98,11 @@ public static class PhotoFields
             (target.Keywords, target.KeywordsSource) = (source.Keywords, source.KeywordsSource);
         }
 
+        if (source.FaceRegions is not null && source.FacesSource >= target.FacesSource && source.FaceRegions != target.FaceRegions)
+        {
+            (target.FaceRegions, target.FacesSource) = (source.FaceRegions, source.FacesSource);
+        }
+
         if (source.Latitude is not null && source.LocationSource >= target.LocationSource)
         {
             (target.Latitude, target.Longitude, target.Altitude, target.LocationSource) = (source.Latitude, source.Longitude, source.Altitude, source.LocationSource);
@@ -149,6 +154,11 @@ public static class PhotoFields
         if (metadata.Latitude is not null && photo.LocationSource <= source)
         {
             (photo.Latitude, photo.Longitude, photo.Altitude, photo.LocationSource) = (metadata.Latitude, metadata.Longitude, metadata.Altitude, source);
+        }
+
+        if (metadata.Faces.Count > 0 && photo.FacesSource <= source && FaceRegion.Format(metadata.Faces) is var faces && faces != photo.FaceRegions)
+        {
+            (photo.FaceRegions, photo.FacesSource) = (faces, source);
         }
 
         photo.Rating = metadata.Rating ?? photo.Rating;

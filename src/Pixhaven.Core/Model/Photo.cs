@@ -30,6 +30,10 @@ public sealed class Photo
     public string? Keywords { get; set; }
     public MetadataSource KeywordsSource { get; set; }
 
+    /// <summary>Faces marked in the files, in <see cref="Media.Metadata.FaceRegion.Format"/>'s text; <see cref="Faces"/> follows it.</summary>
+    public string? FaceRegions { get; set; }
+    public MetadataSource FacesSource { get; set; }
+
     /// <summary>Stars from 0 to 5, from XMP; null when never rated.</summary>
     public int? Rating { get; set; }
 
@@ -94,6 +98,8 @@ public sealed class Photo
     public List<PhotoFile> Files { get; set; } = [];
 
     public List<PhotoLabel> Labels { get; set; } = [];
+
+    public List<Face> Faces { get; set; } = [];
 
     public List<AlbumPhoto> Albums { get; set; } = [];
 }

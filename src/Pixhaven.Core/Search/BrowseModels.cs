@@ -6,6 +6,15 @@ public sealed record CalendarMonth(int Year, int Month, int Count, string CoverU
 /// <summary>A label and how many photos carry it.</summary>
 public sealed record LabelCount(string Slug, string Name, int Count);
 
+/// <summary>
+/// A person with how many photos show them and one face to show: its photo's thumbnail and size, and the face's box
+/// in fractions of that picture, to crop it.
+/// </summary>
+public sealed record PersonCount(string Slug, string Name, int Count, string CoverUid, string? CoverHash, int? CoverWidth, int? CoverHeight, FaceBox Face);
+
+/// <summary>A face's box in fractions of the picture as shown, from the top-left corner.</summary>
+public sealed record FaceBox(double X, double Y, double Width, double Height);
+
 /// <summary>A folder under originals with the photos below it (subfolders included).</summary>
 public sealed record FolderCount(string Path, string Name, int Count);
 

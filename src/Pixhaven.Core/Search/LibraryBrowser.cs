@@ -22,6 +22,10 @@ public sealed class LibraryBrowser(IDbContextFactory<CatalogDbContext> contextFa
     public Task<IReadOnlyList<LabelCount>> LabelsAsync(SearchQuery query, CancellationToken cancellationToken) =>
         cache.GetOrAddAsync("labels:" + query.Text, () => ComputeLabelsAsync(query, cancellationToken), cancellationToken);
 
+    /// <summary>People with their photo counts among the photos of a search, most photos first; cached until the catalog changes.</summary>
+    public Task<IReadOnlyList<PersonCount>> PeopleAsync(SearchQuery query, CancellationToken cancellationToken) =>
+        cache.GetOrAddAsync("people:" + query.Text, () => ComputePeopleAsync(query, cancellationToken), cancellationToken);
+
     /// <summary>Moments of the photos of a search (see <see cref="Moments"/>), newest first; cached until the catalog changes.</summary>
     public Task<IReadOnlyList<Moment>> MomentsAsync(SearchQuery query, CancellationToken cancellationToken) =>
         cache.GetOrAddAsync("moments:" + query.Text, () => ComputeMomentsAsync(query, cancellationToken), cancellationToken);
@@ -95,6 +99,34 @@ public sealed class LibraryBrowser(IDbContextFactory<CatalogDbContext> contextFa
         var labels = await db.PhotoLabels.Where(l => ids.Contains(l.PhotoId)).GroupBy(l => new { l.Label!.Slug, l.Label.Name })
             .Select(g => new { g.Key.Slug, g.Key.Name, Count = g.Count() }).ToListAsync(cancellationToken);
         return labels.OrderByDescending(l => l.Count).ThenBy(l => l.Slug, StringComparer.Ordinal).Select(l => new LabelCount(l.Slug, l.Name, l.Count)).ToList();
+    }
+
+    private async Task<IReadOnlyList<PersonCount>> ComputePeopleAsync(SearchQuery query, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var ids = (await FilterAsync(db, query, cancellationToken)).Select(p => p.Id);
+        var people = await db.Faces.Where(f => f.PersonId != null && ids.Contains(f.PhotoId)).GroupBy(f => f.PersonId!.Value)
+            .Select(g => new { PersonId = g.Key, Count = g.Select(f => f.PhotoId).Distinct().Count(), Cover = g.Max(f => f.Id) })
+            .ToListAsync(cancellationToken);
+        // The newest marked face shows the person: one lookup for every cover, with its photo's shape for the crop.
+        var covers = new Dictionary<long, PersonCount>();
+        foreach (var chunk in people.Select(p => p.Cover).Chunk(500))
+        {
+            var faces = await db.Faces.Where(f => chunk.Contains(f.Id))
+                .Select(f => new
+                {
+                    f.Id, f.Person!.Slug, f.Person.Name, f.Photo!.Uid, f.Photo.ThumbnailHash, PhotoWidth = f.Photo.Width, PhotoHeight = f.Photo.Height,
+                    f.X, f.Y, f.Width, f.Height,
+                })
+                .ToListAsync(cancellationToken);
+            foreach (var f in faces)
+            {
+                covers[f.Id] = new PersonCount(f.Slug, f.Name, 0, f.Uid, f.ThumbnailHash, f.PhotoWidth, f.PhotoHeight, new FaceBox(f.X, f.Y, f.Width, f.Height));
+            }
+        }
+
+        return people.Where(p => covers.ContainsKey(p.Cover)).Select(p => covers[p.Cover] with { Count = p.Count })
+            .OrderByDescending(p => p.Count).ThenBy(p => p.Name, StringComparer.OrdinalIgnoreCase).ToList();
     }
 
     /// <summary>The folders directly inside <paramref name="parent"/> ("" for the top), each with the photos below it.</summary>

@@ -102,6 +102,8 @@ public sealed class PhotoFilter(CatalogDbContext db, ICatalogProvider provider, 
         {
             (FilterKey.Label, TextValue v) => LabelMatch(v),
             (FilterKey.Album, TextValue v) => AlbumMatch(v),
+            (FilterKey.Person, TextValue v) => PersonMatch(v),
+            (FilterKey.Faces, bool b) => ((Expression<Func<Photo, bool>>)(p => p.Faces.Any())).When(b),
             (FilterKey.Year, NumberRange r) => YearRange(r),
             (FilterKey.Month, NumberRange r) => Between(r.Min, r.Max, p => (int?)p.TakenAt.Month),
             (FilterKey.Day, NumberRange r) => Between(r.Min, r.Max, p => (int?)p.TakenAt.Day),
@@ -151,6 +153,19 @@ public sealed class PhotoFilter(CatalogDbContext db, ICatalogProvider provider, 
 
         var pattern = Pattern(slug, exact: true);
         return p => p.Labels.Any(l => EF.Functions.Like(l.Label!.Slug, pattern, "\\"));
+    }
+
+    /// <summary>A person by the slug of the files' name (a seek) or by the shown name, which a rename may have changed.</summary>
+    private static Expression<Func<Photo, bool>> PersonMatch(TextValue value)
+    {
+        var (slug, name) = (Label.SlugOf(value.Text), Pattern(value.Text, exact: true));
+        if (!slug.Contains('*', StringComparison.Ordinal))
+        {
+            return p => p.Faces.Any(f => f.Person!.Slug == slug || EF.Functions.Like(f.Person!.Name, name, "\\"));
+        }
+
+        var pattern = Pattern(slug, exact: true);
+        return p => p.Faces.Any(f => EF.Functions.Like(f.Person!.Slug, pattern, "\\") || EF.Functions.Like(f.Person!.Name, name, "\\"));
     }
 
     private static Expression<Func<Photo, bool>> AlbumMatch(TextValue value)

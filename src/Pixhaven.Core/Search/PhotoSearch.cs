@@ -77,6 +77,7 @@ public sealed class PhotoSearch(IDbContextFactory<CatalogDbContext> contextFacto
             .Include(p => p.Files.OrderByDescending(f => f.Primary).ThenBy(f => f.Path))
             .Include(p => p.Labels).ThenInclude(l => l.Label)
             .Include(p => p.Albums).ThenInclude(a => a.Album)
+            .Include(p => p.Faces).ThenInclude(f => f.Person)
             .AsSplitQuery()
             .FirstOrDefaultAsync(p => p.Uid == uid, cancellationToken);
     }

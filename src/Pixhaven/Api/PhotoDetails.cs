@@ -33,6 +33,7 @@ public sealed record PhotoDetails(
     DateTime? ArchivedAt,
     IReadOnlyList<string> Labels,
     IReadOnlyList<AlbumRef> Albums,
+    IReadOnlyList<FaceRef> Faces,
     int? Width,
     int? Height,
     double? Duration,
@@ -50,12 +51,16 @@ public sealed record PhotoDetails(
         p.Favorite, p.Private, p.ArchivedAt,
         p.Labels.Select(l => l.Label!.Name).Order(StringComparer.OrdinalIgnoreCase).ToList(),
         p.Albums.Select(a => new AlbumRef(a.Album!.Uid, a.Album.Title)).ToList(),
+        p.Faces.OrderBy(f => f.X).Select(f => new FaceRef(f.Person?.Slug, f.Person?.Name, f.X, f.Y, f.Width, f.Height)).ToList(),
         p.Width, p.Height, p.Duration, p.ThumbnailHash, p.Missing,
         p.Files.Select(PhotoFileDetails.From).ToList());
 }
 
 /// <summary>An album a photo is in.</summary>
 public sealed record AlbumRef(string Uid, string Title);
+
+/// <summary>A face on a photo: the person (slug and name) when it is named, and its box in fractions of the picture as shown.</summary>
+public sealed record FaceRef(string? Person, string? Name, double X, double Y, double Width, double Height);
 
 /// <summary>One file behind a photo, with its indexing state.</summary>
 public sealed record PhotoFileDetails(

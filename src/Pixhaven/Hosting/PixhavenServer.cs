@@ -99,6 +99,7 @@ public static class PixhavenServer
         api.MapSettingsApi();
         api.MapAlbumsApi();
         api.MapBrowseApi();
+        api.MapPeopleApi();
         api.MapSharesApi();
         app.MapOpenApi("/api/v1/openapi.json").AllowAnonymous();
         api.MapFallback(() => TypedResults.NotFound()).AllowAnonymous();

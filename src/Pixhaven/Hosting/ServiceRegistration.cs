@@ -74,6 +74,7 @@ public static class ServiceRegistration
         services.AddSingleton<Trash>();
         services.AddSingleton<PhotoEditor>();
         services.AddSingleton<AlbumService>();
+        services.AddSingleton<PeopleService>();
         services.AddSingleton<UserService>();
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<SessionService>();

@@ -36,6 +36,12 @@ public sealed class PostgresAlbumTests : AlbumTests
     protected override IReadOnlyDictionary<string, string>? CatalogOptions { get; } = TestPostgres.Options();
 }
 
+/// <summary>Every people test (faces from XMP, person search, rename and merge) on a PostgreSQL catalog.</summary>
+public sealed class PostgresPeopleTests : PeopleTests
+{
+    protected override IReadOnlyDictionary<string, string>? CatalogOptions { get; } = TestPostgres.Options();
+}
+
 /// <summary>The moments test on a PostgreSQL catalog.</summary>
 public sealed class PostgresMomentsTests : MomentsTests
 {

@@ -18,6 +18,7 @@ internal sealed class PhotoConfiguration : IEntityTypeConfiguration<Photo>
         builder.Property(p => p.Title).HasMaxLength(1024);
         builder.Property(p => p.Description).HasMaxLength(16384);
         builder.Property(p => p.Keywords).HasMaxLength(16384);
+        builder.Property(p => p.FaceRegions).HasMaxLength(32768);
         builder.Property(p => p.CameraMake).HasMaxLength(256);
         builder.Property(p => p.CameraModel).HasMaxLength(256);
         builder.Property(p => p.Lens).HasMaxLength(256);

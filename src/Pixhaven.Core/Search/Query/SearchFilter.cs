@@ -5,7 +5,7 @@ public enum FilterKey
 {
     Label, Album, Year, Month, Day, Before, After, Country, State, City, Camera, Lens, Type, Favorite, Private, Archived,
     Review, Stack, Duplicate, Geo, Near, Dist, Path, Name, Title, Keywords, Color, Iso, F, Mm, Mp, Portrait, Landscape,
-    Square, Panorama, Error,
+    Square, Panorama, Error, Person, Faces,
 }
 
 /// <summary>How a filter's values are read.</summary>
@@ -17,6 +17,8 @@ public sealed record SearchFilter(FilterKey Key, FilterKind Kind, string Help, p
     public static readonly IReadOnlyList<SearchFilter> All =
     [
         new(FilterKey.Label, FilterKind.Text, "label or keyword", "label", "labels"),
+        new(FilterKey.Person, FilterKind.Text, "person whose face is marked, by name", "person", "people"),
+        new(FilterKey.Faces, FilterKind.Bool, "photos with marked faces", "faces", "face"),
         new(FilterKey.Album, FilterKind.Text, "album title or uid", "album", "albums"),
         new(FilterKey.Year, FilterKind.Number, "year taken, e.g. 2019 or 2015-2018", "year"),
         new(FilterKey.Month, FilterKind.Number, "month taken, 1-12", "month"),
