@@ -43,7 +43,7 @@ public sealed class AccessibilityTests(CorpusFixture corpus) : IAsyncLifetime
         await page.Locator("[data-testid=grid] img").First.WaitForAsync();
         found.AddRange(await Violations(page, "photos"));
 
-        foreach (var view in new[] { "albums", "moments", "places", "calendar", "labels", "folders" })
+        foreach (var view in new[] { "albums", "moments", "places", "calendar", "labels", "people", "folders" })
         {
             await page.GetByTestId($"view-{view}").ClickAsync();
             await page.GetByTestId($"{view}-list").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });

@@ -110,6 +110,37 @@ public sealed class BrowserTests(CorpusFixture corpus) : CorpusBrowserTest(corpu
     }
 
     [Fact]
+    public async Task People_ShowTheNamedFace_OpenTheirPhotos_AndRename()
+    {
+        var page = await OpenAsync();
+        await page.GetByTestId("view-people").ClickAsync();
+        var list = page.GetByTestId("people-list");
+        await list.GetByText("Alvin the Squirrel", new LocatorGetByTextOptions { Exact = true }).WaitForAsync();
+        await WaitForLoadedImage(page, "[data-testid=people-list] img");
+        // The avatar is the face, not the whole photo: the picture is drawn larger than its round frame and shifted.
+        var (frame, picture) = (await list.Locator(".face").First.BoundingBoxAsync(), await list.Locator("img").First.BoundingBoxAsync());
+        Assert.True(picture!.Width > 2 * frame!.Width && picture.X < frame.X, $"picture {picture.Width}x{picture.Height} at {picture.X}, frame {frame.Width} at {frame.X}");
+        await Screenshot(page, "people");
+
+        try
+        {
+            await list.GetByTestId("rename-person").First.ClickAsync();
+            await page.GetByTestId("person-name").FillAsync("Alvin");
+            await page.GetByTestId("person-name").PressAsync("Enter");
+            await list.GetByText("Alvin", new LocatorGetByTextOptions { Exact = true }).WaitForAsync();
+
+            await list.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Photos of Alvin" }).ClickAsync();
+            await page.WaitForFunctionAsync("() => document.querySelectorAll('[data-testid=grid] .tile').length === 1");
+            Assert.Equal("person:\"alvin the squirrel\"", await page.GetByTestId("search").InputValueAsync());
+            Assert.Empty(CspViolations);
+        }
+        finally
+        {
+            await Corpus.Http.PatchAsJsonAsync("/api/v1/people/alvin the squirrel", new { name = "Alvin the Squirrel" });
+        }
+    }
+
+    [Fact]
     public async Task App_IsInstallable_AndItsShellOpensOffline()
     {
         using (var manifest = await Corpus.Served.Anonymous.GetAsync("/manifest.webmanifest"))

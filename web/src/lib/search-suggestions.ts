@@ -1,20 +1,21 @@
 // Autocomplete for the search bar and the chips of its filters. Suggestions come from what the library holds (labels,
-// albums, places, cameras), loaded once when the search bar is first used.
-import { getFacets, listAlbums, listLabels, listPlaces } from './api';
+// people, albums, places, cameras), loaded once when the search bar is first used.
+import { getFacets, listAlbums, listLabels, listPeople, listPlaces } from './api';
 
 export interface Suggestion { query: string; label: string }
 
-type Vocabulary = Record<'label' | 'album' | 'country' | 'camera', { value: string; name: string }[]>;
+type Vocabulary = Record<'label' | 'person' | 'album' | 'country' | 'camera', { value: string; name: string }[]>;
 
 let vocabulary: Promise<Vocabulary> | null = null;
 
 function load(): Promise<Vocabulary> {
-  vocabulary ??= Promise.all([listLabels(), listAlbums(), listPlaces(), getFacets('')]).then(([labels, albums, places, facets]) => ({
+  vocabulary ??= Promise.all([listLabels(), listPeople(), listAlbums(), listPlaces(), getFacets('')]).then(([labels, people, albums, places, facets]) => ({
     label: labels.map((l) => ({ value: l.slug, name: l.name })),
+    person: people.map((p) => ({ value: p.slug, name: p.name })),
     album: albums.map((a) => ({ value: a.title, name: a.title })),
     country: places.map((p) => ({ value: p.countryCode.toLowerCase(), name: p.name })),
     camera: facets.cameras.map((c) => ({ value: c.name ?? c.value, name: c.name ?? c.value })),
-  })).catch(() => { vocabulary = null; return { label: [], album: [], country: [], camera: [] }; });
+  })).catch(() => { vocabulary = null; return { label: [], person: [], album: [], country: [], camera: [] }; });
   return vocabulary;
 }
 
@@ -42,7 +43,7 @@ export async function suggest(draft: string): Promise<Suggestion[]> {
     for (const word of words[kind]) {
       if (!word.name.toLowerCase().includes(partial) && !word.value.toLowerCase().includes(partial)) continue;
       const term = `${last.startsWith('-') ? '-' : ''}${kind}:${quote(word.value)}`;
-      found.push({ query: `${head}${term} `, label: kind === 'country' ? `${term} (${word.name})` : term });
+      found.push({ query: `${head}${term} `, label: kind === 'country' || (kind === 'person' && word.name.toLowerCase() !== word.value) ? `${term} (${word.name})` : term });
       if (found.length >= 12) return found;
     }
   }
