@@ -54,7 +54,8 @@ public static class BrowseApi
         return await WithQuery(q, query => browser.ClustersAsync(query, numbers[0], numbers[1], numbers[2], numbers[3], zoom ?? 0, cancellationToken));
     }
 
-    private static async Task<Results<Ok<T>, BadRequest<ApiError>>> WithQuery<T>(string? q, Func<SearchQuery, Task<T>> run)
+    /// <summary>Runs an overview for a search, or answers 400 with where the search is wrong.</summary>
+    internal static async Task<Results<Ok<T>, BadRequest<ApiError>>> WithQuery<T>(string? q, Func<SearchQuery, Task<T>> run)
     {
         try
         {

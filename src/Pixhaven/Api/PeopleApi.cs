@@ -20,17 +20,8 @@ public static class PeopleApi
     /// <summary>The new name of a person.</summary>
     public sealed record PersonRename(string? Name);
 
-    public static async Task<Results<Ok<IReadOnlyList<PersonCount>>, BadRequest<ApiError>>> List(string? q, LibraryBrowser browser, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return TypedResults.Ok(await browser.PeopleAsync(SearchQueryParser.Parse(q), cancellationToken));
-        }
-        catch (SearchQueryException e)
-        {
-            return TypedResults.BadRequest(new ApiError(e.Message, e.Position));
-        }
-    }
+    public static async Task<Results<Ok<IReadOnlyList<PersonCount>>, BadRequest<ApiError>>> List(string? q, LibraryBrowser browser, CancellationToken cancellationToken) =>
+        await BrowseApi.WithQuery(q, query => browser.PeopleAsync(query, cancellationToken));
 
     public static async Task<Results<Ok<PersonCount>, NotFound, BadRequest<ApiError>>> Rename(
         string slug, PersonRename request, PeopleService people, LibraryBrowser browser, CancellationToken cancellationToken)
