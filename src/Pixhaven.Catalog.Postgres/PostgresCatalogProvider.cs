@@ -35,9 +35,13 @@ public sealed class PostgresCatalogProvider : ICatalogProvider, IDisposable
     }
 
     public void Configure(DbContextOptionsBuilder builder) =>
-        builder.UseNpgsql(_dataSource, npgsql => npgsql.MigrationsAssembly(typeof(PostgresCatalogProvider).Assembly.FullName))
+        builder.UseNpgsql(_dataSource, npgsql => npgsql.MigrationsAssembly(MigrationsAssembly.FullName))
             .ReplaceService<IModelCustomizer, PostgresModelCustomizer>()
             .AddInterceptors(CaseInsensitiveLike.Instance);
+
+    public System.Data.Common.DbConnection CreateConnection() => _dataSource.CreateConnection();
+
+    public System.Reflection.Assembly MigrationsAssembly => typeof(PostgresCatalogProvider).Assembly;
 
     public IQueryable<FullTextHit> MatchText(CatalogDbContext db, string text, bool phrase)
     {

@@ -41,8 +41,14 @@ public sealed class SqliteCatalogProvider(string connectionString) : ICatalogPro
     /// <summary>The same options with the model built from the entity configurations: for the design-time tools,
     /// which make migrations and the compiled model from it.</summary>
     public DbContextOptionsBuilder ConfigureWithBuiltModel(DbContextOptionsBuilder builder) =>
-        builder.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(SqliteCatalogProvider).Assembly.FullName))
+        builder.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(MigrationsAssembly.FullName))
             .AddInterceptors(PragmaInterceptor.Instance);
+
+    // Never creates the file: on a new catalog that is EF Core's migration's work, which fails on an empty file made
+    // before it ("attempt to write a readonly database").
+    public DbConnection CreateConnection() => new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { Mode = SqliteOpenMode.ReadWrite }.ToString());
+
+    public System.Reflection.Assembly MigrationsAssembly => typeof(SqliteCatalogProvider).Assembly;
 
     public IQueryable<FullTextHit> MatchText(CatalogDbContext db, string text, bool phrase)
     {

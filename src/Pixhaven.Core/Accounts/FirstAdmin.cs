@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Pixhaven.Core.Catalog;
 using Pixhaven.Core.Model;
 using Pixhaven.Core.Options;
 
@@ -8,7 +9,7 @@ namespace Pixhaven.Core.Accounts;
 /// Makes sure a new library gets an admin without a default password: from <c>admin-password</c> when it is set,
 /// otherwise through a one-time setup token printed in the server log, valid until it is used or the server stops.
 /// </summary>
-public sealed class FirstAdmin(UserService users, PixhavenOptions options, ILogger<FirstAdmin> logger)
+public sealed class FirstAdmin(UserService users, ICatalogProvider catalog, PixhavenOptions options, ILogger<FirstAdmin> logger)
 {
     public const string AdminName = "admin";
     private readonly Lock gate = new();
@@ -18,7 +19,7 @@ public sealed class FirstAdmin(UserService users, PixhavenOptions options, ILogg
 
     public async Task EnsureAsync(CancellationToken cancellationToken)
     {
-        if (options.PublicMode || await users.AnyAsync(cancellationToken))
+        if (options.PublicMode || await CatalogProbe.HasUsersAsync(catalog, cancellationToken))
         {
             return;
         }

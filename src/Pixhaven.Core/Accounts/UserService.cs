@@ -39,12 +39,6 @@ public sealed class UserService(IDbContextFactory<CatalogDbContext> contextFacto
         return users.Select(UserSummary.Of).ToList();
     }
 
-    public async Task<bool> AnyAsync(CancellationToken cancellationToken)
-    {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Users.AnyAsync(cancellationToken);
-    }
-
     /// <summary>Sets a new password and ends every session and app password of the user: whoever knew the old one is out.</summary>
     public async Task SetPasswordAsync(string name, string password, CancellationToken cancellationToken)
     {

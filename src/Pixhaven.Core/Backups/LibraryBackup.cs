@@ -69,7 +69,7 @@ public sealed class LibraryBackup(ICatalogProvider provider, IDbContextFactory<C
             throw new BackupException($"{folder} is not a complete backup: {provider.BackupFileName} is missing");
         }
 
-        await CatalogMigrator.MigrateAsync(contextFactory, null, cancellationToken);
+        await CatalogMigrator.MigrateAsync(provider, () => contextFactory, null, cancellationToken);
         await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
         {
             if (!replace && (await db.Photos.AnyAsync(cancellationToken) || await db.Users.AnyAsync(cancellationToken)))
@@ -82,7 +82,7 @@ public sealed class LibraryBackup(ICatalogProvider provider, IDbContextFactory<C
         CopyTree(Path.Combine(folder, SidecarFolder), loaded.Values.SidecarPath);
 
         // The backup's catalog may be older than this program: bring it up to date, then ask for new thumbnails.
-        await CatalogMigrator.MigrateAsync(contextFactory, null, cancellationToken);
+        await CatalogMigrator.MigrateAsync(provider, () => contextFactory, null, cancellationToken);
         await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
         {
             await db.Files.ExecuteUpdateAsync(f => f.SetProperty(x => x.ThumbnailsAt, (DateTime?)null), cancellationToken);

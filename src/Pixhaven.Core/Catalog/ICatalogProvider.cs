@@ -1,3 +1,5 @@
+using System.Data.Common;
+using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 
 namespace Pixhaven.Core.Catalog;
@@ -12,6 +14,12 @@ public interface ICatalogProvider
     string Describe();
 
     void Configure(DbContextOptionsBuilder builder);
+
+    /// <summary>A new, closed connection to the catalog, for the reads at start that need not wait for EF Core (see <see cref="CatalogProbe"/>).</summary>
+    DbConnection CreateConnection();
+
+    /// <summary>The assembly that holds this database's migrations.</summary>
+    Assembly MigrationsAssembly { get; }
 
     /// <summary>
     /// Photos whose text (title, description, keywords, labels, place, camera, file names) matches a word or phrase;

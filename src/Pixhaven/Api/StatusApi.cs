@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
 using Pixhaven.Core.Catalog;
 using Pixhaven.Core.Indexing;
 using Pixhaven.Core.Jobs;
@@ -20,15 +19,14 @@ public static class StatusApi
         return api;
     }
 
-    public sealed record StatusResponse(string Version, bool SignedIn, string? Database, StatusCounts? Counts, IndexState? Index, IReadOnlyDictionary<string, bool>? Converters);
-
-    public sealed record StatusCounts(int Photos, int Files, int Indexed, int Partial, int Skipped, int Failed, int Missing);
+    public sealed record StatusResponse(string Version, bool SignedIn, string? Database, CatalogCounts? Counts, IndexState? Index, IReadOnlyDictionary<string, bool>? Converters);
 
     public sealed record IndexState(bool Running, IndexProgress? Progress, IndexRun? LastRun, string? LastError);
 
+    // Plain SQL (CatalogProbe), not EF Core: health checks and the first request after a start must not wait for EF
+    // Core's first query.
     public static async Task<StatusResponse> GetStatus(
-        IDbContextFactory<CatalogDbContext> contextFactory, ICatalogProvider provider, IndexJob job, ConverterInventory converters, ResultCache cache,
-        ClaimsPrincipal user, CancellationToken cancellationToken)
+        ICatalogProvider provider, IndexJob job, ConverterInventory converters, ResultCache cache, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         if (user.Identity?.IsAuthenticated != true)
         {
@@ -36,35 +34,16 @@ public static class StatusApi
         }
 
         // The counts scan the catalog; health checks call this every few seconds, so they are kept until it changes.
-        var counts = await CountsAsync(cache, contextFactory, cancellationToken);
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var lastRun = await db.IndexRuns.AsNoTracking().OrderByDescending(r => r.Id).FirstOrDefaultAsync(cancellationToken);
+        var counts = await CountsAsync(cache, provider, cancellationToken);
+        var lastRun = await CatalogProbe.LastRunAsync(provider, cancellationToken);
         return new StatusResponse(BuildVersion.Value, true, provider.Describe(), counts,
             new IndexState(job.IsRunning, job.IsRunning ? job.Progress : null, lastRun, job.LastError), converters.Found);
     }
 
     /// <summary>The catalog counts, computed once until the catalog changes.</summary>
-    public static Task<StatusCounts> CountsAsync(IServiceProvider services, CancellationToken cancellationToken) =>
-        CountsAsync(services.GetRequiredService<ResultCache>(), services.GetRequiredService<IDbContextFactory<CatalogDbContext>>(), cancellationToken);
+    public static Task<CatalogCounts> CountsAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        CountsAsync(services.GetRequiredService<ResultCache>(), services.GetRequiredService<ICatalogProvider>(), cancellationToken);
 
-    private static Task<StatusCounts> CountsAsync(ResultCache cache, IDbContextFactory<CatalogDbContext> contextFactory, CancellationToken cancellationToken) =>
-        cache.GetOrAddAsync("status-counts", () => CountAsync(contextFactory, cancellationToken), cancellationToken);
-
-    private static async Task<StatusCounts> CountAsync(IDbContextFactory<CatalogDbContext> contextFactory, CancellationToken cancellationToken)
-    {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        // Grouped by both so that the counts are one covering scan of the (Status, Missing) index.
-        var groups = await db.Files.GroupBy(f => new { f.Status, f.Missing })
-            .Select(g => new { g.Key.Status, g.Key.Missing, Count = g.Count() }).ToListAsync(cancellationToken);
-        int Present(FileStatus status) => groups.Where(g => !g.Missing && g.Status == status).Sum(g => g.Count);
-        var counts = new StatusCounts(
-            Photos: await db.Photos.CountAsync(p => !p.Missing, cancellationToken),
-            Files: groups.Where(g => !g.Missing).Sum(g => g.Count),
-            Indexed: Present(FileStatus.Indexed),
-            Partial: Present(FileStatus.Partial),
-            Skipped: Present(FileStatus.Skipped),
-            Failed: Present(FileStatus.Failed),
-            Missing: groups.Where(g => g.Missing).Sum(g => g.Count));
-        return counts;
-    }
+    private static Task<CatalogCounts> CountsAsync(ResultCache cache, ICatalogProvider provider, CancellationToken cancellationToken) =>
+        cache.GetOrAddAsync("status-counts", () => CatalogProbe.CountAsync(provider, cancellationToken), cancellationToken);
 }

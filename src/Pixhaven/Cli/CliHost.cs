@@ -18,7 +18,7 @@ public static class CliHost
             .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace));
         services.AddPixhaven(loaded);
         var provider = services.BuildServiceProvider();
-        await CatalogMigrator.MigrateAsync(provider.GetRequiredService<IDbContextFactory<CatalogDbContext>>(), null, cancellationToken);
+        await CatalogMigrator.MigrateAsync(provider.GetRequiredService<ICatalogProvider>(), provider.GetRequiredService<IDbContextFactory<CatalogDbContext>>, null, cancellationToken);
         return provider;
     }
 }

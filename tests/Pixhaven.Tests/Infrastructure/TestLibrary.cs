@@ -59,7 +59,7 @@ public sealed class TestLibrary : IAsyncDisposable
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
             .AddPixhaven(loaded)
             .BuildServiceProvider();
-        await CatalogMigrator.MigrateAsync(services.GetRequiredService<IDbContextFactory<CatalogDbContext>>());
+        await CatalogMigrator.MigrateAsync(services.GetRequiredService<ICatalogProvider>(), services.GetRequiredService<IDbContextFactory<CatalogDbContext>>);
         return new TestLibrary(root, loaded, services);
     }
 
