@@ -42,6 +42,12 @@ public sealed class PostgresPeopleTests : PeopleTests
     protected override IReadOnlyDictionary<string, string>? CatalogOptions { get; } = TestPostgres.Options();
 }
 
+/// <summary>The start-up reads in plain SQL against EF Core, on a PostgreSQL catalog.</summary>
+public sealed class PostgresCatalogProbeTests : CatalogProbeTests
+{
+    protected override IReadOnlyDictionary<string, string>? CatalogOptions { get; } = TestPostgres.Options();
+}
+
 /// <summary>The moments test on a PostgreSQL catalog.</summary>
 public sealed class PostgresMomentsTests : MomentsTests
 {
