@@ -50,7 +50,8 @@ public sealed class WebDavTests : IAsyncLifetime
     {
         // litmus writes debug.log and child.log into its working folder: give it its own.
         var folder = Directory.CreateDirectory(Path.Combine(_library.Root, "litmus")).FullName;
-        var arguments = new[] { $"{_server.BaseAddress}webdav/import/", "sync", _token };
+        // "--" first: the token is random base64url, and one that starts with '-' would be read as an option.
+        var arguments = new[] { "--", $"{_server.BaseAddress}webdav/import/", "sync", _token };
         var environment = new Dictionary<string, string> { ["TESTS"] = "basic copymove props" };
         var (exit, output) = await RunAsync("litmus", arguments, environment, folder);
         if (System.Text.RegularExpressions.Regex.IsMatch(output, @"0\. init\.+ FAIL"))
