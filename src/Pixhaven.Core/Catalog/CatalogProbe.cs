@@ -27,8 +27,7 @@ public static class CatalogProbe
         var applied = new HashSet<string>(StringComparer.Ordinal);
         try
         {
-            await using var connection = provider.CreateConnection();
-            await connection.OpenAsync(cancellationToken);
+            await using var connection = await OpenAsync(provider, cancellationToken);
             await using var command = Command(connection, $"SELECT \"MigrationId\" FROM \"{HistoryRepository.DefaultTableName}\"");
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
@@ -46,8 +45,7 @@ public static class CatalogProbe
 
     public static async Task<bool> HasUsersAsync(ICatalogProvider provider, CancellationToken cancellationToken)
     {
-        await using var connection = provider.CreateConnection();
-        await connection.OpenAsync(cancellationToken);
+        await using var connection = await OpenAsync(provider, cancellationToken);
         await using var command = Command(connection, "SELECT COUNT(*) FROM (SELECT 1 FROM \"users\" LIMIT 1) AS any_user");
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) > 0;
     }
@@ -55,8 +53,7 @@ public static class CatalogProbe
     /// <summary>Photos and files by state, from the covering indexes on (Missing) and (Status, Missing).</summary>
     public static async Task<CatalogCounts> CountAsync(ICatalogProvider provider, CancellationToken cancellationToken)
     {
-        await using var connection = provider.CreateConnection();
-        await connection.OpenAsync(cancellationToken);
+        await using var connection = await OpenAsync(provider, cancellationToken);
         var files = new List<(FileStatus Status, bool Missing, int Count)>();
         await using (var command = Command(connection, "SELECT \"Status\", \"Missing\", COUNT(*) FROM \"files\" GROUP BY \"Status\", \"Missing\""))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
@@ -83,8 +80,7 @@ public static class CatalogProbe
     /// <summary>The newest index run, or null before the first.</summary>
     public static async Task<IndexRun?> LastRunAsync(ICatalogProvider provider, CancellationToken cancellationToken)
     {
-        await using var connection = provider.CreateConnection();
-        await connection.OpenAsync(cancellationToken);
+        await using var connection = await OpenAsync(provider, cancellationToken);
         await using var command = Command(connection,
             "SELECT \"Id\", \"StartedAt\", \"FinishedAt\", \"Found\", \"Indexed\", \"Unchanged\", \"Moved\", \"Missing\", \"Skipped\", \"Failed\" " +
             "FROM \"index_runs\" ORDER BY \"Id\" DESC LIMIT 1");
@@ -107,6 +103,21 @@ public static class CatalogProbe
             Skipped = reader.GetInt32(8),
             Failed = reader.GetInt32(9),
         };
+    }
+
+    private static async Task<DbConnection> OpenAsync(ICatalogProvider provider, CancellationToken cancellationToken)
+    {
+        var connection = provider.CreateConnection();
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
     }
 
     private static DbCommand Command(DbConnection connection, string sql)

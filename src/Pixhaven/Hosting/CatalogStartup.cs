@@ -36,7 +36,8 @@ public sealed class CatalogStartup(IServiceProvider services, ILogger<CatalogSta
     /// </summary>
     public void WarmUp(CancellationToken cancellationToken)
     {
-        if (Ready.IsCompletedSuccessfully && Interlocked.Exchange(ref _warming, 1) == 0)
+        // A plain read first: every request calls this, and only the first may write.
+        if (Volatile.Read(ref _warming) == 0 && Ready.IsCompletedSuccessfully && Interlocked.Exchange(ref _warming, 1) == 0)
         {
             _ = Task.Run(() => WarmUpAsync(cancellationToken), cancellationToken);
         }
@@ -71,6 +72,7 @@ public static class CatalogStartupGate
     public static IApplicationBuilder UseCatalogStartupGate(this IApplicationBuilder app)
     {
         var startup = app.ApplicationServices.GetRequiredService<CatalogStartup>();
+        var stopping = app.ApplicationServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
         return app.Use(async (context, next) =>
         {
             var ready = startup.Ready;
@@ -89,7 +91,7 @@ public static class CatalogStartupGate
             }
 
             await next(context);
-            startup.WarmUp(context.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping);
+            startup.WarmUp(stopping);
         });
     }
 }
