@@ -74,6 +74,28 @@ public sealed class FuzzTests
             .Sample(bytes => KeepIfFailing(bytes, ".raf", () => WithFile(bytes, RafHeader.Size)), iter: Math.Max(100, Iterations / 10), threads: 1);
     }
 
+    [Fact]
+    public void FlirAndMakerNoteReaders_OfMutatedSegments_ReturnValuesOrNull_NeverThrow()
+    {
+        // The whole record: FLIR splits it over five APP1 segments, which are mutated together.
+        var flir = Media.MetadataFallbackTests.App1Payloads("jpeg/FLIR_iPhone_device.jpg");
+        var exif = Media.MetadataFallbackTests.App1Payloads("jpeg/Canon_EOS_REBEL_T3i.jpg").First(s => s.AsSpan().StartsWith("Exif\0\0"u8));
+        var mutations = Gen.Select(Gen.Int[0, 4], Gen.Int[0, int.MaxValue], Gen.Byte).Array[1, 8];
+        Gen.Select(Gen.Int[0, flir.Count - 1], mutations)
+            .Sample((index, m) => FlirCameraInfo.TakenAt(flir.Select((s, i) => i == index ? Mutate(s, m) : s)), iter: Math.Max(100, Iterations / 10), threads: 1);
+        mutations.Select(m => Mutate(exif, m))
+            .Sample(bytes => KeepIfFailing(bytes, ".exif", () => ExifMakerNote.FromExifSegment(bytes)?.Ascii(0x0095)), iter: Math.Max(100, Iterations / 10), threads: 1);
+    }
+
+    [Fact]
+    public void HeifPrimaryImage_OfMutatedHeif_ReturnsASizeOrNull_NeverThrows()
+    {
+        var heif = File.ReadAllBytes(Path.Combine(PhotosFolder(), "broken", "heif_bad_iinf.heif"))[..1024];
+        Gen.Select(Gen.Int[0, 4], Gen.Int[0, int.MaxValue], Gen.Byte).Array[1, 8]
+            .Select(mutations => Mutate(heif, mutations))
+            .Sample(bytes => KeepIfFailing(bytes, ".heif", () => WithFile(bytes, HeifPrimaryImage.Size)), iter: Math.Max(100, Iterations / 10), threads: 1);
+    }
+
     private static T WithFile<T>(byte[] bytes, Func<string, T> read)
     {
         var path = Path.Combine(Path.GetTempPath(), $"pixhaven-fuzz-{Guid.NewGuid():N}.bin");

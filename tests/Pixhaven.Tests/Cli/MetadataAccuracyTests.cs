@@ -17,18 +17,14 @@ public sealed class MetadataAccuracyTests(ITestOutputHelper output) : IDisposabl
     /// <summary>Every disagreement and its reason. A fixed one must be removed from here; a new one fails the test.</summary>
     private static readonly Dictionary<string, string> Known = new()
     {
-        ["jpeg/FLIR_iPhone_device.jpg takenAt"] = "the only date is in FLIR maker notes, which MetadataExtractor does not expose as a date",
         ["jpeg/Samsung_GT-I9000_Galaxy_S.jpg lat"] = "0,0 is an unset receiver's placeholder; Pixhaven reports no position",
         ["jpeg/Samsung_GT-I9000_Galaxy_S.jpg lng"] = "as above",
         ["jpeg/Nikon_D5000.jpg lat"] = "EXIF seconds are 0/0, so exiftool drops the position; degrees, minutes and the XMP copy are valid",
         ["jpeg/Nikon_D5000.jpg lng"] = "as above",
-        ["dates/iphone15pro_subsec_timezone.heic width"] = "HDR gain-map HEIC: the bundled libheif reports the primary image as 3024x4032 where exiftool's ispe says 4032x3024",
+        ["dates/iphone15pro_subsec_timezone.heic width"] = "the primary image is 4032x3024 with irot 270 degrees, so it shows 3024x4032 (as EXIF orientation 6 says); expected.json rotated by a later item's irot 0 (the gain map's)",
         ["dates/iphone15pro_subsec_timezone.heic height"] = "as above",
         ["raw/exiftool_Fujifilm_S5Pro.raf width"] = "SuperCCD: the RAF header's 4256x1424 is the sensor's diagonal layout, not the picture's 3:2 shape; Pixhaven takes the RAF size only when it has the preview's shape",
         ["raw/exiftool_Fujifilm_S5Pro.raf height"] = "as above",
-        ["jpeg/Canon_EOS_REBEL_T3i.jpg lens"] = "the lens is named only in Canon's maker notes (tag 0x0095); Pixhaven reads that tag, but MetadataExtractor 2.4 returns its text (and the firmware's) empty for this file",
-        ["broken/heif_bad_iinf.heif width"] = "damaged HEIF item-info box: libvips and MetadataExtractor both refuse it; exiftool still reads ispe",
-        ["broken/heif_bad_iinf.heif height"] = "as above",
         ["raw/Sony_ILCE-7M3.ARW width"] = "exiftool stops at a bad SubIFD and reports no size; Pixhaven reads 6000x4000 from the EXIF IFD (the A7 III's real size)",
         ["raw/Sony_ILCE-7M3.ARW height"] = "as above",
         ["sidecar/digikam-example.xmp lat"] = "the sidecar's XMP GPS position; expected.json holds composite GPS of EXIF only (exiftool reports XMP-exif:GPSLatitude 53.132559 when asked)",
@@ -66,10 +62,11 @@ public sealed class MetadataAccuracyTests(ITestOutputHelper output) : IDisposabl
         var fixedSince = Known.Keys.Where(k => !disagreements.Contains(k)).ToList();
         Assert.True(unexplained.Count == 0, "disagreements without a recorded reason:\n" + string.Join("\n", unexplained));
         Assert.True(fixedSince.Count == 0, "now agree; remove from the known list:\n" + string.Join("\n", fixedSince));
-        // The target is 99%. Measured 2026-11-29: 97.4% (593/609); every miss is listed above with its cause.
-        // Half of the rest are files where Pixhaven is deliberately not exiftool (a 0,0 placeholder position, a size
-        // exiftool gives up on, a sidecar's own GPS). This bound guards against regressions; it does not hide the miss.
-        Assert.True(accuracy >= 0.973, $"accuracy {accuracy:P2} fell below the measured 97.4%");
+        // The target is 99%. Measured 2026-11-29: 98.0% (597/609); every miss is listed above with its cause,
+        // and each is a file where Pixhaven deliberately differs from the reference (a 0,0 placeholder position, a size
+        // exiftool gives up on or rotates by another item, a position the reference left out). This bound guards
+        // against regressions; it does not hide the miss.
+        Assert.True(accuracy >= 0.980, $"accuracy {accuracy:P2} fell below the measured 98.0%");
     }
 
     private static IEnumerable<(string Field, bool Agrees)> Compare(JsonElement ours, JsonElement expected)

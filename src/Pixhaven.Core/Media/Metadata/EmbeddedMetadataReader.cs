@@ -29,9 +29,6 @@ public sealed class EmbeddedMetadataReader
     private const int SubSecTimeOriginal = 0x9291;
     private const int SubSecTimeDigitized = 0x9292;
 
-    // Canon maker note: the lens's name, where EXIF has none (older EOS bodies); MetadataExtractor keeps it unnamed.
-    private const int CanonLensModel = 0x0095;
-
     // Apple maker note: the identifier that pairs a Live Photo's still with its video ("MediaGroupUUID" in exiftool).
     private const int AppleContentIdentifier = 0x0011;
 
@@ -50,7 +47,7 @@ public sealed class EmbeddedMetadataReader
             directories = [];
             if (!libvipsCanOpen)
             {
-                return new MediaMetadata { Warnings = [$"metadata could not be read: {e.Message}"] };
+                return WithContainerSize(path, new MediaMetadata { Warnings = [$"metadata could not be read: {e.Message}"] });
             }
         }
 
@@ -61,7 +58,7 @@ public sealed class EmbeddedMetadataReader
             directories = [.. directories, .. VipsMetadataBlocks.Read(path)];
         }
 
-        var metadata = Interpret(directories);
+        var metadata = JpegSegmentFallbacks.Fill(path, Interpret(directories), directories);
         // A RAF's EXIF belongs to its embedded preview; the picture's size is in the RAF header. Taken only when it has
         // the preview's shape: a SuperCCD sensor records a diagonal layout (4256x1424 for a 3:2 picture), and the grid
         // lays photos out by their size.
@@ -71,9 +68,17 @@ public sealed class EmbeddedMetadataReader
             return metadata with { Width = rafWidth, Height = rafHeight };
         }
 
-        // A PNG that MetadataExtractor refuses (a damaged chunk later on) still says its size in the first chunk.
-        return metadata.Width is null && PngHeaderSize(path) is var (width, height) ? metadata with { Width = width, Height = height } : metadata;
+        return WithContainerSize(path, metadata);
     }
+
+    /// <summary>
+    /// A PNG or HEIF that MetadataExtractor refuses (a damaged chunk or box later on) still says its size: a PNG in its
+    /// first chunk, a HEIF in the primary image's properties.
+    /// </summary>
+    private static MediaMetadata WithContainerSize(string path, MediaMetadata metadata) =>
+        metadata.Width is null && (PngHeaderSize(path) ?? HeifPrimaryImage.Size(path)) is var (width, height)
+            ? metadata with { Width = width, Height = height }
+            : metadata;
 
     /// <summary>Width and height from a PNG's IHDR chunk, which the format requires first: signature, length, "IHDR", size.</summary>
     private static (int Width, int Height)? PngHeaderSize(string path)
@@ -172,7 +177,7 @@ public sealed class EmbeddedMetadataReader
             Model = Text(ifd0, ExifDirectoryBase.TagModel) ?? Text(exif, ExifDirectoryBase.TagModel) ?? xmp.Get(XmpValues.Tiff, "Model"),
             Lens = Text(exif, ExifDirectoryBase.TagLensModel) ?? xmp.Get(XmpValues.ExifAux, "Lens")
                    ?? Text(directories.OfType<OlympusEquipmentMakernoteDirectory>().FirstOrDefault(), OlympusEquipmentMakernoteDirectory.TagLensModel)
-                   ?? Text(directories.OfType<CanonMakernoteDirectory>().FirstOrDefault(), CanonLensModel),
+                   ?? Text(directories.OfType<CanonMakernoteDirectory>().FirstOrDefault(), JpegSegmentFallbacks.CanonLensModel),
             FocalLength = Round(Number(exif, ExifDirectoryBase.TagFocalLength), 2),
             FNumber = Round(Number(exif, ExifDirectoryBase.TagFNumber) ?? ApertureToFNumber(Number(exif, ExifDirectoryBase.TagAperture)), 1),
             ExposureTime = ExposureText(exif),

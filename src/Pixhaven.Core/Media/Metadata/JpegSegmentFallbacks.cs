@@ -1,0 +1,53 @@
+using MetadataExtractor.Formats.Exif.Makernotes;
+using MetadataExtractor.Formats.Jpeg;
+using Directory = MetadataExtractor.Directory;
+
+namespace Pixhaven.Core.Media.Metadata;
+
+/// <summary>
+/// Values a JPEG holds that MetadataExtractor does not give: the capture time of FLIR thermal cameras, and the lens
+/// name in a Canon maker note that an editor moved. Read from the APP1 segments only when those values are missing.
+/// </summary>
+internal static class JpegSegmentFallbacks
+{
+    // Canon maker note: the lens's name, where EXIF has none (older EOS bodies).
+    internal const ushort CanonLensModel = 0x0095;
+
+    public static MediaMetadata Fill(string path, MediaMetadata metadata, IReadOnlyList<Directory> directories)
+    {
+        var wantsDate = metadata.TakenAt is null;
+        var wantsCanonLens = metadata.Lens is null && directories.OfType<CanonMakernoteDirectory>().Any();
+        if (!(wantsDate || wantsCanonLens) || !directories.OfType<JpegDirectory>().Any() || App1Payloads(path) is not { } segments)
+        {
+            return metadata;
+        }
+
+        if (wantsDate && FlirCameraInfo.TakenAt(segments) is var (local, offset))
+        {
+            metadata = metadata with { TakenAt = local, TakenAtOffset = offset };
+        }
+
+        if (wantsCanonLens && segments.FirstOrDefault(s => s.AsSpan().StartsWith("Exif\0\0"u8)) is { } exif
+            && ExifMakerNote.FromExifSegment(exif)?.Ascii(CanonLensModel) is { } lens)
+        {
+            metadata = metadata with { Lens = lens };
+        }
+
+        return metadata;
+    }
+
+    private static List<byte[]>? App1Payloads(string path)
+    {
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 64 * 1024);
+            return JpegSegmentReader.ReadSegments(new MetadataExtractor.IO.SequentialStreamReader(stream), [JpegSegmentType.App1])
+                .Select(s => s.Bytes).ToList();
+        }
+        catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
+        {
+            // The file was read once already; a second failure here only means no fallback values.
+            return null;
+        }
+    }
+}

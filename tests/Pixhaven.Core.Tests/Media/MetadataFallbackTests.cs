@@ -1,0 +1,95 @@
+using MetadataExtractor.Formats.Jpeg;
+using Pixhaven.Core.Media.Metadata;
+using Pixhaven.Core.Tests.Fuzzing;
+
+namespace Pixhaven.Core.Tests.Media;
+
+/// <summary>
+/// Values MetadataExtractor leaves out, read from the file's own structures: a FLIR camera's capture time, the lens in a
+/// Canon maker note that an editor moved, and the size of a HEIF whose item list is damaged.
+/// </summary>
+public sealed class MetadataFallbackTests
+{
+    private static readonly EmbeddedMetadataReader Reader = new();
+
+    private static string Photo(string relative) => Path.Combine(FuzzTests.PhotosFolder(), relative);
+
+    internal static List<byte[]> App1Payloads(string relative) =>
+        JpegSegmentReader.ReadSegments(Photo(relative), [JpegSegmentType.App1]).Select(s => s.Bytes).ToList();
+
+    [Fact]
+    public void FlirJpeg_TakesTheCaptureTimeFromTheCameraInfoRecord()
+    {
+        var metadata = Reader.Read(Photo("jpeg/FLIR_iPhone_device.jpg"));
+
+        // exiftool: FLIR DateTimeOriginal 2021:05:16 12:27:36.107-07:00; the file's EXIF has no date at all.
+        Assert.Equal(new DateTime(2021, 5, 16, 12, 27, 36, 107), metadata.TakenAt);
+        Assert.Equal(TimeSpan.FromHours(-7), metadata.TakenAtOffset);
+    }
+
+    [Fact]
+    public void FlirRecord_WithAPieceMissing_GivesNoDate()
+    {
+        var segments = App1Payloads("jpeg/FLIR_iPhone_device.jpg");
+        Assert.NotNull(FlirCameraInfo.TakenAt(segments));
+
+        var flirPieces = segments.Where(s => FlirCameraInfo.IsFlirSegment(s)).ToList();
+        Assert.Equal(5, flirPieces.Count);
+        Assert.Null(FlirCameraInfo.TakenAt(segments.Except([flirPieces[1]])));
+        Assert.Null(FlirCameraInfo.TakenAt(segments.Except([flirPieces[0]])));
+        Assert.Null(FlirCameraInfo.TakenAt(segments.Where(s => !FlirCameraInfo.IsFlirSegment(s))));
+    }
+
+    [Fact]
+    public void CanonMakerNote_MovedByAnEditor_IsReadAtItsRepairedOffsets()
+    {
+        var exif = App1Payloads("jpeg/Canon_EOS_REBEL_T3i.jpg").First(s => s.AsSpan().StartsWith("Exif\0\0"u8));
+
+        // The EXIF was rewritten big-endian and the maker note moved 164 bytes without its offsets being corrected
+        // (exiftool: "Adjusted MakerNotes base by -164").
+        Assert.Equal("EF-S18-55mm f/3.5-5.6 IS II", ExifMakerNote.FromExifSegment(exif)?.Ascii(0x0095));
+        Assert.Equal("EF-S18-55mm f/3.5-5.6 IS II", Reader.Read(Photo("jpeg/Canon_EOS_REBEL_T3i.jpg")).Lens);
+    }
+
+    [Fact]
+    public void CanonMakerNote_InItsPlace_IsReadAsWritten()
+    {
+        var exif = App1Payloads("jpeg/Canon_EOS_5D_Mark_III_K6A7945.JPG").First(s => s.AsSpan().StartsWith("Exif\0\0"u8));
+
+        Assert.Equal("EF28-135mm f/3.5-5.6 IS USM", ExifMakerNote.FromExifSegment(exif)?.Ascii(0x0095));
+        Assert.Null(ExifMakerNote.FromExifSegment(exif)?.Ascii(0x0001)); // camera settings: numbers, not text
+    }
+
+    [Fact]
+    public void CanonMakerNote_CutShort_IsNotRead()
+    {
+        var exif = App1Payloads("jpeg/Canon_EOS_REBEL_T3i.jpg").First(s => s.AsSpan().StartsWith("Exif\0\0"u8));
+
+        Assert.Null(ExifMakerNote.FromExifSegment(exif[..1000]));
+        Assert.Null(ExifMakerNote.FromExifSegment(exif[..12]));
+        Assert.Null(ExifMakerNote.FromExifSegment([.. "Exif\0\0XX"u8, .. exif[8..]]));
+    }
+
+    [Fact]
+    public void HeifWithADamagedItemList_HasThePrimaryImagesSize()
+    {
+        // MetadataExtractor and libvips both refuse the file (an 'infe' box claiming 2 GB); exiftool reads 1440x960.
+        Assert.Equal((1440, 960), HeifPrimaryImage.Size(Photo("broken/heif_bad_iinf.heif")));
+        Assert.Equal((1440, 960), (Reader.Read(Photo("broken/heif_bad_iinf.heif")) is var m ? (m.Width, m.Height) : default));
+    }
+
+    [Fact]
+    public void HeifPrimaryImage_IsRotatedByItsOwnIrot_NotAnotherItems()
+    {
+        // iPhone 15 Pro: the primary grid item is 4032x3024 with irot 3 (270 degrees anticlockwise), so it shows
+        // 3024x4032, as its EXIF orientation 6 says; a later item (the gain map's) carries irot 0.
+        Assert.Equal((3024, 4032), HeifPrimaryImage.Size(Photo("dates/iphone15pro_subsec_timezone.heic")));
+    }
+
+    [Fact]
+    public void HeifPrimaryImage_OfOtherFiles_IsNull()
+    {
+        Assert.Null(HeifPrimaryImage.Size(Photo("jpeg/Canon_EOS_REBEL_T3i.jpg")));
+        Assert.Null(HeifPrimaryImage.Size(Photo("broken/zero_bytes.jpg")));
+    }
+}
