@@ -23,7 +23,6 @@ public class CorpusIndexTests(CorpusFixture corpus)
     /// <summary>Fields where Pixhaven deliberately or knowingly differs from exiftool, and why.</summary>
     private static readonly Dictionary<(string File, string Field), string> KnownDisagreements = new()
     {
-        [("jpeg/FLIR_iPhone_device.jpg", "takenAt")] = "the only date is in FLIR's maker notes, which MetadataExtractor does not expose as a date",
         [("jpeg/Samsung_GT-I9000_Galaxy_S.jpg", "gps")] = "the file records 0,0, the placeholder of an unset receiver; Pixhaven treats it as no position",
         [("jpeg/Nikon_D5000.jpg", "gps")] = "the EXIF latitude's seconds are 0/0, so exiftool drops the position; degrees and minutes (and the XMP copy, 48,53.323582N) are valid and Pixhaven keeps them",
     };
