@@ -11,6 +11,7 @@ public sealed class IndexJob(Indexer indexer, Importer importer, ILogger<IndexJo
 {
     private readonly Lock _gate = new();
     private Task? _running;
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public IndexProgress? Progress { get; private set; }
 
@@ -23,6 +24,12 @@ public sealed class IndexJob(Indexer indexer, Importer importer, ILogger<IndexJo
     public string? LastError { get; private set; }
 
     public bool IsRunning => indexer.IsRunning || _running is { IsCompleted: false };
+
+    /// <summary>
+    /// Completes when a run starts or ends. Progress within a run is not signalled: watchers sample it, so that a run
+    /// of many small files does not wake them for each file.
+    /// </summary>
+    public Task NextStartOrEnd => Volatile.Read(ref _changed).Task;
 
     /// <summary>Starts an index run unless a run is going; returns false when one already is.</summary>
     public bool TryStart(IndexRequest request, CancellationToken stopping) => TryRun("index", async () =>
@@ -70,10 +77,18 @@ public sealed class IndexJob(Indexer indexer, Importer importer, ILogger<IndexJo
                     LastError = e.Message;
                     logger.LogError(e, "{Run} run failed", name);
                 }
+                finally
+                {
+                    SignalStartOrEnd();
+                }
             }, CancellationToken.None);
+            SignalStartOrEnd();
             return true;
         }
     }
+
+    private void SignalStartOrEnd() =>
+        Interlocked.Exchange(ref _changed, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
 
     /// <summary>Waits for the current run, if any (used by tests and shutdown).</summary>
     public Task WaitAsync() => _running ?? Task.CompletedTask;

@@ -39,8 +39,8 @@ public static class LibraryApi
         TypedResults.ServerSentEvents(WatchAsync(job, time, cancellationToken), "activity");
 
     /// <summary>
-    /// Sends the job's state at once and then whenever it changes, sampled twice a second: a progress bar needs no
-    /// more, and a run of many small files must not flood the connection.
+    /// Sends the job's state at once and then whenever it changes: a run's start and end at once, its progress sampled
+    /// twice a second, as a progress bar needs no more and a run of many small files must not flood the connection.
     /// </summary>
     private static async IAsyncEnumerable<LibraryActivity> WatchAsync(
         IndexJob job, TimeProvider time, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -50,6 +50,8 @@ public static class LibraryApi
         var quietSince = time.GetUtcNow();
         while (!cancellationToken.IsCancellationRequested)
         {
+            // Taken before the sample, so that a run starting or ending right after it still wakes the loop.
+            var startOrEnd = job.NextStartOrEnd;
             var now = time.GetUtcNow();
             var current = LibraryActivity.Of(job, now.UtcDateTime);
             var shape = current with { FilesPerSecond = null };
@@ -61,14 +63,8 @@ public static class LibraryApi
                 yield return current;
             }
 
-            try
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(500), time, cancellationToken);
-            }
-            catch (OperationCanceledException)
-            {
-                yield break;
-            }
+            // A start or an end is sent at once (a short run may last less than one sample); progress twice a second.
+            await Task.WhenAny(Task.Delay(TimeSpan.FromMilliseconds(500), time, cancellationToken), startOrEnd);
         }
     }
 

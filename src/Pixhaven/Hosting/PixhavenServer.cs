@@ -56,6 +56,7 @@ public static class PixhavenServer
 
         builder.Services.AddSingleton<CatalogStartup>();
         builder.Services.AddHostedService<CatalogStartup.HostedService>();
+        builder.Services.AddHostedService<IndexJobShutdown>();
         // Kestrel and the catalog start side by side; the gate below holds requests until the catalog is ready.
         builder.Services.Configure<HostOptions>(host => host.ServicesStartConcurrently = true);
 
