@@ -141,6 +141,45 @@ public sealed class BrowserTests(CorpusFixture corpus) : CorpusBrowserTest(corpu
     }
 
     [Fact]
+    public async Task Lightbox_DrawsTheMarkedFaceOnThePhoto_ThroughZoom_AndItsNameOpensThePersonsPhotos()
+    {
+        var page = await OpenAsync();
+        await page.GotoAsync($"/?q={Uri.EscapeDataString("name:IMG_5910*")}");
+        await page.Locator("[data-testid=grid] .tile").First.ClickAsync();
+        await WaitForLoadedImage(page, "[data-testid=lightbox-image]");
+        await page.GetByTestId("lightbox-faces").ClickAsync();
+        await page.GetByTestId("face-box").WaitForAsync();
+
+        // Lightroom's region: left 0.4635, top 0.2824, 0.2173 x 0.2811 of the picture, wherever the picture is drawn:
+        // fitted, zoomed in, and dragged aside.
+        const string placed = """
+            () => {
+              const image = document.querySelector('[data-testid=lightbox-image]').getBoundingClientRect();
+              const face = document.querySelector('[data-testid=face-box]').getBoundingClientRect();
+              const near = (value, expected) => Math.abs(value - expected) < 0.01;
+              return near((face.left - image.left) / image.width, 0.4635) && near((face.top - image.top) / image.height, 0.2824)
+                && near(face.width / image.width, 0.2173) && near(face.height / image.height, 0.2811) ? [image.width, image.left] : null;
+            }
+            """;
+        var fitted = await (await page.WaitForFunctionAsync(placed)).JsonValueAsync<double[]>();
+        await page.Keyboard.PressAsync("+");
+        var zoomed = await (await page.WaitForFunctionAsync($"() => {{ const at = ({placed})(); return at && at[0] > {Js(fitted[0])} * 1.3 ? at : null; }}")).JsonValueAsync<double[]>();
+        await page.Mouse.MoveAsync(400, 450);
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(300, 450, new() { Steps = 5 });
+        await page.Mouse.UpAsync();
+        await page.WaitForFunctionAsync($"() => {{ const at = ({placed})(); return at && Math.abs(at[1] - {Js(zoomed[1])}) > 50; }}");
+
+        await page.GetByTestId("face-box").GetByRole(AriaRole.Button, new() { Name = "Alvin the Squirrel" }).ClickAsync();
+        await page.GetByTestId("lightbox").WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        Assert.Equal("person:\"alvin the squirrel\"", await page.GetByTestId("search").InputValueAsync());
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('[data-testid=grid] .tile').length === 1");
+        Assert.Empty(CspViolations);
+    }
+
+    private static string Js(double value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
     public async Task App_IsInstallable_AndItsShellOpensOffline()
     {
         using (var manifest = await Corpus.Served.Anonymous.GetAsync("/manifest.webmanifest"))

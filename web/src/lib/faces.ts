@@ -11,3 +11,6 @@ export function faceCropStyle(face: FaceBox, width: number | null | undefined, h
   const percent = (value: number) => `${((value / side) * 100).toFixed(3)}%`;
   return `position: absolute; max-width: none; width: ${percent(width)}; height: ${percent(height)}; left: -${percent(left)}; top: -${percent(top)};`;
 }
+
+/** The search for one person's photos, by the person's slug. */
+export const personQuery = (slug: string) => `person:"${slug.replaceAll('"', '')}"`;

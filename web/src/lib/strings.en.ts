@@ -166,6 +166,7 @@ export const en = {
   'shortcuts.navigate': 'Previous and next photo',
   'shortcuts.zoom': 'Zoom in and out (0 fits)',
   'shortcuts.info': 'Show or hide the information',
+  'shortcuts.faces': 'Show or hide the marked faces',
   'shortcuts.close': 'Close the viewer',
 
   'share.title': 'Shared photos',
@@ -181,6 +182,7 @@ export const en = {
   'lightbox.next': 'Next photo',
   'lightbox.playLive': 'Play Live Photo',
   'lightbox.info': 'Show information',
+  'lightbox.faces': 'Show faces',
   'lightbox.zoom': 'Zoom',
   'lightbox.slides': 'Photos',
   'lightbox.notLoaded': 'The photo could not be loaded.',
