@@ -193,6 +193,9 @@ namespace Pixhaven.Catalog.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<bool>("Hidden")
+                        .HasColumnType("boolean");
+
                     b.Property<long?>("MergedIntoId")
                         .HasColumnType("bigint");
 

@@ -11,7 +11,7 @@ namespace Pixhaven.Catalog.Sqlite.CompiledModel
     public partial class CatalogDbContextModel
     {
         private CatalogDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("bc254f0f-424d-48e7-b293-63d3d689014b"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("8a3ec07a-d711-4498-acd7-f29c010362b5"), entityTypeCount: 14)
         {
         }
 

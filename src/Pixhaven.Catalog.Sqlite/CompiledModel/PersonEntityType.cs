@@ -20,7 +20,7 @@ namespace Pixhaven.Catalog.Sqlite.CompiledModel
                 "Pixhaven.Core.Model.Person",
                 typeof(Person),
                 baseEntityType,
-                propertyCount: 5,
+                propertyCount: 6,
                 navigationCount: 1,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 2,
@@ -34,6 +34,13 @@ namespace Pixhaven.Catalog.Sqlite.CompiledModel
                 valueGenerated: ValueGenerated.OnAdd,
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0L);
+
+            var hidden = runtimeEntityType.AddProperty(
+                "Hidden",
+                typeof(bool),
+                propertyInfo: typeof(Person).GetProperty("Hidden", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Person).GetField("<Hidden>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
 
             var mergedIntoId = runtimeEntityType.AddProperty(
                 "MergedIntoId",

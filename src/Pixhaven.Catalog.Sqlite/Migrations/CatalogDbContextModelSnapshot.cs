@@ -178,6 +178,9 @@ namespace Pixhaven.Catalog.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Hidden")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("MergedIntoId")
                         .HasColumnType("INTEGER");
 

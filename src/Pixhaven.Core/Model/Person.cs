@@ -17,5 +17,8 @@ public sealed class Person
     /// <summary>Set when the user merged this person into another: faces found under this name go to that one.</summary>
     public long? MergedIntoId { get; set; }
 
+    /// <summary>Left out of the People view and the search suggestions (a stranger in the background, say); their faces stay.</summary>
+    public bool Hidden { get; set; }
+
     public List<Face> Faces { get; set; } = [];
 }

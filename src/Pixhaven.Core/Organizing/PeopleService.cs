@@ -5,9 +5,33 @@ using Pixhaven.Core.Model;
 
 namespace Pixhaven.Core.Organizing;
 
-/// <summary>Renames people; a new name that another person already has merges the two.</summary>
+/// <summary>Renames and hides people; a new name that another person already has merges the two.</summary>
 public sealed class PeopleService(IDbContextFactory<CatalogDbContext> contextFactory)
 {
+    /// <summary>
+    /// Hides the person with <paramref name="slug"/> from the People view, or shows them again; returns the slug to
+    /// find them by, or null when there is no such person.
+    /// </summary>
+    public async Task<string?> SetHiddenAsync(string slug, bool hidden, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var person = await db.People.FirstOrDefaultAsync(p => p.Slug == slug, cancellationToken);
+        if (person is null)
+        {
+            return null;
+        }
+
+        // A merged person is shown as the one they were merged into, so that one is hidden.
+        if (person.MergedIntoId is { } into && await db.People.FindAsync([into], cancellationToken) is { } target)
+        {
+            person = target;
+        }
+
+        person.Hidden = hidden;
+        await db.SaveChangesAsync(cancellationToken);
+        return person.Slug;
+    }
+
     /// <summary>Renames the person with <paramref name="slug"/> and returns the slug to find them by now, or null when there is no such person.</summary>
     /// <remarks>
     /// The person keeps the slug of the files' name, so re-indexing a file with that name still finds them. A name

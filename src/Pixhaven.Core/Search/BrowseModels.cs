@@ -10,7 +10,7 @@ public sealed record LabelCount(string Slug, string Name, int Count);
 /// A person with how many photos show them and one face to show: its photo's thumbnail and size, and the face's box
 /// in fractions of that picture, to crop it.
 /// </summary>
-public sealed record PersonCount(string Slug, string Name, int Count, string CoverUid, string? CoverHash, int? CoverWidth, int? CoverHeight, FaceBox Face);
+public sealed record PersonCount(string Slug, string Name, int Count, string CoverUid, string? CoverHash, int? CoverWidth, int? CoverHeight, FaceBox Face, bool Hidden);
 
 /// <summary>A face's box in fractions of the picture as shown, from the top-left corner.</summary>
 public sealed record FaceBox(double X, double Y, double Width, double Height);

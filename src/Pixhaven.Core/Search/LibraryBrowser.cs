@@ -115,13 +115,13 @@ public sealed class LibraryBrowser(IDbContextFactory<CatalogDbContext> contextFa
             var faces = await db.Faces.Where(f => chunk.Contains(f.Id))
                 .Select(f => new
                 {
-                    f.Id, f.Person!.Slug, f.Person.Name, f.Photo!.Uid, f.Photo.ThumbnailHash, PhotoWidth = f.Photo.Width, PhotoHeight = f.Photo.Height,
+                    f.Id, f.Person!.Slug, f.Person.Name, f.Person.Hidden, f.Photo!.Uid, f.Photo.ThumbnailHash, PhotoWidth = f.Photo.Width, PhotoHeight = f.Photo.Height,
                     f.X, f.Y, f.Width, f.Height,
                 })
                 .ToListAsync(cancellationToken);
             foreach (var f in faces)
             {
-                covers[f.Id] = new PersonCount(f.Slug, f.Name, 0, f.Uid, f.ThumbnailHash, f.PhotoWidth, f.PhotoHeight, new FaceBox(f.X, f.Y, f.Width, f.Height));
+                covers[f.Id] = new PersonCount(f.Slug, f.Name, 0, f.Uid, f.ThumbnailHash, f.PhotoWidth, f.PhotoHeight, new FaceBox(f.X, f.Y, f.Width, f.Height), f.Hidden);
             }
         }
 

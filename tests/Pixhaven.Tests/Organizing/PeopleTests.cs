@@ -9,7 +9,7 @@ namespace Pixhaven.Tests.Organizing;
 
 /// <summary>
 /// People from the faces that photo managers mark in XMP: listed with a face to show, found by <c>person:</c>, renamed
-/// and merged, and still so after re-indexing.
+/// merged and hidden, and still so after re-indexing.
 /// </summary>
 public class PeopleTests : IAsyncLifetime
 {
@@ -135,6 +135,41 @@ public class PeopleTests : IAsyncLifetime
         Assert.Equal(expected, await People());
         Assert.Equal(2, (await Get($"/api/v1/photos/{await UidOf(Group)}")).GetProperty("faces").EnumerateArray()
             .Count(f => f.GetProperty("person").GetString() == "alvin the squirrel"));
+    }
+
+    [Fact]
+    public async Task Hiding_KeepsAPersonListedAsHidden_AcrossReindexing_TheirPhotosStayFound_AndShowingBringsThemBack()
+    {
+        async Task<bool> HiddenOf(string slug) => (await Get("/api/v1/people")).EnumerateArray()
+            .Single(p => p.GetProperty("slug").GetString() == slug).GetProperty("hidden").GetBoolean();
+
+        Assert.False(await HiddenOf("ada lovelace"));
+        using (var hidden = await Http.PatchAsJsonAsync("/api/v1/people/ada lovelace", new { hidden = true }))
+        {
+            Assert.Equal(HttpStatusCode.OK, hidden.StatusCode);
+            var person = await hidden.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.True(person.GetProperty("hidden").GetBoolean());
+            Assert.Equal("Ada Lovelace", person.GetProperty("name").GetString()); // the name is left as it was
+        }
+
+        Assert.True(await HiddenOf("ada lovelace"));
+        Assert.False(await HiddenOf("alvin the squirrel"));
+        Assert.Equal(1, await Total("person:\"ada lovelace\""));
+        await _library.IndexAsync(force: true);
+        Assert.True(await HiddenOf("ada lovelace"));
+
+        // Renamed and shown again in one change.
+        using (var shown = await Http.PatchAsJsonAsync("/api/v1/people/ada lovelace", new { name = "Ada King", hidden = false }))
+        {
+            var person = await shown.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal(("Ada King", false), (person.GetProperty("name").GetString(), person.GetProperty("hidden").GetBoolean()));
+        }
+
+        Assert.False(await HiddenOf("ada lovelace"));
+        using var nothing = await Http.PatchAsJsonAsync("/api/v1/people/ada lovelace", new { });
+        Assert.Equal(HttpStatusCode.BadRequest, nothing.StatusCode);
+        using var unknown = await Http.PatchAsJsonAsync("/api/v1/people/nobody", new { hidden = true });
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
 
     [Fact]

@@ -124,6 +124,15 @@ public sealed class BrowserTests(CorpusFixture corpus) : CorpusBrowserTest(corpu
 
         try
         {
+            // Hidden, a person waits in the folded list below, and comes back from there.
+            await list.GetByTestId("hide-person").First.ClickAsync();
+            var hidden = page.GetByTestId("hidden-people");
+            await hidden.GetByText("Hidden people (1)").ClickAsync();
+            Assert.Equal(0, await list.Locator("li").CountAsync());
+            await hidden.GetByTestId("show-person").ClickAsync();
+            await list.GetByText("Alvin the Squirrel", new LocatorGetByTextOptions { Exact = true }).WaitForAsync();
+            Assert.Equal(0, await hidden.CountAsync());
+
             await list.GetByTestId("rename-person").First.ClickAsync();
             await page.GetByTestId("person-name").FillAsync("Alvin");
             await page.GetByTestId("person-name").PressAsync("Enter");
@@ -136,7 +145,7 @@ public sealed class BrowserTests(CorpusFixture corpus) : CorpusBrowserTest(corpu
         }
         finally
         {
-            await Corpus.Http.PatchAsJsonAsync("/api/v1/people/alvin the squirrel", new { name = "Alvin the Squirrel" });
+            await Corpus.Http.PatchAsJsonAsync("/api/v1/people/alvin the squirrel", new { name = "Alvin the Squirrel", hidden = false });
         }
     }
 

@@ -197,7 +197,7 @@ export type FolderCount = Schemas['FolderCount'];
 export const listLabels = () => getJson<LabelCount[]>('/api/v1/labels');
 export type PersonCount = Schemas['PersonCount'];
 export const listPeople = () => getJson<PersonCount[]>('/api/v1/people');
-export const renamePerson = (slug: string, name: string) => send('PATCH', `/api/v1/people/${encodeURIComponent(slug)}`, { name });
+export const changePerson = (slug: string, change: { name?: string; hidden?: boolean }) => send('PATCH', `/api/v1/people/${encodeURIComponent(slug)}`, change);
 export const listFolders = (path: string) => getJson<FolderCount[]>(`/api/v1/folders?path=${encodeURIComponent(path)}`);
 
 // Organising a selection of photos (the grid's batch toolbar).

@@ -11,7 +11,7 @@ let vocabulary: Promise<Vocabulary> | null = null;
 function load(): Promise<Vocabulary> {
   vocabulary ??= Promise.all([listLabels(), listPeople(), listAlbums(), listPlaces(), getFacets('')]).then(([labels, people, albums, places, facets]) => ({
     label: labels.map((l) => ({ value: l.slug, name: l.name })),
-    person: people.map((p) => ({ value: p.slug, name: p.name })),
+    person: people.filter((p) => !p.hidden).map((p) => ({ value: p.slug, name: p.name })),
     album: albums.map((a) => ({ value: a.title, name: a.title })),
     country: places.map((p) => ({ value: p.countryCode.toLowerCase(), name: p.name })),
     camera: facets.cameras.map((c) => ({ value: c.name ?? c.value, name: c.name ?? c.value })),
