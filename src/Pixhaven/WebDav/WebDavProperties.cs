@@ -106,9 +106,10 @@ public sealed class WebDavProperties(WebDavPaths paths, DeadProperties dead)
         }
         else
         {
-            dead.Apply(target.FullPath, changes);
+            // 507: the server cannot record them (RFC 4918 9.2.1); here, the bound on what clients may store.
+            var stored = dead.Apply(target.FullPath, changes);
             result = new XElement(Dav + "response", new XElement(Dav + "href", WebDavPaths.Href(target, target.IsCollection)),
-                WebDavXml.PropStat(changes.Select(c => c.Name).Distinct().Select(n => new XElement(n)), 200));
+                WebDavXml.PropStat(changes.Select(c => c.Name).Distinct().Select(n => new XElement(n)), stored ? 200 : 507));
         }
 
         await WebDavXml.WriteAsync(context.Response, StatusCodes.Status207MultiStatus, new XElement(Dav + "multistatus", result));

@@ -51,6 +51,7 @@ public static class WebDavXml
         404 => "HTTP/1.1 404 Not Found",
         409 => "HTTP/1.1 409 Conflict",
         424 => "HTTP/1.1 424 Failed Dependency",
+        507 => "HTTP/1.1 507 Insufficient Storage",
         _ => $"HTTP/1.1 {status}",
     };
 }

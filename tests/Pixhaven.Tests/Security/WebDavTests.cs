@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Pixhaven.Core.Accounts;
 using Pixhaven.Core.Model;
 using Pixhaven.Tests.Infrastructure;
+using Pixhaven.WebDav;
 
 namespace Pixhaven.Tests.Security;
 
@@ -190,6 +191,42 @@ public sealed class WebDavTests : IAsyncLifetime
         Assert.False(File.Exists("/etc/pixhaven-was-here"));
         using var listing = await sync.SendAsync(new HttpRequestMessage(new HttpMethod("PROPFIND"), "/webdav/import/") { Headers = { { "Depth", "1" } } });
         Assert.DoesNotContain("passwd", await listing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DeadProperties_AreBoundedPerPath_AndAPatchPastTheBoundChangesNothing()
+    {
+        var sync = Client("sync", _token);
+        Assert.Equal(HttpStatusCode.Created, (await sync.SendAsync(new HttpRequestMessage(new HttpMethod("MKCOL"), "/webdav/import/album"))).StatusCode);
+
+        async Task<(HttpStatusCode Status, string Body)> PropPatch(string name, string value)
+        {
+            var body = $"""<?xml version="1.0"?><D:propertyupdate xmlns:D="DAV:" xmlns:Z="urn:notes"><D:set><D:prop><Z:{name}>{value}</Z:{name}></D:prop></D:set></D:propertyupdate>""";
+            using var patch = await sync.SendAsync(new HttpRequestMessage(new HttpMethod("PROPPATCH"), "/webdav/import/album/") { Content = new StringContent(body, Encoding.UTF8, "application/xml") });
+            return (patch.StatusCode, await patch.Content.ReadAsStringAsync());
+        }
+
+        async Task<string> Props()
+        {
+            var body = """<?xml version="1.0"?><D:propfind xmlns:D="DAV:"><D:allprop/></D:propfind>""";
+            using var find = await sync.SendAsync(new HttpRequestMessage(new HttpMethod("PROPFIND"), "/webdav/import/album/")
+                { Headers = { { "Depth", "0" } }, Content = new StringContent(body, Encoding.UTF8, "application/xml") });
+            return await find.Content.ReadAsStringAsync();
+        }
+
+        var first = new string('a', 40_000);
+        Assert.Equal((HttpStatusCode.MultiStatus, true), (await PropPatch("first", first)) is var (status, body) ? (status, body.Contains("200 OK", StringComparison.Ordinal)) : default);
+
+        // A second note that would take the folder past 64 K characters is refused with 507, and nothing changes.
+        var (refusedStatus, refused) = await PropPatch("second", new string('b', 40_000));
+        Assert.Equal(HttpStatusCode.MultiStatus, refusedStatus);
+        Assert.Contains("507 Insufficient Storage", refused, StringComparison.Ordinal);
+        var after = await Props();
+        Assert.Contains(first, after, StringComparison.Ordinal);
+        Assert.DoesNotContain("bbbb", after, StringComparison.Ordinal);
+
+        // A body over the server's limit is the client's error, said as such.
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, (await PropPatch("third", new string('c', DeadProperties.MaxCharactersPerPath))).Status);
     }
 
     private static async Task<(int Exit, string Output)> RunAsync(
