@@ -15,8 +15,10 @@ internal static class JpegSegmentFallbacks
 
     public static MediaMetadata Fill(string path, MediaMetadata metadata, IReadOnlyList<Directory> directories)
     {
-        var wantsDate = metadata.TakenAt is null;
-        var wantsCanonLens = metadata.Lens is null && directories.OfType<CanonMakernoteDirectory>().Any();
+        // Narrow signs that the missing value is there to read, so that the common dateless JPEG (a messenger's copy,
+        // a screenshot) and the Canon compact without a lens tag are not read a second time.
+        var wantsDate = metadata.TakenAt is null && IsFlir(metadata.Make, metadata.Model);
+        var wantsCanonLens = metadata.Lens is null && directories.OfType<CanonMakernoteDirectory>().Any(d => d.ContainsTag(CanonLensModel));
         if (!(wantsDate || wantsCanonLens) || !directories.OfType<JpegDirectory>().Any() || App1Payloads(path) is not { } segments)
         {
             return metadata;
@@ -35,6 +37,10 @@ internal static class JpegSegmentFallbacks
 
         return metadata;
     }
+
+    /// <summary>FLIR's own cameras and the phone attachments say FLIR in Make; drones with FLIR cores in Model.</summary>
+    private static bool IsFlir(string? make, string? model) =>
+        (make?.Contains("FLIR", StringComparison.OrdinalIgnoreCase) ?? false) || (model?.Contains("FLIR", StringComparison.OrdinalIgnoreCase) ?? false);
 
     private static List<byte[]>? App1Payloads(string path)
     {
