@@ -11,8 +11,13 @@ namespace Pixhaven.Core.Indexing;
 /// </summary>
 public sealed class CatalogWriter(IDbContextFactory<CatalogDbContext> contextFactory, TimeProvider clock, Gazetteer gazetteer, TimeZoneInfo? defaultZone = null)
 {
-    // Photos created in this run by content, so two new copies of one file found in the same run become one photo.
+    // Photos created in this run by content, so two new copies of one file found in the same run become one photo:
+    // the parallel analysis cannot tell (neither copy is in the catalog yet), only the writer sees both.
     private readonly Dictionary<string, long> _photoByHash = [];
+    private int _copiesJoined;
+
+    /// <summary>New files this writer found to be copies of a photo made earlier in the same run.</summary>
+    public int CopiesJoined => _copiesJoined;
 
     public async Task ApplyAsync(IReadOnlyList<FileAnalysis> batch, CancellationToken cancellationToken)
     {
@@ -21,7 +26,7 @@ public sealed class CatalogWriter(IDbContextFactory<CatalogDbContext> contextFac
             .OfType<long>().ToList();
         var rows = await db.Files.Include(f => f.Photo).Where(f => ids.Contains(f.Id)).ToDictionaryAsync(f => f.Id, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
-        var created = new List<(string Hash, Photo Photo)>();
+        var created = new Dictionary<string, Photo>();
 
         foreach (var analysis in batch)
         {
@@ -39,10 +44,7 @@ public sealed class CatalogWriter(IDbContextFactory<CatalogDbContext> contextFac
                     break;
                 case AnalysisKind.Indexed:
                     row ??= NewRow(db, analysis);
-                    if (AttachPhoto(db, row, analysis, now) is { } photo)
-                    {
-                        created.Add((analysis.Hash!, photo));
-                    }
+                    AttachPhoto(db, row, analysis, created, now);
 
                     // The thumbnail stage is done when attempted: a RAW without any preview keeps its reason in Error.
                     (row.MetadataAt, row.ThumbnailsAt) = (now, now);
@@ -79,19 +81,33 @@ public sealed class CatalogWriter(IDbContextFactory<CatalogDbContext> contextFac
         return row;
     }
 
-    /// <summary>Links an indexed file to its photo; returns the photo when a new one was made.</summary>
-    private Photo? AttachPhoto(CatalogDbContext db, PhotoFile row, FileAnalysis analysis, DateTime now)
+    /// <summary>Links an indexed file to its photo; a new photo is added to <paramref name="created"/> by content.</summary>
+    private void AttachPhoto(CatalogDbContext db, PhotoFile row, FileAnalysis analysis, Dictionary<string, Photo> created, DateTime now)
     {
         var inspection = analysis.Inspection!;
+        var hash = analysis.Hash!;
         if (inspection.Type.Type == MediaType.Sidecar)
         {
-            return null; // sidecars join their photo's stack in StackBuilder, after every file of the run is written
+            return; // sidecars join their photo's stack in StackBuilder, after every file of the run is written
         }
 
-        if (row.Photo is null && _photoByHash.TryGetValue(analysis.Hash!, out var existingPhotoId))
+        if (row.Photo is null && created.TryGetValue(hash, out var madeInThisBatch))
         {
-            (row.PhotoId, row.Duplicate, row.Primary) = (existingPhotoId, true, false);
-            return null;
+            row.Photo = madeInThisBatch;
+            JoinAsCopy(row);
+            return;
+        }
+
+        if (row.Photo is null && _photoByHash.TryGetValue(hash, out var madeEarlier))
+        {
+            row.PhotoId = madeEarlier;
+            JoinAsCopy(row);
+            return;
+        }
+
+        if (row is { Duplicate: true, PhotoId: not null } && row.Hash == hash)
+        {
+            return; // a forced run re-reads a duplicate; its content is still its photo's
         }
 
         var photo = row.Photo is { } current && !row.Duplicate ? current : null;
@@ -111,10 +127,16 @@ public sealed class CatalogWriter(IDbContextFactory<CatalogDbContext> contextFac
         {
             db.Photos.Add(photo);
             row.Photo = photo;
+            created[hash] = photo;
         }
 
         (row.Primary, row.Duplicate) = (true, false);
-        return isNew ? photo : null;
+    }
+
+    private void JoinAsCopy(PhotoFile row)
+    {
+        (row.Duplicate, row.Primary) = (true, false);
+        _copiesJoined++;
     }
 
     private static void Stamp(PhotoFile row, FileAnalysis analysis, DateTime now)

@@ -107,7 +107,7 @@ public sealed class Indexer(
             Indexed = run.Indexed,
             Unchanged = run.Unchanged,
             Moved = run.Moved,
-            Duplicates = counts.Duplicates,
+            Duplicates = counts.Duplicates + writer.CopiesJoined,
             Missing = missing,
             Skipped = run.Skipped,
             Failed = run.Failed,

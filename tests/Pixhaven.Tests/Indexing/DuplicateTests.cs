@@ -1,0 +1,84 @@
+using Microsoft.EntityFrameworkCore;
+using Pixhaven.Tests.Infrastructure;
+
+namespace Pixhaven.Tests.Indexing;
+
+/// <summary>Files with identical content are one photo with duplicate files, however and whenever they are found.</summary>
+public sealed class DuplicateTests : IAsyncLifetime
+{
+    private TestLibrary _library = null!;
+
+    public async Task InitializeAsync() => _library = await TestLibrary.CreateAsync([TestPhotos.CanonJpeg, TestPhotos.GpsJpeg]);
+
+    public async Task DisposeAsync() => await _library.DisposeAsync();
+
+    private void Copy(string target) => File.Copy(_library.OriginalPath(TestPhotos.CanonJpeg), _library.OriginalPath(target));
+
+    private async Task<List<(string Path, long? PhotoId, bool Primary, bool Duplicate)>> FilesOfTheCanonPhoto()
+    {
+        await using var db = _library.OpenCatalog();
+        var hash = await db.Files.Where(f => f.Path == TestPhotos.CanonJpeg).Select(f => f.Hash).SingleAsync();
+        var rows = await db.Files.Where(f => f.Hash == hash).OrderBy(f => f.Path).ToListAsync();
+        return rows.Select(f => (f.Path, f.PhotoId, f.Primary, f.Duplicate)).ToList();
+    }
+
+    private async Task<int> PhotoCount()
+    {
+        await using var db = _library.OpenCatalog();
+        return await db.Photos.CountAsync();
+    }
+
+    private static void AssertOnePhotoWithOnePrimary(List<(string Path, long? PhotoId, bool Primary, bool Duplicate)> files, int count)
+    {
+        Assert.Equal(count, files.Count);
+        Assert.Single(files.Select(f => f.PhotoId).Distinct());
+        Assert.NotNull(files[0].PhotoId);
+        Assert.Single(files, f => f.Primary);
+        Assert.All(files, f => Assert.NotEqual(f.Primary, f.Duplicate));
+    }
+
+    [Fact]
+    public async Task CopiesFoundInTheSameRun_AreOnePhoto()
+    {
+        // Parallel analysis sees none of the copies in the catalog yet; they meet only when written, often in one batch.
+        Copy("copy-1.jpg");
+        Copy("sub-copy-2.jpg");
+
+        var run = await _library.IndexAsync();
+
+        Assert.Equal((4, 2), (run.Indexed, run.Duplicates));
+        AssertOnePhotoWithOnePrimary(await FilesOfTheCanonPhoto(), 3);
+        Assert.Equal(2, await PhotoCount());
+    }
+
+    [Fact]
+    public async Task ForcedRun_KeepsDuplicatesWithTheirPhoto()
+    {
+        await _library.IndexAsync();
+        Copy("copy-1.jpg");
+        Assert.Equal(1, (await _library.IndexAsync()).Duplicates);
+        var before = await FilesOfTheCanonPhoto();
+
+        await _library.IndexAsync(force: true);
+
+        Assert.Equal(before, await FilesOfTheCanonPhoto());
+        Assert.Equal(2, await PhotoCount());
+    }
+
+    [Fact]
+    public async Task ADuplicateWhosePrimaryIsDeleted_TakesItsPlace_AndKeepsThePhoto()
+    {
+        Copy("copy-1.jpg");
+        await _library.IndexAsync();
+        var photoId = (await FilesOfTheCanonPhoto())[0].PhotoId;
+        var primary = (await FilesOfTheCanonPhoto()).Single(f => f.Primary).Path;
+
+        File.Delete(_library.OriginalPath(primary));
+        await _library.IndexAsync();
+
+        await using var db = _library.OpenCatalog();
+        var left = await db.Files.Include(f => f.Photo).SingleAsync(f => f.PhotoId == photoId && !f.Missing);
+        Assert.True(left is { Primary: true, Duplicate: false });
+        Assert.False(left.Photo!.Missing);
+    }
+}
