@@ -1,6 +1,7 @@
 using CsCheck;
 using Pixhaven.Core.Media.Detection;
 using Pixhaven.Core.Media.Metadata;
+using Pixhaven.Core.Media.Previews;
 using Pixhaven.Core.Search.Query;
 
 namespace Pixhaven.Core.Tests.Fuzzing;
@@ -94,6 +95,17 @@ public sealed class FuzzTests
         Gen.Select(Gen.Int[0, 4], Gen.Int[0, int.MaxValue], Gen.Byte).Array[1, 8]
             .Select(mutations => Mutate(heif, mutations))
             .Sample(bytes => KeepIfFailing(bytes, ".heif", () => WithFile(bytes, HeifPrimaryImage.Size)), iter: Math.Max(100, Iterations / 10), threads: 1);
+    }
+
+    [Fact]
+    public void HeifMetadataLinks_OfMutatedHeic_AreInsideTheFile_NeverThrow()
+    {
+        // The meta box of the iOS 18 HEIC (ftyp, then meta up to offset 32129), where every link and item is.
+        var heic = File.ReadAllBytes(Path.Combine(PhotosFolder(), "dates", "iphone15pro_subsec_timezone.heic"))[..32129];
+        Gen.Select(Gen.Int[0, 4], Gen.Int[0, int.MaxValue], Gen.Byte).Array[1, 8]
+            .Select(mutations => Mutate(heic, mutations))
+            .Sample(bytes => KeepIfFailing(bytes, ".heic", () => Assert.True(WithFile(bytes, path => HeifMetadataLinks.Find(path).All(link => link >= 0 && link + 4 <= bytes.Length)))),
+                iter: Math.Max(100, Iterations / 10), threads: 1);
     }
 
     private static T WithFile<T>(byte[] bytes, Func<string, T> read)

@@ -21,13 +21,35 @@ public sealed class HeifDecoder(TemporaryFiles temporaryFiles)
         }
 
         var target = temporaryFiles.NewPath(".jpg");
-        var (exitCode, errors) = await ExternalTool.RunAsync(_program, ["-q", "95", source, target], Timeout, cancellationToken);
-        if (exitCode != 0 || !File.Exists(target))
+        var error = await ConvertAsync(_program, source, target, cancellationToken);
+        if (error is not null && HeifMetadataLinks.Find(source) is { Count: > 0 } links)
+        {
+            // An older libheif refuses the file's metadata links (iOS 18 HDR photos); a copy without them decodes.
+            var copy = temporaryFiles.NewPath(Path.GetExtension(source));
+            try
+            {
+                HeifMetadataLinks.WriteCopy(source, copy, links);
+                error = await ConvertAsync(_program, copy, target, cancellationToken);
+            }
+            finally
+            {
+                temporaryFiles.Delete(copy);
+            }
+        }
+
+        if (error is not null)
         {
             temporaryFiles.Delete(target);
-            throw new InvalidDataException($"heif-convert failed: {errors.Split('\n').LastOrDefault(l => l.Length > 0) ?? $"exit code {exitCode}"}");
+            throw new InvalidDataException($"heif-convert failed: {error}");
         }
 
         return target;
+    }
+
+    /// <summary>Runs heif-convert; returns its last error line when it wrote no picture.</summary>
+    private static async Task<string?> ConvertAsync(string program, string source, string target, CancellationToken cancellationToken)
+    {
+        var (exitCode, errors) = await ExternalTool.RunAsync(program, ["-q", "95", source, target], Timeout, cancellationToken);
+        return exitCode == 0 && File.Exists(target) ? null : errors.Split('\n').LastOrDefault(l => l.Length > 0) ?? $"exit code {exitCode}";
     }
 }
