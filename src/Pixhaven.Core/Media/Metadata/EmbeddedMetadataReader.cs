@@ -47,7 +47,7 @@ public sealed class EmbeddedMetadataReader
             directories = [];
             if (!libvipsCanOpen)
             {
-                return WithContainerSize(path, new MediaMetadata { Warnings = [$"metadata could not be read: {e.Message}"] });
+                return WithContainerSize(path, new MediaMetadata { Warnings = [$"metadata could not be read: {Describe(e)}"] });
             }
         }
 
@@ -127,7 +127,7 @@ public sealed class EmbeddedMetadataReader
         }
         catch (Exception e) when (IsParserFailure(e))
         {
-            return new MediaMetadata { Warnings = [$"sidecar could not be read: {e.Message}"] };
+            return new MediaMetadata { Warnings = [$"sidecar could not be read: {Describe(e)}"] };
         }
     }
 
@@ -152,6 +152,15 @@ public sealed class EmbeddedMetadataReader
     /// running out of memory or being cancelled.
     /// </summary>
     private static bool IsParserFailure(Exception e) => e is not (OutOfMemoryException or OperationCanceledException);
+
+    /// <summary>
+    /// A format error in the parser's own words; any other exception is the parser tripping over content it did not
+    /// expect, whose message ("Unable to cast object of type ...") would tell a user nothing.
+    /// </summary>
+    private static string Describe(Exception e) =>
+        e is ImageProcessingException or MetadataException or XmpCore.XmpException or System.Xml.XmlException or IOException or UnauthorizedAccessException
+            ? e.Message
+            : $"malformed content ({e.GetType().Name} in the parser)";
 
     public static MediaMetadata Interpret(IReadOnlyList<Directory> directories)
     {
