@@ -462,6 +462,9 @@ namespace Pixhaven.Catalog.Postgres.Migrations
                     b.Property<bool>("Primary")
                         .HasColumnType("boolean");
 
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
+
                     b.Property<long>("Size")
                         .HasColumnType("bigint");
 

@@ -11,7 +11,7 @@ namespace Pixhaven.Catalog.Sqlite.CompiledModel
     public partial class CatalogDbContextModel
     {
         private CatalogDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("8a3ec07a-d711-4498-acd7-f29c010362b5"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("2e22dfb7-2a54-41f9-a9f9-756a33c5f877"), entityTypeCount: 14)
         {
         }
 

@@ -22,7 +22,7 @@ namespace Pixhaven.Catalog.Sqlite.CompiledModel
                 "Pixhaven.Core.Model.PhotoFile",
                 typeof(PhotoFile),
                 baseEntityType,
-                propertyCount: 26,
+                propertyCount: 27,
                 navigationCount: 1,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 6,
@@ -184,6 +184,13 @@ namespace Pixhaven.Catalog.Sqlite.CompiledModel
                 propertyInfo: typeof(PhotoFile).GetProperty("Primary", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(PhotoFile).GetField("<Primary>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: false);
+
+            var revision = runtimeEntityType.AddProperty(
+                "Revision",
+                typeof(int),
+                propertyInfo: typeof(PhotoFile).GetProperty("Revision", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(PhotoFile).GetField("<Revision>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
 
             var size = runtimeEntityType.AddProperty(
                 "Size",

@@ -15,14 +15,20 @@ public sealed record CatalogFileState(
     long? PhotoId,
     bool Duplicate,
     DateTime? MetadataAt,
-    DateTime? ThumbnailsAt)
+    DateTime? ThumbnailsAt,
+    int Revision)
 {
-    /// <summary>Every stage that applies to this file has a stamp.</summary>
+    /// <summary>Every stage that applies to this file has a stamp, made by the current readers.</summary>
     public bool StagesComplete => Status switch
     {
-        FileStatus.Skipped or FileStatus.Failed or FileStatus.Removed => true,
+        FileStatus.Removed => true,
+        _ when Stale => false,
+        FileStatus.Skipped or FileStatus.Failed => true,
         _ => MetadataAt is not null && (Type == MediaType.Sidecar || ThumbnailsAt is not null),
     };
+
+    /// <summary>Read by an older version of the readers, whose result the current ones may better.</summary>
+    public bool Stale => Revision < IndexerRevision.Current && Status != FileStatus.Removed;
 
     public bool SameStat(long size, DateTime modifiedUtc) =>
         Size == size && Math.Abs((ModifiedAt - modifiedUtc).TotalMilliseconds) < 1;

@@ -152,6 +152,7 @@ public sealed class CatalogWriter(IDbContextFactory<CatalogDbContext> contextFac
             return;
         }
 
+        row.Revision = IndexerRevision.Current;
         row.Hash = analysis.Hash ?? row.Hash;
         row.EmbeddedVideo = analysis.EmbeddedVideo;
         row.Status = analysis.Status;

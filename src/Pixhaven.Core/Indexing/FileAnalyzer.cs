@@ -35,7 +35,11 @@ public sealed class FileAnalyzer(
         try
         {
             type = MediaInspector.DetectType(file.FullPath);
-            hash = await ContentHasher.HashFileAsync(file.FullPath, cancellationToken);
+            // A file read again only because the readers changed keeps its hash: its size and time say the content
+            // did not change, as they do for every unchanged file, and hashing a whole library again costs hours.
+            hash = !force && existing is { Stale: true, Hash: { } known } && existing.SameStat(file.Size, file.ModifiedUtc)
+                ? known
+                : await ContentHasher.HashFileAsync(file.FullPath, cancellationToken);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -80,6 +80,11 @@ public sealed class Indexer(
         }
 
         logger.LogInformation("Found {Found} files in {Root}; {Work} new or changed", scanned.Count, options.OriginalsFullPath, work.Count);
+        if (work.Count(w => w.Existing is { Stale: true } existing && existing.SameStat(w.File.Size, w.File.ModifiedUtc)) is > 0 and var stale)
+        {
+            logger.LogInformation("{Stale} of them unchanged but read by an older version of Pixhaven: their metadata is read again", stale);
+        }
+
         var counts = new RunCounts(work.Count);
         var writer = new CatalogWriter(contextFactory, clock, gazetteer, options.DefaultZone);
         if (restored.Count > 0)
@@ -184,7 +189,7 @@ public sealed class Indexer(
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         return await db.Files.AsNoTracking()
-            .Select(f => new CatalogFileState(f.Id, f.Path, f.Size, f.ModifiedAt, f.Hash, f.Status, f.Type, f.Missing, f.PhotoId, f.Duplicate, f.MetadataAt, f.ThumbnailsAt))
+            .Select(f => new CatalogFileState(f.Id, f.Path, f.Size, f.ModifiedAt, f.Hash, f.Status, f.Type, f.Missing, f.PhotoId, f.Duplicate, f.MetadataAt, f.ThumbnailsAt, f.Revision))
             .ToListAsync(cancellationToken);
     }
 

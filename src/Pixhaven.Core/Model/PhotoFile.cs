@@ -63,5 +63,8 @@ public sealed class PhotoFile
     public DateTime? MetadataAt { get; set; }
     public DateTime? ThumbnailsAt { get; set; }
 
+    /// <summary>The <see cref="Indexing.IndexerRevision"/> that last read the file; an older one means it is read again.</summary>
+    public int Revision { get; set; }
+
     public DateTime IndexedAt { get; set; }
 }

@@ -128,6 +128,48 @@ public sealed class IncrementalIndexTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task FilesReadByAnOlderVersion_AreReadAgainOnce_KeepingEditsAndThumbnails()
+    {
+        // As an older version left them: its readers found no lens in the Canon photo, and the PNG failed.
+        var canon = await FileAt(TestPhotos.CanonJpeg);
+        var png = await FileAt("png/density_plot.png");
+        await using (var db = _library.OpenCatalog())
+        {
+            await db.Files.ExecuteUpdateAsync(s => s.SetProperty(f => f.Revision, 0));
+            await db.Photos.Where(p => p.Id == canon.PhotoId).ExecuteUpdateAsync(s => s
+                .SetProperty(p => p.Lens, (string?)null)
+                .SetProperty(p => p.Title, "Harbour at dusk").SetProperty(p => p.TitleSource, MetadataSource.Manual));
+            await db.Files.Where(f => f.Id == png.Id).ExecuteUpdateAsync(s => s
+                .SetProperty(f => f.Status, FileStatus.Failed).SetProperty(f => f.Error, "decoder missing")
+                .SetProperty(f => f.MetadataAt, (DateTime?)null).SetProperty(f => f.ThumbnailsAt, (DateTime?)null));
+        }
+
+        var store = new ThumbnailStore(_library.Options.Values.ThumbnailCachePath);
+        foreach (var size in ThumbnailSize.All)
+        {
+            File.Delete(store.PathFor(png.Hash!, size));
+        }
+
+        var canonThumbnails = ThumbnailWriteTimes().Where(t => t.Key.Contains(canon.Hash!, StringComparison.Ordinal)).ToList();
+
+        var run = await _library.IndexAsync();
+
+        // Every file is read again (the zero-byte one is still skipped); the Canon photo's thumbnails are kept.
+        Assert.Equal((4, 1, 0), (run.Indexed, run.Skipped, run.Unchanged));
+        var canonAfter = await FileAt(TestPhotos.CanonJpeg);
+        Assert.Equal("EF28-135mm f/3.5-5.6 IS USM", canonAfter.Photo!.Lens);
+        Assert.Equal(("Harbour at dusk", MetadataSource.Manual), (canonAfter.Photo.Title, canonAfter.Photo.TitleSource));
+        Assert.Equal(canonThumbnails, ThumbnailWriteTimes().Where(t => t.Key.Contains(canon.Hash!, StringComparison.Ordinal)).ToList());
+        var pngAfter = await FileAt("png/density_plot.png");
+        Assert.Equal((FileStatus.Indexed, null), (pngAfter.Status, pngAfter.Error));
+        Assert.True(store.HasAll(png.Hash!));
+        Assert.Equal(png.PhotoId, pngAfter.PhotoId);
+
+        var next = await _library.IndexAsync();
+        Assert.Equal((Files.Length, 0), (next.Unchanged, next.Indexed));
+    }
+
+    [Fact]
     public async Task ForceRun_RereadsEveryFile()
     {
         var run = await _library.IndexAsync(force: true);

@@ -1,0 +1,17 @@
+namespace Pixhaven.Core.Indexing;
+
+/// <summary>
+/// Which version of the readers and decoders indexed a file. Raise <see cref="Current"/> with any change that would
+/// give a file indexed before a different result (a new metadata field or fallback, a format that now decodes); the
+/// next index run then reads those files again, trusting their size and modification time for the content hash, and
+/// makes only the thumbnails that are missing. Without it, a library indexed by an older version would keep the old
+/// readings until a forced run re-hashed every original.
+/// </summary>
+public static class IndexerRevision
+{
+    /// <summary>
+    /// 1: FLIR capture times, Canon lenses in moved maker notes, the size of damaged HEIFs, iOS 18 HDR HEICs, and the
+    /// people in XMP face regions.
+    /// </summary>
+    public const int Current = 1;
+}
