@@ -25,12 +25,13 @@ public static class PhotosApi
         api.MapMethods("/dl/{hash}/{token}", [HttpMethods.Get, HttpMethods.Head], DownloadByHash).WithName("DownloadByHash").AllowAnonymous()
             .WithSummary("An original file by content hash and download token; no session needed, so links work in any download manager");
         api.MapMethods("/photos/{uid}/video", [HttpMethods.Get, HttpMethods.Head], PlayVideo).WithName("PlayVideo")
-            .WithSummary("The photo's video (or a Live Photo's motion) in a form browsers play, transcoded once when needed");
+            .WithSummary("The photo's video (or a Live Photo's motion) in a form browsers play, transcoded once when needed; a video in "
+                + "one of the 'codecs' this browser names beyond H.264, VP8, VP9 and AV1 (hevc) is sent as it is");
         return api;
     }
 
     public static async Task<Results<PhysicalFileHttpResult, NotFound, ProblemHttpResult>> PlayVideo(
-        string uid, PhotoSearch search, PixhavenOptions options, VideoTranscoder transcoder, MotionPhotoExtractor motion, CancellationToken cancellationToken)
+        string uid, string? codecs, PhotoSearch search, PixhavenOptions options, VideoTranscoder transcoder, MotionPhotoExtractor motion, CancellationToken cancellationToken)
     {
         var photo = await search.FindAsync(uid, cancellationToken);
         var video = photo?.Files.Where(f => f.Type == Core.Model.MediaType.Video && !f.Missing && f.Hash is not null).OrderByDescending(f => f.Primary).FirstOrDefault();
@@ -44,7 +45,7 @@ public static class PhotosApi
             return TypedResults.NotFound();
         }
 
-        if (VideoTranscoder.IsPlayable(video.Format, video.Codec))
+        if (VideoTranscoder.IsPlayable(video.Format, video.Codec, VideoTranscoder.BrowserCodecs(codecs)))
         {
             return TypedResults.PhysicalFile(path, video.Mime ?? "video/mp4", enableRangeProcessing: true);
         }

@@ -6,7 +6,10 @@ using Pixhaven.Tests.Infrastructure;
 
 namespace Pixhaven.Tests.Api;
 
-/// <summary>Videos a browser cannot play are transcoded once to H.264 MP4 and cached; playable ones are served as they are.</summary>
+/// <summary>
+/// Videos a browser cannot play are transcoded once to H.264 MP4 and cached; playable ones are served as they are, HEVC
+/// too when the browser says it plays it.
+/// </summary>
 public sealed class VideoPlaybackTests : IAsyncLifetime
 {
     private TestLibrary _library = null!;
@@ -16,7 +19,7 @@ public sealed class VideoPlaybackTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _library = await TestLibrary.CreateAsync(["video/with-gps.mp4"]);
+        _library = await TestLibrary.CreateAsync(["video/with-gps.mp4", "livephoto/IMG_3589.mov"]);
         // An MPEG-4 Part 2 AVI, made here by ffmpeg: no browser plays it.
         var ffmpeg = ExternalTool.Find("ffmpeg") ?? throw new InvalidOperationException("ffmpeg is required (Debian package ffmpeg)");
         var (exitCode, errors) = await ExternalTool.RunAsync(ffmpeg,
@@ -86,5 +89,25 @@ public sealed class VideoPlaybackTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(await File.ReadAllBytesAsync(_library.OriginalPath("video/with-gps.mp4")), await response.Content.ReadAsByteArrayAsync());
         Assert.False(Directory.Exists(_library.Options.Values.VideoCachePath) && Directory.EnumerateFiles(_library.Options.Values.VideoCachePath, "*", SearchOption.AllDirectories).Any());
+    }
+
+    [Fact]
+    public async Task Hevc_IsSentAsItIs_ToABrowserThatPlaysIt_AndTranscodedForOthers()
+    {
+        // An iPhone Live Photo's motion part: HEVC in QuickTime, as every iPhone video since iOS 11.
+        var uid = await UidOf("livephoto/IMG_3589.mov");
+        var original = await File.ReadAllBytesAsync(_library.OriginalPath("livephoto/IMG_3589.mov"));
+
+        using var direct = await Http.GetAsync($"/api/v1/photos/{uid}/video?codecs=hevc");
+        Assert.Equal(HttpStatusCode.OK, direct.StatusCode);
+        Assert.Equal(original, await direct.Content.ReadAsByteArrayAsync());
+        using var unknownNamesAreIgnored = await Http.GetAsync($"/api/v1/photos/{uid}/video?codecs=vvc,%20HEVC");
+        Assert.Equal(original, await unknownNamesAreIgnored.Content.ReadAsByteArrayAsync());
+        Assert.False(Directory.Exists(_library.Options.Values.VideoCachePath) && Directory.EnumerateFiles(_library.Options.Values.VideoCachePath, "*", SearchOption.AllDirectories).Any(),
+            "nothing was transcoded");
+
+        using var transcoded = await Http.GetAsync($"/api/v1/photos/{uid}/video?codecs=vvc");
+        Assert.Equal(HttpStatusCode.OK, transcoded.StatusCode);
+        Assert.Equal("h264", await CodecOf(await transcoded.Content.ReadAsByteArrayAsync()));
     }
 }

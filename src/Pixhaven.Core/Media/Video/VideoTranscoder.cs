@@ -4,8 +4,8 @@ using Pixhaven.Core.Media.Previews;
 namespace Pixhaven.Core.Media.Video;
 
 /// <summary>
-/// Makes videos playable in browsers: H.264/VP8/VP9/AV1 in MP4, MOV or WebM are served as they are; anything else
-/// (HEVC, MPEG-2, MPEG-4 Part 2 in AVI, ...) is transcoded once with ffmpeg to H.264/AAC MP4 in
+/// Makes videos playable in browsers: H.264/VP8/VP9/AV1 in MP4, MOV or WebM are served as they are, and so is HEVC to a
+/// browser that says it plays it; anything else (HEVC elsewhere, MPEG-2, MPEG-4 Part 2 in AVI, ...) is transcoded once with ffmpeg to H.264/AAC MP4 in
 /// <c>storage/cache/video</c>, keyed by content hash. Concurrent transcodes are limited, and concurrent requests for
 /// one video share a single transcode.
 /// </summary>
@@ -28,8 +28,18 @@ public sealed class VideoTranscoder : IDisposable
         _limit = new SemaphoreSlim(Math.Max(1, concurrentTranscodes));
     }
 
-    public static bool IsPlayable(string? format, string? codec) =>
-        codec is not null && PlayableCodecs.Contains(codec) && format is not null && PlayableContainers.Contains(format);
+    /// <summary>Codecs only some browsers play (HEVC: Safari, and Chrome and Edge with a hardware decoder).</summary>
+    private static readonly HashSet<string> CodecsSomeBrowsersPlay = ["hevc"];
+
+    /// <summary>A video every browser plays as it is, or one in <paramref name="browserCodecs"/>, the codecs this browser says it plays.</summary>
+    public static bool IsPlayable(string? format, string? codec, IReadOnlySet<string>? browserCodecs = null) =>
+        codec is not null && (PlayableCodecs.Contains(codec) || browserCodecs?.Contains(codec) == true)
+        && format is not null && PlayableContainers.Contains(format);
+
+    /// <summary>The codecs of a comma-separated list that only some browsers play; other names are left out.</summary>
+    public static IReadOnlySet<string> BrowserCodecs(string? list) =>
+        (list ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(c => c.ToLowerInvariant()).Where(CodecsSomeBrowsersPlay.Contains).ToHashSet();
 
     public string CachePath(string hash) => Path.Combine(_cache, hash[..2], hash + ".mp4");
 
