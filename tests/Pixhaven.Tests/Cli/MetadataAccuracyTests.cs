@@ -21,7 +21,7 @@ public sealed class MetadataAccuracyTests(ITestOutputHelper output) : IDisposabl
         ["jpeg/Samsung_GT-I9000_Galaxy_S.jpg lng"] = "as above",
         ["jpeg/Nikon_D5000.jpg lat"] = "EXIF seconds are 0/0, so exiftool drops the position; degrees, minutes and the XMP copy are valid",
         ["jpeg/Nikon_D5000.jpg lng"] = "as above",
-        ["dates/iphone15pro_subsec_timezone.heic width"] = "the primary image is 4032x3024 with irot 270 degrees, so it shows 3024x4032 (as EXIF orientation 6 says); expected.json rotated by a later item's irot 0 (the gain map's)",
+        ["dates/iphone15pro_subsec_timezone.heic width"] = "the primary image is 4032x3024 with irot 270 degrees, so it shows 3024x4032 (as EXIF orientation 6 says, and as libheif decodes it: ThumbnailTests); expected.json rotated by a later item's irot 0 (the gain map's)",
         ["dates/iphone15pro_subsec_timezone.heic height"] = "as above",
         ["raw/exiftool_Fujifilm_S5Pro.raf width"] = "SuperCCD: the RAF header's 4256x1424 is the sensor's diagonal layout, not the picture's 3:2 shape; Pixhaven takes the RAF size only when it has the preview's shape",
         ["raw/exiftool_Fujifilm_S5Pro.raf height"] = "as above",
