@@ -6,8 +6,8 @@ public sealed record ImportResult
     public int Found { get; init; }
     public int Imported { get; init; }
 
-    /// <summary>Files whose content is already in the library; left in the import folder.</summary>
-    public int AlreadyInLibrary { get; init; }
+    /// <summary>Files whose content is already in the library, each with a path there that has it; left in the import folder.</summary>
+    public IReadOnlyList<(string File, string InLibrary)> AlreadyInLibrary { get; init; } = [];
 
     public int Failed { get; init; }
     public IReadOnlyList<IndexProblem> Problems { get; init; } = [];

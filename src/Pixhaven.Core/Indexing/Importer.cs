@@ -37,7 +37,8 @@ public sealed class Importer(
         var known = await KnownHashesAsync(cancellationToken);
         var problems = new List<IndexProblem>();
         var moves = new List<(string, string)>();
-        int done = 0, alreadyInLibrary = 0;
+        var alreadyInLibrary = new List<(string, string)>();
+        var done = 0;
 
         foreach (var stack in files.GroupBy(f => StackKey.For(f.RelativePath).Key))
         {
@@ -45,13 +46,13 @@ public sealed class Importer(
             var members = new List<(ScannedFile File, string Hash, MediaType Type)>();
             foreach (var file in stack)
             {
-                progress?.Report(new IndexProgress("importing", files.Count, done++, file.RelativePath, moves.Count, alreadyInLibrary, problems.Count));
+                progress?.Report(new IndexProgress("importing", files.Count, done++, file.RelativePath, moves.Count, alreadyInLibrary.Count, problems.Count));
                 try
                 {
                     var hash = await ContentHasher.HashFileAsync(file.FullPath, cancellationToken);
-                    if (!known.Add(hash))
+                    if (!known.TryAdd(hash, $"{file.RelativePath} of this import"))
                     {
-                        alreadyInLibrary++;
+                        alreadyInLibrary.Add((file.RelativePath, known[hash]));
                         continue;
                     }
 
@@ -87,6 +88,7 @@ public sealed class Importer(
                     }
 
                     moves.Add((member.File.RelativePath, target));
+                    known[member.Hash] = target;
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
                 {
@@ -139,10 +141,18 @@ public sealed class Importer(
         throw new IOException($"no free name for {baseName}{suffix}");
     }
 
-    private async Task<HashSet<string>> KnownHashesAsync(CancellationToken cancellationToken)
+    /// <summary>The content hashes of the library's present files, each with one path that has it.</summary>
+    private async Task<Dictionary<string, string>> KnownHashesAsync(CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return (await db.Files.Where(f => f.Hash != null && !f.Missing).Select(f => f.Hash!).ToListAsync(cancellationToken)).ToHashSet();
+        var files = await db.Files.Where(f => f.Hash != null && !f.Missing).Select(f => new { f.Hash, f.Path }).ToListAsync(cancellationToken);
+        var known = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            known.TryAdd(file.Hash!, file.Path);
+        }
+
+        return known;
     }
 
 #pragma warning disable RS0030 // The importer's one sanctioned delete: sources already verified in originals.

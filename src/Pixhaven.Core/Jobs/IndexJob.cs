@@ -45,7 +45,7 @@ public sealed class IndexJob(Indexer indexer, Importer importer, ILogger<IndexJo
         LastImport = await importer.ImportAsync(request, new SynchronousProgress<IndexProgress>(p => Progress = p), stopping);
         LastResult = LastImport.Index ?? LastResult;
         logger.LogInformation("Import finished: {Imported} imported, {Known} already in the library, {Failed} failed",
-            LastImport.Imported, LastImport.AlreadyInLibrary, LastImport.Failed);
+            LastImport.Imported, LastImport.AlreadyInLibrary.Count, LastImport.Failed);
     });
 
     /// <summary>One background run at a time; its failure is kept for the status API instead of being lost.</summary>

@@ -21,10 +21,15 @@ public static class ImportCommand
             console.MarkupLineInterpolated($"Importing [bold]{Path.GetFullPath(loaded.Values.ImportPath)}[/] into [bold]{loaded.Values.OriginalsFullPath}[/] ({(result.GetValue(copy) ? "copy" : "move")})");
             var outcome = await services.GetRequiredService<Importer>().ImportAsync(new ImportRequest(result.GetValue(copy)), null, token);
             console.MarkupLineInterpolated(
-                $"[bold]Done[/]: {outcome.Found} files found, [green]{outcome.Imported} imported[/], {outcome.AlreadyInLibrary} already in the library, [red]{outcome.Failed} failed[/]");
+                $"[bold]Done[/]: {outcome.Found} files found, [green]{outcome.Imported} imported[/], {outcome.AlreadyInLibrary.Count} already in the library, [red]{outcome.Failed} failed[/]");
             foreach (var (from, to) in outcome.Moves)
             {
                 console.MarkupLineInterpolated($"  {from} -> {to}");
+            }
+
+            foreach (var (file, inLibrary) in outcome.AlreadyInLibrary)
+            {
+                console.MarkupLineInterpolated($"  {file}: already in the library as {inLibrary}; left in the import folder");
             }
 
             foreach (var problem in outcome.Problems)

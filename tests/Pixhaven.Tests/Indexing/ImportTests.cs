@@ -42,10 +42,14 @@ public sealed class ImportTests : IAsyncLifetime
         Put("sidecar/IMG_5910.xmp", "card/IMG_0108.xmp");
         Put(TestPhotos.CanonJpeg, "card/already-there.jpg");
         Put("broken/text_file.jpg", "notes/readme.jpg");
+        Put("jpeg/Canon_PowerShot_S40_IMG_0108.JPG", "phone/copy-of-IMG_0108.JPG");
 
         var result = await ImportAsync();
 
-        Assert.Equal((5, 3, 1), (result.Found, result.Imported, result.AlreadyInLibrary));
+        Assert.Equal((6, 3), (result.Found, result.Imported));
+        // Each file left says where the library has its content: a file there, or the one this import just placed.
+        var placedJpeg = result.Moves.Single(m => m.From == "card/IMG_0108.JPG").To;
+        Assert.Equal([("card/already-there.jpg", TestPhotos.CanonJpeg), ("phone/copy-of-IMG_0108.JPG", placedJpeg)], result.AlreadyInLibrary.Order());
         var targets = result.Moves.Select(m => m.To).Order().ToList();
         var hash8 = (await ContentHasher.HashFileAsync(_library.OriginalPath(targets.Single(t => t.EndsWith(".JPG", StringComparison.Ordinal)))))[..8];
         var taken = DateTime.ParseExact(TestPhotos.Expected["jpeg/Canon_PowerShot_S40_IMG_0108.JPG"].Text("DateTimeOriginal")!, "yyyy:MM:dd HH:mm:ss", null);
