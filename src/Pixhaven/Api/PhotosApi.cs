@@ -37,7 +37,15 @@ public static class PhotosApi
         var video = photo?.Files.Where(f => f.Type == Core.Model.MediaType.Video && !f.Missing && f.Hash is not null).OrderByDescending(f => f.Primary).FirstOrDefault();
         if (video is null && photo?.Files.FirstOrDefault(f => f.EmbeddedVideo && f.Hash is not null) is { } still && File.Exists(motion.CachePath(still.Hash!)))
         {
-            return TypedResults.PhysicalFile(motion.CachePath(still.Hash!), "video/mp4", enableRangeProcessing: true);
+            try
+            {
+                var playable = await transcoder.PlayableEmbeddedAsync(motion.CachePath(still.Hash!), still.Hash!, VideoTranscoder.BrowserCodecs(codecs), cancellationToken);
+                return TypedResults.PhysicalFile(playable, "video/mp4", enableRangeProcessing: true);
+            }
+            catch (InvalidDataException e)
+            {
+                return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status422UnprocessableEntity);
+            }
         }
 
         if (video is null || OriginalPath(options, video.Path) is not { } path)

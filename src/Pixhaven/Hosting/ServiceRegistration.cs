@@ -54,7 +54,7 @@ public static class ServiceRegistration
         services.AddSingleton<VideoFrameExtractor>();
         services.AddSingleton<RawPreviewRenderer>();
         services.AddSingleton(new MotionPhotoExtractor(Path.Combine(options.StorageFullPath, "cache", "motion")));
-        services.AddSingleton(sp => new VideoTranscoder(options.VideoCachePath, sp.GetRequiredService<TemporaryFiles>(), options.TranscodeLimit));
+        services.AddSingleton(sp => new VideoTranscoder(options.VideoCachePath, sp.GetRequiredService<TemporaryFiles>(), sp.GetRequiredService<FfprobeReader>(), options.TranscodeLimit));
         services.AddSingleton<ConverterInventory>();
         services.AddSingleton<FileAnalyzer>();
         services.AddSingleton<StackBuilder>();

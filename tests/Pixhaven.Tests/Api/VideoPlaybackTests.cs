@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Pixhaven.Core.Media.Previews;
@@ -42,27 +41,6 @@ public sealed class VideoPlaybackTests : IAsyncLifetime
         return (await db.Files.Include(f => f.Photo).SingleAsync(f => f.Path == path)).Photo!.Uid;
     }
 
-    private static async Task<string> CodecOf(byte[] video)
-    {
-        var file = Path.GetTempFileName();
-        await File.WriteAllBytesAsync(file, video);
-        try
-        {
-            var start = new ProcessStartInfo("ffprobe", ["-v", "error", "-select_streams", "v:0", "-show_entries", "stream=codec_name", "-of", "csv=p=0", file])
-            {
-                RedirectStandardOutput = true,
-            };
-            using var process = Process.Start(start)!;
-            var output = await process.StandardOutput.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            return output.Trim();
-        }
-        finally
-        {
-            File.Delete(file);
-        }
-    }
-
     [Fact]
     public async Task UnplayableCodec_IsTranscodedToH264_OnceAndCached()
     {
@@ -70,7 +48,7 @@ public sealed class VideoPlaybackTests : IAsyncLifetime
         using var first = await Http.GetAsync($"/api/v1/photos/{uid}/video");
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal("video/mp4", first.Content.Headers.ContentType?.MediaType);
-        Assert.Equal("h264", await CodecOf(await first.Content.ReadAsByteArrayAsync()));
+        Assert.Equal("h264", await VideoCodec.OfAsync(await first.Content.ReadAsByteArrayAsync()));
 
         var cached = Directory.EnumerateFiles(_library.Options.Values.VideoCachePath, "*.mp4", SearchOption.AllDirectories).Single();
         var madeAt = File.GetLastWriteTimeUtc(cached);
@@ -108,6 +86,6 @@ public sealed class VideoPlaybackTests : IAsyncLifetime
 
         using var transcoded = await Http.GetAsync($"/api/v1/photos/{uid}/video?codecs=vvc");
         Assert.Equal(HttpStatusCode.OK, transcoded.StatusCode);
-        Assert.Equal("h264", await CodecOf(await transcoded.Content.ReadAsByteArrayAsync()));
+        Assert.Equal("h264", await VideoCodec.OfAsync(await transcoded.Content.ReadAsByteArrayAsync()));
     }
 }

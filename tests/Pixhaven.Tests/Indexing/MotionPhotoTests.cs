@@ -60,6 +60,25 @@ public sealed class MotionPhotoTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task MotionPhoto_WithHevcVideo_IsSentAsItIs_OnlyToBrowsersThatPlayHevc()
+    {
+        // Samsung phones set to HEVC embed it, as do iPhone Live Photos that Samsung's Smart Switch turned into motion photos.
+        var still = await File.ReadAllBytesAsync(TestPhotos.PathOf(TestPhotos.CanonJpeg));
+        var hevc = await File.ReadAllBytesAsync(TestPhotos.PathOf("livephoto/IMG_3589.mov"));
+        await File.WriteAllBytesAsync(_library.OriginalPath("samsung-hevc.jpg"), [.. still, .. "MotionPhoto_Data"u8, .. hevc]);
+        await _library.IndexAsync();
+        await using var db = _library.OpenCatalog();
+        var uid = (await db.Files.Include(f => f.Photo).SingleAsync(f => f.Path == "samsung-hevc.jpg")).Photo!.Uid;
+
+        await using var server = await LibraryServer.StartAsync(_library);
+        using var direct = await server.Http.GetAsync($"/api/v1/photos/{uid}/video?codecs=hevc");
+        Assert.Equal(hevc, await direct.Content.ReadAsByteArrayAsync());
+        using var transcoded = await server.Http.GetAsync($"/api/v1/photos/{uid}/video");
+        Assert.Equal(HttpStatusCode.OK, transcoded.StatusCode);
+        Assert.Equal("h264", await VideoCodec.OfAsync(await transcoded.Content.ReadAsByteArrayAsync()));
+    }
+
+    [Fact]
     public async Task OrdinaryJpeg_HasNoMotion()
     {
         File.Copy(TestPhotos.PathOf(TestPhotos.CanonJpeg), _library.OriginalPath("plain.jpg"));

@@ -17,14 +17,19 @@ public sealed class VideoTranscoder : IDisposable
 
     private readonly string _cache;
     private readonly TemporaryFiles _temporaryFiles;
+    private readonly FfprobeReader _probe;
     private readonly SemaphoreSlim _limit;
     private readonly string? _ffmpeg = ExternalTool.Find("ffmpeg");
     private readonly ConcurrentDictionary<string, Lazy<Task<string>>> _running = new();
 
-    public VideoTranscoder(string cacheRoot, TemporaryFiles temporaryFiles, int concurrentTranscodes)
+    // The codec of each motion photo's embedded video, probed once: a player asks for it in several range requests.
+    private readonly ConcurrentDictionary<string, string?> _embeddedCodecs = new();
+
+    public VideoTranscoder(string cacheRoot, TemporaryFiles temporaryFiles, FfprobeReader probe, int concurrentTranscodes)
     {
         _cache = cacheRoot;
         _temporaryFiles = temporaryFiles;
+        _probe = probe;
         _limit = new SemaphoreSlim(Math.Max(1, concurrentTranscodes));
     }
 
@@ -69,6 +74,22 @@ public sealed class VideoTranscoder : IDisposable
                 _running.TryRemove(hash, out _);
             }
         }
+    }
+
+    /// <summary>
+    /// What to send for a motion photo's embedded video (an MP4 extracted at indexing): itself when this browser plays
+    /// its codec, else its transcode, cached under the still's content hash.
+    /// </summary>
+    public async Task<string> PlayableEmbeddedAsync(string video, string stillHash, IReadOnlySet<string> browserCodecs, CancellationToken cancellationToken)
+    {
+        if (!_embeddedCodecs.TryGetValue(stillHash, out var codec))
+        {
+            codec = _probe.IsAvailable ? (await _probe.ReadAsync(video, cancellationToken)).VideoCodec : null;
+            _embeddedCodecs[stillHash] = codec;
+        }
+
+        // Without ffprobe nothing is known of the codec; the video is sent as it is, as phones mostly write H.264.
+        return codec is null || IsPlayable("mp4", codec, browserCodecs) ? video : await PlayableAsync(video, stillHash, cancellationToken);
     }
 
     private async Task<string> TranscodeAsync(string original, string target)
