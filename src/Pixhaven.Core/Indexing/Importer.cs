@@ -47,6 +47,13 @@ public sealed class Importer(
             foreach (var file in stack)
             {
                 progress?.Report(new IndexProgress("importing", files.Count, done++, file.RelativePath, moves.Count, alreadyInLibrary.Count, problems.Count));
+                if (file.Size == 0)
+                {
+                    // Never opened: a named pipe or a device also says 0 bytes, and reading one would wait forever.
+                    problems.Add(new IndexProblem(file.RelativePath, FileStatus.Skipped, "empty file (0 bytes); left in the import folder"));
+                    continue;
+                }
+
                 try
                 {
                     var hash = await ContentHasher.HashFileAsync(file.FullPath, cancellationToken);
@@ -56,7 +63,7 @@ public sealed class Importer(
                         continue;
                     }
 
-                    members.Add((file, hash, file.Size == 0 ? MediaType.Unknown : MediaInspector.DetectType(file.FullPath).Type));
+                    members.Add((file, hash, MediaInspector.DetectType(file.FullPath).Type));
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {

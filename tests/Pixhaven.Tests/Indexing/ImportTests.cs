@@ -68,6 +68,28 @@ public sealed class ImportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task NamedPipesAndEmptyFiles_AreLeftUnopened_AndTheRestIsImported()
+    {
+        Put(TestPhotos.GpsJpeg, "a.jpg");
+        Directory.CreateDirectory(ImportFolder);
+        await File.WriteAllBytesAsync(Path.Combine(ImportFolder, "empty-1.jpg"), []);
+        await File.WriteAllBytesAsync(Path.Combine(ImportFolder, "empty-2.jpg"), []);
+        // Reading a pipe waits for a writer that never comes: the import must not open it.
+        using (var mkfifo = Process.Start("mkfifo", [Path.Combine(ImportFolder, "pipe.jpg")]))
+        {
+            await mkfifo.WaitForExitAsync();
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+
+        var result = await ImportAsync().WaitAsync(TimeSpan.FromMinutes(2));
+
+        Assert.Equal(1, result.Imported);
+        Assert.Empty(result.AlreadyInLibrary); // two empty files are not copies of each other's content
+        Assert.Equal(["empty-1.jpg", "empty-2.jpg", "pipe.jpg"], result.Problems.Select(p => p.Path).Order());
+        Assert.All(result.Problems, p => Assert.Equal("empty file (0 bytes); left in the import folder", p.Reason));
+    }
+
+    [Fact]
     public async Task Copy_LeavesTheImportFolderAlone_AndNameCollisionsNeverOverwrite()
     {
         Put(TestPhotos.GpsJpeg, "a.jpg");
