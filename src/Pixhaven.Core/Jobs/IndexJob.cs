@@ -21,6 +21,9 @@ public sealed class IndexJob(Indexer indexer, Importer importer, ILogger<IndexJo
     public DateTime? StartedAt { get; private set; }
     public IndexResult? LastResult { get; private set; }
     public ImportResult? LastImport { get; private set; }
+
+    /// <summary>The last import, made once when it ends, so that watchers comparing states see one value until the next.</summary>
+    public ImportSummary? LastImportSummary { get; private set; }
     public string? LastError { get; private set; }
 
     public bool IsRunning => indexer.IsRunning || _running is { IsCompleted: false };
@@ -44,6 +47,7 @@ public sealed class IndexJob(Indexer indexer, Importer importer, ILogger<IndexJo
     {
         LastImport = await importer.ImportAsync(request, new SynchronousProgress<IndexProgress>(p => Progress = p), stopping);
         LastResult = LastImport.Index ?? LastResult;
+        LastImportSummary = ImportSummary.From(LastImport, DateTime.UtcNow);
         logger.LogInformation("Import finished: {Imported} imported, {Known} already in the library, {Failed} failed",
             LastImport.Imported, LastImport.AlreadyInLibrary.Count, LastImport.Failed);
     });

@@ -21,7 +21,7 @@ public static class StatusApi
 
     public sealed record StatusResponse(string Version, bool SignedIn, string? Database, CatalogCounts? Counts, IndexState? Index, IReadOnlyDictionary<string, bool>? Converters);
 
-    public sealed record IndexState(bool Running, IndexProgress? Progress, IndexRun? LastRun, string? LastError);
+    public sealed record IndexState(bool Running, IndexProgress? Progress, IndexRun? LastRun, string? LastError, ImportSummary? LastImport);
 
     // Plain SQL (CatalogProbe), not EF Core: health checks and the first request after a start must not wait for EF
     // Core's first query.
@@ -37,7 +37,7 @@ public static class StatusApi
         var counts = await CountsAsync(cache, provider, cancellationToken);
         var lastRun = await CatalogProbe.LastRunAsync(provider, cancellationToken);
         return new StatusResponse(BuildVersion.Value, true, provider.Describe(), counts,
-            new IndexState(job.IsRunning, job.IsRunning ? job.Progress : null, lastRun, job.LastError), converters.Found);
+            new IndexState(job.IsRunning, job.IsRunning ? job.Progress : null, lastRun, job.LastError, job.LastImportSummary), converters.Found);
     }
 
     /// <summary>The catalog counts, computed once until the catalog changes.</summary>

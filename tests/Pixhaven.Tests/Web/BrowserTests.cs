@@ -323,6 +323,38 @@ public sealed class BrowserTests(CorpusFixture corpus) : CorpusBrowserTest(corpu
     }
 
     [Fact]
+    public async Task Upload_OfAPhotoAlreadyInTheLibrary_SaysSo_AndTheLibraryViewListsIt()
+    {
+        await using var library = await TestLibrary.CreateAsync([TestPhotos.CanonJpeg]);
+        await library.IndexAsync();
+        await using var server = await LibraryServer.StartAsync(library);
+        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = server.BaseAddress.ToString() });
+        await page.GotoAsync("/");
+        await SignInAsync(page, LibraryServer.AdminPassword);
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('[data-testid=grid] .tile').length === 1");
+
+        // The same bytes under another name: a copy the library has, which the import leaves in the inbox.
+        await page.GetByTestId("open-upload").ClickAsync();
+        await page.GetByTestId("upload-files").SetInputFilesAsync(new FilePayload
+        {
+            Name = "copy-from-the-phone.jpg", MimeType = "image/jpeg", Buffer = await File.ReadAllBytesAsync(TestPhotos.PathOf(TestPhotos.CanonJpeg)),
+        });
+        await page.GetByTestId("upload-start").ClickAsync();
+        await page.GetByTestId("upload-message").WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
+        Assert.Equal("Uploaded; 0 added to the library, and 1 left in the inbox:", (await page.GetByTestId("upload-message").InnerTextAsync()).Trim());
+        var left = await page.GetByTestId("upload-left").InnerTextAsync();
+        Assert.Contains("copy-from-the-phone.jpg", left, StringComparison.Ordinal);
+        Assert.Contains($"already in the library as {TestPhotos.CanonJpeg}", left, StringComparison.Ordinal);
+
+        await page.GetByTestId("upload").GetByRole(AriaRole.Button, new() { Name = "Close" }).ClickAsync();
+        await page.GetByTestId("view-library").ClickAsync();
+        Assert.Contains("0 of 1 files were brought into the library", await page.GetByTestId("import-summary").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains($"already in the library as {TestPhotos.CanonJpeg}", await page.GetByTestId("import-left").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Single(Directory.GetFiles(library.Options.Values.ImportFullPath, "*.jpg", SearchOption.AllDirectories));
+        Assert.Empty(CspViolations);
+    }
+
+    [Fact]
     public async Task Places_OpenAsTheCountrysSearch()
     {
         var countries = System.Text.Json.JsonDocument.Parse(await Corpus.Http.GetStringAsync("/api/v1/places")).RootElement.EnumerateArray().ToList();

@@ -211,6 +211,7 @@ export const createShare = async (request: Schemas['ShareRequest']) => (await se
 
 // The Library view: the index job's live progress and the log of its runs.
 export type LibraryActivity = Schemas['LibraryActivity'];
+export type ImportLeftFile = Schemas['ImportLeftFile'];
 export type IndexRun = Schemas['IndexRunSummary'];
 export type IndexProblem = Schemas['IndexProblem'];
 export const listRuns = (count = 10) => getJson<IndexRun[]>(`/api/v1/library/runs?count=${count}`);

@@ -137,6 +137,8 @@ export const en = {
   'library.idle': 'Nothing is running.',
   'library.lastRun': 'The last run ended {when}: {found} files found;',
   'library.runFailed': 'The last run failed: {error}',
+  'library.lastImport': 'The last import ended {when}: {imported} of {found} files were brought into the library.',
+  'library.leftCount': '1 file was left in the inbox:|{count} files were left in the inbox:',
   'library.runs': 'Recent runs',
   'library.noRuns': 'No index has run yet.',
   'library.started': 'Started',
@@ -252,6 +254,7 @@ export const en = {
   'upload.nothing': 'Nothing was uploaded.',
   'upload.stopped': 'The import stopped: {error}',
   'upload.done': 'Uploaded and added to the library.',
+  'upload.doneLeft': 'Uploaded; {imported} added to the library, and {left} left in the inbox:',
 
   'status.indexing': 'Indexing {done} / {total}',
   'status.notShown': '1 file not shown|{count} files not shown',
