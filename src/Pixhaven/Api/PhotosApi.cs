@@ -35,32 +35,23 @@ public static class PhotosApi
     {
         var photo = await search.FindAsync(uid, cancellationToken);
         var video = photo?.Files.Where(f => f.Type == Core.Model.MediaType.Video && !f.Missing && f.Hash is not null).OrderByDescending(f => f.Primary).FirstOrDefault();
-        if (video is null && photo?.Files.FirstOrDefault(f => f.EmbeddedVideo && f.Hash is not null) is { } still && File.Exists(motion.CachePath(still.Hash!)))
-        {
-            try
-            {
-                var playable = await transcoder.PlayableEmbeddedAsync(motion.CachePath(still.Hash!), still.Hash!, VideoTranscoder.BrowserCodecs(codecs), cancellationToken);
-                return TypedResults.PhysicalFile(playable, "video/mp4", enableRangeProcessing: true);
-            }
-            catch (InvalidDataException e)
-            {
-                return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status422UnprocessableEntity);
-            }
-        }
-
-        if (video is null || OriginalPath(options, video.Path) is not { } path)
-        {
-            return TypedResults.NotFound();
-        }
-
-        if (VideoTranscoder.IsPlayable(video.Format, video.Codec, VideoTranscoder.BrowserCodecs(codecs)))
-        {
-            return TypedResults.PhysicalFile(path, video.Mime ?? "video/mp4", enableRangeProcessing: true);
-        }
-
+        var browserCodecs = VideoTranscoder.BrowserCodecs(codecs);
         try
         {
-            return TypedResults.PhysicalFile(await transcoder.PlayableAsync(path, video.Hash!, cancellationToken), "video/mp4", enableRangeProcessing: true);
+            if (video is null && photo?.Files.FirstOrDefault(f => f.EmbeddedVideo && f.Hash is not null) is { } still && File.Exists(motion.CachePath(still.Hash!)))
+            {
+                var embedded = await transcoder.PlayableEmbeddedAsync(motion.CachePath(still.Hash!), still.Hash!, browserCodecs, cancellationToken);
+                return TypedResults.PhysicalFile(embedded, "video/mp4", enableRangeProcessing: true);
+            }
+
+            if (video is null || OriginalPath(options, video.Path) is not { } path)
+            {
+                return TypedResults.NotFound();
+            }
+
+            return VideoTranscoder.IsPlayable(video.Format, video.Codec, browserCodecs)
+                ? TypedResults.PhysicalFile(path, video.Mime ?? "video/mp4", enableRangeProcessing: true)
+                : TypedResults.PhysicalFile(await transcoder.PlayableAsync(path, video.Hash!, cancellationToken), "video/mp4", enableRangeProcessing: true);
         }
         catch (InvalidDataException e)
         {

@@ -5,14 +5,17 @@ namespace Pixhaven.Core.Media.Video;
 
 /// <summary>
 /// Makes videos playable in browsers: H.264/VP8/VP9/AV1 in MP4, MOV or WebM are served as they are, and so is HEVC to a
-/// browser that says it plays it; anything else (HEVC elsewhere, MPEG-2, MPEG-4 Part 2 in AVI, ...) is transcoded once with ffmpeg to H.264/AAC MP4 in
-/// <c>storage/cache/video</c>, keyed by content hash. Concurrent transcodes are limited, and concurrent requests for
+/// browser that says it plays it; anything else (HEVC elsewhere, MPEG-2, MPEG-4 Part 2 in AVI, ...) is transcoded once
+/// with ffmpeg to H.264/AAC MP4 in <c>storage/cache/video</c>, keyed by content hash. Concurrent transcodes are limited, and concurrent requests for
 /// one video share a single transcode.
 /// </summary>
 public sealed class VideoTranscoder : IDisposable
 {
     private static readonly HashSet<string> PlayableCodecs = ["h264", "vp8", "vp9", "av1"];
     private static readonly HashSet<string> PlayableContainers = ["mp4", "mov", "webm", "3gp"];
+
+    /// <summary>Codecs only some browsers play (HEVC: Safari, and Chrome and Edge with a hardware decoder).</summary>
+    private static readonly HashSet<string> CodecsSomeBrowsersPlay = ["hevc"];
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(30);
 
     private readonly string _cache;
@@ -32,9 +35,6 @@ public sealed class VideoTranscoder : IDisposable
         _probe = probe;
         _limit = new SemaphoreSlim(Math.Max(1, concurrentTranscodes));
     }
-
-    /// <summary>Codecs only some browsers play (HEVC: Safari, and Chrome and Edge with a hardware decoder).</summary>
-    private static readonly HashSet<string> CodecsSomeBrowsersPlay = ["hevc"];
 
     /// <summary>A video every browser plays as it is, or one in <paramref name="browserCodecs"/>, the codecs this browser says it plays.</summary>
     public static bool IsPlayable(string? format, string? codec, IReadOnlySet<string>? browserCodecs = null) =>
