@@ -5,6 +5,27 @@ namespace Pixhaven.Core.Media.Previews;
 /// <summary>Runs a command-line converter with a timeout; the process tree is killed when time runs out.</summary>
 public static class ExternalTool
 {
+    /// <summary>
+    /// Why a tool failed, for the problem list: its last error line, without the paths it names (tools print the full
+    /// path of the original, which tells a user nothing the list does not), or its exit code when it said nothing.
+    /// </summary>
+    public static string Reason(string errors, int exitCode, params string[] paths)
+    {
+        var line = errors.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
+        if (line is null)
+        {
+            return $"exit code {exitCode}";
+        }
+
+        foreach (var path in paths)
+        {
+            line = line.Replace($"Cannot open {path}: ", "", StringComparison.Ordinal).Replace($"{path}: ", "", StringComparison.Ordinal)
+                .Replace(path, Path.GetFileName(path), StringComparison.Ordinal);
+        }
+
+        return line;
+    }
+
     /// <summary>Full path of a program on PATH, or null.</summary>
     public static string? Find(string name)
     {

@@ -50,6 +50,6 @@ public sealed class HeifDecoder(TemporaryFiles temporaryFiles)
     private static async Task<string?> ConvertAsync(string program, string source, string target, CancellationToken cancellationToken)
     {
         var (exitCode, errors) = await ExternalTool.RunAsync(program, ["-q", "95", source, target], Timeout, cancellationToken);
-        return exitCode == 0 && File.Exists(target) ? null : errors.Split('\n').LastOrDefault(l => l.Length > 0) ?? $"exit code {exitCode}";
+        return exitCode == 0 && File.Exists(target) ? null : ExternalTool.Reason(errors, exitCode, source, target);
     }
 }

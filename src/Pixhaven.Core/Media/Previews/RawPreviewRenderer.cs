@@ -51,7 +51,7 @@ public sealed class RawPreviewRenderer(TemporaryFiles temporaryFiles)
             else
             {
                 temporaryFiles.Delete(target);
-                converterError = DescribeConverterError(errors.Split('\n').LastOrDefault(l => l.Length > 0), path) ?? $"dcraw_emu failed (exit code {exitCode})";
+                converterError = DescribeConverterError(ExternalTool.Reason(errors, exitCode, path));
             }
         }
 
@@ -67,24 +67,15 @@ public sealed class RawPreviewRenderer(TemporaryFiles temporaryFiles)
     }
 
     /// <summary>
-    /// dcraw_emu's last error line, said for a user: without the original's path, and with LibRaw's two common answers
-    /// explained ("Input/output error" means data cut short, not a failing disk).
+    /// dcraw_emu's reason, said for a user: LibRaw's two common answers explained ("Input/output error" means data cut
+    /// short, not a failing disk).
     /// </summary>
-    private static string? DescribeConverterError(string? line, string path)
+    private static string DescribeConverterError(string reason) => reason switch
     {
-        if (line is null)
-        {
-            return null;
-        }
-
-        var reason = line.Replace($"Cannot open {path}: ", "", StringComparison.Ordinal).Trim();
-        return reason switch
-        {
-            "Input/output error" => "dcraw_emu found the RAW's image data cut short or damaged (LibRaw: Input/output error)",
-            "Unsupported file format or not RAW file" => "dcraw_emu (LibRaw) does not read this RAW format",
-            _ => $"dcraw_emu: {reason}",
-        };
-    }
+        "Input/output error" => "dcraw_emu found the RAW's image data cut short or damaged (LibRaw: Input/output error)",
+        "Unsupported file format or not RAW file" => "dcraw_emu (LibRaw) does not read this RAW format",
+        _ => $"dcraw_emu: {reason}",
+    };
 
     /// <summary>
     /// The path when it shows something; else deletes it and returns null. Stripped or damaged RAW files render

@@ -36,7 +36,7 @@ public sealed class VideoFrameExtractor(TemporaryFiles temporaryFiles)
         if (exitCode != 0 || !File.Exists(target) || new FileInfo(target).Length == 0)
         {
             temporaryFiles.Delete(target);
-            throw new InvalidDataException($"ffmpeg could not take a frame: {errors.Split('\n').LastOrDefault(l => l.Length > 0) ?? $"exit code {exitCode}"}");
+            throw new InvalidDataException($"ffmpeg could not take a frame: {ExternalTool.Reason(errors, exitCode, video)}");
         }
 
         return target;

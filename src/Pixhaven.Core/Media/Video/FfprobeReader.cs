@@ -29,7 +29,7 @@ public sealed partial class FfprobeReader
             ["-v", "error", "-print_format", "json", "-show_format", "-show_streams", "--", path], Timeout, cancellationToken);
         if (exitCode != 0)
         {
-            throw new InvalidDataException($"ffprobe cannot read the video: {LastLine(errors) ?? $"exit code {exitCode}"}");
+            throw new InvalidDataException($"ffprobe cannot read the video: {ExternalTool.Reason(errors, exitCode, path)}");
         }
 
         return Parse(output);
@@ -140,6 +140,4 @@ public sealed partial class FfprobeReader
         var parts = text?.Split('/');
         return parts is { Length: 2 } && Number(parts[0]) is { } a && Number(parts[1]) is { } b and > 0 && a > 0 ? Math.Round(a / b, 3) : null;
     }
-
-    private static string? LastLine(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
 }

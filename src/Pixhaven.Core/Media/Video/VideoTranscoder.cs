@@ -115,7 +115,7 @@ public sealed class VideoTranscoder : IDisposable
                     _temporaryFiles.Delete(temporary);
                 }
 
-                throw new InvalidDataException($"ffmpeg could not transcode the video: {errors.Split('\n').LastOrDefault(l => l.Length > 0) ?? $"exit code {exitCode}"}");
+                throw new InvalidDataException($"ffmpeg could not transcode the video: {ExternalTool.Reason(errors, exitCode, original)}");
             }
 
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
