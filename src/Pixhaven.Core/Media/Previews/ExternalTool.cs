@@ -19,8 +19,7 @@ public static class ExternalTool
 
         foreach (var path in paths)
         {
-            line = line.Replace($"Cannot open {path}: ", "", StringComparison.Ordinal).Replace($"{path}: ", "", StringComparison.Ordinal)
-                .Replace(path, Path.GetFileName(path), StringComparison.Ordinal);
+            line = line.Replace($"{path}: ", "", StringComparison.Ordinal).Replace(path, Path.GetFileName(path), StringComparison.Ordinal);
         }
 
         return line;

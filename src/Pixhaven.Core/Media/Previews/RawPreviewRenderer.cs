@@ -70,12 +70,18 @@ public sealed class RawPreviewRenderer(TemporaryFiles temporaryFiles)
     /// dcraw_emu's reason, said for a user: LibRaw's two common answers explained ("Input/output error" means data cut
     /// short, not a failing disk).
     /// </summary>
-    private static string DescribeConverterError(string reason) => reason switch
+    private static string DescribeConverterError(string reason)
     {
-        "Input/output error" => "dcraw_emu found the RAW's image data cut short or damaged (LibRaw: Input/output error)",
-        "Unsupported file format or not RAW file" => "dcraw_emu (LibRaw) does not read this RAW format",
-        _ => $"dcraw_emu: {reason}",
-    };
+        // LibRaw says "Cannot open <file>: <why>", and the file is the one the problem list names.
+        const string cannotOpen = "Cannot open ";
+        var why = reason.StartsWith(cannotOpen, StringComparison.Ordinal) ? reason[cannotOpen.Length..] : reason;
+        return why switch
+        {
+            "Input/output error" => "dcraw_emu found the RAW's image data cut short or damaged (LibRaw: Input/output error)",
+            "Unsupported file format or not RAW file" => "dcraw_emu (LibRaw) does not read this RAW format",
+            _ => $"dcraw_emu cannot read the RAW: {why}",
+        };
+    }
 
     /// <summary>
     /// The path when it shows something; else deletes it and returns null. Stripped or damaged RAW files render
