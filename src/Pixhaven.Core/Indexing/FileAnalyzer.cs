@@ -25,6 +25,11 @@ public sealed class FileAnalyzer(
     public async Task<FileAnalysis> AnalyzeAsync(ScannedFile file, CatalogFileState? existing, IndexPlan plan, bool force, CancellationToken cancellationToken)
     {
         var analysis = new FileAnalysis(AnalysisKind.Skipped, file) { ExistingFileId = existing?.Id };
+        if (file.NameProblem is { } unopenable)
+        {
+            return analysis with { Problem = unopenable };
+        }
+
         if (file.Size == 0)
         {
             return analysis with { Problem = "empty file (0 bytes)" };

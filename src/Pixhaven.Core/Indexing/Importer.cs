@@ -47,6 +47,12 @@ public sealed class Importer(
             foreach (var file in stack)
             {
                 progress?.Report(new IndexProgress("importing", files.Count, done++, file.RelativePath, moves.Count, alreadyInLibrary.Count, problems.Count));
+                if (file.NameProblem is { } unopenable)
+                {
+                    problems.Add(new IndexProblem(file.RelativePath, FileStatus.Skipped, $"{unopenable}; left in the import folder"));
+                    continue;
+                }
+
                 if (file.Size == 0)
                 {
                     // Never opened: a named pipe or a device also says 0 bytes, and reading one would wait forever.

@@ -32,18 +32,22 @@ public sealed class LibraryScanner(ILogger<LibraryScanner> logger)
         };
         var files = new FileSystemEnumerable<ScannedFile?>(fullRoot, (ref FileSystemEntry entry) => ToScannedFile(ref entry, fullRoot), options)
         {
-            ShouldIncludePredicate = (ref FileSystemEntry entry) => !entry.IsDirectory && !entry.FileName.StartsWith('.'),
+            // A folder is listed only when its name cannot be opened, so that the files it holds are not lost unseen.
+            ShouldIncludePredicate = (ref FileSystemEntry entry) => !entry.FileName.StartsWith('.') && (!entry.IsDirectory || Undecodable(ref entry)),
             ShouldRecursePredicate = (ref FileSystemEntry entry) =>
                 !entry.FileName.StartsWith('.') && !IgnoredFolders.Contains(entry.FileName.ToString())
                 && (entry.Attributes & FileAttributes.ReparsePoint) == 0
-                && !excluded.Contains(entry.ToFullPath()),
+                && !excluded.Contains(entry.ToFullPath())
+                && !Undecodable(ref entry),
         };
 
         var result = new List<ScannedFile>();
+        var paths = new HashSet<string>(StringComparer.Ordinal);
         foreach (var file in files)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (file is not null)
+            // Two undecodable names can read alike ("Caf\uFFFD.jpg"); one entry says what both need.
+            if (file is not null && paths.Add(file.RelativePath))
             {
                 result.Add(file);
             }
@@ -53,10 +57,28 @@ public sealed class LibraryScanner(ILogger<LibraryScanner> logger)
         return result;
     }
 
+    /// <summary>
+    /// A name that is not valid UTF-8 (written by an older system in Latin-1 or a code page) reaches .NET with
+    /// replacement characters, and the file cannot be opened by that name at all.
+    /// </summary>
+    private static bool Undecodable(ref FileSystemEntry entry) =>
+        entry.FileName.Contains('\uFFFD') && !Path.Exists(entry.ToFullPath());
+
+    private const string RenameHint = "rename it to UTF-8, for example with: convmv -r -f latin1 -t utf-8 --notest <folder>";
+
     private ScannedFile? ToScannedFile(ref FileSystemEntry entry, string root)
     {
         var fullPath = entry.ToFullPath();
         var relative = Path.GetRelativePath(root, fullPath).Replace('\\', '/');
+        if (Undecodable(ref entry))
+        {
+            logger.LogWarning("Skipping {Path}: its name is not valid UTF-8", relative);
+            return entry.IsDirectory
+                ? new ScannedFile(relative + "/", fullPath, 0, DateTime.UnixEpoch,
+                    $"the folder's name is not valid UTF-8, so nothing in it can be opened; {RenameHint}")
+                : new ScannedFile(relative, fullPath, 0, DateTime.UnixEpoch, $"the file's name is not valid UTF-8, so it cannot be opened; {RenameHint}");
+        }
+
         if ((entry.Attributes & FileAttributes.ReparsePoint) == 0)
         {
             return new ScannedFile(relative, fullPath, entry.Length, entry.LastWriteTimeUtc.UtcDateTime);

@@ -1,4 +1,5 @@
 namespace Pixhaven.Core.Scanning;
 
 /// <summary>A file found under the originals folder, with the stat data used for change detection.</summary>
-public sealed record ScannedFile(string RelativePath, string FullPath, long Size, DateTime ModifiedUtc);
+/// <param name="NameProblem">Why the file (or, for a path ending in '/', a whole folder) cannot be opened by its name.</param>
+public sealed record ScannedFile(string RelativePath, string FullPath, long Size, DateTime ModifiedUtc, string? NameProblem = null);

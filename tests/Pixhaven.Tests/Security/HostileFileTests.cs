@@ -37,6 +37,37 @@ public sealed class HostileFileTests
     }
 
     [Fact]
+    public async Task NamesThatAreNotUtf8_AreListedWithTheFix_NotLostUnseen()
+    {
+        await using var library = await TestLibrary.CreateAsync([TestPhotos.CanonJpeg]);
+        // Latin-1 names, as old camera cards and zips made on Windows leave them: "Café.jpg", and a photo in a folder "Fête".
+        // .NET can neither write nor delete such a name, so the shell does both.
+        const string cafe = "\"$1/Caf\"$'\\xe9'.jpg", fete = "\"$1/F\"$'\\xea'te";
+        await Shell($"cp \"$0\" {cafe} && mkdir {fete} && cp \"$0\" {fete}/a.jpg", TestPhotos.PathOf(TestPhotos.GpsJpeg), library.Originals);
+        try
+        {
+            var result = await library.IndexAsync();
+
+            Assert.Equal((1, 2), (result.Indexed, result.Skipped));
+            Assert.Equal(["Caf\uFFFD.jpg", "F\uFFFDte/"], result.Problems.Select(p => p.Path).Order(StringComparer.Ordinal));
+            Assert.All(result.Problems, p => Assert.Contains("is not valid UTF-8", p.Reason, StringComparison.Ordinal));
+            Assert.All(result.Problems, p => Assert.Contains("convmv", p.Reason, StringComparison.Ordinal));
+            Assert.Equal(3, (await library.IndexAsync()).Unchanged);
+        }
+        finally
+        {
+            await Shell($"rm -rf {cafe} {fete}", "", library.Originals);
+        }
+    }
+
+    private static async Task Shell(string script, string first, string second)
+    {
+        using var shell = System.Diagnostics.Process.Start("bash", ["-c", script, first, second]);
+        await shell.WaitForExitAsync();
+        Assert.Equal(0, shell.ExitCode);
+    }
+
+    [Fact]
     public void Decoding_PastTheTimeLimit_IsStopped_WithTheReason()
     {
         var store = Path.Combine(Path.GetTempPath(), $"pixhaven-timeout-{Guid.NewGuid():N}");
