@@ -6,6 +6,7 @@ namespace Pixhaven.Core.Scanning;
 /// <summary>
 /// Walks the originals folder and stats each file; reads no content. Hidden files and folders, NAS system folders,
 /// and links that lead outside the folder are left out, so a hostile symlink cannot pull other files into the library.
+/// A file or folder whose name cannot be opened is listed with the reason, never dropped unseen.
 /// </summary>
 public sealed class LibraryScanner(ILogger<LibraryScanner> logger)
 {
@@ -13,6 +14,8 @@ public sealed class LibraryScanner(ILogger<LibraryScanner> logger)
     {
         "@eaDir", "#recycle", "#snapshot", "$RECYCLE.BIN", "System Volume Information", "lost+found",
     };
+
+    private const string RenameHint = "rename it to UTF-8, for example with: convmv -r -f latin1 -t utf-8 --notest <folder>";
 
     public IReadOnlyList<ScannedFile> Scan(string root, IReadOnlyCollection<string> excludedFolders, CancellationToken cancellationToken)
     {
@@ -63,8 +66,6 @@ public sealed class LibraryScanner(ILogger<LibraryScanner> logger)
     /// </summary>
     private static bool Undecodable(ref FileSystemEntry entry) =>
         entry.FileName.Contains('\uFFFD') && !Path.Exists(entry.ToFullPath());
-
-    private const string RenameHint = "rename it to UTF-8, for example with: convmv -r -f latin1 -t utf-8 --notest <folder>";
 
     private ScannedFile? ToScannedFile(ref FileSystemEntry entry, string root)
     {
