@@ -7,6 +7,9 @@ public sealed record IndexResult
 {
     public int Found { get; init; }
     public int Indexed { get; init; }
+
+    /// <summary>Files unchanged since an older version of Pixhaven read them, read again by the current one (in the other counts too).</summary>
+    public int ReadAgain { get; init; }
     public int Unchanged { get; init; }
     public int Moved { get; init; }
     public int Duplicates { get; init; }

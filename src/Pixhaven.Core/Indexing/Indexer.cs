@@ -80,9 +80,10 @@ public sealed class Indexer(
         }
 
         logger.LogInformation("Found {Found} files in {Root}; {Work} new or changed", scanned.Count, options.OriginalsFullPath, work.Count);
-        if (work.Count(w => w.Existing is { Stale: true } existing && existing.SameStat(w.File.Size, w.File.ModifiedUtc)) is > 0 and var stale)
+        var readAgain = work.Count(w => w.Existing is { Stale: true } existing && existing.SameStat(w.File.Size, w.File.ModifiedUtc));
+        if (readAgain > 0)
         {
-            logger.LogInformation("{Stale} of them unchanged but read by an older version of Pixhaven: their metadata is read again", stale);
+            logger.LogInformation("{Stale} of them unchanged but read by an older version of Pixhaven: their metadata is read again", readAgain);
         }
 
         var counts = new RunCounts(work.Count);
@@ -110,6 +111,7 @@ public sealed class Indexer(
         {
             Found = run.Found,
             Indexed = run.Indexed,
+            ReadAgain = readAgain,
             Unchanged = run.Unchanged,
             Moved = run.Moved,
             Duplicates = counts.Duplicates + writer.CopiesJoined,

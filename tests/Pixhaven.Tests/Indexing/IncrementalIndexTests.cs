@@ -156,6 +156,7 @@ public sealed class IncrementalIndexTests : IAsyncLifetime
 
         // Every file is read again (the zero-byte one is still skipped); the Canon photo's thumbnails are kept.
         Assert.Equal((4, 1, 0), (run.Indexed, run.Skipped, run.Unchanged));
+        Assert.Equal(5, run.ReadAgain);
         var canonAfter = await FileAt(TestPhotos.CanonJpeg);
         Assert.Equal("EF28-135mm f/3.5-5.6 IS USM", canonAfter.Photo!.Lens);
         Assert.Equal(("Harbour at dusk", MetadataSource.Manual), (canonAfter.Photo.Title, canonAfter.Photo.TitleSource));
