@@ -38,6 +38,9 @@ public sealed class Importer(
         var problems = new List<IndexProblem>();
         var moves = new List<(string, string)>();
         var alreadyInLibrary = new List<(string, string)>();
+        // Copies of a file earlier in this import: in the library once that file is placed, which is known at the end.
+        var firstInImport = new Dictionary<string, string>(StringComparer.Ordinal);
+        var copiesInImport = new List<(string File, string Hash)>();
         var done = 0;
 
         foreach (var stack in files.GroupBy(f => StackKey.For(f.RelativePath).Key))
@@ -63,9 +66,15 @@ public sealed class Importer(
                 try
                 {
                     var hash = await ContentHasher.HashFileAsync(file.FullPath, cancellationToken);
-                    if (!known.TryAdd(hash, $"{file.RelativePath} of this import"))
+                    if (known.TryGetValue(hash, out var inLibrary))
                     {
-                        alreadyInLibrary.Add((file.RelativePath, known[hash]));
+                        alreadyInLibrary.Add((file.RelativePath, inLibrary));
+                        continue;
+                    }
+
+                    if (!firstInImport.TryAdd(hash, file.RelativePath))
+                    {
+                        copiesInImport.Add((file.RelativePath, hash));
                         continue;
                     }
 
@@ -108,6 +117,18 @@ public sealed class Importer(
                     logger.LogWarning("Import of {Path} failed: {Reason}", member.File.RelativePath, e.Message);
                     problems.Add(new IndexProblem(member.File.RelativePath, FileStatus.Failed, e.Message));
                 }
+            }
+        }
+
+        foreach (var (file, hash) in copiesInImport)
+        {
+            if (known.TryGetValue(hash, out var placed))
+            {
+                alreadyInLibrary.Add((file, placed));
+            }
+            else
+            {
+                problems.Add(new IndexProblem(file, FileStatus.Skipped, $"same content as {firstInImport[hash]}, which was not imported either; left in the import folder"));
             }
         }
 

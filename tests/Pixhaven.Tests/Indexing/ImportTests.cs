@@ -43,10 +43,14 @@ public sealed class ImportTests : IAsyncLifetime
         Put(TestPhotos.CanonJpeg, "card/already-there.jpg");
         Put("broken/text_file.jpg", "notes/readme.jpg");
         Put("jpeg/Canon_PowerShot_S40_IMG_0108.JPG", "phone/copy-of-IMG_0108.JPG");
+        Put("broken/text_file.jpg", "notes/readme-again.jpg");
 
         var result = await ImportAsync();
 
-        Assert.Equal((6, 3), (result.Found, result.Imported));
+        Assert.Equal((7, 3), (result.Found, result.Imported));
+        // Two copies of a non-photo: the first found ('-' sorts before '.') says why, the other points to it.
+        Assert.Contains(result.Problems, p => p.Path == "notes/readme-again.jpg" && p.Reason.StartsWith("not a photo", StringComparison.Ordinal));
+        Assert.Contains(result.Problems, p => p is { Path: "notes/readme.jpg", Reason: "same content as notes/readme-again.jpg, which was not imported either; left in the import folder" });
         // Each file left says where the library has its content: a file there, or the one this import just placed.
         var placedJpeg = result.Moves.Single(m => m.From == "card/IMG_0108.JPG").To;
         Assert.Equal([("card/already-there.jpg", TestPhotos.CanonJpeg), ("phone/copy-of-IMG_0108.JPG", placedJpeg)], result.AlreadyInLibrary.Order());
