@@ -281,17 +281,33 @@ public sealed class BrowserTests(CorpusFixture corpus) : CorpusBrowserTest(corpu
         Assert.Empty(CspViolations);
     }
 
-    [Fact]
-    public async Task Upload_SurvivesADroppedConnection_AndTheFileIsImportedAndShownInTheGrid()
+    /// <summary>A library of its own with one photo, signed in: for tests that add photos, which the shared corpus must not get.</summary>
+    private async Task<OwnLibrary> OpenOwnLibraryAsync()
     {
-        // A library of its own: the upload adds a photo, which the shared corpus must not get.
-        await using var library = await TestLibrary.CreateAsync([TestPhotos.CanonJpeg]);
+        var library = await TestLibrary.CreateAsync([TestPhotos.CanonJpeg]);
         await library.IndexAsync();
-        await using var server = await LibraryServer.StartAsync(library);
+        var server = await LibraryServer.StartAsync(library);
         var page = await Browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = server.BaseAddress.ToString() });
         await page.GotoAsync("/");
         await SignInAsync(page, LibraryServer.AdminPassword);
         await page.WaitForFunctionAsync("() => document.querySelectorAll('[data-testid=grid] .tile').length === 1");
+        return new OwnLibrary(library, server, page);
+    }
+
+    private sealed record OwnLibrary(TestLibrary Library, LibraryServer Server, IPage Page) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await Server.DisposeAsync();
+            await Library.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Upload_SurvivesADroppedConnection_AndTheFileIsImportedAndShownInTheGrid()
+    {
+        await using var own = await OpenOwnLibraryAsync();
+        var (library, page) = (own.Library, own.Page);
 
         // New content (trailing bytes after the JPEG's end), so it is not a duplicate of a photo already there.
         var bytes = (await File.ReadAllBytesAsync(TestPhotos.PathOf(TestPhotos.GpsJpeg))).Concat("uploaded from the browser"u8.ToArray()).ToArray();
@@ -325,13 +341,8 @@ public sealed class BrowserTests(CorpusFixture corpus) : CorpusBrowserTest(corpu
     [Fact]
     public async Task Upload_OfAPhotoAlreadyInTheLibrary_SaysSo_AndTheLibraryViewListsIt()
     {
-        await using var library = await TestLibrary.CreateAsync([TestPhotos.CanonJpeg]);
-        await library.IndexAsync();
-        await using var server = await LibraryServer.StartAsync(library);
-        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = server.BaseAddress.ToString() });
-        await page.GotoAsync("/");
-        await SignInAsync(page, LibraryServer.AdminPassword);
-        await page.WaitForFunctionAsync("() => document.querySelectorAll('[data-testid=grid] .tile').length === 1");
+        await using var own = await OpenOwnLibraryAsync();
+        var (library, page) = (own.Library, own.Page);
 
         // The same bytes under another name: a copy the library has, which the import leaves in the inbox.
         await page.GetByTestId("open-upload").ClickAsync();
