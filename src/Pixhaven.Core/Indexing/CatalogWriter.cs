@@ -27,6 +27,7 @@ public sealed class CatalogWriter(IDbContextFactory<CatalogDbContext> contextFac
         var rows = await db.Files.Include(f => f.Photo).Where(f => ids.Contains(f.Id)).ToDictionaryAsync(f => f.Id, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var created = new Dictionary<string, Photo>();
+        var copies = new List<(long PhotoId, string Path)>();
 
         foreach (var analysis in batch)
         {
@@ -40,11 +41,12 @@ public sealed class CatalogWriter(IDbContextFactory<CatalogDbContext> contextFac
                 case AnalysisKind.Duplicate:
                     row ??= NewRow(db, analysis);
                     (row.PhotoId, row.Duplicate, row.Primary) = (analysis.TargetId, true, false);
+                    copies.Add((analysis.TargetId!.Value, analysis.File.RelativePath));
                     (row.MetadataAt, row.ThumbnailsAt) = (now, now);
                     break;
                 case AnalysisKind.Indexed:
                     row ??= NewRow(db, analysis);
-                    AttachPhoto(db, row, analysis, created, now);
+                    AttachPhoto(db, row, analysis, created, copies, now);
 
                     // The thumbnail stage is done when attempted: a RAW without any preview keeps its reason in Error.
                     (row.MetadataAt, row.ThumbnailsAt) = (now, now);
@@ -67,6 +69,7 @@ public sealed class CatalogWriter(IDbContextFactory<CatalogDbContext> contextFac
             }
         }
 
+        await DateByCopyNamesAsync(db, copies, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         foreach (var (hash, photo) in created)
         {
@@ -81,8 +84,35 @@ public sealed class CatalogWriter(IDbContextFactory<CatalogDbContext> contextFac
         return row;
     }
 
+    /// <summary>
+    /// Gives photos with only an estimated date the date in the name of a copy found in this batch (the copy that made
+    /// the photo may have been the one without it).
+    /// </summary>
+    private async Task DateByCopyNamesAsync(CatalogDbContext db, List<(long PhotoId, string Path)> copies, DateTime now, CancellationToken cancellationToken)
+    {
+        var named = copies.Where(c => FileNameDates.Parse(c.Path) is not null).ToList();
+        var ids = named.Select(c => c.PhotoId).Distinct().ToList();
+        var photos = ids.Count == 0 ? [] : await db.Photos.Where(p => ids.Contains(p.Id) && p.TakenAtSource == MetadataSource.Auto).ToDictionaryAsync(p => p.Id, cancellationToken);
+        foreach (var (photoId, path) in named)
+        {
+            if (photos.GetValueOrDefault(photoId) is { } photo)
+            {
+                DateByCopyName(photo, path, now);
+            }
+        }
+    }
+
+    private void DateByCopyName(Photo photo, string path, DateTime now)
+    {
+        if (PhotoFields.ApplyCopyName(photo, path))
+        {
+            PhotoFields.AssumeZone(photo, gazetteer, defaultZone);
+            photo.UpdatedAt = now;
+        }
+    }
+
     /// <summary>Links an indexed file to its photo; a new photo is added to <paramref name="created"/> by content.</summary>
-    private void AttachPhoto(CatalogDbContext db, PhotoFile row, FileAnalysis analysis, Dictionary<string, Photo> created, DateTime now)
+    private void AttachPhoto(CatalogDbContext db, PhotoFile row, FileAnalysis analysis, Dictionary<string, Photo> created, List<(long PhotoId, string Path)> copies, DateTime now)
     {
         var inspection = analysis.Inspection!;
         var hash = analysis.Hash!;
@@ -95,6 +125,7 @@ public sealed class CatalogWriter(IDbContextFactory<CatalogDbContext> contextFac
         {
             row.Photo = madeInThisBatch;
             JoinAsCopy(row);
+            DateByCopyName(madeInThisBatch, analysis.File.RelativePath, now);
             return;
         }
 
@@ -102,6 +133,7 @@ public sealed class CatalogWriter(IDbContextFactory<CatalogDbContext> contextFac
         {
             row.PhotoId = madeEarlier;
             JoinAsCopy(row);
+            copies.Add((madeEarlier, analysis.File.RelativePath));
             return;
         }
 

@@ -69,6 +69,22 @@ public static class PhotoFields
         (photo.CountryCode, photo.State, photo.City, photo.PlaceLabel) = (place?.CountryCode, place?.State, place?.City, place?.Label);
     }
 
+    /// <summary>
+    /// Lets a copy of a photo's content under another name date the photo by that name when it has only an estimated
+    /// date: the same picture saved as "IMG-20190512-WA0001.jpg" and as "photo.jpg" is dated whichever was found first.
+    /// </summary>
+    /// <returns>Whether the date changed (the caller then assumes its zone).</returns>
+    public static bool ApplyCopyName(Photo photo, string relativePath)
+    {
+        if (photo.TakenAtSource != MetadataSource.Auto || FileNameDates.Parse(relativePath) is not { } named)
+        {
+            return false;
+        }
+
+        SetTakenAt(photo, named.Local, null, MetadataSource.FileName);
+        return true;
+    }
+
     /// <summary>Applies an XMP sidecar: it outranks embedded metadata but never a manual edit.</summary>
     public static void ApplySidecar(Photo photo, MediaMetadata sidecar) => ApplyRanked(photo, sidecar, MetadataSource.Sidecar);
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Pixhaven.Core.Model;
 using Pixhaven.Tests.Infrastructure;
 
 namespace Pixhaven.Tests.Indexing;
@@ -80,5 +81,48 @@ public sealed class DuplicateTests : IAsyncLifetime
         var left = await db.Files.Include(f => f.Photo).SingleAsync(f => f.PhotoId == photoId && !f.Missing);
         Assert.True(left is { Primary: true, Duplicate: false });
         Assert.False(left.Photo!.Missing);
+    }
+
+    private const string Dateless = "png/density_plot.png"; // no date in its metadata at all
+
+    private async Task<Photo> PhotoOf(string path)
+    {
+        await using var db = _library.OpenCatalog();
+        return (await db.Files.Include(f => f.Photo).SingleAsync(f => f.Path == path)).Photo!;
+    }
+
+    [Fact]
+    public async Task ACopyNamedWithADate_DatesAPhotoThatHadOnlyAnEstimate_FoundInTheSameRun()
+    {
+        // The dateless copy sorts first and the dated one after both camera JPEGs, so the dateless one makes the photo.
+        File.Copy(TestPhotos.PathOf(Dateless), _library.OriginalPath("0-plot.png"));
+        Directory.CreateDirectory(_library.OriginalPath("zz"));
+        File.Copy(TestPhotos.PathOf(Dateless), _library.OriginalPath("zz/IMG-20190512-WA0001.png"));
+
+        await _library.IndexAsync();
+
+        await using var db = _library.OpenCatalog();
+        Assert.True((await db.Files.SingleAsync(f => f.Path == "0-plot.png")).Primary, "the dateless copy made the photo");
+        var photo = await PhotoOf("0-plot.png");
+        Assert.Equal((new DateTime(2019, 5, 12), MetadataSource.FileName), (photo.TakenAt, photo.TakenAtSource));
+        Assert.Equal(photo.Id, (await PhotoOf("zz/IMG-20190512-WA0001.png")).Id);
+    }
+
+    [Fact]
+    public async Task ACopyNamedWithADate_DatesAPhotoThatHadOnlyAnEstimate_FoundInALaterRun()
+    {
+        File.Copy(TestPhotos.PathOf(Dateless), _library.OriginalPath("a-plot.png"));
+        await _library.IndexAsync();
+        Assert.Equal(MetadataSource.Auto, (await PhotoOf("a-plot.png")).TakenAtSource);
+
+        File.Copy(TestPhotos.PathOf(Dateless), _library.OriginalPath("IMG-20190512-WA0001.png"));
+        Assert.Equal(1, (await _library.IndexAsync()).Duplicates);
+
+        var photo = await PhotoOf("a-plot.png");
+        Assert.Equal((new DateTime(2019, 5, 12), MetadataSource.FileName), (photo.TakenAt, photo.TakenAtSource));
+        // A copy never replaces a date the photo's own file or metadata gave.
+        File.Copy(TestPhotos.PathOf(Dateless), _library.OriginalPath("IMG-20200101-WA0002.png"));
+        await _library.IndexAsync();
+        Assert.Equal(new DateTime(2019, 5, 12), (await PhotoOf("a-plot.png")).TakenAt);
     }
 }
