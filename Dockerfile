@@ -91,6 +91,6 @@ COPY --from=build /app /app
 VOLUME ["/originals", "/import", "/storage"]
 EXPOSE 2342
 USER 1000:1000
-HEALTHCHECK --interval=30s --timeout=10s --start-period=20s CMD ["/app/pixhaven", "status"]
+HEALTHCHECK --interval=30s --timeout=10s --start-period=20s CMD ["/app/pixhaven", "status", "--json"]
 ENTRYPOINT ["/app/pixhaven"]
 CMD ["start"]

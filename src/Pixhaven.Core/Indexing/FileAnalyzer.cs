@@ -156,7 +156,7 @@ public sealed class FileAnalyzer(
         try
         {
             var damage = thumbnails.Generate(preview.Path, hash, alreadyOriented: preview.Upright, orientation: preview.Upright ? null : orientation ?? 1);
-            return damage ?? (preview.Source == "small embedded preview" ? "only a small embedded preview, and no converter could render the RAW" : null);
+            return damage ?? preview.Shortfall;
         }
         finally
         {

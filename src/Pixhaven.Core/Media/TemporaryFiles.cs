@@ -14,16 +14,31 @@ public sealed class TemporaryFiles(string root)
         return Path.Combine(Root, $"{Guid.NewGuid():N}{extension}");
     }
 
+    /// <summary>A new, empty scratch folder, for a tool that writes files of its own.</summary>
+    public string NewDirectory() => Directory.CreateDirectory(NewPath("")).FullName;
+
     public void Delete(string path)
     {
-        var full = Path.GetFullPath(path);
-        if (!full.StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-        {
-            throw new InvalidOperationException($"refusing to delete '{full}': not a temporary file");
-        }
-
-#pragma warning disable RS0030 // The one sanctioned delete: scratch files, guarded above.
-        File.Delete(full);
+#pragma warning disable RS0030 // The one sanctioned delete: scratch files, guarded by Inside.
+        File.Delete(Inside(path));
 #pragma warning restore RS0030
+    }
+
+    /// <summary>Deletes a folder from <see cref="NewDirectory"/> with everything in it.</summary>
+    public void DeleteDirectory(string path)
+    {
+        var full = Inside(path);
+        if (Directory.Exists(full))
+        {
+            Directory.Delete(full, recursive: true);
+        }
+    }
+
+    private string Inside(string path)
+    {
+        var full = Path.GetFullPath(path);
+        return full.StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+            ? full
+            : throw new InvalidOperationException($"refusing to delete '{full}': not a temporary file");
     }
 }

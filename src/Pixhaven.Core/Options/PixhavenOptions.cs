@@ -34,6 +34,15 @@ public sealed class PixhavenOptions
     /// <summary>Seconds one image may take to decode before it is stopped and skipped with the reason.</summary>
     public int DecodeTimeoutSeconds { get; set; } = Media.Thumbnails.ThumbnailGenerator.DefaultDecodeTimeoutSeconds;
 
+    /// <summary>
+    /// darktable-cli (a name on PATH or a full path) to render RAW files that have no large preview, before dcraw_emu;
+    /// empty: not used. Optional because it is a large install and slower than dcraw_emu, but it reads more formats.
+    /// </summary>
+    public string DarktableCli { get; set; } = "";
+
+    /// <summary>Seconds one RAW converter may take for one file before it is stopped and the next one is tried.</summary>
+    public int RawConvertTimeoutSeconds { get; set; } = Media.Previews.RawPreviewRenderer.DefaultTimeoutSeconds;
+
     /// <summary>Larger images are skipped with a reason instead of decoded: a guard against decompression bombs.</summary>
     public int ImageMaxMegapixels { get; set; } = (int)(Media.Thumbnails.ThumbnailGenerator.DefaultMaxPixels / 1_000_000);
     public string LogLevel { get; set; } = "information";

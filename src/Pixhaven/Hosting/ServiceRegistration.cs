@@ -52,7 +52,8 @@ public static class ServiceRegistration
         services.AddSingleton<HeifDecoder>();
         services.AddSingleton<FfprobeReader>();
         services.AddSingleton<VideoFrameExtractor>();
-        services.AddSingleton<RawPreviewRenderer>();
+        services.AddSingleton(sp => new RawPreviewRenderer(sp.GetRequiredService<TemporaryFiles>(),
+            RawConverter.Configured(options.DarktableCli, sp.GetRequiredService<TemporaryFiles>()), TimeSpan.FromSeconds(options.RawConvertTimeoutSeconds)));
         services.AddSingleton(new MotionPhotoExtractor(Path.Combine(options.StorageFullPath, "cache", "motion")));
         services.AddSingleton(sp => new VideoTranscoder(options.VideoCachePath, sp.GetRequiredService<TemporaryFiles>(), sp.GetRequiredService<FfprobeReader>(), options.TranscodeLimit));
         services.AddSingleton<ConverterInventory>();

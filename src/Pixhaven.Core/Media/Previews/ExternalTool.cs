@@ -34,6 +34,12 @@ public static class ExternalTool
             .FirstOrDefault(File.Exists);
     }
 
+    /// <summary>A program given by name (looked up on PATH) or by path, when it exists; else null.</summary>
+    public static string? Resolve(string nameOrPath) =>
+        nameOrPath.Contains(Path.DirectorySeparatorChar, StringComparison.Ordinal) || nameOrPath.Contains('/', StringComparison.Ordinal)
+            ? File.Exists(nameOrPath) ? Path.GetFullPath(nameOrPath) : null
+            : Find(nameOrPath);
+
     public static async Task<(int ExitCode, string Errors)> RunAsync(string program, IEnumerable<string> arguments, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var (exitCode, _, errors) = await RunWithOutputAsync(program, arguments, timeout, cancellationToken);

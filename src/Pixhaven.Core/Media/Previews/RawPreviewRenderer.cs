@@ -4,21 +4,24 @@ namespace Pixhaven.Core.Media.Previews;
 
 /// <summary>
 /// Gives a RAW file a displayable image: the largest embedded JPEG when its long side is at least 1280 px, else a
-/// rendering by <c>dcraw_emu</c> (LibRaw, Debian package libraw-bin), else the best smaller preview. Everything is
-/// written to scratch files in storage; the original is only read.
+/// rendering by the first converter that manages (darktable-cli when configured, then dcraw_emu), else the best smaller
+/// preview. Everything is written to scratch files in storage; the original is only read.
 /// </summary>
-public sealed class RawPreviewRenderer(TemporaryFiles temporaryFiles)
+public sealed class RawPreviewRenderer(TemporaryFiles temporaryFiles, IReadOnlyList<RawConverter> converters, TimeSpan timeout)
 {
     public const int MinimumPreviewSide = 1280;
+    public const int DefaultTimeoutSeconds = 120;
     private const long MaximumScanSize = 512L * 1024 * 1024;
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);
-    private readonly string? _dcraw = ExternalTool.Find("dcraw_emu");
+    private readonly RawConverter[] _installed = converters.Where(c => c.Program is not null).ToArray();
 
-    /// <summary>Converters found on this machine, for <c>pixhaven status</c>.</summary>
-    public IReadOnlyList<string> Converters => _dcraw is null ? [] : ["dcraw_emu"];
+    /// <summary>Converters configured and found on this machine, in the order they are tried.</summary>
+    public IReadOnlyList<string> Converters => _installed.Select(c => c.Name).ToList();
 
-    /// <summary>A rendered or extracted image, and whether its pixels are upright already.</summary>
-    public sealed record RawPreview(string Path, bool Upright, string Source);
+    /// <summary>
+    /// A rendered or extracted image, whether its pixels are upright already, and when it is only a small preview, why
+    /// nothing better was made.
+    /// </summary>
+    public sealed record RawPreview(string Path, bool Upright, string Source, string? Shortfall = null);
 
     /// <exception cref="InvalidDataException">No preview and no converter could render the file.</exception>
     public async Task<RawPreview> RenderAsync(string path, DetectedType type, CancellationToken cancellationToken)
@@ -34,53 +37,51 @@ public sealed class RawPreviewRenderer(TemporaryFiles temporaryFiles)
             embedded = null; // blank: not worth a second look as a fallback either
         }
 
-        string? converterError = null;
-        if (_dcraw is not null)
+        var converterErrors = new List<string>();
+        foreach (var converter in _installed)
         {
-            var target = temporaryFiles.NewPath(".tiff");
-            var (exitCode, errors) = await ExternalTool.RunAsync(_dcraw, ["-w", "-T", "-Z", target, path], Timeout, cancellationToken);
-            if (exitCode == 0 && File.Exists(target) && new FileInfo(target).Length > 0)
+            var (rendered, error) = await ConvertAsync(converter, path, cancellationToken);
+            if (rendered is not null)
             {
-                if (Usable(target) is { } rendered)
-                {
-                    return new RawPreview(rendered, true, "dcraw_emu");
-                }
+                return new RawPreview(rendered, true, converter.Name);
+            }
 
-                converterError = "dcraw_emu rendered a blank image (the RAW holds no image data)";
-            }
-            else
-            {
-                temporaryFiles.Delete(target);
-                converterError = DescribeConverterError(ExternalTool.Reason(errors, exitCode, path));
-            }
+            converterErrors.Add(error!);
         }
 
         if (embedded is not null && embedded.LongSide >= 160 && Usable(await WriteEmbeddedAsync(bytes!, embedded, cancellationToken)) is { } small)
         {
-            return new RawPreview(small, false, "small embedded preview");
+            return new RawPreview(small, false, "small embedded preview", $"only a small embedded preview ({embedded.Width}x{embedded.Height}), and {NoRendering(converterErrors)}");
         }
 
         var why = embedded is null ? "no embedded preview" : $"embedded preview only {embedded.Width}x{embedded.Height}";
-        throw new InvalidDataException(_dcraw is null
-            ? $"RAW ({type.Format}) has {why}, and no converter is installed (Debian package libraw-bin)"
-            : $"RAW ({type.Format}) has {why}, and {converterError}");
+        throw new InvalidDataException($"RAW ({type.Format}) has {why}, and {NoRendering(converterErrors)}");
     }
 
-    /// <summary>
-    /// dcraw_emu's reason, said for a user: LibRaw's two common answers explained ("Input/output error" means data cut
-    /// short, not a failing disk).
-    /// </summary>
-    private static string DescribeConverterError(string reason)
+    private static string NoRendering(List<string> converterErrors) =>
+        converterErrors.Count == 0 ? "no converter is installed (Debian package libraw-bin)" : string.Join("; ", converterErrors);
+
+    /// <summary>One converter's rendering, or why it has none; a converter that runs out of time is stopped.</summary>
+    private async Task<(string? Rendered, string? Error)> ConvertAsync(RawConverter converter, string path, CancellationToken cancellationToken)
     {
-        // LibRaw says "Cannot open <file>: <why>", and the file is the one the problem list names.
-        const string cannotOpen = "Cannot open ";
-        var why = reason.StartsWith(cannotOpen, StringComparison.Ordinal) ? reason[cannotOpen.Length..] : reason;
-        return why switch
+        var target = temporaryFiles.NewPath(converter.TargetExtension);
+        string? error;
+        try
         {
-            "Input/output error" => "dcraw_emu found the RAW's image data cut short or damaged (LibRaw: Input/output error)",
-            "Unsupported file format or not RAW file" => "dcraw_emu (LibRaw) does not read this RAW format",
-            _ => $"dcraw_emu cannot read the RAW: {why}",
-        };
+            error = await converter.RenderAsync(path, target, timeout, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            error = $"{converter.Name} did not finish within {timeout.TotalSeconds:0} s (raw-convert-timeout) and was stopped";
+        }
+
+        if (error is null)
+        {
+            return Usable(target) is { } rendered ? (rendered, null) : (null, $"{converter.Name} rendered a blank image (the RAW holds no image data)");
+        }
+
+        temporaryFiles.Delete(target);
+        return (null, error);
     }
 
     /// <summary>

@@ -1,0 +1,161 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NetVips;
+using Pixhaven.Core.Media.Previews;
+using Pixhaven.Core.Media.Thumbnails;
+using Pixhaven.Core.Model;
+using Pixhaven.Tests.Infrastructure;
+
+namespace Pixhaven.Tests.Indexing;
+
+/// <summary>
+/// RAW files without a large preview rendered by darktable-cli when it is configured (the real program, Debian package
+/// darktable), with dcraw_emu behind it, each stopped when it runs out of time.
+/// </summary>
+public sealed class RawConverterTests
+{
+    private const string GoPro = "raw/GoPro_HERO7_GOPR8513.GPR";
+    private const string Kodak = "raw/Kodak_DC50_DC0010S.KDC";
+    private const string StrippedSony = "raw/Sony_ILCE-7M3.ARW";
+
+    /// <summary>A darktable edit as darktable writes it beside a RAW: one history step, the flip module turning 90° clockwise.</summary>
+    private const string TurnedByDarktable = """
+        <x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+         <rdf:Description xmlns:darktable="http://darktable.sf.net/" darktable:xmp_version="5" darktable:history_end="1">
+          <darktable:history><rdf:Seq>
+           <rdf:li darktable:num="0" darktable:operation="flip" darktable:enabled="1" darktable:modversion="2" darktable:params="06000000"
+             darktable:multi_name="" darktable:multi_priority="0" darktable:blendop_version="11"
+             darktable:blendop_params="gz11eJxjYGBgkGAAgRNODGiAEV0AJ2iwh+CRxQcA5qIZBA=="/>
+          </rdf:Seq></darktable:history>
+         </rdf:Description></rdf:RDF></x:xmpmeta>
+        """;
+
+    [Fact]
+    public async Task Darktable_RendersTheGoProRawDcrawCannot_WithTheUsersEdit_DcrawStillRendersWhatDarktableCannot_AndOriginalsStayAsTheyWere()
+    {
+        await using var library = await TestLibrary.CreateAsync([GoPro, Kodak, StrippedSony], new Dictionary<string, string> { ["darktable-cli"] = "darktable-cli" });
+        await File.WriteAllTextAsync(library.OriginalPath(GoPro + ".xmp"), TurnedByDarktable);
+        var before = Snapshot(library.Originals);
+
+        var result = await library.IndexAsync();
+
+        Assert.Equal(4, result.Indexed);
+        await using var db = library.OpenCatalog();
+        var files = await db.Files.Include(f => f.Photo).ToDictionaryAsync(f => f.Path);
+        var store = new ThumbnailStore(library.Options.Values.ThumbnailCachePath);
+
+        // The GPR (VC-5 compressed) is one LibRaw does not read: CorpusIndexTests records dcraw_emu's refusal.
+        var gopro = files[GoPro];
+        Assert.Equal((FileStatus.Indexed, (string?)null), (gopro.Status, gopro.Error));
+        Assert.True(store.HasAll(gopro.Photo!.ThumbnailHash!));
+        using (var large = Image.NewFromFile(store.PathFor(gopro.Photo.ThumbnailHash!, ThumbnailSize.Fit2560)))
+        {
+            // 4000x3000 turned by the user's darktable edit, rendered at most 2560 high, into the 2560x1600 box: portrait,
+            // and a colour chart, not a flat field.
+            Assert.Equal((1200, 1600), (large.Width, large.Height));
+            Assert.True(large.Deviate() > 20, $"deviation {large.Deviate()}");
+        }
+
+        // darktable's rawspeed has no decoder for the Kodak DC50; dcraw_emu, tried next, renders it without a word.
+        Assert.Equal((FileStatus.Indexed, (string?)null), (files[Kodak].Status, files[Kodak].Error));
+        Assert.True(store.HasAll(files[Kodak].Photo!.ThumbnailHash!));
+
+        // Neither can render the stripped ARW; both reasons are kept, in the order they were tried.
+        var sony = files[StrippedSony].Error!;
+        Assert.Contains("darktable-cli found the RAW's image data cut short or damaged (rawspeed: Out of bounds access in ByteStream); ", sony, StringComparison.Ordinal);
+        Assert.EndsWith("dcraw_emu found the RAW's image data cut short or damaged (LibRaw: Input/output error)", sony, StringComparison.Ordinal);
+        Assert.DoesNotContain(library.Storage, sony, StringComparison.Ordinal);
+
+        // darktable keeps its configuration and caches in storage for one run only, and writes no sidecar beside a RAW.
+        Assert.Equal(before, Snapshot(library.Originals));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Path.Combine(library.Storage, "cache", "tmp")));
+        var found = library.Services.GetRequiredService<ConverterInventory>().Found;
+        Assert.True(found["darktable-cli"] && found["dcraw_emu"]);
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task AConverterThatHangs_IsStoppedAtTheTimeout_AndTheNextOneIsTried()
+    {
+        // A stand-in for a darktable-cli that never finishes (a damaged file can make a converter loop): the timeout is
+        // what is tested, and no real converter hangs on request.
+        var folder = Directory.CreateTempSubdirectory("pixhaven-hang-").FullName;
+        var marker = $"{Random.Shared.Next(100_000, 999_999)}.5";
+        var program = Path.Combine(folder, "darktable-cli");
+        await File.WriteAllTextAsync(program, $"#!/bin/sh\nsleep {marker}\n");
+        File.SetUnixFileMode(program, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        try
+        {
+            await using var library = await TestLibrary.CreateAsync([GoPro, Kodak],
+                new Dictionary<string, string> { ["darktable-cli"] = program, ["raw-convert-timeout"] = "1" });
+            await library.IndexAsync();
+
+            await using var db = library.OpenCatalog();
+            var files = await db.Files.Include(f => f.Photo).ToDictionaryAsync(f => f.Path);
+            Assert.Equal("RAW (gpr) has no embedded preview, and darktable-cli did not finish within 1 s (raw-convert-timeout) and was stopped; "
+                         + "dcraw_emu (LibRaw) does not read this RAW format", files[GoPro].Error);
+            Assert.Equal((FileStatus.Indexed, (string?)null), (files[Kodak].Status, files[Kodak].Error));
+            Assert.NotNull(files[Kodak].Photo!.ThumbnailHash);
+
+            // The whole process tree was stopped, the sleep the script started included.
+            Assert.DoesNotContain(Directory.EnumerateDirectories("/proc").Select(CommandLine), line => line.Contains(marker, StringComparison.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Status_ListsTheConverters_SayingWhyOneIsNotUsed()
+    {
+        var folder = Directory.CreateTempSubdirectory("pixhaven-status-").FullName;
+        try
+        {
+            // No server on this port: status says so, exits 1, and still lists this machine's converters.
+            var unused = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+            unused.Start();
+            var port = ((System.Net.IPEndPoint)unused.LocalEndpoint).Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            unused.Stop();
+
+            var configured = await CliRunner.RunAsync(folder, null, "status", "--port", port, "--darktable-cli", "darktable-cli");
+            Assert.Equal(1, configured.ExitCode);
+            Assert.Contains("Server not reachable", configured.Output, StringComparison.Ordinal);
+            Assert.Contains("found darktable-cli RAW files, tried before dcraw_emu", Words(configured.Output), StringComparison.Ordinal);
+            Assert.Contains("found dcraw_emu RAW files without a large embedded preview", Words(configured.Output), StringComparison.Ordinal);
+
+            var missing = await CliRunner.RunAsync(folder, null, "status", "--port", port, "--darktable-cli", "/nowhere/darktable-cli");
+            Assert.Contains("not used darktable-cli configured as '/nowhere/darktable-cli', but not found", Words(missing.Output), StringComparison.Ordinal);
+            var off = await CliRunner.RunAsync(folder, null, "status", "--port", port);
+            Assert.Contains("not used darktable-cli not configured (option darktable-cli)", Words(off.Output), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>The words of an output, however the console wrapped and padded its table.</summary>
+    private static string Words(string output) => System.Text.RegularExpressions.Regex.Replace(output, @"\s+", " ");
+
+    private static Dictionary<string, string> Snapshot(string folder) =>
+        Directory.EnumerateFileSystemEntries(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+            .ToDictionary(p => Path.GetRelativePath(folder, p), p => File.Exists(p) ? Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(p))) : "folder");
+
+    private static string CommandLine(string processFolder)
+    {
+        try
+        {
+            return File.ReadAllText(Path.Combine(processFolder, "cmdline")).Replace('\0', ' ');
+        }
+        catch (IOException)
+        {
+            return "";
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return "";
+        }
+    }
+}
