@@ -38,13 +38,16 @@ public sealed class StackBuilder(
         _ => 9,
     };
 
+    private static PhotoFile? ByRank(IEnumerable<PhotoFile> files) =>
+        files.OrderBy(Rank).ThenBy(f => f.Path.Length).ThenBy(f => f.Path, StringComparer.Ordinal).FirstOrDefault();
+
     public async Task BuildAsync(IReadOnlyCollection<string> stackKeys, CancellationToken cancellationToken)
     {
         foreach (var chunk in stackKeys.Distinct().Chunk(400))
         {
             await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
             var files = await db.Files.Include(f => f.Photo)
-                .Where(f => f.StackKey != null && chunk.Contains(f.StackKey) && !f.Missing && !f.Duplicate
+                .Where(f => f.StackKey != null && chunk.Contains(f.StackKey) && !f.Missing
                             && (f.Status == FileStatus.Indexed || f.Status == FileStatus.Partial))
                 .ToListAsync(cancellationToken);
             var identifiers = files.Select(f => f.ContentIdentifier).OfType<string>().Distinct().ToList();
@@ -52,7 +55,7 @@ public sealed class StackBuilder(
             {
                 var known = files.Select(f => f.Id).ToHashSet();
                 files.AddRange((await db.Files.Include(f => f.Photo)
-                        .Where(f => f.ContentIdentifier != null && identifiers.Contains(f.ContentIdentifier) && !f.Missing && !f.Duplicate)
+                        .Where(f => f.ContentIdentifier != null && identifiers.Contains(f.ContentIdentifier) && !f.Missing)
                         .ToListAsync(cancellationToken))
                     .Where(f => !known.Contains(f.Id)));
             }
@@ -101,23 +104,33 @@ public sealed class StackBuilder(
             return; // only sidecars: nothing to attach them to yet
         }
 
-        var target = shown.Select(f => f.Photo!).MinBy(p => p.Id)!;
-        var primary = shown.OrderBy(Rank).ThenBy(f => f.Path.Length).ThenBy(f => f.Path, StringComparer.Ordinal).First();
+        // A duplicate in a stack (the card's JPEG, exported and indexed before) brings its photo into the stack: the
+        // file that photo shows, wherever it lies, competes to be shown with the stack's own files.
+        var photos = shown.Select(f => f.Photo!).Distinct().ToList();
+        var photoIds = photos.Select(p => p.Id).ToList();
+        var inGroup = group.Select(f => f.Id).ToList();
+        var shownElsewhere = shown.Any(f => f.Duplicate)
+            ? await db.Files.Where(f => f.PhotoId != null && photoIds.Contains(f.PhotoId.Value) && f.Primary && !inGroup.Contains(f.Id)).ToListAsync(cancellationToken)
+            : [];
+        var target = photos.MinBy(p => p.Id)!;
+        var primary = ByRank(shown.Where(f => !f.Duplicate).Concat(shownElsewhere)) ?? ByRank(shown)!;
+        primary.Duplicate = false; // only when the photo had no primary left: a duplicate takes its place
         if (!ReferenceEquals(primary.Photo, target))
         {
             PhotoFields.CopyFrom(target, primary.Photo!);
         }
 
-        var absorbed = shown.Select(f => f.Photo!).Where(p => !ReferenceEquals(p, target)).Distinct().ToList();
-        foreach (var file in group)
+        var absorbed = photos.Where(p => !ReferenceEquals(p, target)).ToList();
+        foreach (var file in group.Concat(shownElsewhere))
         {
             (file.Photo, file.PhotoId, file.Primary) = (target, target.Id, ReferenceEquals(file, primary));
         }
 
-        // Duplicates elsewhere that pointed at an absorbed photo now point at the stack.
+        // Every other file of an absorbed photo (its duplicates, its stack elsewhere) now belongs to the stack.
         var absorbedIds = absorbed.Select(p => p.Id).ToList();
-        await db.Files.Where(f => f.PhotoId != null && absorbedIds.Contains(f.PhotoId.Value) && f.Duplicate)
+        await db.Files.Where(f => f.PhotoId != null && absorbedIds.Contains(f.PhotoId.Value))
             .ExecuteUpdateAsync(s => s.SetProperty(f => f.PhotoId, target.Id), cancellationToken);
+        await PhotoMerge.KeepOrganisationAsync(db, target, absorbed, cancellationToken);
         db.Photos.RemoveRange(absorbed);
 
         var hasVideo = shown.Any(f => f.Type == MediaType.Video);

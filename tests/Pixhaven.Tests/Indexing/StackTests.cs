@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Pixhaven.Core.Model;
+using Pixhaven.Core.Organizing;
 using Pixhaven.Tests.Infrastructure;
 
 namespace Pixhaven.Tests.Indexing;
@@ -87,5 +89,69 @@ public sealed class StackTests : IAsyncLifetime
         var photo = (await FilesIn("named")).Single().Photo!;
         Assert.Equal(new DateTime(2019, 5, 12), photo.TakenAt);
         Assert.Equal(MetadataSource.FileName, photo.TakenAtSource);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ARawWhoseJpegIsACopyOfAPhotoElsewhere_JoinsThatPhoto(bool laterRun)
+    {
+        // The camera's JPEG was exported before (or is found in the same run): on the card, the JPEG is a duplicate,
+        // and its RAW belongs with the photo all the same, not beside it as a second photo of the same picture.
+        Place(TestPhotos.GpsJpeg, "export/IMG_7.JPG");
+        if (laterRun)
+        {
+            await _library.IndexAsync();
+        }
+
+        Place(TestPhotos.GpsJpeg, "card/IMG_7.JPG");
+        Place("raw/exiftool_Nikon_D70.nef", "card/IMG_7.NEF");
+        Place("sidecar/IMG_5910.xmp", "card/IMG_7.xmp");
+        await _library.IndexAsync();
+
+        var files = (await FilesIn("export")).Concat(await FilesIn("card")).ToList();
+        Assert.Single(files.Select(f => f.PhotoId).Distinct());
+        Assert.NotNull(files[0].PhotoId);
+        var primary = Assert.Single(files, f => f.Primary);
+        Assert.Equal(MediaType.Image, primary.Type);
+        Assert.Single(files, f => f.Duplicate);
+        Assert.Equal("Squirrel at berkely", primary.Photo!.Title);
+        await using var db = _library.OpenCatalog();
+        Assert.Equal(0, await db.Files.CountAsync(f => f.PhotoId != null && !db.Photos.Any(p => p.Id == f.PhotoId)));
+    }
+
+    [Fact]
+    public async Task APhotoAbsorbedIntoAStack_KeepsItsAlbumCoverAndMarks()
+    {
+        // The RAW came first, so its photo is the older one and survives the merge; the user had organised the JPEG's.
+        Place("raw/exiftool_Nikon_D70.nef", "card/IMG_7.NEF");
+        await _library.IndexAsync();
+        Place(TestPhotos.GpsJpeg, "export/IMG_7.JPG");
+        await _library.IndexAsync();
+        string exportedUid;
+        await using (var db = _library.OpenCatalog())
+        {
+            exportedUid = (await db.Files.Include(f => f.Photo).SingleAsync(f => f.Path == "export/IMG_7.JPG")).Photo!.Uid;
+        }
+
+        var albums = _library.Services.GetRequiredService<AlbumService>();
+        var album = await albums.CreateAsync("Trip", null, CancellationToken.None);
+        Assert.Equal(1, await albums.AddAsync(album.Uid, [exportedUid], CancellationToken.None));
+        await albums.UpdateAsync(album.Uid, null, null, exportedUid, CancellationToken.None);
+        var editor = _library.Services.GetRequiredService<PhotoEditor>();
+        await editor.EditAsync([exportedUid], new PhotoEdit { Favorite = true }, CancellationToken.None);
+        await editor.ArchiveAsync([exportedUid], CancellationToken.None);
+
+        Place(TestPhotos.GpsJpeg, "card/IMG_7.JPG");
+        await _library.IndexAsync();
+
+        var files = (await FilesIn("export")).Concat(await FilesIn("card")).ToList();
+        var photo = Assert.Single(files.Select(f => f.Photo!).DistinctBy(p => p.Id));
+        Assert.NotEqual(exportedUid, photo.Uid);
+        Assert.True(photo.Favorite);
+        Assert.NotNull(photo.ArchivedAt);
+        Assert.Equal(photo.Uid, (await albums.FindAsync(album.Uid, CancellationToken.None))!.CoverUid);
+        await using var catalog = _library.OpenCatalog();
+        Assert.Equal([photo.Id], await catalog.AlbumPhotos.Where(a => a.Album!.Uid == album.Uid).Select(a => a.PhotoId).ToListAsync());
     }
 }
