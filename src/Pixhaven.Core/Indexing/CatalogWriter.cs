@@ -11,9 +11,10 @@ namespace Pixhaven.Core.Indexing;
 /// </summary>
 public sealed class CatalogWriter(IDbContextFactory<CatalogDbContext> contextFactory, TimeProvider clock, Gazetteer gazetteer, TimeZoneInfo? defaultZone = null)
 {
-    // Photos created in this run by content, so two new copies of one file found in the same run become one photo:
-    // the parallel analysis cannot tell (neither copy is in the catalog yet), only the writer sees both.
-    private readonly Dictionary<string, long> _photoByHash = [];
+    // Photos created in this run by content, and the file each shows, so two new copies of one file found in the same
+    // run become one photo: the parallel analysis cannot tell (neither copy is in the catalog yet), only the writer
+    // sees both. Which copy is shown follows PathOrder, not the order the analysis happened to finish in.
+    private readonly Dictionary<string, (long PhotoId, long FileId, string Path)> _photoByHash = [];
     private int _copiesJoined;
 
     /// <summary>New files this writer found to be copies of a photo made earlier in the same run.</summary>
@@ -22,11 +23,14 @@ public sealed class CatalogWriter(IDbContextFactory<CatalogDbContext> contextFac
     public async Task ApplyAsync(IReadOnlyList<FileAnalysis> batch, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var ids = batch.SelectMany(a => new[] { a.ExistingFileId, a.Kind == AnalysisKind.Moved ? a.TargetId : null })
-            .OfType<long>().ToList();
+        var ids = batch.SelectMany(a => new[]
+            {
+                a.ExistingFileId, a.Kind == AnalysisKind.Moved ? a.TargetId : null,
+                a.Hash is { } hash && _photoByHash.TryGetValue(hash, out var earlier) ? earlier.FileId : null,
+            }).OfType<long>().Distinct().ToList();
         var rows = await db.Files.Include(f => f.Photo).Where(f => ids.Contains(f.Id)).ToDictionaryAsync(f => f.Id, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
-        var created = new Dictionary<string, Photo>();
+        var created = new Dictionary<string, (Photo Photo, PhotoFile Shown)>();
         var copies = new List<(long PhotoId, string Path)>();
 
         foreach (var analysis in batch)
@@ -46,7 +50,7 @@ public sealed class CatalogWriter(IDbContextFactory<CatalogDbContext> contextFac
                     break;
                 case AnalysisKind.Indexed:
                     row ??= NewRow(db, analysis);
-                    AttachPhoto(db, row, analysis, created, copies, now);
+                    AttachPhoto(db, row, rows, analysis, created, copies, now);
 
                     // The thumbnail stage is done when attempted: a RAW without any preview keeps its reason in Error.
                     (row.MetadataAt, row.ThumbnailsAt) = (now, now);
@@ -71,9 +75,9 @@ public sealed class CatalogWriter(IDbContextFactory<CatalogDbContext> contextFac
 
         await DateByCopyNamesAsync(db, copies, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        foreach (var (hash, photo) in created)
+        foreach (var (hash, (photo, shown)) in created)
         {
-            _photoByHash[hash] = photo.Id;
+            _photoByHash[hash] = (photo.Id, shown.Id, shown.Path);
         }
     }
 
@@ -112,7 +116,8 @@ public sealed class CatalogWriter(IDbContextFactory<CatalogDbContext> contextFac
     }
 
     /// <summary>Links an indexed file to its photo; a new photo is added to <paramref name="created"/> by content.</summary>
-    private void AttachPhoto(CatalogDbContext db, PhotoFile row, FileAnalysis analysis, Dictionary<string, Photo> created, List<(long PhotoId, string Path)> copies, DateTime now)
+    private void AttachPhoto(CatalogDbContext db, PhotoFile row, Dictionary<long, PhotoFile> rows, FileAnalysis analysis,
+        Dictionary<string, (Photo Photo, PhotoFile Shown)> created, List<(long PhotoId, string Path)> copies, DateTime now)
     {
         var inspection = analysis.Inspection!;
         var hash = analysis.Hash!;
@@ -123,17 +128,22 @@ public sealed class CatalogWriter(IDbContextFactory<CatalogDbContext> contextFac
 
         if (row.Photo is null && created.TryGetValue(hash, out var madeInThisBatch))
         {
-            row.Photo = madeInThisBatch;
-            JoinAsCopy(row);
-            DateByCopyName(madeInThisBatch, analysis.File.RelativePath, now);
+            row.Photo = madeInThisBatch.Photo;
+            created[hash] = (madeInThisBatch.Photo, JoinAsCopy(row, madeInThisBatch.Shown));
+            DateByCopyName(madeInThisBatch.Photo, analysis.File.RelativePath, now);
             return;
         }
 
         if (row.Photo is null && _photoByHash.TryGetValue(hash, out var madeEarlier))
         {
-            row.PhotoId = madeEarlier;
-            JoinAsCopy(row);
-            copies.Add((madeEarlier, analysis.File.RelativePath));
+            row.PhotoId = madeEarlier.PhotoId;
+            if (ReferenceEquals(JoinAsCopy(row, rows[madeEarlier.FileId]), row))
+            {
+                // Shown from now on; its id is known once the batch is saved, when created is read back.
+                created[hash] = (rows[madeEarlier.FileId].Photo!, row);
+            }
+
+            copies.Add((madeEarlier.PhotoId, analysis.File.RelativePath));
             return;
         }
 
@@ -159,16 +169,25 @@ public sealed class CatalogWriter(IDbContextFactory<CatalogDbContext> contextFac
         {
             db.Photos.Add(photo);
             row.Photo = photo;
-            created[hash] = photo;
+            created[hash] = (photo, row);
         }
 
         (row.Primary, row.Duplicate) = (true, false);
     }
 
-    private void JoinAsCopy(PhotoFile row)
+    /// <summary>Makes <paramref name="row"/> a copy of the photo <paramref name="shown"/> shows; returns the file shown after.</summary>
+    private PhotoFile JoinAsCopy(PhotoFile row, PhotoFile shown)
     {
-        (row.Duplicate, row.Primary) = (true, false);
         _copiesJoined++;
+        if (PathOrder.Instance.Compare(row.Path, shown.Path) < 0)
+        {
+            (shown.Duplicate, shown.Primary) = (true, false);
+            (row.Duplicate, row.Primary) = (false, true);
+            return row;
+        }
+
+        (row.Duplicate, row.Primary) = (true, false);
+        return shown;
     }
 
     private static void Stamp(PhotoFile row, FileAnalysis analysis, DateTime now)
@@ -228,8 +247,9 @@ public sealed class CatalogWriter(IDbContextFactory<CatalogDbContext> contextFac
                     file.Primary = false;
                 }
 
-                (present[0].Primary, present[0].Duplicate) = (true, false);
-                photo.ThumbnailHash = present[0].Hash;
+                var shown = present.MinBy(f => f.Path, PathOrder.Instance)!;
+                (shown.Primary, shown.Duplicate) = (true, false);
+                photo.ThumbnailHash = shown.Hash;
             }
         }
 

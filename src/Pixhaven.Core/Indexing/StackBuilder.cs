@@ -39,7 +39,7 @@ public sealed class StackBuilder(
     };
 
     private static PhotoFile? ByRank(IEnumerable<PhotoFile> files) =>
-        files.OrderBy(Rank).ThenBy(f => f.Path.Length).ThenBy(f => f.Path, StringComparer.Ordinal).FirstOrDefault();
+        files.OrderBy(Rank).ThenBy(f => f.Path, PathOrder.Instance).FirstOrDefault();
 
     public async Task BuildAsync(IReadOnlyCollection<string> stackKeys, CancellationToken cancellationToken)
     {

@@ -52,6 +52,25 @@ public sealed class DuplicateTests : IAsyncLifetime
         Assert.Equal(2, await PhotoCount());
     }
 
+    [Theory]
+    [InlineData("z.jpg", new[] { "a/first.jpg", "b/c/IMG_0001.jpg" })]
+    [InlineData("a/IMG.jpg", new[] { "a/IMG copy.jpg", "a/IMG copy 2.jpg", "zz/IMG.jpg" })]
+    public async Task AmongCopiesFoundInOneRun_TheShortestPathIsShown_WhicheverIsReadFirst(string shortest, string[] others)
+    {
+        // The rule the stacks use for ties: shortest path, then ordinal. The copies are read in parallel, in any order.
+        foreach (var path in others.Append(shortest))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(_library.OriginalPath(path))!);
+            Copy(path);
+        }
+
+        await _library.IndexAsync();
+
+        var files = await FilesOfTheCanonPhoto();
+        AssertOnePhotoWithOnePrimary(files, others.Length + 2);
+        Assert.Equal(shortest, files.Single(f => f.Primary).Path);
+    }
+
     [Fact]
     public async Task ForcedRun_KeepsDuplicatesWithTheirPhoto()
     {
