@@ -93,7 +93,7 @@ public sealed class FileAnalyzer(
         {
             damage = !force && store.HasAll(hash) ? null : type.Type switch
             {
-                MediaType.Video => await MakeVideoThumbnailsAsync(file.FullPath, hash, inspection.Metadata?.Duration, cancellationToken),
+                MediaType.Video => await MakeVideoThumbnailsAsync(file.FullPath, hash, inspection.Metadata?.Duration, inspection.Metadata?.VideoTransfer, cancellationToken),
                 MediaType.Raw => await MakeRawThumbnailsAsync(file.FullPath, type, hash, inspection.Metadata?.Orientation, cancellationToken),
                 _ => await MakeThumbnailsAsync(file.FullPath, hash, type.IgnoresExifOrientation, cancellationToken),
             };
@@ -164,9 +164,9 @@ public sealed class FileAnalyzer(
         }
     }
 
-    private async Task<string?> MakeVideoThumbnailsAsync(string path, string hash, double? duration, CancellationToken cancellationToken)
+    private async Task<string?> MakeVideoThumbnailsAsync(string path, string hash, double? duration, string? transfer, CancellationToken cancellationToken)
     {
-        var frame = await videoFrames.ExtractAsync(path, duration, cancellationToken);
+        var frame = await videoFrames.ExtractAsync(path, duration, transfer, cancellationToken);
         try
         {
             return thumbnails.Generate(frame, hash, alreadyOriented: true);

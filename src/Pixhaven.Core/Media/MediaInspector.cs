@@ -112,6 +112,7 @@ public sealed class MediaInspector(EmbeddedMetadataReader metadataReader, Ffprob
             Altitude = probe.Altitude,
             Duration = probe.Duration,
             VideoCodec = probe.VideoCodec,
+            VideoTransfer = probe.ColorTransfer,
             ContentIdentifier = probe.ContentIdentifier,
         };
         var header = probe is { Width: { } w, Height: { } h } ? new ImageHeader(w, h) : null;

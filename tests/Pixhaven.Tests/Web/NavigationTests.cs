@@ -68,6 +68,10 @@ public sealed class NavigationTests(CorpusFixture corpus) : CorpusBrowserTest(co
         await page.GetByTestId("view-library").ClickAsync();
         await page.GetByTestId("activity-idle").WaitForAsync();
         await page.GetByTestId("runs").WaitForAsync(); // the corpus was indexed once at least
+        // The converters this server found, and the one it was not told to use.
+        var converters = page.GetByTestId("converters");
+        await converters.Locator("li[data-found=true]", new LocatorLocatorOptions { HasText = "dcraw_emu used: RAW files without a large embedded preview" }).WaitForAsync();
+        await converters.Locator("li[data-found=false]", new LocatorLocatorOptions { HasText = "darktable-cli not used" }).WaitForAsync();
         var runsBefore = await page.GetByTestId("runs").Locator("tbody tr").CountAsync();
 
         await page.GetByTestId("start-index").ClickAsync();

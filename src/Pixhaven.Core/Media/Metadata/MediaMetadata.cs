@@ -43,6 +43,9 @@ public sealed record MediaMetadata
     /// <summary>ffprobe's name of the video codec, e.g. "h264", "hevc".</summary>
     public string? VideoCodec { get; init; }
 
+    /// <summary>The video's transfer characteristic as ffprobe names it: "arib-std-b67" (HLG) and "smpte2084" (PQ) are HDR.</summary>
+    public string? VideoTransfer { get; init; }
+
     /// <summary>Apple's identifier shared by a Live Photo's still and its video.</summary>
     public string? ContentIdentifier { get; init; }
 

@@ -60,6 +60,7 @@ public sealed partial class FfprobeReader
             Duration = Number(Text(format, "duration")) ?? (video.ValueKind == JsonValueKind.Object ? Number(Text(video, "duration")) : null),
             VideoCodec = video.ValueKind == JsonValueKind.Object ? Text(video, "codec_name") : null,
             AudioCodec = audio.ValueKind == JsonValueKind.Object ? Text(audio, "codec_name") : null,
+            ColorTransfer = video.ValueKind == JsonValueKind.Object ? Text(video, "color_transfer") : null,
             Width = width,
             Height = height,
             Rotation = rotation,

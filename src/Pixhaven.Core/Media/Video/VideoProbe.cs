@@ -7,6 +7,9 @@ public sealed record VideoProbe
     public string? VideoCodec { get; init; }
     public string? AudioCodec { get; init; }
 
+    /// <summary>The transfer characteristic of the video stream (color_transfer); see <see cref="HdrToSdr"/>.</summary>
+    public string? ColorTransfer { get; init; }
+
     /// <summary>Width as displayed, after the rotation in the display matrix.</summary>
     public int? Width { get; init; }
     public int? Height { get; init; }

@@ -6,8 +6,8 @@ namespace Pixhaven.Core.Media.Video;
 /// <summary>
 /// Makes videos playable in browsers: H.264/VP8/VP9/AV1 in MP4, MOV or WebM are served as they are, and so is HEVC to a
 /// browser that says it plays it; anything else (HEVC elsewhere, MPEG-2, MPEG-4 Part 2 in AVI, ...) is transcoded once
-/// with ffmpeg to H.264/AAC MP4 in <c>storage/cache/video</c>, keyed by content hash. Concurrent transcodes are limited, and concurrent requests for
-/// one video share a single transcode.
+/// with ffmpeg to H.264/AAC MP4 (SDR: HDR is converted, <see cref="HdrToSdr"/>) in <c>storage/cache/video</c>, keyed by
+/// content hash. Concurrent transcodes are limited, and concurrent requests for one video share a single transcode.
 /// </summary>
 public sealed class VideoTranscoder : IDisposable
 {
@@ -104,9 +104,13 @@ public sealed class VideoTranscoder : IDisposable
         try
         {
             var temporary = _temporaryFiles.NewPath(".mp4");
+            var transfer = _probe.IsAvailable ? await ColorTransferAsync(original) : null;
+            var toSdr = await HdrToSdr.FilterAsync(_ffmpeg, transfer);
+            string[] tagged = toSdr is null ? [] : ["-color_primaries", "bt709", "-color_trc", "bt709", "-colorspace", "bt709"];
             var (exitCode, errors) = await ExternalTool.RunAsync(_ffmpeg,
                 ["-v", "error", "-nostdin", "-y", "-i", original, "-map", "0:v:0", "-map", "0:a:0?", "-c:v", "libx264", "-preset", "veryfast", "-crf", "23",
-                    "-pix_fmt", "yuv420p", "-vf", "scale=trunc(iw/2)*2:trunc(ih/2)*2", "-c:a", "aac", "-b:a", "160k", "-movflags", "+faststart", temporary],
+                    "-pix_fmt", "yuv420p", .. tagged, "-vf", (toSdr is null ? "" : toSdr + ",") + "scale=trunc(iw/2)*2:trunc(ih/2)*2",
+                    "-c:a", "aac", "-b:a", "160k", "-movflags", "+faststart", temporary],
                 Timeout, CancellationToken.None);
             if (exitCode != 0 || !File.Exists(temporary))
             {
@@ -125,6 +129,19 @@ public sealed class VideoTranscoder : IDisposable
         finally
         {
             _limit.Release();
+        }
+    }
+
+    /// <summary>The transfer characteristic, or null when ffprobe cannot tell: the transcode then goes on as for SDR.</summary>
+    private async Task<string?> ColorTransferAsync(string video)
+    {
+        try
+        {
+            return (await _probe.ReadAsync(video, CancellationToken.None)).ColorTransfer;
+        }
+        catch (Exception e) when (e is InvalidDataException or TimeoutException or System.Text.Json.JsonException)
+        {
+            return null;
         }
     }
 
