@@ -14,7 +14,7 @@ public sealed class CatalogWriter(IDbContextFactory<CatalogDbContext> contextFac
     // Photos created in this run by content, and the file each shows, so two new copies of one file found in the same
     // run become one photo: the parallel analysis cannot tell (neither copy is in the catalog yet), only the writer
     // sees both. Which copy is shown follows PathOrder, not the order the analysis happened to finish in.
-    private readonly Dictionary<string, (long PhotoId, long FileId, string Path)> _photoByHash = [];
+    private readonly Dictionary<string, (long PhotoId, long FileId)> _photoByHash = [];
     private int _copiesJoined;
 
     /// <summary>New files this writer found to be copies of a photo made earlier in the same run.</summary>
@@ -77,7 +77,7 @@ public sealed class CatalogWriter(IDbContextFactory<CatalogDbContext> contextFac
         await db.SaveChangesAsync(cancellationToken);
         foreach (var (hash, (photo, shown)) in created)
         {
-            _photoByHash[hash] = (photo.Id, shown.Id, shown.Path);
+            _photoByHash[hash] = (photo.Id, shown.Id);
         }
     }
 

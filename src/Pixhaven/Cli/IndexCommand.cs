@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Pixhaven.Core.Indexing;
+using Pixhaven.Core.Media.Previews;
 using Pixhaven.Core.Model;
 using Pixhaven.Hosting;
 using Spectre.Console;
@@ -23,6 +24,10 @@ public static class IndexCommand
             var indexer = services.GetRequiredService<Indexer>();
             var console = AnsiConsole.Console;
             console.MarkupLineInterpolated($"Indexing [bold]{loaded.Values.OriginalsFullPath}[/] with {loaded.Values.EffectiveWorkers} workers");
+            if (loaded.Values.DarktableCli.Length > 0 && !services.GetRequiredService<RawPreviewRenderer>().Converters.Contains("darktable-cli"))
+            {
+                console.MarkupLineInterpolated($"[yellow]darktable-cli is configured as '{loaded.Values.DarktableCli}' but not found: RAW files are rendered without it[/]");
+            }
 
             var result2 = await RunWithProgressAsync(console, progress => indexer.IndexAsync(new IndexRequest(result.GetValue(force)), progress, token));
             PrintSummary(console, result2);

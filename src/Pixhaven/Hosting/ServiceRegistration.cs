@@ -52,8 +52,17 @@ public static class ServiceRegistration
         services.AddSingleton<HeifDecoder>();
         services.AddSingleton<FfprobeReader>();
         services.AddSingleton<VideoFrameExtractor>();
-        services.AddSingleton(sp => new RawPreviewRenderer(sp.GetRequiredService<TemporaryFiles>(),
-            RawConverter.Configured(options.DarktableCli, sp.GetRequiredService<TemporaryFiles>()), TimeSpan.FromSeconds(options.RawConvertTimeoutSeconds)));
+        services.AddSingleton(sp =>
+        {
+            var converters = RawConverter.Configured(options.DarktableCli, sp.GetRequiredService<TemporaryFiles>());
+            if (converters.FirstOrDefault(c => c.Name == "darktable-cli" && c.Program is null) is not null)
+            {
+                sp.GetRequiredService<ILoggerFactory>().CreateLogger<RawPreviewRenderer>()
+                    .LogWarning("darktable-cli is configured as '{Program}' but not found; RAW files are rendered without it", options.DarktableCli);
+            }
+
+            return new RawPreviewRenderer(sp.GetRequiredService<TemporaryFiles>(), converters, TimeSpan.FromSeconds(options.RawConvertTimeoutSeconds));
+        });
         services.AddSingleton(new MotionPhotoExtractor(Path.Combine(options.StorageFullPath, "cache", "motion")));
         services.AddSingleton(sp => new VideoTranscoder(options.VideoCachePath, sp.GetRequiredService<TemporaryFiles>(), sp.GetRequiredService<FfprobeReader>(), options.TranscodeLimit));
         services.AddSingleton<ConverterInventory>();

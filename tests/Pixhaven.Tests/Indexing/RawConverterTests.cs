@@ -108,7 +108,7 @@ public sealed class RawConverterTests
     }
 
     [Fact]
-    public async Task Status_ListsTheConverters_SayingWhyOneIsNotUsed()
+    public async Task StatusAndIndex_SayWhichConvertersAreUsed_AndWhyOneIsNot()
     {
         var folder = Directory.CreateTempSubdirectory("pixhaven-status-").FullName;
         try
@@ -127,6 +127,8 @@ public sealed class RawConverterTests
 
             var missing = await CliRunner.RunAsync(folder, null, "status", "--port", port, "--darktable-cli", "/nowhere/darktable-cli");
             Assert.Contains("not used darktable-cli configured as '/nowhere/darktable-cli', but not found", Words(missing.Output), StringComparison.Ordinal);
+            var index = await CliRunner.RunAsync(folder, null, "index", "--originals", folder, "--storage", Path.Combine(folder, ".storage"), "--darktable-cli", "/nowhere/darktable-cli");
+            Assert.Contains("darktable-cli is configured as '/nowhere/darktable-cli' but not found: RAW files are rendered without it", Words(index.Output), StringComparison.Ordinal);
             var off = await CliRunner.RunAsync(folder, null, "status", "--port", port);
             Assert.Contains("not used darktable-cli not configured (option darktable-cli)", Words(off.Output), StringComparison.Ordinal);
         }
