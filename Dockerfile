@@ -52,7 +52,7 @@ FROM mcr.microsoft.com/dotnet/runtime-deps:${DOTNET_TAG} AS ffmpeg
 RUN for f in /etc/apt/sources.list.d/*.sources; do [ -f "$f" ] && sed -i 's/^Types: deb$/Types: deb deb-src/' "$f"; done; \
     if [ -f /etc/apt/sources.list ]; then sed -n 's/^deb /deb-src /p' /etc/apt/sources.list >/etc/apt/sources.list.d/sources.list; fi; \
     apt-get update \
- && apt-get install -y --no-install-recommends dpkg-dev gcc make nasm pkg-config libx264-dev libdav1d-dev zlib1g-dev \
+ && apt-get install -y --no-install-recommends dpkg-dev gcc make nasm pkg-config libx264-dev libdav1d-dev libzimg-dev zlib1g-dev \
  && mkdir /src && cd /src && apt-get source ffmpeg >/dev/null
 COPY deploy/image/build-ffmpeg.sh /usr/local/bin/
 RUN build-ffmpeg.sh "$(find /src -maxdepth 1 -type d -name 'ffmpeg-*' | head -1)" /opt/ffmpeg

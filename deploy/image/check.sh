@@ -113,6 +113,9 @@ done
 echo "$(wc -w <<<"$videos") videos and Live Photos have thumbnails and play"
 photos=$(curl -fsS -b "$jar" "http://127.0.0.1:$port/api/v1/status" | python3 -c 'import json,sys; print(json.load(sys.stdin)["counts"]["photos"])')
 podman exec pixhaven-check /app/pixhaven status >/dev/null || { echo "the health check command fails"; exit 1; }
+# HDR video is brought to SDR with zscale (zimg) and tonemap; without them thumbnails of iPhone videos look washed out.
+filters=$(podman exec pixhaven-check ffmpeg -hide_banner -filters)
+grep -q ' zscale ' <<<"$filters" && grep -q ' tonemap ' <<<"$filters" || { echo "the image's ffmpeg lacks zscale or tonemap"; exit 1; }
 podman exec pixhaven-check pg_dump --version >/dev/null || { echo "pg_dump, for backups of a PostgreSQL catalog, does not run"; exit 1; }
 podman exec pixhaven-check touch /originals/x 2>/dev/null && { echo "originals are writable"; exit 1; }
 
