@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Pixhaven.Tests.Indexing;
 using Pixhaven.Tests.Organizing;
 using Pixhaven.Tests.Search;
 using Pixhaven.Tests.Infrastructure;
@@ -44,6 +45,18 @@ public sealed class PostgresPeopleTests : PeopleTests
 
 /// <summary>The start-up reads in plain SQL against EF Core, on a PostgreSQL catalog.</summary>
 public sealed class PostgresCatalogProbeTests : CatalogProbeTests
+{
+    protected override IReadOnlyDictionary<string, string>? CatalogOptions { get; } = TestPostgres.Options();
+}
+
+/// <summary>Every stack test (RAW + JPEG + sidecar, edits, copies that join a stack, merges that keep albums) on a PostgreSQL catalog.</summary>
+public sealed class PostgresStackTests : StackTests
+{
+    protected override IReadOnlyDictionary<string, string>? CatalogOptions { get; } = TestPostgres.Options();
+}
+
+/// <summary>Every duplicate test (copies in one run, the copy shown, forced runs, deletions) on a PostgreSQL catalog.</summary>
+public sealed class PostgresDuplicateTests : DuplicateTests
 {
     protected override IReadOnlyDictionary<string, string>? CatalogOptions { get; } = TestPostgres.Options();
 }

@@ -5,11 +5,14 @@ using Pixhaven.Tests.Infrastructure;
 namespace Pixhaven.Tests.Indexing;
 
 /// <summary>Files with identical content are one photo with duplicate files, however and whenever they are found.</summary>
-public sealed class DuplicateTests : IAsyncLifetime
+public class DuplicateTests : IAsyncLifetime
 {
     private TestLibrary _library = null!;
 
-    public async Task InitializeAsync() => _library = await TestLibrary.CreateAsync([TestPhotos.CanonJpeg, TestPhotos.GpsJpeg]);
+    /// <summary>Where the catalog lives; the embedded SQLite file unless a subclass says otherwise.</summary>
+    protected virtual IReadOnlyDictionary<string, string>? CatalogOptions => null;
+
+    public async Task InitializeAsync() => _library = await TestLibrary.CreateAsync([TestPhotos.CanonJpeg, TestPhotos.GpsJpeg], CatalogOptions);
 
     public async Task DisposeAsync() => await _library.DisposeAsync();
 

@@ -7,13 +7,16 @@ using Pixhaven.Tests.Infrastructure;
 namespace Pixhaven.Tests.Indexing;
 
 /// <summary>Files that belong together become one photo; the documented rule picks what is shown.</summary>
-public sealed class StackTests : IAsyncLifetime
+public class StackTests : IAsyncLifetime
 {
     private TestLibrary _library = null!;
 
+    /// <summary>Where the catalog lives; the embedded SQLite file unless a subclass says otherwise.</summary>
+    protected virtual IReadOnlyDictionary<string, string>? CatalogOptions => null;
+
     public async Task InitializeAsync()
     {
-        _library = await TestLibrary.CreateAsync([]);
+        _library = await TestLibrary.CreateAsync([], CatalogOptions);
         Place("raw/Canon_PowerShot_S40_CRW_0113.CRW", "trip/IMG_0113.CRW");
         Place("jpeg/Canon_PowerShot_S40_IMG_0108.JPG", "trip/IMG_0113.JPG");
         Place("sidecar/IMG_5910.xmp", "trip/IMG_0113.JPG.xmp");
