@@ -1,6 +1,8 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Pixhaven.Core.Media.Previews;
+using Pixhaven.Core.Media.Video;
 using Pixhaven.Tests.Infrastructure;
 
 namespace Pixhaven.Tests.Api;
@@ -57,6 +59,27 @@ public sealed class VideoPlaybackTests : IAsyncLifetime
         using var second = await Http.SendAsync(ranged);
         Assert.Equal(HttpStatusCode.PartialContent, second.StatusCode);
         Assert.Equal(madeAt, File.GetLastWriteTimeUtc(cached));
+    }
+
+    [Theory]
+    [InlineData(2560, 1440, 1920, 1080)]
+    [InlineData(1440, 2560, 1080, 1920)]
+    [InlineData(322, 181, 322, 180)]
+    public async Task Transcodes_AreAtMost1080p_WithEvenSides_AndNeverUpscaled(int width, int height, int expectedWidth, int expectedHeight)
+    {
+        var ffmpeg = ExternalTool.Find("ffmpeg")!;
+        var (exitCode, errors) = await ExternalTool.RunAsync(ffmpeg,
+            ["-v", "error", "-f", "lavfi", "-i", $"testsrc=duration=1:size={width}x{height}:rate=5", "-c:v", "mpeg4", _library.OriginalPath("large.avi")],
+            TimeSpan.FromMinutes(1), CancellationToken.None);
+        Assert.True(exitCode == 0, errors);
+        await _library.IndexAsync();
+
+        using var response = await Http.GetAsync($"/api/v1/photos/{await UidOf("large.avi")}/video");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var transcode = Path.Combine(_library.Root, "transcode.mp4");
+        await File.WriteAllBytesAsync(transcode, await response.Content.ReadAsByteArrayAsync());
+        var probe = await _library.Services.GetRequiredService<FfprobeReader>().ReadAsync(transcode, CancellationToken.None);
+        Assert.Equal(("h264", expectedWidth, expectedHeight), (probe.VideoCodec, probe.Width, probe.Height));
     }
 
     [Fact]
