@@ -27,7 +27,25 @@ public static class PhotosApi
         api.MapMethods("/photos/{uid}/video", [HttpMethods.Get, HttpMethods.Head], PlayVideo).WithName("PlayVideo")
             .WithSummary("The photo's video (or a Live Photo's motion) in a form browsers play, transcoded once when needed; a video in "
                 + "one of the 'codecs' this browser names beyond H.264, VP8, VP9 and AV1 (hevc) is sent as it is");
+        api.MapGet("/photos/{uid}/video/progress", VideoProgress).WithName("VideoProgress")
+            .WithSummary("Whether the photo's video is being transcoded for browsers, and the share done: a player waiting for its video shows it");
         return api;
+    }
+
+    /// <summary>A transcode for browsers: running or not, waiting for its turn (transcode-limit), and the share done (0 to 1).</summary>
+    public sealed record VideoConversion(bool Converting, bool Waiting, double? Done);
+
+    public static async Task<Results<Ok<VideoConversion>, NotFound>> VideoProgress(string uid, PhotoSearch search, VideoTranscoder transcoder, CancellationToken cancellationToken)
+    {
+        if (await search.FindAsync(uid, cancellationToken) is not { } photo)
+        {
+            return TypedResults.NotFound();
+        }
+
+        // A video's transcode is keyed by its content, a motion photo's by its still's.
+        var done = photo.Files.Where(f => (f.Type == Core.Model.MediaType.Video || f.EmbeddedVideo) && f.Hash is not null)
+            .Select(f => transcoder.Progress(f.Hash!)).FirstOrDefault(p => p is not null);
+        return TypedResults.Ok(new VideoConversion(done is not null, done < 0, done is null ? null : Math.Max(0, done.Value)));
     }
 
     public static async Task<Results<PhysicalFileHttpResult, NotFound, ProblemHttpResult>> PlayVideo(

@@ -8,6 +8,7 @@ export type PhotoPage = Schemas['PhotoPage'];
 export type PhotoDetails = Schemas['PhotoDetails'];
 export type PhotoFile = Schemas['PhotoFileDetails'];
 export type Status = Schemas['StatusResponse'];
+export type VideoConversion = Schemas['VideoConversion'];
 export type SearchFacets = Schemas['SearchFacets'];
 export type AlbumSummary = Schemas['AlbumSummary'];
 export type SessionInfo = Schemas['SessionInfo'];
@@ -148,6 +149,11 @@ export async function uploadResumable(folder: string, file: File, onprogress: (s
       upload.start();
     }, reject);
   });
+}
+
+/** Whether a video is being transcoded for browsers; url is the video's own (…/photos/{uid}/video). */
+export function getVideoConversion(url: string): Promise<VideoConversion> {
+  return getJson<VideoConversion>(`${new URL(url, location.href).pathname}/progress`);
 }
 
 export function getStatus(signal?: AbortSignal): Promise<Status> {

@@ -1,6 +1,10 @@
 // Which URL a video plays from. HEVC (every iPhone video) plays as it is in Safari, and in Chrome and Edge where the
 // machine decodes it; other browsers get the server's H.264 transcode. A browser can say "probably" and still fail (a
-// codec tag it refuses, a missing decoder), so a failed original falls back to the transcode once.
+// codec tag it refuses, a missing decoder), so a failed original falls back to the transcode once. While the server
+// transcodes, the player shows how far it is.
+
+import { getVideoConversion } from './api';
+import { t } from './strings';
 
 let hevc: boolean | undefined;
 
@@ -32,4 +36,45 @@ export function fallBackToTranscode(video: HTMLVideoElement): void {
   };
   video.addEventListener('error', retry);
   video.addEventListener('loadedmetadata', () => { if (video.videoWidth === 0) retry(); });
+}
+
+/**
+ * Shows, over a video that has not started loading after a moment, how far the server's transcode for this browser
+ * is; a long video takes a while before its first frame can be sent. Removed once the video has its metadata.
+ */
+export function showConversion(video: HTMLVideoElement): void {
+  let label: HTMLElement | null = null;
+  let timer: number | undefined;
+  const stop = () => {
+    window.clearTimeout(timer);
+    label?.remove();
+    label = null;
+  };
+  const poll = async () => {
+    if (video.readyState > 0 || video.error || !video.isConnected) return stop();
+    try {
+      const conversion = await getVideoConversion(video.currentSrc || video.src);
+      if (conversion.converting && video.readyState === 0 && video.isConnected) {
+        if (!label) {
+          label = document.createElement('p');
+          label.className = 'pswp__converting';
+          label.dataset.testid = 'video-converting';
+          label.setAttribute('role', 'status');
+          video.after(label);
+        }
+        label.textContent = conversion.waiting
+          ? t('lightbox.waiting')
+          : t('lightbox.converting', { percent: Math.floor((conversion.done ?? 0) * 100) });
+      }
+    } catch {
+      // The video's own request says what went wrong, if anything did.
+    }
+    timer = window.setTimeout(poll, 1000);
+  };
+  video.addEventListener('loadstart', () => {
+    stop();
+    timer = window.setTimeout(poll, 700);
+  });
+  video.addEventListener('loadedmetadata', stop);
+  video.addEventListener('error', stop);
 }

@@ -197,6 +197,8 @@ export const en = {
   'lightbox.zoom': 'Zoom',
   'lightbox.slides': 'Photos',
   'lightbox.notLoaded': 'The photo could not be loaded.',
+  'lightbox.converting': 'Converting this video for this browser: {percent} %',
+  'lightbox.waiting': 'Waiting to convert this video for this browser (another conversion is running)',
   'lightbox.noPreview': 'No preview can be made of this file.',
 
   'info.label': 'Photo information',

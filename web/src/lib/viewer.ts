@@ -4,7 +4,7 @@ import type PhotoSwipe from 'photoswipe';
 import type { SlideData } from 'photoswipe';
 import type { PhotoSummary, ThumbnailSize } from './api';
 import { fitSrcset } from './thumbnails';
-import { fallBackToTranscode } from './playback';
+import { fallBackToTranscode, showConversion } from './playback';
 import { t } from './strings';
 
 /** A slide's content as the viewer's event handlers see it: PhotoSwipe's, with our slide fields. */
@@ -162,6 +162,7 @@ function videoElement(slide: ViewerSlide): HTMLVideoElement {
   // The controls take the pointer; a drag on them would otherwise also swipe to the next slide.
   video.addEventListener('pointerdown', (e) => e.stopPropagation());
   fallBackToTranscode(video);
+  showConversion(video);
   return video;
 }
 

@@ -47,9 +47,10 @@ public static class ExternalTool
     }
 
     /// <param name="environment">Variables to set for the program only (e.g. a password it reads from there).</param>
+    /// <param name="onOutputLine">Given each line of standard output as it comes (progress), which is then not returned.</param>
     public static async Task<(int ExitCode, string Output, string Errors)> RunWithOutputAsync(
         string program, IEnumerable<string> arguments, TimeSpan timeout, CancellationToken cancellationToken,
-        IReadOnlyDictionary<string, string>? environment = null)
+        IReadOnlyDictionary<string, string>? environment = null, Action<string>? onOutputLine = null)
     {
         var start = new ProcessStartInfo(program)
         {
@@ -69,7 +70,7 @@ public static class ExternalTool
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start");
         var errors = process.StandardError.ReadToEndAsync(cancellationToken);
-        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var output = onOutputLine is null ? process.StandardOutput.ReadToEndAsync(cancellationToken) : FollowAsync(process.StandardOutput, onOutputLine, cancellationToken);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
         try
@@ -88,5 +89,15 @@ public static class ExternalTool
         }
 
         return (process.ExitCode, await output, (await errors).Trim());
+    }
+
+    private static async Task<string> FollowAsync(StreamReader output, Action<string> onLine, CancellationToken cancellationToken)
+    {
+        while (await output.ReadLineAsync(cancellationToken) is { } line)
+        {
+            onLine(line);
+        }
+
+        return "";
     }
 }

@@ -36,6 +36,10 @@ public sealed class VideoTranscoder : IDisposable
     private readonly string? _ffmpeg = ExternalTool.Find("ffmpeg");
     private readonly ConcurrentDictionary<string, Lazy<Task<string>>> _running = new();
 
+    // How far each transcode is (0 to 1; -1 while it waits for its turn), by content hash: a viewer waiting for it is
+    // shown the share done.
+    private readonly ConcurrentDictionary<string, double> _progress = new();
+
     // The codec of each motion photo's embedded video, probed once: a player asks for it in several range requests.
     private readonly ConcurrentDictionary<string, string?> _embeddedCodecs = new();
 
@@ -73,7 +77,7 @@ public sealed class VideoTranscoder : IDisposable
             return target;
         }
 
-        var work = _running.GetOrAdd(hash, _ => new Lazy<Task<string>>(() => TranscodeAsync(original, target)));
+        var work = _running.GetOrAdd(hash, _ => new Lazy<Task<string>>(() => TranscodeAsync(original, target, hash)));
         try
         {
             return await work.Value.WaitAsync(cancellationToken);
@@ -103,7 +107,10 @@ public sealed class VideoTranscoder : IDisposable
         return codec is null || IsPlayable("mp4", codec, browserCodecs) ? video : await PlayableAsync(video, stillHash, cancellationToken);
     }
 
-    private async Task<string> TranscodeAsync(string original, string target)
+    /// <summary>The share of a transcode done (-1 while it waits for its turn), or null when none is running for the hash.</summary>
+    public double? Progress(string hash) => _progress.TryGetValue(hash, out var done) ? done : null;
+
+    private async Task<string> TranscodeAsync(string original, string target, string hash)
     {
         if (_ffmpeg is null)
         {
@@ -111,18 +118,20 @@ public sealed class VideoTranscoder : IDisposable
         }
 
         // Not tied to one request: a viewer who gives up should not waste the work done for the next one.
+        _progress[hash] = -1;
         await _limit.WaitAsync();
         try
         {
+            _progress[hash] = 0;
             var temporary = _temporaryFiles.NewPath(".mp4");
-            var transfer = _probe.IsAvailable ? await ColorTransferAsync(original) : null;
-            var toSdr = await HdrToSdr.FilterAsync(_ffmpeg, transfer);
+            var probe = _probe.IsAvailable ? await ProbeAsync(original) : null;
+            var toSdr = await HdrToSdr.FilterAsync(_ffmpeg, probe?.ColorTransfer);
             string[] tagged = toSdr is null ? [] : ["-color_primaries", "bt709", "-color_trc", "bt709", "-colorspace", "bt709"];
-            var (exitCode, errors) = await ExternalTool.RunAsync(_ffmpeg,
-                ["-v", "error", "-nostdin", "-y", "-i", original, "-map", "0:v:0", "-map", "0:a:0?", "-c:v", "libx264", "-preset", "veryfast", "-crf", "23",
+            var (exitCode, _, errors) = await ExternalTool.RunWithOutputAsync(_ffmpeg,
+                ["-v", "error", "-nostdin", "-y", "-progress", "pipe:1", "-nostats", "-i", original, "-map", "0:v:0", "-map", "0:a:0?", "-c:v", "libx264", "-preset", "veryfast", "-crf", "23",
                     "-pix_fmt", "yuv420p", .. tagged, "-vf", (toSdr is null ? "" : toSdr + ",") + Scale,
                     "-c:a", "aac", "-b:a", "160k", "-movflags", "+faststart", temporary],
-                Timeout, CancellationToken.None);
+                Timeout, CancellationToken.None, onOutputLine: line => Report(hash, line, probe?.Duration));
             if (exitCode != 0 || !File.Exists(temporary))
             {
                 if (File.Exists(temporary))
@@ -140,15 +149,28 @@ public sealed class VideoTranscoder : IDisposable
         finally
         {
             _limit.Release();
+            _progress.TryRemove(hash, out _);
         }
     }
 
-    /// <summary>The transfer characteristic, or null when ffprobe cannot tell: the transcode then goes on as for SDR.</summary>
-    private async Task<string?> ColorTransferAsync(string video)
+    /// <summary>ffmpeg's "-progress" lines: out_time_us is how far into the video the transcode is.</summary>
+    private void Report(string hash, string line, double? duration)
+    {
+        const string time = "out_time_us=";
+        if (duration is > 0 && line.StartsWith(time, StringComparison.Ordinal)
+            && long.TryParse(line.AsSpan(time.Length), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var microseconds))
+        {
+            // Moving the finished file still follows the last frame; 100 % is only said by the video playing.
+            _progress[hash] = Math.Clamp(microseconds / 1e6 / duration.Value, 0, 0.99);
+        }
+    }
+
+    /// <summary>The video's duration and transfer, or null when ffprobe cannot tell: the transcode then goes on as for SDR, without progress.</summary>
+    private async Task<VideoProbe?> ProbeAsync(string video)
     {
         try
         {
-            return (await _probe.ReadAsync(video, CancellationToken.None)).ColorTransfer;
+            return await _probe.ReadAsync(video, CancellationToken.None);
         }
         catch (Exception e) when (e is InvalidDataException or TimeoutException or System.Text.Json.JsonException)
         {
