@@ -128,9 +128,11 @@ public sealed class VideoTranscoder : IDisposable
             var toSdr = await HdrToSdr.FilterAsync(_ffmpeg, probe?.ColorTransfer);
             string[] tagged = toSdr is null ? [] : ["-color_primaries", "bt709", "-color_trc", "bt709", "-colorspace", "bt709"];
             var (exitCode, _, errors) = await ExternalTool.RunWithOutputAsync(_ffmpeg,
-                ["-v", "error", "-nostdin", "-y", "-progress", "pipe:1", "-nostats", "-i", original, "-map", "0:v:0", "-map", "0:a:0?", "-c:v", "libx264", "-preset", "veryfast", "-crf", "23",
-                    "-pix_fmt", "yuv420p", .. tagged, "-vf", (toSdr is null ? "" : toSdr + ",") + Scale,
-                    "-c:a", "aac", "-b:a", "160k", "-movflags", "+faststart", temporary],
+                [
+                    "-v", "error", "-nostdin", "-y", "-progress", "pipe:1", "-nostats", "-i", original, "-map", "0:v:0", "-map", "0:a:0?",
+                    "-c:v", "libx264", "-preset", "veryfast", "-crf", "23", "-pix_fmt", "yuv420p", .. tagged,
+                    "-vf", (toSdr is null ? "" : toSdr + ",") + Scale, "-c:a", "aac", "-b:a", "160k", "-movflags", "+faststart", temporary,
+                ],
                 Timeout, CancellationToken.None, onOutputLine: line => Report(hash, line, probe?.Duration));
             if (exitCode != 0 || !File.Exists(temporary))
             {
