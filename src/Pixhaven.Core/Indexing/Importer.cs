@@ -47,6 +47,7 @@ public sealed class Importer(
         {
             cancellationToken.ThrowIfCancellationRequested();
             var members = new List<(ScannedFile File, string Hash, MediaType Type)>();
+            string? joinTo = null;
             foreach (var file in stack)
             {
                 progress?.Report(new IndexProgress("importing", files.Count, done++, file.RelativePath, moves.Count, alreadyInLibrary.Count, problems.Count));
@@ -68,7 +69,8 @@ public sealed class Importer(
                     var hash = await ContentHasher.HashFileAsync(file.FullPath, cancellationToken);
                     if (known.TryGetValue(hash, out var inLibrary))
                     {
-                        alreadyInLibrary.Add((file.RelativePath, inLibrary));
+                        alreadyInLibrary.Add((file.RelativePath, inLibrary.Path));
+                        joinTo ??= inLibrary.Type is MediaType.Image or MediaType.Raw or MediaType.Video ? inLibrary.Path : null;
                         continue;
                     }
 
@@ -87,7 +89,7 @@ public sealed class Importer(
             }
 
             var media = members.Where(m => m.Type is MediaType.Image or MediaType.Raw or MediaType.Video).ToList();
-            if (media.Count == 0)
+            if (media.Count == 0 && (joinTo is null || members.Count == 0))
             {
                 // Only sidecars, unknown or empty files: not photos, so they stay in import for the user to see.
                 problems.AddRange(members.Select(m => new IndexProblem(m.File.RelativePath, FileStatus.Skipped,
@@ -95,10 +97,8 @@ public sealed class Importer(
                 continue;
             }
 
-            var primary = media.OrderBy(m => m.Type switch { MediaType.Image => 0, MediaType.Raw => 1, _ => 2 }).First();
-            var takenAt = await TakenAtAsync(primary.File, cancellationToken);
-            var baseName = ImportNames.Base(options.ImportPattern, takenAt, primary.Hash);
-            var stem = Path.GetFileNameWithoutExtension(Path.GetFileName(primary.File.RelativePath));
+            var baseName = joinTo is not null ? BesideInLibrary(joinTo) : await NewBaseNameAsync(media);
+            var stem = StackKey.Stem(Path.GetFileName(stack.First().RelativePath)).Stem;
             foreach (var member in members.Where(m => m.Type is not MediaType.Unknown))
             {
                 try
@@ -110,7 +110,7 @@ public sealed class Importer(
                     }
 
                     moves.Add((member.File.RelativePath, target));
-                    known[member.Hash] = target;
+                    known[member.Hash] = (target, member.Type);
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
                 {
@@ -118,13 +118,16 @@ public sealed class Importer(
                     problems.Add(new IndexProblem(member.File.RelativePath, FileStatus.Failed, e.Message));
                 }
             }
+
+            problems.AddRange(members.Where(m => m.Type is MediaType.Unknown)
+                .Select(m => new IndexProblem(m.File.RelativePath, FileStatus.Skipped, "not a photo or video; left in the import folder")));
         }
 
         foreach (var (file, hash) in copiesInImport)
         {
             if (known.TryGetValue(hash, out var placed))
             {
-                alreadyInLibrary.Add((file, placed));
+                alreadyInLibrary.Add((file, placed.Path));
             }
             else
             {
@@ -143,6 +146,25 @@ public sealed class Importer(
             Moves = moves,
             Index = index,
         };
+    }
+
+    /// <summary>The name a new stack gets under originals, from the date of the file it will show.</summary>
+    private async Task<string> NewBaseNameAsync(List<(ScannedFile File, string Hash, MediaType Type)> media)
+    {
+        var primary = media.OrderBy(m => m.Type switch { MediaType.Image => 0, MediaType.Raw => 1, _ => 2 }).First();
+        var takenAt = await TakenAtAsync(primary.File, CancellationToken.None);
+        return ImportNames.Base(options.ImportPattern, takenAt, primary.Hash);
+    }
+
+    /// <summary>
+    /// A stack of which one file is in the library already (the card's JPEG, imported or exported before): the rest
+    /// goes beside that file, under its base name, so that it joins the photo instead of making a second one.
+    /// </summary>
+    private static string BesideInLibrary(string libraryPath)
+    {
+        var folder = Path.GetDirectoryName(libraryPath)?.Replace('\\', '/');
+        var stem = StackKey.Stem(Path.GetFileName(libraryPath)).Stem;
+        return string.IsNullOrEmpty(folder) ? stem : folder + "/" + stem;
     }
 
     private async Task<DateTime> TakenAtAsync(ScannedFile file, CancellationToken cancellationToken)
@@ -175,15 +197,16 @@ public sealed class Importer(
         throw new IOException($"no free name for {baseName}{suffix}");
     }
 
-    /// <summary>The content hashes of the library's present files, each with one path that has it.</summary>
-    private async Task<Dictionary<string, string>> KnownHashesAsync(CancellationToken cancellationToken)
+    /// <summary>The content hashes of the library's present files, each with one path that has it (the one its photo shows, when one does).</summary>
+    private async Task<Dictionary<string, (string Path, MediaType Type)>> KnownHashesAsync(CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var files = await db.Files.Where(f => f.Hash != null && !f.Missing).Select(f => new { f.Hash, f.Path }).ToListAsync(cancellationToken);
-        var known = new Dictionary<string, string>(StringComparer.Ordinal);
+        var files = await db.Files.Where(f => f.Hash != null && !f.Missing).OrderByDescending(f => f.Primary)
+            .Select(f => new { f.Hash, f.Path, f.Type }).ToListAsync(cancellationToken);
+        var known = new Dictionary<string, (string Path, MediaType Type)>(StringComparer.Ordinal);
         foreach (var file in files)
         {
-            known.TryAdd(file.Hash!, file.Path);
+            known.TryAdd(file.Hash!, (file.Path, file.Type));
         }
 
         return known;

@@ -19,8 +19,13 @@ public static partial class StackKey
     public static (string Key, bool Edited) For(string relativePath)
     {
         var folder = Path.GetDirectoryName(relativePath)?.Replace('\\', '/') ?? "";
-        var name = Path.GetFileName(relativePath);
+        var (stem, edited) = Stem(Path.GetFileName(relativePath));
+        return ((folder.Length > 0 ? folder + "/" : "") + stem.ToLowerInvariant(), edited);
+    }
 
+    /// <summary>The base name a file shares with the rest of its stack, in its own case: "IMG_1 (edited).jpg" gives "IMG_1".</summary>
+    public static (string Stem, bool Edited) Stem(string name)
+    {
         // Strip every extension of a sidecar ("IMG_1.jpg.xmp"), one of anything else ("my.photo.jpg" keeps "my.photo").
         var stem = Path.GetFileNameWithoutExtension(name);
         if (name.EndsWith(".xmp", StringComparison.OrdinalIgnoreCase) && Path.HasExtension(stem) && Path.GetExtension(stem).Length <= 5)
@@ -40,6 +45,6 @@ public static partial class StackKey
             edited = true;
         }
 
-        return ((folder.Length > 0 ? folder + "/" : "") + stem.ToLowerInvariant(), edited);
+        return (stem, edited);
     }
 }

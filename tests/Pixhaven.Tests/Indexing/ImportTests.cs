@@ -72,6 +72,29 @@ public sealed class ImportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AStackWhoseJpegIsInTheLibrary_IsImportedBesideIt_AndJoinsItsPhoto()
+    {
+        // The library has the card's JPEG already (exported, or imported before); the card brings it again with its RAW
+        // and a sidecar. Named by the import pattern, the RAW would become a second photo of the same picture.
+        Put(TestPhotos.CanonJpeg, "card/IMG_1.JPG");
+        Put("raw/exiftool_Nikon_D70.nef", "card/IMG_1.NEF");
+        Put("sidecar/IMG_5910.xmp", "card/IMG_1.xmp");
+
+        var result = await ImportAsync();
+
+        var stem = TestPhotos.CanonJpeg[..^".JPG".Length];
+        Assert.Equal([$"{stem}.NEF", $"{stem}.xmp"], result.Moves.Select(m => m.To).Order());
+        Assert.Equal([("card/IMG_1.JPG", TestPhotos.CanonJpeg)], result.AlreadyInLibrary);
+        await using var db = _library.OpenCatalog();
+        var files = await db.Files.Include(f => f.Photo).Where(f => f.Path.StartsWith(stem)).ToListAsync();
+        Assert.Equal(3, files.Count);
+        Assert.Single(files.Select(f => f.PhotoId).Distinct());
+        Assert.Equal(TestPhotos.CanonJpeg, files.Single(f => f.Primary).Path);
+        Assert.Equal("Squirrel at berkely", files[0].Photo!.Title);
+        Assert.Equal(1, await db.Photos.CountAsync());
+    }
+
+    [Fact]
     public async Task NamedPipesAndEmptyFiles_AreLeftUnopened_AndTheRestIsImported()
     {
         Put(TestPhotos.GpsJpeg, "a.jpg");
