@@ -97,7 +97,7 @@ public sealed class Importer(
                 continue;
             }
 
-            var baseName = joinTo is not null ? BesideInLibrary(joinTo) : await NewBaseNameAsync(media);
+            var baseName = joinTo is not null ? BesideInLibrary(joinTo) : await NewBaseNameAsync(media, cancellationToken);
             var stem = StackKey.Stem(Path.GetFileName(stack.First().RelativePath)).Stem;
             foreach (var member in members.Where(m => m.Type is not MediaType.Unknown))
             {
@@ -149,10 +149,10 @@ public sealed class Importer(
     }
 
     /// <summary>The name a new stack gets under originals, from the date of the file it will show.</summary>
-    private async Task<string> NewBaseNameAsync(List<(ScannedFile File, string Hash, MediaType Type)> media)
+    private async Task<string> NewBaseNameAsync(List<(ScannedFile File, string Hash, MediaType Type)> media, CancellationToken cancellationToken)
     {
         var primary = media.OrderBy(m => m.Type switch { MediaType.Image => 0, MediaType.Raw => 1, _ => 2 }).First();
-        var takenAt = await TakenAtAsync(primary.File, CancellationToken.None);
+        var takenAt = await TakenAtAsync(primary.File, cancellationToken);
         return ImportNames.Base(options.ImportPattern, takenAt, primary.Hash);
     }
 
