@@ -462,6 +462,9 @@ namespace Pixhaven.Catalog.Postgres.Migrations
                     b.Property<bool>("Primary")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("RawConverters")
+                        .HasColumnType("text");
+
                     b.Property<int>("Revision")
                         .HasColumnType("integer");
 

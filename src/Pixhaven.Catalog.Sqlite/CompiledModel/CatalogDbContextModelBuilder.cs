@@ -11,7 +11,7 @@ namespace Pixhaven.Catalog.Sqlite.CompiledModel
     public partial class CatalogDbContextModel
     {
         private CatalogDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("2e22dfb7-2a54-41f9-a9f9-756a33c5f877"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("0d6bf37f-2380-4a54-a2a1-68d1341ae1b4"), entityTypeCount: 14)
         {
         }
 

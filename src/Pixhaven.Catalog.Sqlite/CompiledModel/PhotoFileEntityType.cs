@@ -22,7 +22,7 @@ namespace Pixhaven.Catalog.Sqlite.CompiledModel
                 "Pixhaven.Core.Model.PhotoFile",
                 typeof(PhotoFile),
                 baseEntityType,
-                propertyCount: 27,
+                propertyCount: 28,
                 navigationCount: 1,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 6,
@@ -184,6 +184,13 @@ namespace Pixhaven.Catalog.Sqlite.CompiledModel
                 propertyInfo: typeof(PhotoFile).GetProperty("Primary", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(PhotoFile).GetField("<Primary>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: false);
+
+            var rawConverters = runtimeEntityType.AddProperty(
+                "RawConverters",
+                typeof(string),
+                propertyInfo: typeof(PhotoFile).GetProperty("RawConverters", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(PhotoFile).GetField("<RawConverters>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var revision = runtimeEntityType.AddProperty(
                 "Revision",

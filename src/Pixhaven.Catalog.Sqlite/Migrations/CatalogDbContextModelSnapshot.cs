@@ -443,6 +443,9 @@ namespace Pixhaven.Catalog.Sqlite.Migrations
                     b.Property<bool>("Primary")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("RawConverters")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Revision")
                         .HasColumnType("INTEGER");
 

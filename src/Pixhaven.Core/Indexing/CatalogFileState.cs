@@ -16,8 +16,14 @@ public sealed record CatalogFileState(
     bool Duplicate,
     DateTime? MetadataAt,
     DateTime? ThumbnailsAt,
-    int Revision)
+    int Revision,
+    string? RawConverters)
 {
+    /// <summary>A RAW without a full preview, and a converter installed now that it was not tried with.</summary>
+    public bool WaitsForAConverter(IReadOnlyList<string> installed) =>
+        Type == MediaType.Raw && Status == FileStatus.Partial
+        && installed.Except((RawConverters ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal).Any();
+
     /// <summary>Every stage that applies to this file has a stamp, made by the current readers.</summary>
     public bool StagesComplete => Status switch
     {

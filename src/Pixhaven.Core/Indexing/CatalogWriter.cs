@@ -206,6 +206,7 @@ public sealed class CatalogWriter(IDbContextFactory<CatalogDbContext> contextFac
         row.Revision = IndexerRevision.Current;
         row.Hash = analysis.Hash ?? row.Hash;
         row.EmbeddedVideo = analysis.EmbeddedVideo;
+        row.RawConverters = analysis.RawConverters;
         row.Status = analysis.Status;
         row.Error = analysis.Problem is { Length: > 2000 } text ? text[..2000] : analysis.Problem;
         if (inspection is not null)

@@ -48,6 +48,9 @@ public sealed record FileAnalysis(AnalysisKind Kind, ScannedFile File)
     /// <summary>Why the file was skipped or failed, or what was degraded.</summary>
     public string? Problem { get; init; }
 
+    /// <summary>For a RAW: the converters installed when its preview was made (see <see cref="Model.PhotoFile.RawConverters"/>).</summary>
+    public string? RawConverters { get; init; }
+
     public FileStatus Status => Kind switch
     {
         AnalysisKind.Skipped => FileStatus.Skipped,

@@ -22,6 +22,9 @@ public sealed class FileAnalyzer(
     MotionPhotoExtractor motionPhotos,
     TemporaryFiles temporaryFiles)
 {
+    /// <summary>The RAW converters of this machine, in the order they are tried.</summary>
+    public IReadOnlyList<string> RawConverters => rawPreviews.Converters;
+
     public async Task<FileAnalysis> AnalyzeAsync(ScannedFile file, CatalogFileState? existing, IndexPlan plan, bool force, CancellationToken cancellationToken)
     {
         var analysis = new FileAnalysis(AnalysisKind.Skipped, file) { ExistingFileId = existing?.Id };
@@ -37,12 +40,13 @@ public sealed class FileAnalyzer(
 
         DetectedType type;
         string hash;
+        var newConverter = existing?.WaitsForAConverter(RawConverters) == true;
         try
         {
             type = MediaInspector.DetectType(file.FullPath);
-            // A file read again only because the readers changed keeps its hash: its size and time say the content
-            // did not change, as they do for every unchanged file, and hashing a whole library again costs hours.
-            hash = !force && existing is { Stale: true, Hash: { } known } && existing.SameStat(file.Size, file.ModifiedUtc)
+            // A file read again only because the readers or converters changed keeps its hash: its size and time say the
+            // content did not change, as they do for every unchanged file, and hashing a whole library again costs hours.
+            hash = !force && existing is { Hash: { } known } && (existing.Stale || newConverter) && existing.SameStat(file.Size, file.ModifiedUtc)
                 ? known
                 : await ContentHasher.HashFileAsync(file.FullPath, cancellationToken);
         }
@@ -57,7 +61,7 @@ public sealed class FileAnalyzer(
             return analysis with { Inspection = new MediaInspection(file.FullPath, type, null, null, null), Problem = reason };
         }
 
-        if (!force && existing is not null && existing.Hash == hash && existing.StagesComplete && store.HasAll(hash))
+        if (!force && !newConverter && existing is not null && existing.Hash == hash && existing.StagesComplete && store.HasAll(hash))
         {
             return analysis with { Kind = AnalysisKind.ContentUnchanged };
         }
@@ -91,7 +95,8 @@ public sealed class FileAnalyzer(
         string? damage;
         try
         {
-            damage = !force && store.HasAll(hash) ? null : type.Type switch
+            // A RAW tried again for a new converter may have thumbnails of its small preview: they are made again.
+            damage = !force && !newConverter && store.HasAll(hash) ? null : type.Type switch
             {
                 MediaType.Video => await MakeVideoThumbnailsAsync(file.FullPath, hash, inspection.Metadata?.Duration, inspection.Metadata?.VideoTransfer, cancellationToken),
                 MediaType.Raw => await MakeRawThumbnailsAsync(file.FullPath, type, hash, inspection.Metadata?.Orientation, cancellationToken),
@@ -101,7 +106,7 @@ public sealed class FileAnalyzer(
         catch (Exception e) when (type.Type == MediaType.Raw && e is ThumbnailException or InvalidDataException or TimeoutException)
         {
             // A RAW keeps its metadata and stays downloadable even when nothing can be shown of it.
-            return analysis with { Kind = AnalysisKind.Indexed, ThumbnailsMade = false, Problem = e.Message };
+            return analysis with { Kind = AnalysisKind.Indexed, ThumbnailsMade = false, Problem = e.Message, RawConverters = string.Join(',', RawConverters) };
         }
         catch (Exception e) when (e is ThumbnailException or InvalidDataException or TimeoutException)
         {
@@ -123,6 +128,7 @@ public sealed class FileAnalyzer(
             Color = MainColor.Of(store.PathFor(hash, ThumbnailSize.Fit720)),
             EmbeddedVideo = embeddedVideo,
             Problem = damage ?? inspection.Error,
+            RawConverters = type.Type == MediaType.Raw ? string.Join(',', RawConverters) : null,
         };
     }
 

@@ -69,7 +69,8 @@ public sealed class Indexer(
                 continue; // deleted from the library by a user, even on a forced run; a changed file comes back
             }
 
-            if (request.Force || existing is null || !existing.SameStat(file.Size, file.ModifiedUtc) || !existing.StagesComplete)
+            if (request.Force || existing is null || !existing.SameStat(file.Size, file.ModifiedUtc) || !existing.StagesComplete
+                || existing.WaitsForAConverter(analyzer.RawConverters))
             {
                 work.Add((file, existing));
             }
@@ -191,7 +192,7 @@ public sealed class Indexer(
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         return await db.Files.AsNoTracking()
-            .Select(f => new CatalogFileState(f.Id, f.Path, f.Size, f.ModifiedAt, f.Hash, f.Status, f.Type, f.Missing, f.PhotoId, f.Duplicate, f.MetadataAt, f.ThumbnailsAt, f.Revision))
+            .Select(f => new CatalogFileState(f.Id, f.Path, f.Size, f.ModifiedAt, f.Hash, f.Status, f.Type, f.Missing, f.PhotoId, f.Duplicate, f.MetadataAt, f.ThumbnailsAt, f.Revision, f.RawConverters))
             .ToListAsync(cancellationToken);
     }
 

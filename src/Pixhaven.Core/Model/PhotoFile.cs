@@ -66,5 +66,11 @@ public sealed class PhotoFile
     /// <summary>The <see cref="Indexing.IndexerRevision"/> that last read the file; an older one means it is read again.</summary>
     public int Revision { get; set; }
 
+    /// <summary>
+    /// For a RAW: the converters installed when its preview was made, comma-separated. A RAW left with no full preview
+    /// is tried again once a converter it did not have is installed or configured.
+    /// </summary>
+    public string? RawConverters { get; set; }
+
     public DateTime IndexedAt { get; set; }
 }

@@ -75,6 +75,37 @@ public sealed class RawConverterTests
     }
 
     [Fact]
+    public async Task ARawWithoutAPreview_IsTriedAgainOnceAConverterIsConfigured_AndOnlyThen()
+    {
+        var folder = Directory.CreateTempSubdirectory("pixhaven-later-converter-").FullName;
+        try
+        {
+            var originals = Path.Combine(folder, "originals");
+            Directory.CreateDirectory(Path.Combine(originals, "raw"));
+            foreach (var raw in new[] { GoPro, Kodak })
+            {
+                File.Copy(TestPhotos.PathOf(raw), Path.Combine(originals, raw));
+            }
+
+            string[] paths = ["--originals", originals, "--storage", Path.Combine(folder, "storage")];
+            var first = await CliRunner.RunAsync(folder, null, ["index", .. paths]);
+            Assert.Contains("GOPR8513.GPR: RAW (gpr) has no embedded preview, and dcraw_emu (LibRaw) does not read this RAW format", Words(first.Output), StringComparison.Ordinal);
+
+            // Unchanged files are not read again, except the RAW that a converter configured since may render.
+            var withDarktable = await CliRunner.RunAsync(folder, null, ["index", .. paths, "--darktable-cli", "darktable-cli"]);
+            Assert.Contains("2 files found, 1 indexed, 1 unchanged", Words(withDarktable.Output), StringComparison.Ordinal);
+            Assert.DoesNotContain("GOPR8513", withDarktable.Output, StringComparison.Ordinal);
+
+            var again = await CliRunner.RunAsync(folder, null, ["index", .. paths, "--darktable-cli", "darktable-cli"]);
+            Assert.Contains("2 files found, 0 indexed, 2 unchanged", Words(again.Output), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public async Task AConverterThatHangs_IsStoppedAtTheTimeout_AndTheNextOneIsTried()
     {
