@@ -60,11 +60,17 @@ public sealed class StackBuilder(
                     .Where(f => !known.Contains(f.Id)));
             }
 
+            var merges = new List<PhotoMerge.Merge>();
             foreach (var group in Group(files))
             {
-                await MergeAsync(db, group, cancellationToken);
+                if (await MergeAsync(db, group, cancellationToken) is { Absorbed.Count: > 0 } merge)
+                {
+                    merges.Add(merge);
+                }
             }
 
+            await PhotoMerge.KeepOrganisationAsync(db, merges, cancellationToken);
+            db.Photos.RemoveRange(merges.SelectMany(m => m.Absorbed));
             await db.SaveChangesAsync(cancellationToken);
         }
     }
@@ -96,12 +102,13 @@ public sealed class StackBuilder(
         return files.GroupBy(f => Find(f.Id)).Select(g => g.ToList()).Where(g => g.Count > 1).ToList();
     }
 
-    private async Task MergeAsync(CatalogDbContext db, List<PhotoFile> group, CancellationToken cancellationToken)
+    /// <summary>Makes a group one photo; returns the photo kept and those it absorbs, which the caller removes.</summary>
+    private async Task<PhotoMerge.Merge?> MergeAsync(CatalogDbContext db, List<PhotoFile> group, CancellationToken cancellationToken)
     {
         var shown = group.Where(f => f.Type != MediaType.Sidecar && f.Photo is not null).ToList();
         if (shown.Count == 0)
         {
-            return; // only sidecars: nothing to attach them to yet
+            return null; // only sidecars: nothing to attach them to yet
         }
 
         // A duplicate in a stack (the card's JPEG, exported and indexed before) brings its photo into the stack: the
@@ -126,12 +133,14 @@ public sealed class StackBuilder(
             (file.Photo, file.PhotoId, file.Primary) = (target, target.Id, ReferenceEquals(file, primary));
         }
 
-        // Every other file of an absorbed photo (its duplicates, its stack elsewhere) now belongs to the stack.
+        // Every other file of an absorbed photo (its duplicates, its stack elsewhere) now belongs to the stack. A stack
+        // merged before absorbs nothing, and costs no query.
         var absorbedIds = absorbed.Select(p => p.Id).ToList();
-        await db.Files.Where(f => f.PhotoId != null && absorbedIds.Contains(f.PhotoId.Value))
-            .ExecuteUpdateAsync(s => s.SetProperty(f => f.PhotoId, target.Id), cancellationToken);
-        await PhotoMerge.KeepOrganisationAsync(db, target, absorbed, cancellationToken);
-        db.Photos.RemoveRange(absorbed);
+        if (absorbedIds.Count > 0)
+        {
+            await db.Files.Where(f => f.PhotoId != null && absorbedIds.Contains(f.PhotoId.Value))
+                .ExecuteUpdateAsync(s => s.SetProperty(f => f.PhotoId, target.Id), cancellationToken);
+        }
 
         var hasVideo = shown.Any(f => f.Type == MediaType.Video);
         var hasStill = shown.Any(f => f.Type is MediaType.Image or MediaType.Raw);
@@ -149,6 +158,7 @@ public sealed class StackBuilder(
         Orient(target, primary, sidecarOrientation);
         PhotoFields.Locate(target, gazetteer);
         PhotoFields.AssumeZone(target, gazetteer, options.DefaultZone);
+        return new PhotoMerge.Merge(target, absorbed);
     }
 
     /// <summary>
