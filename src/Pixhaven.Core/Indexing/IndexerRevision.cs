@@ -12,6 +12,8 @@ public static class IndexerRevision
     /// <summary>
     /// 1: FLIR capture times, Canon lenses in moved maker notes, the size of damaged HEIFs, iOS 18 HDR HEICs, and the
     /// people in XMP face regions.
+    /// 2: RAW files whose embedded preview carries no orientation of its own, and the RAW one other than 1 (they failed
+    /// with an internal error).
     /// </summary>
-    public const int Current = 1;
+    public const int Current = 2;
 }

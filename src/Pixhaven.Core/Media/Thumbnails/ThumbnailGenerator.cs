@@ -147,7 +147,7 @@ public sealed class ThumbnailGenerator(ThumbnailStore store, int quality, long m
             // An orientation given by the caller is applied to the decoded copy: a quarter turn needs the whole image,
             // which the loader (reading the file once, top to bottom) cannot give.
             using (decoded)
-            using (var tagged = decoded.Mutate(m => m.Set("orientation", orientation!.Value)))
+            using (var tagged = decoded.Mutate(m => m.Set(GValue.GIntType, "orientation", orientation!.Value)))
             using (var turned = tagged.Autorot())
             {
                 return turned.CopyMemory();
