@@ -478,6 +478,10 @@ namespace Pixhaven.Catalog.Postgres.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ThumbnailKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<DateTime?>("ThumbnailsAt")
                         .HasColumnType("timestamp with time zone");
 

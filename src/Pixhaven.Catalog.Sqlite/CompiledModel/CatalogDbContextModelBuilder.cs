@@ -11,7 +11,7 @@ namespace Pixhaven.Catalog.Sqlite.CompiledModel
     public partial class CatalogDbContextModel
     {
         private CatalogDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("0d6bf37f-2380-4a54-a2a1-68d1341ae1b4"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("a066b929-c1d7-476a-9062-2b31637646f4"), entityTypeCount: 14)
         {
         }
 

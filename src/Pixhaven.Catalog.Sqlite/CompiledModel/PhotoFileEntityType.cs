@@ -22,7 +22,7 @@ namespace Pixhaven.Catalog.Sqlite.CompiledModel
                 "Pixhaven.Core.Model.PhotoFile",
                 typeof(PhotoFile),
                 baseEntityType,
-                propertyCount: 28,
+                propertyCount: 29,
                 navigationCount: 1,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 6,
@@ -220,6 +220,14 @@ namespace Pixhaven.Catalog.Sqlite.CompiledModel
                 propertyInfo: typeof(PhotoFile).GetProperty("Status", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(PhotoFile).GetField("<Status>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
             status.SetSentinelFromProviderValue(0);
+
+            var thumbnailKey = runtimeEntityType.AddProperty(
+                "ThumbnailKey",
+                typeof(string),
+                propertyInfo: typeof(PhotoFile).GetProperty("ThumbnailKey", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(PhotoFile).GetField("<ThumbnailKey>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 64);
 
             var thumbnailsAt = runtimeEntityType.AddProperty(
                 "ThumbnailsAt",

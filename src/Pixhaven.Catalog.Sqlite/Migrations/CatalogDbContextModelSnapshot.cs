@@ -459,6 +459,10 @@ namespace Pixhaven.Catalog.Sqlite.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ThumbnailKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ThumbnailsAt")
                         .HasColumnType("TEXT");
 

@@ -17,7 +17,8 @@ public sealed record CatalogFileState(
     DateTime? MetadataAt,
     DateTime? ThumbnailsAt,
     int Revision,
-    string? RawConverters)
+    string? RawConverters,
+    string? ThumbnailKey)
 {
     /// <summary>A RAW without a full preview, and a converter installed now that it was not tried with.</summary>
     public bool WaitsForAConverter(IReadOnlyList<string> installed) =>

@@ -158,7 +158,7 @@ public sealed class CatalogWriter(IDbContextFactory<CatalogDbContext> contextFac
         PhotoFields.Apply(photo, inspection, analysis.File.RelativePath, analysis.File.ModifiedUtc);
         PhotoFields.Locate(photo, gazetteer);
         PhotoFields.AssumeZone(photo, gazetteer, defaultZone);
-        photo.ThumbnailHash = analysis.ThumbnailsMade ? analysis.Hash : null;
+        photo.ThumbnailHash = analysis.ThumbnailKey;
         photo.Color = analysis.Color;
         if (analysis.EmbeddedVideo)
         {
@@ -200,6 +200,7 @@ public sealed class CatalogWriter(IDbContextFactory<CatalogDbContext> contextFac
         row.IndexedAt = now;
         if (analysis.Kind is AnalysisKind.ContentUnchanged or AnalysisKind.Moved)
         {
+            row.ThumbnailKey = analysis.ThumbnailKey ?? row.ThumbnailKey;
             return;
         }
 
@@ -207,6 +208,7 @@ public sealed class CatalogWriter(IDbContextFactory<CatalogDbContext> contextFac
         row.Hash = analysis.Hash ?? row.Hash;
         row.EmbeddedVideo = analysis.EmbeddedVideo;
         row.RawConverters = analysis.RawConverters;
+        row.ThumbnailKey = analysis.ThumbnailKey;
         row.Status = analysis.Status;
         row.Error = analysis.Problem is { Length: > 2000 } text ? text[..2000] : analysis.Problem;
         if (inspection is not null)
@@ -250,7 +252,7 @@ public sealed class CatalogWriter(IDbContextFactory<CatalogDbContext> contextFac
 
                 var shown = present.MinBy(f => f.Path, PathOrder.Instance)!;
                 (shown.Primary, shown.Duplicate) = (true, false);
-                photo.ThumbnailHash = shown.Hash;
+                photo.ThumbnailHash = shown.ThumbnailKey;
             }
         }
 

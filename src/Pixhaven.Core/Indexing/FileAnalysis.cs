@@ -37,7 +37,9 @@ public sealed record FileAnalysis(AnalysisKind Kind, ScannedFile File)
 
     public string? Hash { get; init; }
     public MediaInspection? Inspection { get; init; }
-    public bool ThumbnailsMade { get; init; }
+
+    /// <summary>The key the file's thumbnails are stored under (<see cref="Media.Thumbnails.ThumbnailKeys"/>); null when it has none.</summary>
+    public string? ThumbnailKey { get; init; }
 
     /// <summary>The main colour name of the picture, read from its thumbnail.</summary>
     public string? Color { get; init; }

@@ -61,9 +61,10 @@ public sealed class FileAnalyzer(
             return analysis with { Inspection = new MediaInspection(file.FullPath, type, null, null, null), Problem = reason };
         }
 
-        if (!force && !newConverter && existing is not null && existing.Hash == hash && existing.StagesComplete && store.HasAll(hash))
+        var keptKey = force || newConverter ? null : KeptThumbnails(hash, type.Type, existing);
+        if (keptKey is not null && existing is not null && existing.Hash == hash && existing.StagesComplete)
         {
-            return analysis with { Kind = AnalysisKind.ContentUnchanged };
+            return analysis with { Kind = AnalysisKind.ContentUnchanged, ThumbnailKey = keptKey };
         }
 
         if (!force && existing is null)
@@ -73,9 +74,9 @@ public sealed class FileAnalyzer(
                 return analysis with { Kind = AnalysisKind.Moved, TargetId = moved.Id };
             }
 
-            if (type.Type != MediaType.Sidecar && plan.PhotoWithContent(hash) is { } photoId && store.HasAll(hash))
+            if (type.Type != MediaType.Sidecar && plan.PhotoWithContent(hash) is { } shown && store.HasAll(shown.ThumbnailKey))
             {
-                return analysis with { Kind = AnalysisKind.Duplicate, TargetId = photoId };
+                return analysis with { Kind = AnalysisKind.Duplicate, TargetId = shown.PhotoId, ThumbnailKey = shown.ThumbnailKey };
             }
         }
 
@@ -92,21 +93,25 @@ public sealed class FileAnalyzer(
             return analysis with { Kind = AnalysisKind.Indexed, Problem = warning };
         }
 
-        string? damage;
+        string? damage = null;
+        var thumbnailKey = keptKey ?? ThumbnailKeys.Content(hash);
         try
         {
             // A RAW tried again for a new converter may have thumbnails of its small preview: they are made again.
-            damage = !force && !newConverter && store.HasAll(hash) ? null : type.Type switch
+            if (keptKey is null)
             {
-                MediaType.Video => await MakeVideoThumbnailsAsync(file.FullPath, hash, inspection.Metadata?.Duration, inspection.Metadata?.VideoTransfer, cancellationToken),
-                MediaType.Raw => await MakeRawThumbnailsAsync(file.FullPath, type, hash, inspection.Metadata?.Orientation, cancellationToken),
-                _ => await MakeThumbnailsAsync(file.FullPath, hash, type.IgnoresExifOrientation, cancellationToken),
-            };
+                (damage, thumbnailKey) = type.Type switch
+                {
+                    MediaType.Video => (await MakeVideoThumbnailsAsync(file.FullPath, thumbnailKey, inspection.Metadata?.Duration, inspection.Metadata?.VideoTransfer, cancellationToken), thumbnailKey),
+                    MediaType.Raw => await MakeRawThumbnailsAsync(file.FullPath, type, hash, inspection.Metadata?.Orientation, cancellationToken),
+                    _ => (await MakeThumbnailsAsync(file.FullPath, thumbnailKey, type.IgnoresExifOrientation, cancellationToken), thumbnailKey),
+                };
+            }
         }
         catch (Exception e) when (type.Type == MediaType.Raw && e is ThumbnailException or InvalidDataException or TimeoutException)
         {
             // A RAW keeps its metadata and stays downloadable even when nothing can be shown of it.
-            return analysis with { Kind = AnalysisKind.Indexed, ThumbnailsMade = false, Problem = e.Message, RawConverters = string.Join(',', RawConverters) };
+            return analysis with { Kind = AnalysisKind.Indexed, Problem = e.Message, RawConverters = string.Join(',', RawConverters) };
         }
         catch (Exception e) when (e is ThumbnailException or InvalidDataException or TimeoutException)
         {
@@ -124,26 +129,42 @@ public sealed class FileAnalyzer(
         return analysis with
         {
             Kind = AnalysisKind.Indexed,
-            ThumbnailsMade = true,
-            Color = MainColor.Of(store.PathFor(hash, ThumbnailSize.Fit720)),
+            ThumbnailKey = thumbnailKey,
+            Color = MainColor.Of(store.PathFor(thumbnailKey, ThumbnailSize.Fit720)),
             EmbeddedVideo = embeddedVideo,
             Problem = damage ?? inspection.Error,
             RawConverters = type.Type == MediaType.Raw ? string.Join(',', RawConverters) : null,
         };
     }
 
-    private async Task<string?> MakeThumbnailsAsync(string path, string hash, bool alreadyOriented, CancellationToken cancellationToken)
+    /// <summary>
+    /// Thumbnails made earlier for this content, the current way, that a file read again (or a copy of content the
+    /// library had before) may keep instead of decoding its original again. A RAW keeps only its own: a converter
+    /// installed since may render it better than the thumbnails of another copy.
+    /// </summary>
+    private string? KeptThumbnails(string hash, MediaType type, CatalogFileState? existing)
+    {
+        if (existing is { ThumbnailKey: { } key } && existing.Hash == hash && ThumbnailKeys.IsCurrent(hash, key) && store.HasAll(key))
+        {
+            return key;
+        }
+
+        var content = ThumbnailKeys.Content(hash);
+        return type != MediaType.Raw && store.HasAll(content) ? content : null;
+    }
+
+    private async Task<string?> MakeThumbnailsAsync(string path, string key, bool alreadyOriented, CancellationToken cancellationToken)
     {
         try
         {
-            return thumbnails.Generate(path, hash, alreadyOriented);
+            return thumbnails.Generate(path, key, alreadyOriented);
         }
         catch (ThumbnailException e) when (e.MissingDecoder && heifDecoder.IsAvailable)
         {
             var decoded = await heifDecoder.ToJpegAsync(path, cancellationToken);
             try
             {
-                return thumbnails.Generate(decoded, hash, alreadyOriented: true);
+                return thumbnails.Generate(decoded, key, alreadyOriented: true);
             }
             finally
             {
@@ -156,13 +177,15 @@ public sealed class FileAnalyzer(
         }
     }
 
-    private async Task<string?> MakeRawThumbnailsAsync(string path, DetectedType type, string hash, int? orientation, CancellationToken cancellationToken)
+    /// <summary>A RAW's thumbnails, under a key of their own unless made from its large embedded preview.</summary>
+    private async Task<(string? Damage, string Key)> MakeRawThumbnailsAsync(string path, DetectedType type, string hash, int? orientation, CancellationToken cancellationToken)
     {
         var preview = await rawPreviews.RenderAsync(path, type, cancellationToken);
         try
         {
-            var damage = thumbnails.Generate(preview.Path, hash, alreadyOriented: preview.Upright, orientation: preview.Upright ? null : orientation ?? 1);
-            return damage ?? preview.Shortfall;
+            var key = preview.Source == RawPreviewRenderer.LargePreview ? ThumbnailKeys.Content(hash) : ThumbnailKeys.Rendering(hash, preview.Source);
+            var damage = thumbnails.Generate(preview.Path, key, alreadyOriented: preview.Upright, orientation: preview.Upright ? null : orientation ?? 1);
+            return (damage ?? preview.Shortfall, key);
         }
         finally
         {
@@ -170,12 +193,12 @@ public sealed class FileAnalyzer(
         }
     }
 
-    private async Task<string?> MakeVideoThumbnailsAsync(string path, string hash, double? duration, string? transfer, CancellationToken cancellationToken)
+    private async Task<string?> MakeVideoThumbnailsAsync(string path, string key, double? duration, string? transfer, CancellationToken cancellationToken)
     {
         var frame = await videoFrames.ExtractAsync(path, duration, transfer, cancellationToken);
         try
         {
-            return thumbnails.Generate(frame, hash, alreadyOriented: true);
+            return thumbnails.Generate(frame, key, alreadyOriented: true);
         }
         finally
         {

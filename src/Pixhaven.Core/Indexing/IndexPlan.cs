@@ -10,7 +10,7 @@ namespace Pixhaven.Core.Indexing;
 public sealed class IndexPlan
 {
     private readonly ConcurrentDictionary<string, ConcurrentQueue<CatalogFileState>> _vanishedByHash;
-    private readonly Dictionary<string, long> _photoByHash;
+    private readonly Dictionary<string, (long PhotoId, string ThumbnailKey)> _photoByHash;
 
     public IndexPlan(IEnumerable<CatalogFileState> catalogued, IReadOnlySet<string> presentPaths)
     {
@@ -21,9 +21,9 @@ public sealed class IndexPlan
                 .GroupBy(f => f.Hash!)
                 .ToDictionary(g => g.Key, g => new ConcurrentQueue<CatalogFileState>(g)));
         _photoByHash = all
-            .Where(f => f is { Hash: not null, PhotoId: not null, Missing: false, Status: FileStatus.Indexed or FileStatus.Partial } && presentPaths.Contains(f.Path))
+            .Where(f => f is { Hash: not null, PhotoId: not null, ThumbnailKey: not null, Missing: false, Status: FileStatus.Indexed or FileStatus.Partial } && presentPaths.Contains(f.Path))
             .GroupBy(f => f.Hash!)
-            .ToDictionary(g => g.Key, g => g.First().PhotoId!.Value);
+            .ToDictionary(g => g.Key, g => (g.First().PhotoId!.Value, g.First().ThumbnailKey!));
     }
 
     /// <summary>Catalogued files whose path was not found by this scan.</summary>
@@ -33,5 +33,6 @@ public sealed class IndexPlan
     public CatalogFileState? ClaimVanished(string hash) =>
         _vanishedByHash.TryGetValue(hash, out var queue) && queue.TryDequeue(out var file) ? file : null;
 
-    public long? PhotoWithContent(string hash) => _photoByHash.TryGetValue(hash, out var id) ? id : null;
+    /// <summary>A photo with a file of this content, present and with thumbnails, and the key they are kept under.</summary>
+    public (long PhotoId, string ThumbnailKey)? PhotoWithContent(string hash) => _photoByHash.TryGetValue(hash, out var shown) ? shown : null;
 }

@@ -192,7 +192,7 @@ public sealed class Indexer(
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         return await db.Files.AsNoTracking()
-            .Select(f => new CatalogFileState(f.Id, f.Path, f.Size, f.ModifiedAt, f.Hash, f.Status, f.Type, f.Missing, f.PhotoId, f.Duplicate, f.MetadataAt, f.ThumbnailsAt, f.Revision, f.RawConverters))
+            .Select(f => new CatalogFileState(f.Id, f.Path, f.Size, f.ModifiedAt, f.Hash, f.Status, f.Type, f.Missing, f.PhotoId, f.Duplicate, f.MetadataAt, f.ThumbnailsAt, f.Revision, f.RawConverters, f.ThumbnailKey))
             .ToListAsync(cancellationToken);
     }
 

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Pixhaven.Core.Catalog;
@@ -168,25 +166,25 @@ public sealed class StackBuilder(
     /// </summary>
     private void Orient(Photo target, PhotoFile primary, int? sidecarOrientation)
     {
-        if (primary.Hash is not { } hash || target.ThumbnailHash is null || primary.Type != MediaType.Image || primary.Format is "heif" or "avif")
+        if (primary is not { Hash: { } hash, ThumbnailKey: { } ownKey } || target.ThumbnailHash is null || primary.Type != MediaType.Image || primary.Format is "heif" or "avif")
         {
             return;
         }
 
         var own = primary.Orientation ?? 1;
         var wanted = sidecarOrientation ?? own;
-        var key = wanted == own ? hash : OrientedKey(hash, wanted);
+        var key = wanted == own ? ownKey : ThumbnailKeys.Oriented(hash, wanted);
         if (key == target.ThumbnailHash && wanted == own)
         {
             return; // the usual case: no sidecar turns the photo
         }
 
-        if (key == hash && !thumbnailStore.HasAll(hash))
+        if (key == ownKey && !thumbnailStore.HasAll(ownKey))
         {
             return; // the stack shows another file's thumbnails
         }
 
-        if (key != hash && !thumbnailStore.HasAll(key))
+        if (key != ownKey && !thumbnailStore.HasAll(key))
         {
             try
             {
@@ -204,8 +202,4 @@ public sealed class StackBuilder(
         var swap = own is >= 5 and <= 8 != wanted is >= 5 and <= 8;
         (target.Width, target.Height) = swap ? (primary.Height, primary.Width) : (primary.Width, primary.Height);
     }
-
-    /// <summary>A thumbnail key for content shown in another orientation: shaped like a content hash, never equal to one.</summary>
-    public static string OrientedKey(string hash, int orientation) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{hash}:orientation:{orientation}")))[..32];
 }

@@ -72,5 +72,11 @@ public sealed class PhotoFile
     /// </summary>
     public string? RawConverters { get; set; }
 
+    /// <summary>
+    /// The key this file's thumbnails are stored and served under (<see cref="Media.Thumbnails.ThumbnailKeys"/>): the
+    /// content hash, or a key of their own for a RAW's rendering; null when the file has no thumbnails.
+    /// </summary>
+    public string? ThumbnailKey { get; set; }
+
     public DateTime IndexedAt { get; set; }
 }

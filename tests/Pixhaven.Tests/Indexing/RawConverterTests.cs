@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NetVips;
+using Pixhaven.Core.Media;
 using Pixhaven.Core.Media.Previews;
 using Pixhaven.Core.Media.Thumbnails;
 using Pixhaven.Core.Model;
@@ -72,6 +73,68 @@ public sealed class RawConverterTests
         Assert.Empty(Directory.EnumerateFileSystemEntries(Path.Combine(library.Storage, "cache", "tmp")));
         var found = library.Services.GetRequiredService<ConverterInventory>().Found;
         Assert.True(found["darktable-cli"] && found["dcraw_emu"]);
+    }
+
+    [Fact]
+    public async Task ARawShownByItsSmallPreview_GetsThumbnailsUnderNewUrls_WhenAConverterRendersIt()
+    {
+        // The GPR holds no preview of its own; a small JPEG at its end gives it one, as many older cameras wrote.
+        await using var first = await TestLibrary.CreateAsync([GoPro]);
+        using (var picture = Image.Thumbnail(TestPhotos.PathOf("jpeg/Canon_EOS_7D.jpg"), 400))
+        await using (var raw = new FileStream(first.OriginalPath(GoPro), FileMode.Append))
+        {
+            raw.Write(picture.JpegsaveBuffer(keep: Enums.ForeignKeep.None));
+        }
+
+        await first.IndexAsync();
+        var store = new ThumbnailStore(first.Options.Values.ThumbnailCachePath);
+        var (hash, smallKey, problem) = await ShownAsync(first);
+        Assert.StartsWith("only a small embedded preview (267x400), and dcraw_emu", problem, StringComparison.Ordinal);
+        Assert.Equal(ThumbnailKeys.Rendering(hash, RawPreviewRenderer.SmallPreview), smallKey);
+        var smallLightbox = await File.ReadAllBytesAsync(store.PathFor(smallKey, ThumbnailSize.Fit2560));
+        using (var small = Image.NewFromBuffer(smallLightbox))
+        {
+            Assert.Equal(400, Math.Max(small.Width, small.Height));
+        }
+
+        // darktable, configured since, renders the RAW: its thumbnails get keys, and so URLs, of their own, since the
+        // URLs are cached as immutable and a browser would keep showing the 400 px picture for the old ones.
+        await using var second = await first.ReopenAsync(new Dictionary<string, string> { ["darktable-cli"] = "darktable-cli" });
+        Assert.Equal(1, (await second.IndexAsync()).Indexed);
+        var (_, renderedKey, none) = await ShownAsync(second);
+        Assert.Null(none);
+        Assert.Equal(ThumbnailKeys.Rendering(hash, "darktable-cli"), renderedKey);
+        using (var rendered = Image.NewFromFile(store.PathFor(renderedKey, ThumbnailSize.Fit2560)))
+        {
+            Assert.True(Math.Max(rendered.Width, rendered.Height) >= RawPreviewRenderer.MinimumPreviewSide, $"{rendered.Width}x{rendered.Height}");
+        }
+
+        // What the old URLs served is still what they serve.
+        Assert.Equal(smallLightbox, await File.ReadAllBytesAsync(store.PathFor(smallKey, ThumbnailSize.Fit2560)));
+    }
+
+    /// <summary>The only photo's file hash, the key its thumbnails are shown under, and the file's problem.</summary>
+    private static async Task<(string Hash, string ThumbnailKey, string? Problem)> ShownAsync(TestLibrary library)
+    {
+        await using var db = library.OpenCatalog();
+        var file = await db.Files.Include(f => f.Photo).SingleAsync();
+        Assert.Equal(file.ThumbnailKey, file.Photo!.ThumbnailHash);
+        return (file.Hash!, file.Photo.ThumbnailHash!, file.Error);
+    }
+
+    [Fact]
+    public void EveryConverter_HasThumbnailKeysOfItsOwn()
+    {
+        var temporary = new TemporaryFiles(Path.GetTempPath());
+        var hash = new string('a', 32);
+        var sources = RawConverter.Configured("darktable-cli", temporary).Select(c => c.Name).Append(RawPreviewRenderer.SmallPreview).ToList();
+        Assert.Equal(sources.Order(), ThumbnailKeys.RenderingSources.Order());
+        var keys = sources.Select(s => ThumbnailKeys.Rendering(hash, s)).Append(ThumbnailKeys.Content(hash)).ToList();
+        Assert.Equal(keys.Count, keys.Distinct().Count());
+        Assert.All(keys, key => Assert.True(ContentHasher.IsValidHash(key) && ThumbnailKeys.IsCurrent(hash, key), key));
+        // A sidecar's turn is made from the original by the stack builder, not kept by the file's own analysis.
+        Assert.False(ThumbnailKeys.IsCurrent(hash, ThumbnailKeys.Oriented(hash, 6)));
+        Assert.False(ThumbnailKeys.IsCurrent(new string('b', 32), ThumbnailKeys.Rendering(hash, "dcraw_emu")));
     }
 
     [Fact]

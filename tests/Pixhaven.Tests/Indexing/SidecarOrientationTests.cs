@@ -33,7 +33,7 @@ public sealed class SidecarOrientationTests
         {
             var file = await db.Files.SingleAsync(f => f.Path == Photo);
             var photo = await db.Photos.SingleAsync(p => p.Id == file.PhotoId);
-            Assert.Equal(StackBuilder.OrientedKey(file.Hash!, 6), photo.ThumbnailHash);
+            Assert.Equal(ThumbnailKeys.Oriented(file.Hash!, 6), photo.ThumbnailHash);
             Assert.Equal((file.Height, file.Width), (photo.Width, photo.Height));
 
             // Orientation 6 shows the stored pixels turned a quarter clockwise.

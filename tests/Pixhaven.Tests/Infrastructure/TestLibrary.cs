@@ -15,8 +15,11 @@ namespace Pixhaven.Tests.Infrastructure;
 /// </summary>
 public sealed class TestLibrary : IAsyncDisposable
 {
-    private TestLibrary(string root, LoadedOptions options, ServiceProvider services)
+    private readonly Dictionary<string, string> _values;
+
+    private TestLibrary(string root, Dictionary<string, string> values, LoadedOptions options, ServiceProvider services)
     {
+        _values = values;
         Root = root;
         Options = options;
         Services = services;
@@ -54,13 +57,35 @@ public sealed class TestLibrary : IAsyncDisposable
             values[name] = value;
         }
 
+        return await OpenAsync(root, values);
+    }
+
+    /// <summary>
+    /// The same library (originals, storage, catalog) as a server with other options would see it, e.g. after a converter
+    /// was configured. This instance's services are stopped; either instance may be disposed, the files go once.
+    /// </summary>
+    public async Task<TestLibrary> ReopenAsync(IReadOnlyDictionary<string, string> options)
+    {
+        await Services.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var values = new Dictionary<string, string>(_values);
+        foreach (var (name, value) in options)
+        {
+            values[name] = value;
+        }
+
+        return await OpenAsync(Root, values);
+    }
+
+    private static async Task<TestLibrary> OpenAsync(string root, Dictionary<string, string> values)
+    {
         var loaded = OptionsLoader.Load(new Dictionary<string, string>(), values);
         var services = new ServiceCollection()
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
             .AddPixhaven(loaded)
             .BuildServiceProvider();
         await CatalogMigrator.MigrateAsync(services.GetRequiredService<ICatalogProvider>(), services.GetRequiredService<IDbContextFactory<CatalogDbContext>>);
-        return new TestLibrary(root, loaded, services);
+        return new TestLibrary(root, values, loaded, services);
     }
 
     public static Task<TestLibrary> CreateWithCorpusAsync(IReadOnlyDictionary<string, string>? options = null) =>
@@ -82,6 +107,9 @@ public sealed class TestLibrary : IAsyncDisposable
             await TestPostgres.DropAsync(Options.Values.DatabaseDsn);
         }
 
-        Directory.Delete(Root, recursive: true);
+        if (Directory.Exists(Root))
+        {
+            Directory.Delete(Root, recursive: true);
+        }
     }
 }

@@ -13,6 +13,7 @@ internal sealed class PhotoFileConfiguration : IEntityTypeConfiguration<PhotoFil
         builder.HasIndex(f => f.Path).IsUnique();
         builder.Property(f => f.Hash).HasMaxLength(64);
         builder.HasIndex(f => f.Hash);
+        builder.Property(f => f.ThumbnailKey).HasMaxLength(64);
         builder.Property(f => f.Format).HasMaxLength(32);
         builder.Property(f => f.Mime).HasMaxLength(128);
         builder.Property(f => f.Error).HasMaxLength(2048);

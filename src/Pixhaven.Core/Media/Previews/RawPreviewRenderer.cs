@@ -10,6 +10,10 @@ namespace Pixhaven.Core.Media.Previews;
 public sealed class RawPreviewRenderer(TemporaryFiles temporaryFiles, IReadOnlyList<RawConverter> converters, TimeSpan timeout)
 {
     public const int MinimumPreviewSide = 1280;
+
+    /// <summary>The source of a RAW shown by its own large preview; any other source is a rendering of its own.</summary>
+    public const string LargePreview = "embedded preview";
+    public const string SmallPreview = "small embedded preview";
     public const int DefaultTimeoutSeconds = 120;
     private const long MaximumScanSize = 512L * 1024 * 1024;
     private readonly RawConverter[] _installed = converters.Where(c => c.Program is not null).ToArray();
@@ -31,7 +35,7 @@ public sealed class RawPreviewRenderer(TemporaryFiles temporaryFiles, IReadOnlyL
         {
             if (Usable(await WriteEmbeddedAsync(bytes!, embedded, cancellationToken)) is { } large)
             {
-                return new RawPreview(large, false, "embedded preview");
+                return new RawPreview(large, false, LargePreview);
             }
 
             embedded = null; // blank: not worth a second look as a fallback either
@@ -51,7 +55,7 @@ public sealed class RawPreviewRenderer(TemporaryFiles temporaryFiles, IReadOnlyL
 
         if (embedded is not null && embedded.LongSide >= 160 && Usable(await WriteEmbeddedAsync(bytes!, embedded, cancellationToken)) is { } small)
         {
-            return new RawPreview(small, false, "small embedded preview", $"only a small embedded preview ({embedded.Width}x{embedded.Height}), and {NoRendering(converterErrors)}");
+            return new RawPreview(small, false, SmallPreview, $"only a small embedded preview ({embedded.Width}x{embedded.Height}), and {NoRendering(converterErrors)}");
         }
 
         var why = embedded is null ? "no embedded preview" : $"embedded preview only {embedded.Width}x{embedded.Height}";

@@ -4,8 +4,9 @@ namespace Pixhaven.Core.Media.Thumbnails;
 public sealed record ThumbnailSize(string Name, int Width, int Height, bool Crop, string Purpose)
 {
     /// <summary>
-    /// Bump when the way thumbnails are made changes (sizes, quality, colour handling): cached files made by an
-    /// older version are then regenerated and their URLs change, so immutable caching stays correct.
+    /// Bump, with <see cref="Indexing.IndexerRevision"/>, when the way thumbnails are made changes (sizes, quality,
+    /// colour handling): every <see cref="ThumbnailKeys"/> key changes with it, so the next index makes the thumbnails
+    /// again under new URLs, and immutable caching stays correct.
     /// </summary>
     public const int CacheVersion = 1;
 
