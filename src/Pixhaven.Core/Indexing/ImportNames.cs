@@ -43,6 +43,16 @@ public static class ImportNames
         return name;
     }
 
+    /// <summary>
+    /// The names a sidecar may take beside a library file whose own sidecar ("IMG_1.xmp") is there already: its own,
+    /// then one per media file it came with ("IMG_1.CR2.xmp"), which is still read as part of the stack. A sidecar
+    /// named after one file already keeps its name.
+    /// </summary>
+    public static IReadOnlyList<string> SidecarSuffixes(string suffix, IEnumerable<string> mediaSuffixes) =>
+        suffix.Equals(".xmp", StringComparison.OrdinalIgnoreCase)
+            ? [suffix, .. mediaSuffixes.Where(m => m.StartsWith('.')).Select(m => m + suffix).Distinct(StringComparer.OrdinalIgnoreCase)]
+            : [suffix];
+
     /// <summary>What follows a stack's shared stem in a member's name: ".CR2", ".jpg.xmp", " (edited).jpg".</summary>
     public static string MemberSuffix(string fileName, string stackStem)
     {

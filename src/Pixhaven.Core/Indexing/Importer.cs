@@ -103,7 +103,11 @@ public sealed class Importer(
             {
                 try
                 {
-                    var target = await PlaceAsync(member.File, member.Hash, originalsRoot, baseName, ImportNames.MemberSuffix(Path.GetFileName(member.File.RelativePath), stem), cancellationToken);
+                    var suffix = ImportNames.MemberSuffix(Path.GetFileName(member.File.RelativePath), stem);
+                    var suffixes = member.Type == MediaType.Sidecar && joinTo is not null
+                        ? ImportNames.SidecarSuffixes(suffix, media.OrderBy(m => m.Type != MediaType.Raw).Select(m => ImportNames.MemberSuffix(Path.GetFileName(m.File.RelativePath), stem)).Append(Path.GetExtension(joinTo)))
+                        : [suffix];
+                    var target = await PlaceAsync(member.File, member.Hash, originalsRoot, baseName, suffixes, cancellationToken);
                     if (!request.Copy)
                     {
                         DeleteImported(member.File.FullPath, importRoot);
@@ -175,12 +179,15 @@ public sealed class Importer(
                ?? file.ModifiedUtc;
     }
 
-    /// <summary>Copies, flushes, verifies and renames one file into originals; returns its path relative to originals.</summary>
-    private static async Task<string> PlaceAsync(ScannedFile source, string hash, string originalsRoot, string baseName, string suffix, CancellationToken cancellationToken)
+    /// <summary>
+    /// Copies, flushes, verifies and renames one file into originals; returns its path relative to originals. The base
+    /// name is tried with each suffix in turn (names that keep the file in its stack), then with a number added.
+    /// </summary>
+    private static async Task<string> PlaceAsync(ScannedFile source, string hash, string originalsRoot, string baseName, IReadOnlyList<string> suffixes, CancellationToken cancellationToken)
     {
-        for (var attempt = 0; attempt < 1000; attempt++)
+        var names = suffixes.Select(suffix => baseName + suffix).Concat(Enumerable.Range(1, 999).Select(n => $"{baseName}_{n}{suffixes[0]}"));
+        foreach (var relative in names)
         {
-            var relative = baseName + (attempt == 0 ? "" : $"_{attempt}") + suffix;
             var target = Path.GetFullPath(Path.Combine(originalsRoot, relative));
             if (!target.StartsWith(originalsRoot + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             {
@@ -194,7 +201,7 @@ public sealed class Importer(
             }
         }
 
-        throw new IOException($"no free name for {baseName}{suffix}");
+        throw new IOException($"no free name for {baseName}{suffixes[0]}");
     }
 
     /// <summary>The content hashes of the library's present files, each with one path that has it (the one its photo shows, when one does).</summary>

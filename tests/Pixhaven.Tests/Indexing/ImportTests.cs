@@ -95,6 +95,31 @@ public sealed class ImportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ASidecarForALibraryFileWithASidecarOfItsOwn_IsNamedAfterItsRaw_AndJoinsThePhoto()
+    {
+        // The library's JPEG has a sidecar already (written by Pixhaven, or an editor): a rating. The card's sidecar,
+        // which gives the title, cannot take that name, and a numbered name would leave it out of the stack.
+        var stem = TestPhotos.CanonJpeg[..^".JPG".Length];
+        const string rated = """<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmp:Rating="4"/></rdf:RDF></x:xmpmeta>""";
+        await File.WriteAllTextAsync(_library.OriginalPath(stem + ".xmp"), rated);
+        await _library.IndexAsync();
+        Put(TestPhotos.CanonJpeg, "card/IMG_1.JPG");
+        Put("raw/exiftool_Nikon_D70.nef", "card/IMG_1.NEF");
+        Put("sidecar/IMG_5910.xmp", "card/IMG_1.xmp");
+
+        var result = await ImportAsync();
+
+        Assert.Equal([$"{stem}.NEF", $"{stem}.NEF.xmp"], result.Moves.Select(m => m.To).Order());
+        Assert.Equal(rated, await File.ReadAllTextAsync(_library.OriginalPath(stem + ".xmp")));
+        await using var db = _library.OpenCatalog();
+        var files = await db.Files.Include(f => f.Photo).Where(f => f.Path.StartsWith(stem)).ToListAsync();
+        Assert.Equal(4, files.Count);
+        Assert.Single(files.Select(f => f.PhotoId).Distinct());
+        Assert.Equal(("Squirrel at berkely", 4), (files[0].Photo!.Title, files[0].Photo!.Rating));
+        Assert.Equal(1, await db.Photos.CountAsync());
+    }
+
+    [Fact]
     public async Task NamedPipesAndEmptyFiles_AreLeftUnopened_AndTheRestIsImported()
     {
         Put(TestPhotos.GpsJpeg, "a.jpg");
