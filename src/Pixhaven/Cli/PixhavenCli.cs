@@ -17,6 +17,7 @@ public static class PixhavenCli
         root.Subcommands.Add(start);
         root.Subcommands.Add(IndexCommand.Create(globalOptions));
         root.Subcommands.Add(ImportCommand.Create(globalOptions));
+        root.Subcommands.Add(CleanupCommand.Create(globalOptions));
         root.Subcommands.Add(SearchCommand.Create(globalOptions));
         root.Subcommands.Add(UsersCommand.Create(globalOptions));
         root.Subcommands.Add(BackupCommands.Backup(globalOptions));

@@ -92,6 +92,7 @@ public static class ServiceRegistration
         services.AddSingleton<PreviewTokens>();
         services.AddSingleton<DownloadTokens>();
         services.AddSingleton<LibraryBackup>();
+        services.AddSingleton<CacheCleanup>();
         services.AddSingleton<ShareService>();
         return services;
     }

@@ -1,0 +1,101 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Pixhaven.Core.Media;
+using Pixhaven.Core.Options;
+
+namespace Pixhaven.Core.Catalog;
+
+/// <summary>
+/// Removes from storage what the catalog no longer refers to: thumbnails of content gone from the library or shown
+/// another way since (a RAW rendered by a converter installed later), video transcodes and motion-photo videos of
+/// content gone, and scratch files a crash left behind. Never touches originals, and never a file made in the last
+/// hour, which an index run may still be about to record.
+/// </summary>
+public sealed class CacheCleanup(IDbContextFactory<CatalogDbContext> contextFactory, PixhavenOptions options, TimeProvider clock, ILogger<CacheCleanup> logger)
+{
+    /// <summary>How long a new cache file is left alone: an index run makes thumbnails before it writes their rows.</summary>
+    public static readonly TimeSpan Grace = TimeSpan.FromHours(1);
+
+    /// <summary>What a cleanup removed (or, dry, would remove), by cache.</summary>
+    public sealed record Result(int Thumbnails, int Videos, int MotionVideos, int Scratch, long Bytes)
+    {
+        public int Files => Thumbnails + Videos + MotionVideos + Scratch;
+    }
+
+    public async Task<Result> RunAsync(bool dryRun, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        var before = clock.GetUtcNow().UtcDateTime - Grace;
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        // Missing files keep theirs: a disk that is not mounted today may be back tomorrow.
+        var thumbnailKeys = (await db.Photos.Where(p => p.ThumbnailHash != null).Select(p => p.ThumbnailHash!).ToListAsync(cancellationToken))
+            .Concat(await db.Files.Where(f => f.ThumbnailKey != null).Select(f => f.ThumbnailKey!).ToListAsync(cancellationToken))
+            .ToHashSet(StringComparer.Ordinal);
+        var hashes = (await db.Files.Where(f => f.Hash != null).Select(f => f.Hash!).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+
+        long bytes = 0;
+        int Sweep(string folder, string what, Func<string, bool> isOrphan)
+        {
+            progress?.Report(what);
+            var removed = 0;
+            foreach (var file in Enumerate(folder))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var info = new FileInfo(file);
+                if (info.LastWriteTimeUtc >= before || !isOrphan(info.Name))
+                {
+                    continue;
+                }
+
+                bytes += info.Length;
+                removed++;
+                if (!dryRun)
+                {
+                    Remove(info);
+                }
+            }
+
+            return removed;
+        }
+
+        var thumbnails = Sweep(options.ThumbnailCachePath, "thumbnails", name => KeyOf(name, '_') is not { } key || !thumbnailKeys.Contains(key));
+        var videos = Sweep(options.VideoCachePath, "video transcodes", name => KeyOf(name, '.') is not { } hash || !hashes.Contains(hash));
+        var motion = Sweep(Path.Combine(options.StorageFullPath, "cache", "motion"), "motion photo videos", name => KeyOf(name, '.') is not { } hash || !hashes.Contains(hash));
+        var scratch = Sweep(Path.Combine(options.StorageFullPath, "cache", "tmp"), "scratch files", _ => true);
+        var result = new Result(thumbnails, videos, motion, scratch, bytes);
+        logger.LogInformation("Cleanup{Dry}: {Thumbnails} thumbnails, {Videos} transcodes, {Motion} motion videos, {Scratch} scratch files, {Bytes} bytes",
+            dryRun ? " (dry run)" : "", thumbnails, videos, motion, scratch, bytes);
+        return result;
+    }
+
+    private static IEnumerable<string> Enumerate(string folder) =>
+        Directory.Exists(folder)
+            ? Directory.EnumerateFiles(folder, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.ReparsePoint })
+            : [];
+
+    /// <summary>The key or hash a cache file is named by ("{key}_fit_720.jpg", "{hash}.mp4"), or null for any other name.</summary>
+    private static string? KeyOf(string name, char separator)
+    {
+        var end = name.IndexOf(separator, StringComparison.Ordinal);
+        return end > 0 && ContentHasher.IsValidHash(name[..end]) ? name[..end] : null;
+    }
+
+    private void Remove(FileInfo file)
+    {
+        var cache = Path.Combine(options.StorageFullPath, "cache") + Path.DirectorySeparatorChar;
+        if (!file.FullName.StartsWith(cache, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"{file.FullName} is not in the storage cache");
+        }
+
+        try
+        {
+#pragma warning disable RS0030 // A cache file Pixhaven made, inside storage/cache (checked above); never an original.
+            File.Delete(file.FullName);
+#pragma warning restore RS0030
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning("Cleanup could not remove {Path}: {Reason}", file.FullName, e.Message);
+        }
+    }
+}
