@@ -5,8 +5,8 @@ namespace Pixhaven.Core.Media.Video;
 /// <summary>
 /// Finds the video that Samsung and Google "motion photos" append to a JPEG or HEIC, and copies it into
 /// <c>storage/cache/motion</c>. Google marks it in XMP (GCamera:MicroVideo with MicroVideoOffset = bytes from the end,
-/// or GCamera:MotionPhoto with a container directory); Samsung writes a "MotionPhoto_Data" marker before it.
-/// The video must start with an ISO-BMFF "ftyp" box to count.
+/// or GCamera:MotionPhoto with a container directory); Samsung writes a "MotionPhoto_Data" marker before it, and in
+/// a HEIC puts it in a top-level "mpvd" box. The video must start with an ISO-BMFF "ftyp" box to count.
 /// </summary>
 public sealed class MotionPhotoExtractor(string cacheRoot)
 {
@@ -26,6 +26,11 @@ public sealed class MotionPhotoExtractor(string cacheRoot)
         if (xmpOffsetFromEnd is > 8 && xmpOffsetFromEnd < length && StartsWithFtyp(stream, length - xmpOffsetFromEnd.Value))
         {
             return length - xmpOffsetFromEnd.Value;
+        }
+
+        if (SamsungHeifVideo(stream) is { } boxed)
+        {
+            return boxed;
         }
 
         var tailStart = Math.Max(0, length - TailToScan);
@@ -80,6 +85,53 @@ public sealed class MotionPhotoExtractor(string cacheRoot)
 
         File.Move(temporary, target, overwrite: true);
         return target;
+    }
+
+    /// <summary>
+    /// Where the payload of a HEIF's top-level "mpvd" box starts, when it is a video; null for anything else. Only box
+    /// headers are read, each checked against the file's length.
+    /// </summary>
+    private static long? SamsungHeifVideo(Stream stream)
+    {
+        Span<byte> header = stackalloc byte[16];
+        long position = 0;
+        for (var boxes = 0; boxes < 64 && position + 8 <= stream.Length; boxes++)
+        {
+            stream.Position = position;
+            stream.ReadExactly(header[..8]);
+            long size = (uint)((header[0] << 24) | (header[1] << 16) | (header[2] << 8) | header[3]);
+            var headerLength = 8;
+            if (size == 1 && position + 16 <= stream.Length)
+            {
+                stream.ReadExactly(header[8..16]);
+                size = System.Buffers.Binary.BinaryPrimitives.ReadInt64BigEndian(header[8..16]);
+                headerLength = 16;
+            }
+            else if (size == 0)
+            {
+                size = stream.Length - position; // the last box runs to the end of the file
+            }
+
+            var type = header[4..8];
+            if (boxes == 0 && !type.SequenceEqual("ftyp"u8))
+            {
+                return null; // not a HEIF (a JPEG, say): there are no boxes to walk
+            }
+
+            if (type.SequenceEqual("mpvd"u8))
+            {
+                return StartsWithFtyp(stream, position + headerLength) ? position + headerLength : null;
+            }
+
+            if (size < headerLength || position + size > stream.Length)
+            {
+                return null;
+            }
+
+            position += size;
+        }
+
+        return null;
     }
 
     private static bool StartsWithFtyp(Stream stream, long offset)
