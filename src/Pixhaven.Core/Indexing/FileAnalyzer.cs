@@ -177,13 +177,20 @@ public sealed class FileAnalyzer(
         }
     }
 
-    /// <summary>A RAW's thumbnails, under a key of their own unless made from its large embedded preview.</summary>
+    /// <summary>A RAW's thumbnails, under a key of their own (and of its darktable edit) unless made from its large embedded preview.</summary>
     private async Task<(string? Damage, string Key)> MakeRawThumbnailsAsync(string path, DetectedType type, string hash, int? orientation, CancellationToken cancellationToken)
     {
         var preview = await rawPreviews.RenderAsync(path, type, cancellationToken);
         try
         {
-            var key = preview.Source == RawPreviewRenderer.LargePreview ? ThumbnailKeys.Content(hash) : ThumbnailKeys.Rendering(hash, preview.Source);
+            var edit = DarktableConverter.EditPath(path);
+            var key = preview.Source switch
+            {
+                RawPreviewRenderer.LargePreview => ThumbnailKeys.Content(hash),
+                // darktable applied the user's edit: another edit gives other pixels, so other keys.
+                DarktableConverter.ToolName when File.Exists(edit) => ThumbnailKeys.Rendering(hash, $"{preview.Source}:{await ContentHasher.HashFileAsync(edit, cancellationToken)}"),
+                _ => ThumbnailKeys.Rendering(hash, preview.Source),
+            };
             var damage = thumbnails.Generate(preview.Path, key, alreadyOriented: preview.Upright, orientation: preview.Upright ? null : orientation ?? 1);
             return (damage ?? preview.Shortfall, key);
         }

@@ -3,6 +3,8 @@ using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Pixhaven.Core.Catalog;
+using Pixhaven.Core.Media.Previews;
+using Pixhaven.Core.Media.Thumbnails;
 using Pixhaven.Core.Model;
 using Pixhaven.Core.Options;
 using Pixhaven.Core.Places;
@@ -59,7 +61,7 @@ public sealed class Indexer(
         var byPath = catalogued.ToDictionary(f => f.Path, StringComparer.Ordinal);
         var plan = new IndexPlan(catalogued, scanned.Select(f => f.RelativePath).ToHashSet(StringComparer.Ordinal));
 
-        var work = new List<(ScannedFile File, CatalogFileState? Existing)>();
+        var work = new List<(ScannedFile File, CatalogFileState? Existing, bool RenderAgain)>();
         var restored = new List<FileAnalysis>();
         foreach (var file in scanned)
         {
@@ -72,7 +74,7 @@ public sealed class Indexer(
             if (request.Force || existing is null || !existing.SameStat(file.Size, file.ModifiedUtc) || !existing.StagesComplete
                 || existing.WaitsForAConverter(analyzer.RawConverters))
             {
-                work.Add((file, existing));
+                work.Add((file, existing, false));
             }
             else if (existing.Missing)
             {
@@ -80,6 +82,7 @@ public sealed class Indexer(
             }
         }
 
+        work.AddRange(RawsWithChangedEdits(work, plan, byPath, scanned).Select(raw => (raw.File, (CatalogFileState?)raw.Existing, true)));
         logger.LogInformation("Found {Found} files in {Root}; {Work} new or changed", scanned.Count, options.OriginalsFullPath, work.Count);
         var readAgain = work.Count(w => w.Existing is { Stale: true } existing && existing.SameStat(w.File.Size, w.File.ModifiedUtc));
         if (readAgain > 0)
@@ -124,8 +127,34 @@ public sealed class Indexer(
         };
     }
 
+    /// <summary>
+    /// RAW files rendered by darktable-cli whose own sidecar ("IMG_1.CR2.xmp", where darktable keeps the user's edit)
+    /// is new, changed or gone in this run, while the RAW is not: their rendering is made again, with the edit as it is.
+    /// </summary>
+    private IEnumerable<(ScannedFile File, CatalogFileState Existing)> RawsWithChangedEdits(
+        List<(ScannedFile File, CatalogFileState? Existing, bool RenderAgain)> work, IndexPlan plan, Dictionary<string, CatalogFileState> byPath,
+        IReadOnlyList<ScannedFile> scanned)
+    {
+        if (!analyzer.RawConverters.Contains(DarktableConverter.ToolName))
+        {
+            return [];
+        }
+
+        var queued = work.Select(w => w.File.RelativePath).ToHashSet(StringComparer.Ordinal);
+        var present = scanned.ToDictionary(f => f.RelativePath, StringComparer.Ordinal);
+        return work.Select(w => w.File.RelativePath).Concat(plan.Vanished.Select(v => v.Path))
+            .Where(path => path.EndsWith(".xmp", StringComparison.OrdinalIgnoreCase))
+            .Select(sidecar => sidecar[..^".xmp".Length])
+            .Distinct(StringComparer.Ordinal)
+            .Where(raw => !queued.Contains(raw) && present.ContainsKey(raw))
+            .Select(raw => byPath.GetValueOrDefault(raw))
+            .Where(raw => raw is { Type: MediaType.Raw, Hash: { } hash, ThumbnailKey: { } key } && key != ThumbnailKeys.Content(hash))
+            .Select(raw => (present[raw!.Path], raw!))
+            .ToList();
+    }
+
     private async Task AnalyseAndWriteAsync(
-        List<(ScannedFile File, CatalogFileState? Existing)> work,
+        List<(ScannedFile File, CatalogFileState? Existing, bool RenderAgain)> work,
         IndexPlan plan,
         IndexRequest request,
         CatalogWriter writer,
@@ -161,7 +190,7 @@ public sealed class Indexer(
                 FileAnalysis analysis;
                 try
                 {
-                    analysis = await Task.Run(() => analyzer.AnalyzeAsync(item.File, item.Existing, plan, request.Force, token), token);
+                    analysis = await Task.Run(() => analyzer.AnalyzeAsync(item.File, item.Existing, plan, request.Force || item.RenderAgain, token), token);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {

@@ -113,11 +113,43 @@ public sealed class RawConverterTests
         Assert.Equal(smallLightbox, await File.ReadAllBytesAsync(store.PathFor(smallKey, ThumbnailSize.Fit2560)));
     }
 
-    /// <summary>The only photo's file hash, the key its thumbnails are shown under, and the file's problem.</summary>
+    [Fact]
+    public async Task ADarktableEditChangedOrRemovedLater_RendersTheRawAgain_UnderNewUrls()
+    {
+        await using var library = await TestLibrary.CreateAsync([GoPro], new Dictionary<string, string> { ["darktable-cli"] = "darktable-cli" });
+        var store = new ThumbnailStore(library.Options.Values.ThumbnailCachePath);
+        var edit = library.OriginalPath(GoPro + ".xmp");
+        await File.WriteAllTextAsync(edit, TurnedByDarktable);
+        await library.IndexAsync();
+        var (hash, turned, _) = await ShownAsync(library);
+        Assert.Equal((1200, 1600), Size(store.PathFor(turned, ThumbnailSize.Fit2560)));
+
+        // The user takes the turn back in darktable, which writes the sidecar again; the RAW itself is unchanged.
+        await File.WriteAllTextAsync(edit, TurnedByDarktable.Replace("darktable:history_end=\"1\"", "darktable:history_end=\"0\"", StringComparison.Ordinal));
+        await library.IndexAsync();
+        var (_, untouched, _) = await ShownAsync(library);
+        Assert.NotEqual(turned, untouched);
+        Assert.Equal((2133, 1600), Size(store.PathFor(untouched, ThumbnailSize.Fit2560)));
+
+        // Without the sidecar, darktable's own rendering, under the keys of a rendering without an edit.
+        File.Delete(edit);
+        await library.IndexAsync();
+        var (_, plain, _) = await ShownAsync(library);
+        Assert.Equal(ThumbnailKeys.Rendering(hash, DarktableConverter.ToolName), plain);
+        Assert.Equal((2133, 1600), Size(store.PathFor(plain, ThumbnailSize.Fit2560)));
+    }
+
+    private static (int Width, int Height) Size(string path)
+    {
+        using var image = Image.NewFromFile(path);
+        return (image.Width, image.Height);
+    }
+
+    /// <summary>The only RAW's hash, the key its photo's thumbnails are shown under, and the RAW's problem.</summary>
     private static async Task<(string Hash, string ThumbnailKey, string? Problem)> ShownAsync(TestLibrary library)
     {
         await using var db = library.OpenCatalog();
-        var file = await db.Files.Include(f => f.Photo).SingleAsync();
+        var file = await db.Files.Include(f => f.Photo).SingleAsync(f => f.Type == MediaType.Raw);
         Assert.Equal(file.ThumbnailKey, file.Photo!.ThumbnailHash);
         return (file.Hash!, file.Photo.ThumbnailHash!, file.Error);
     }

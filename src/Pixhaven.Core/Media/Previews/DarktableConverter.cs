@@ -6,12 +6,17 @@ namespace Pixhaven.Core.Media.Previews;
 /// <c>darktable-cli</c>, when configured: darktable's default processing (and the user's own darktable edits, from the
 /// RAW's <c>.xmp</c> sidecar), and rawspeed reads formats LibRaw does not, such as GoPro's GPR.
 /// </summary>
-public sealed class DarktableConverter(string? program, TemporaryFiles temporaryFiles) : RawConverter("darktable-cli", program)
+public sealed class DarktableConverter(string? program, TemporaryFiles temporaryFiles) : RawConverter(ToolName, program)
 {
+    public const string ToolName = "darktable-cli";
+
     /// <summary>The long side rendered: the largest thumbnail's, as the rendering only feeds the thumbnails.</summary>
     public const int LongSide = 2560;
 
     public override string TargetExtension => ".jpg";
+
+    /// <summary>Where darktable keeps its edit of a RAW: the RAW's name with ".xmp" added, as darktable itself reads it.</summary>
+    public static string EditPath(string raw) => raw + ".xmp";
 
     public override async Task<string?> RenderAsync(string raw, string target, TimeSpan timeout, CancellationToken cancellationToken)
     {

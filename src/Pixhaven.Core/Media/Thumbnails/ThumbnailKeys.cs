@@ -21,7 +21,10 @@ public static class ThumbnailKeys
     public static string Content(string hash) =>
         ThumbnailSize.CacheVersion == 1 ? hash : Derived(hash, $"v{ThumbnailSize.CacheVersion}");
 
-    /// <summary>A RAW shown by what a converter rendered, or by a small preview: each gets keys of its own.</summary>
+    /// <summary>
+    /// A RAW shown by what a converter rendered, or by a small preview: each gets keys of its own. A darktable rendering
+    /// with the user's edit has the edit's hash in its source, so it is never current for a file read again.
+    /// </summary>
     public static string Rendering(string hash, string source) => Derived(hash, $"rendering:{source}:v{ThumbnailSize.CacheVersion}");
 
     /// <summary>The content shown in another orientation (a sidecar turns the photo).</summary>
