@@ -64,6 +64,7 @@ public static class MetaCommand
             {
                 null => null,
                 IEnumerable<string> list => string.Join(", ", list),
+                IEnumerable<MetaFace> faces => string.Join(", ", faces.Select(Describe)),
                 IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
                 var other => other.ToString(),
             };
@@ -75,4 +76,8 @@ public static class MetaCommand
 
         AnsiConsole.Console.Write(table);
     }
+
+    /// <summary>"Anna at 46%, 28% (22% x 28%)": who, and where in the picture, as fractions of its sides.</summary>
+    private static string Describe(MetaFace face) => string.Create(CultureInfo.InvariantCulture,
+        $"{face.Name ?? "a face without a name"} at {face.X * 100:0}%, {face.Y * 100:0}% ({face.Width * 100:0}% x {face.Height * 100:0}%)");
 }

@@ -118,6 +118,19 @@ public sealed partial class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task Meta_Table_ShowsEveryValueReadably()
+    {
+        var result = await CliRunner.RunAsync(_folder, new Dictionary<string, string> { ["COLUMNS"] = "200" },
+            "meta", TestPhotos.PathOf("sidecar/IMG_5910.jpg"), TestPhotos.PathOf(TestPhotos.CanonJpeg));
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Alvin the Squirrel at 46%, 28% (22% x 28%)", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", result.Output, StringComparison.Ordinal);
+        // A file without faces has no Faces line at all, as with every other value it lacks.
+        Assert.Single(result.Output.Split('\n'), line => line.Contains("Faces", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Index_ShowsASummaryWithReasons_AndUsesTheFolderOptions()
     {
         var originals = Path.Combine(_folder, "my photos");
