@@ -5,6 +5,12 @@ using Pixhaven.Core.Options;
 
 namespace Pixhaven.Core.Catalog;
 
+/// <summary>What a cleanup removed (or, dry, would remove), by cache, and how many bytes that is.</summary>
+public sealed record CleanupResult(int Thumbnails, int Videos, int MotionVideos, int Scratch, long Bytes, bool DryRun)
+{
+    public int Files => Thumbnails + Videos + MotionVideos + Scratch;
+}
+
 /// <summary>
 /// Removes from storage what the catalog no longer refers to: thumbnails of content gone from the library or shown
 /// another way since (a RAW rendered by a converter installed later), video transcodes and motion-photo videos of
@@ -16,13 +22,7 @@ public sealed class CacheCleanup(IDbContextFactory<CatalogDbContext> contextFact
     /// <summary>How long a new cache file is left alone: an index run makes thumbnails before it writes their rows.</summary>
     public static readonly TimeSpan Grace = TimeSpan.FromHours(1);
 
-    /// <summary>What a cleanup removed (or, dry, would remove), by cache.</summary>
-    public sealed record Result(int Thumbnails, int Videos, int MotionVideos, int Scratch, long Bytes)
-    {
-        public int Files => Thumbnails + Videos + MotionVideos + Scratch;
-    }
-
-    public async Task<Result> RunAsync(bool dryRun, IProgress<string>? progress, CancellationToken cancellationToken)
+    public async Task<CleanupResult> RunAsync(bool dryRun, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         var before = clock.GetUtcNow().UtcDateTime - Grace;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -61,7 +61,7 @@ public sealed class CacheCleanup(IDbContextFactory<CatalogDbContext> contextFact
         var videos = Sweep(options.VideoCachePath, "video transcodes", name => KeyOf(name, '.') is not { } hash || !hashes.Contains(hash));
         var motion = Sweep(Path.Combine(options.StorageFullPath, "cache", "motion"), "motion photo videos", name => KeyOf(name, '.') is not { } hash || !hashes.Contains(hash));
         var scratch = Sweep(Path.Combine(options.StorageFullPath, "cache", "tmp"), "scratch files", _ => true);
-        var result = new Result(thumbnails, videos, motion, scratch, bytes);
+        var result = new CleanupResult(thumbnails, videos, motion, scratch, bytes, dryRun);
         logger.LogInformation("Cleanup{Dry}: {Thumbnails} thumbnails, {Videos} transcodes, {Motion} motion videos, {Scratch} scratch files, {Bytes} bytes",
             dryRun ? " (dry run)" : "", thumbnails, videos, motion, scratch, bytes);
         return result;

@@ -7,7 +7,7 @@ using Pixhaven.Core.Jobs;
 
 namespace Pixhaven.Api;
 
-/// <summary>Library maintenance: start an index run and list the files that could not be fully indexed.</summary>
+/// <summary>Library maintenance: start an index run, list the files that could not be fully indexed, clean up storage.</summary>
 public static class LibraryApi
 {
     public static RouteGroupBuilder MapLibraryApi(this RouteGroupBuilder api)
@@ -15,6 +15,8 @@ public static class LibraryApi
         api.MapPost("/index", StartIndex).WithName("StartIndex").WithSummary("Start indexing the originals folder in the background");
         api.MapPost("/import", StartImport).WithName("StartImport")
             .WithSummary("Start moving (or with copy: copying) the import folder's files into originals, then index them");
+        api.MapPost("/library/cleanup", CleanUp).WithName("CleanUpStorage")
+            .WithSummary("Remove from storage the thumbnails, video transcodes and scratch files that no photo uses any more; dryRun only counts");
         api.MapGet("/library/activity", StreamActivity).WithName("StreamLibraryActivity")
             .WithSummary("Server-sent events: the index or import job's progress (files done, rate, current file, errors), sent as it changes");
         api.MapGet("/library/runs", ListRuns).WithName("ListIndexRuns").WithSummary("The last index runs, newest first, with their counts");
@@ -34,6 +36,12 @@ public static class LibraryApi
         job.TryStartImport(new ImportRequest(copy ?? false), lifetime.ApplicationStopping)
             ? TypedResults.Accepted("/api/v1/status")
             : TypedResults.Conflict(new ApiError("an index or import run is already in progress"));
+
+    /// <param name="dryRun">Only count what would be removed.</param>
+    public static async Task<Results<Ok<CleanupResult>, Conflict<ApiError>>> CleanUp(bool? dryRun, IndexJob job, CacheCleanup cleanup, CancellationToken cancellationToken) =>
+        job.IsRunning
+            ? TypedResults.Conflict(new ApiError("an index or import run is in progress; clean up when it is done"))
+            : TypedResults.Ok(await cleanup.RunAsync(dryRun ?? false, null, cancellationToken));
 
     public static ServerSentEventsResult<LibraryActivity> StreamActivity(IndexJob job, TimeProvider time, CancellationToken cancellationToken) =>
         TypedResults.ServerSentEvents(WatchAsync(job, time, cancellationToken), "activity");

@@ -21,7 +21,7 @@ public static class CleanupCommand
             var console = AnsiConsole.Console;
             var dry = result.GetValue(dryRun);
             var cleanup = services.GetRequiredService<CacheCleanup>();
-            CacheCleanup.Result? outcome = null;
+            CleanupResult? outcome = null;
             if (console.Profile.Capabilities.Interactive)
             {
                 await console.Status().StartAsync("Reading the catalog", async context =>

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
+using Pixhaven.Core.Media.Thumbnails;
 using Pixhaven.Tests.Infrastructure;
 
 namespace Pixhaven.Tests.Web;
@@ -82,6 +83,30 @@ public sealed class NavigationTests(CorpusFixture corpus) : CorpusBrowserTest(co
         await page.GetByTestId("activity-counts").GetByText($"{files.GetProperty("files").GetInt32() + files.GetProperty("missing").GetInt32()} files found").WaitForAsync();
         Assert.True(files.GetProperty("files").GetInt32() > 0);
         await Screenshot(page, "library");
+        Assert.Empty(CspViolations);
+    }
+
+    [Fact]
+    public async Task Library_CleansUpStorage_AndSaysWhatWentAway()
+    {
+        // Thumbnails that no photo uses, made two hours ago (of a photo deleted since, say).
+        var store = new ThumbnailStore(Corpus.Library.Options.Values.ThumbnailCachePath);
+        var gone = new string('e', 32);
+        foreach (var size in ThumbnailSize.All)
+        {
+            var path = store.PathFor(gone, size);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            await File.WriteAllBytesAsync(path, new byte[1000]);
+            File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddHours(-2));
+        }
+
+        var page = await OpenAsync();
+        await page.GetByTestId("view-library").ClickAsync();
+        await page.GetByTestId("activity-idle").WaitForAsync();
+        await page.GetByTestId("clean-up").ClickAsync();
+
+        await page.GetByTestId("cleanup-result").GetByText("Removed 7 files (0.0 MB): 7 thumbnails, 0 video conversions").WaitForAsync();
+        Assert.False(File.Exists(store.PathFor(gone, ThumbnailSize.Tile224)));
         Assert.Empty(CspViolations);
     }
 

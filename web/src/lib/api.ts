@@ -223,6 +223,8 @@ export type IndexProblem = Schemas['IndexProblem'];
 export const listRuns = (count = 10) => getJson<IndexRun[]>(`/api/v1/library/runs?count=${count}`);
 export const listProblems = () => getJson<IndexProblem[]>('/api/v1/files/problems');
 export const startIndex = (force = false) => send('POST', `/api/v1/index${force ? '?force=true' : ''}`);
+export type CleanupResult = Schemas['CleanupResult'];
+export const cleanUpStorage = async () => (await send<CleanupResult>('POST', '/api/v1/library/cleanup'))!;
 
 /** Follows the library's activity (server-sent events); answers a function that stops following. */
 export function watchActivity(onactivity: (activity: LibraryActivity) => void): () => void {

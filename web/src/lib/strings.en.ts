@@ -162,6 +162,10 @@ export const en = {
   'library.converter.ffprobe': 'video metadata (Debian package ffmpeg)',
   'library.converter.dcraw_emu': 'RAW files without a large embedded preview (Debian package libraw-bin)',
   'library.converter.darktable-cli': 'RAW files, tried before dcraw_emu, when the option darktable-cli names it (Debian package darktable)',
+  'library.storage': 'Storage',
+  'library.storageNote': 'Thumbnails and video conversions that no photo uses any more (of deleted photos, of RAW files rendered again) can be removed. Originals are never touched.',
+  'library.cleanUp': 'Clean up storage',
+  'library.cleanedUp': 'Removed {files} files ({size} MB): {thumbnails} thumbnails, {videos} video conversions, {motion} motion photo videos, {scratch} scratch files.',
   'library.problemCount': '1 file was skipped or read only in part:|{count} files were skipped or read only in part:',
 
   'shortcuts.title': 'Keyboard shortcuts',
