@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Pixhaven.Core.Media;
@@ -26,11 +27,13 @@ public sealed class CacheCleanup(IDbContextFactory<CatalogDbContext> contextFact
     {
         var before = clock.GetUtcNow().UtcDateTime - Grace;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        // Missing files keep theirs: a disk that is not mounted today may be back tomorrow.
-        var thumbnailKeys = (await db.Photos.Where(p => p.ThumbnailHash != null).Select(p => p.ThumbnailHash!).ToListAsync(cancellationToken))
-            .Concat(await db.Files.Where(f => f.ThumbnailKey != null).Select(f => f.ThumbnailKey!).ToListAsync(cancellationToken))
-            .ToHashSet(StringComparer.Ordinal);
-        var hashes = (await db.Files.Where(f => f.Hash != null).Select(f => f.Hash!).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        // Missing files keep theirs: a disk that is not mounted today may be back tomorrow. Keys are kept as numbers,
+        // which takes a library of a million photos tens of megabytes instead of hundreds.
+        var thumbnailKeys = new HashSet<UInt128>();
+        await AddAsync(thumbnailKeys, db.Photos.Select(p => p.ThumbnailHash), cancellationToken);
+        await AddAsync(thumbnailKeys, db.Files.Select(f => f.ThumbnailKey), cancellationToken);
+        var hashes = new HashSet<UInt128>();
+        await AddAsync(hashes, db.Files.Select(f => f.Hash), cancellationToken);
 
         long bytes = 0;
         int Sweep(string folder, string what, Func<string, bool> isOrphan)
@@ -72,11 +75,25 @@ public sealed class CacheCleanup(IDbContextFactory<CatalogDbContext> contextFact
             ? Directory.EnumerateFiles(folder, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.ReparsePoint })
             : [];
 
+    private static async Task AddAsync(HashSet<UInt128> keys, IQueryable<string?> query, CancellationToken cancellationToken)
+    {
+        await foreach (var key in query.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            if (Number(key) is { } number)
+            {
+                keys.Add(number);
+            }
+        }
+    }
+
+    private static UInt128? Number(string? key) =>
+        key is not null && ContentHasher.IsValidHash(key) ? UInt128.Parse(key, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture) : null;
+
     /// <summary>The key or hash a cache file is named by ("{key}_fit_720.jpg", "{hash}.mp4"), or null for any other name.</summary>
-    private static string? KeyOf(string name, char separator)
+    private static UInt128? KeyOf(string name, char separator)
     {
         var end = name.IndexOf(separator, StringComparison.Ordinal);
-        return end > 0 && ContentHasher.IsValidHash(name[..end]) ? name[..end] : null;
+        return end > 0 ? Number(name[..end]) : null;
     }
 
     private void Remove(FileInfo file)
