@@ -120,9 +120,9 @@ public sealed class FileAnalyzer(
 
         var embeddedVideo = false;
         if (type.Format is "jpeg" or "heif"
-            && MotionPhotoExtractor.FindVideoOffset(file.FullPath, inspection.Metadata?.MotionVideoOffsetFromEnd, inspection.Metadata?.MotionPhoto ?? false) is { } offset)
+            && MotionPhotoExtractor.FindVideo(file.FullPath, inspection.Metadata?.MotionVideoOffsetFromEnd, inspection.Metadata?.MotionPhoto ?? false) is { } video)
         {
-            await motionPhotos.ExtractAsync(file.FullPath, offset, hash, cancellationToken);
+            await motionPhotos.ExtractAsync(file.FullPath, video, hash, cancellationToken);
             embeddedVideo = true;
         }
 

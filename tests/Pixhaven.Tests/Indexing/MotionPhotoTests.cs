@@ -26,10 +26,12 @@ public sealed class MotionPhotoTests : IAsyncLifetime
         // Samsung: still, then the "MotionPhoto_Data" marker, then the MP4.
         await File.WriteAllBytesAsync(_library.OriginalPath("samsung.jpg"), [.. still, .. "MotionPhoto_Data"u8, .. _video]);
 
-        // Samsung's HEIC: the MP4 in a top-level "mpvd" box after the picture's boxes, with neither marker nor XMP.
+        // Samsung's HEIC: the MP4 in a top-level "mpvd" box after the picture's boxes, with neither marker nor XMP. A box
+        // after it is not part of the video.
         var heic = await File.ReadAllBytesAsync(TestPhotos.PathOf("heic/Samsung_SM-G975F.heic"));
         var size = _video.Length + 8;
-        await File.WriteAllBytesAsync(_library.OriginalPath("samsung.heic"), [.. heic, (byte)(size >> 24), (byte)(size >> 16), (byte)(size >> 8), (byte)size, .. "mpvd"u8, .. _video]);
+        await File.WriteAllBytesAsync(_library.OriginalPath("samsung.heic"),
+            [.. heic, (byte)(size >> 24), (byte)(size >> 16), (byte)(size >> 8), (byte)size, .. "mpvd"u8, .. _video, 0, 0, 0, 12, .. "free"u8, 1, 2, 3, 4]);
 
         // Google (older MVIMG): XMP GCamera:MicroVideo=1 with MicroVideoOffset = the video's length, counted from the end.
         var xmp = $"""<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description xmlns:GCamera="http://ns.google.com/photos/1.0/camera/" GCamera:MicroVideo="1" GCamera:MicroVideoVersion="1" GCamera:MicroVideoOffset="{_video.Length}"/></rdf:RDF></x:xmpmeta>""";

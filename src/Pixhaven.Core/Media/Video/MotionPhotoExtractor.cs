@@ -15,22 +15,31 @@ public sealed class MotionPhotoExtractor(string cacheRoot)
 
     public string CachePath(string hash) => Path.Combine(cacheRoot, hash[..2], hash + ".mp4");
 
-    /// <summary>Where the embedded video starts, or null when the file has none.</summary>
+    /// <summary>Where an embedded video is in its still, in bytes.</summary>
+    public readonly record struct EmbeddedVideo(long Offset, long Length);
+
+    /// <summary>Where the embedded video is, or null when the file has none.</summary>
     /// <param name="path">The still image.</param>
     /// <param name="xmpOffsetFromEnd">GCamera:MicroVideoOffset, when the XMP gives one.</param>
     /// <param name="xmpSaysMotion">The XMP marks the file as a motion photo.</param>
-    public static long? FindVideoOffset(string path, long? xmpOffsetFromEnd, bool xmpSaysMotion)
+    public static EmbeddedVideo? FindVideo(string path, long? xmpOffsetFromEnd, bool xmpSaysMotion)
     {
         using var stream = ContentHasher.OpenRead(path);
+        if (SamsungHeifVideo(stream) is { } boxed)
+        {
+            return boxed;
+        }
+
+        // Everything else is a trailer: the video runs to the end of the file.
+        return FindTrailer(stream, xmpOffsetFromEnd, xmpSaysMotion) is { } offset ? new EmbeddedVideo(offset, stream.Length - offset) : null;
+    }
+
+    private static long? FindTrailer(Stream stream, long? xmpOffsetFromEnd, bool xmpSaysMotion)
+    {
         var length = stream.Length;
         if (xmpOffsetFromEnd is > 8 && xmpOffsetFromEnd < length && StartsWithFtyp(stream, length - xmpOffsetFromEnd.Value))
         {
             return length - xmpOffsetFromEnd.Value;
-        }
-
-        if (SamsungHeifVideo(stream) is { } boxed)
-        {
-            return boxed;
         }
 
         var tailStart = Math.Max(0, length - TailToScan);
@@ -66,7 +75,7 @@ public sealed class MotionPhotoExtractor(string cacheRoot)
     }
 
     /// <summary>Copies the embedded video to the cache (once per content hash) and returns its path.</summary>
-    public async Task<string> ExtractAsync(string path, long offset, string hash, CancellationToken cancellationToken)
+    public async Task<string> ExtractAsync(string path, EmbeddedVideo video, string hash, CancellationToken cancellationToken)
     {
         var target = CachePath(hash);
         if (File.Exists(target))
@@ -79,19 +88,35 @@ public sealed class MotionPhotoExtractor(string cacheRoot)
         await using (var input = ContentHasher.OpenRead(path))
         await using (var output = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
         {
-            input.Position = offset;
-            await input.CopyToAsync(output, cancellationToken);
+            input.Position = video.Offset;
+            await CopyAsync(input, output, video.Length, cancellationToken);
         }
 
         File.Move(temporary, target, overwrite: true);
         return target;
     }
 
+    private static async Task CopyAsync(Stream input, Stream output, long length, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[81920];
+        while (length > 0)
+        {
+            var read = await input.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, length)), cancellationToken);
+            if (read == 0)
+            {
+                throw new EndOfStreamException("the still ended before its embedded video did");
+            }
+
+            await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+            length -= read;
+        }
+    }
+
     /// <summary>
-    /// Where the payload of a HEIF's top-level "mpvd" box starts, when it is a video; null for anything else. Only box
-    /// headers are read, each checked against the file's length.
+    /// The payload of a HEIF's top-level "mpvd" box, when it is a video; null for anything else. Only box headers are
+    /// read, each checked against the file's length.
     /// </summary>
-    private static long? SamsungHeifVideo(Stream stream)
+    private static EmbeddedVideo? SamsungHeifVideo(Stream stream)
     {
         Span<byte> header = stackalloc byte[16];
         long position = 0;
@@ -120,7 +145,9 @@ public sealed class MotionPhotoExtractor(string cacheRoot)
 
             if (type.SequenceEqual("mpvd"u8))
             {
-                return StartsWithFtyp(stream, position + headerLength) ? position + headerLength : null;
+                return position + size <= stream.Length && size > headerLength && StartsWithFtyp(stream, position + headerLength)
+                    ? new EmbeddedVideo(position + headerLength, size - headerLength)
+                    : null;
             }
 
             if (size < headerLength || position + size > stream.Length)
