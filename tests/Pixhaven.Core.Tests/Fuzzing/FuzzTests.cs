@@ -2,6 +2,7 @@ using CsCheck;
 using Pixhaven.Core.Media.Detection;
 using Pixhaven.Core.Media.Metadata;
 using Pixhaven.Core.Media.Previews;
+using Pixhaven.Core.Media.Video;
 using Pixhaven.Core.Search.Query;
 
 namespace Pixhaven.Core.Tests.Fuzzing;
@@ -106,6 +107,26 @@ public sealed class FuzzTests
             .Select(mutations => Mutate(heic, mutations))
             .Sample(bytes => KeepIfFailing(bytes, ".heic", () => Assert.True(WithFile(bytes, path => HeifMetadataLinks.Find(path).All(link => link >= 0 && link + 4 <= bytes.Length)))),
                 iter: Math.Max(100, Iterations / 10), threads: 1);
+    }
+
+    [Fact]
+    public void MotionPhotoFinder_OfMutatedHeifBoxes_FindsAVideoInsideTheFile_NeverThrows()
+    {
+        // A HEIF's top-level boxes as Samsung writes a motion photo: ftyp, meta, mdat, then the MP4 in an mpvd box.
+        byte[] Box(string type, byte[] body) => [.. BitConverter.GetBytes(body.Length + 8).Reverse(), .. System.Text.Encoding.ASCII.GetBytes(type), .. body];
+        var mp4 = Box("ftyp", [.. "isom"u8, 0, 0, 2, 0, .. "isomiso2"u8]).Concat(Box("moov", new byte[24])).ToArray();
+        byte[] heif = [.. Box("ftyp", [.. "heic"u8, 0, 0, 0, 0, .. "mif1heic"u8]), .. Box("meta", new byte[20]), .. Box("mdat", new byte[40]), .. Box("mpvd", mp4), .. Box("free", [1, 2])];
+        Assert.Equal(mp4.Length, WithFile(heif, path => MotionPhotoExtractor.FindVideo(path, null, false))?.Length);
+        // A 64-bit box size close to the largest long once wrapped around to a position before the file's start.
+        byte[] hostile = [.. Box("ftyp", [.. "heic"u8, 0, 0, 0, 0]), 0, 0, 0, 1, .. "mdat"u8, 0x7F, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xF0, .. new byte[16]];
+        Assert.Null(WithFile(hostile, path => MotionPhotoExtractor.FindVideo(path, null, false)));
+        Gen.Select(Gen.Int[0, 4], Gen.Int[0, int.MaxValue], Gen.Byte).Array[1, 8]
+            .Select(mutations => Mutate(heif, mutations))
+            .Sample(bytes => KeepIfFailing(bytes, ".heic", () =>
+            {
+                var found = WithFile(bytes, path => MotionPhotoExtractor.FindVideo(path, null, true));
+                Assert.True(found is null || (found.Value.Offset >= 0 && found.Value.Length > 0 && found.Value.Offset + found.Value.Length <= bytes.Length));
+            }), iter: Math.Max(100, Iterations / 10), threads: 1);
     }
 
     private static T WithFile<T>(byte[] bytes, Func<string, T> read)

@@ -143,16 +143,15 @@ public sealed class MotionPhotoExtractor(string cacheRoot)
                 return null; // not a HEIF (a JPEG, say): there are no boxes to walk
             }
 
-            if (type.SequenceEqual("mpvd"u8))
-            {
-                return position + size <= stream.Length && size > headerLength && StartsWithFtyp(stream, position + headerLength)
-                    ? new EmbeddedVideo(position + headerLength, size - headerLength)
-                    : null;
-            }
-
-            if (size < headerLength || position + size > stream.Length)
+            // Subtracted, not added: a 64-bit size from a hostile file must not wrap around.
+            if (size < headerLength || size > stream.Length - position)
             {
                 return null;
+            }
+
+            if (type.SequenceEqual("mpvd"u8))
+            {
+                return size > headerLength && StartsWithFtyp(stream, position + headerLength) ? new EmbeddedVideo(position + headerLength, size - headerLength) : null;
             }
 
             position += size;
