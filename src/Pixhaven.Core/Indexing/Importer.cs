@@ -97,7 +97,7 @@ public sealed class Importer(
                 continue;
             }
 
-            var baseName = joinTo is not null ? BesideInLibrary(joinTo) : await NewBaseNameAsync(media, cancellationToken);
+            var baseName = joinTo is not null ? BesideInLibrary(joinTo) : await NewBaseNameAsync(media, members, cancellationToken);
             var stem = StackKey.Stem(Path.GetFileName(stack.First().RelativePath)).Stem;
             foreach (var member in members.Where(m => m.Type is not MediaType.Unknown))
             {
@@ -152,11 +152,22 @@ public sealed class Importer(
         };
     }
 
-    /// <summary>The name a new stack gets under originals, from the date of the file it will show.</summary>
-    private async Task<string> NewBaseNameAsync(List<(ScannedFile File, string Hash, MediaType Type)> media, CancellationToken cancellationToken)
+    /// <summary>
+    /// The name a new stack gets under originals, from the date its photo will have: a sidecar's (an editor set it,
+    /// say to correct the camera's clock), which outranks the file's own as it does in the catalog, else that of the
+    /// file it will show.
+    /// </summary>
+    private async Task<string> NewBaseNameAsync(
+        List<(ScannedFile File, string Hash, MediaType Type)> media, List<(ScannedFile File, string Hash, MediaType Type)> members, CancellationToken cancellationToken)
     {
         var primary = media.OrderBy(m => m.Type switch { MediaType.Image => 0, MediaType.Raw => 1, _ => 2 }).First();
-        var takenAt = await TakenAtAsync(primary.File, cancellationToken);
+        DateTime? fromSidecar = null;
+        foreach (var sidecar in members.Where(m => m.Type == MediaType.Sidecar).OrderBy(m => m.File.RelativePath, StringComparer.Ordinal))
+        {
+            fromSidecar ??= (await inspector.InspectAsync(sidecar.File.FullPath, cancellationToken)).Metadata?.TakenAt;
+        }
+
+        var takenAt = fromSidecar ?? await TakenAtAsync(primary.File, cancellationToken);
         return ImportNames.Base(options.ImportPattern, takenAt, primary.Hash);
     }
 

@@ -56,7 +56,9 @@ public sealed class ImportTests : IAsyncLifetime
         Assert.Equal([("card/already-there.jpg", TestPhotos.CanonJpeg), ("phone/copy-of-IMG_0108.JPG", placedJpeg)], result.AlreadyInLibrary.Order());
         var targets = result.Moves.Select(m => m.To).Order().ToList();
         var hash8 = (await ContentHasher.HashFileAsync(_library.OriginalPath(targets.Single(t => t.EndsWith(".JPG", StringComparison.Ordinal)))))[..8];
-        var taken = DateTime.ParseExact(TestPhotos.Expected["jpeg/Canon_PowerShot_S40_IMG_0108.JPG"].Text("DateTimeOriginal")!, "yyyy:MM:dd HH:mm:ss", null);
+        // Named by the date the photo has: the sidecar's (xmp:CreateDate 2015-06-11T10:29:26.69), which outranks the
+        // JPEG's own (2021-04-08), as an editor's corrected date does.
+        var taken = new DateTime(2015, 6, 11, 10, 29, 26);
         var stem = $"{taken:yyyy}/{taken:MM}/{taken:yyyyMMdd}_{taken:HHmmss}_{hash8}";
         Assert.Equal([$"{stem}.CRW", $"{stem}.JPG", $"{stem}.xmp"], targets);
         Assert.False(File.Exists(Path.Combine(ImportFolder, "card/IMG_0108.JPG")), "moved files leave the import folder");
@@ -69,6 +71,8 @@ public sealed class ImportTests : IAsyncLifetime
         Assert.Equal(3, stack.Count);
         Assert.Single(stack.Select(f => f.PhotoId).Distinct());
         Assert.Equal(MediaType.Image, stack.Single(f => f.Primary).Type);
+        var photo = await db.Photos.SingleAsync(p => p.Id == stack[0].PhotoId);
+        Assert.Equal(taken, photo.TakenAt.AddTicks(-(photo.TakenAt.Ticks % TimeSpan.TicksPerSecond)));
     }
 
     [Fact]
