@@ -61,4 +61,29 @@ public sealed class SidecarOrientationTests
 
         Assert.Equal(original, await File.ReadAllBytesAsync(library.OriginalPath(Photo)));
     }
+
+    [Fact]
+    public async Task APhotoWithoutExif_IsTurnedByItsSidecarToo()
+    {
+        // A scan or an export without EXIF has no orientation tag for the turn to replace.
+        await using var library = await TestLibrary.CreateAsync([]);
+        using (var dark = Image.Black(300, 200))
+        using (var light = dark + 230)
+        using (var picture = dark.Join(light, Enums.Direction.Horizontal).Cast(Enums.BandFormat.Uchar))
+        {
+            picture.Jpegsave(library.OriginalPath("scan.jpg"), keep: Enums.ForeignKeep.None);
+        }
+
+        await File.WriteAllTextAsync(library.OriginalPath("scan.xmp"), Sidecar(6));
+        await library.IndexAsync();
+
+        await using var db = library.OpenCatalog();
+        var file = await db.Files.SingleAsync(f => f.Path == "scan.jpg");
+        var photo = await db.Photos.SingleAsync(p => p.Id == file.PhotoId);
+        Assert.Equal(ThumbnailKeys.Oriented(file.Hash!, 6), photo.ThumbnailHash);
+        Assert.Equal((200, 600), (photo.Width!.Value, photo.Height!.Value));
+        // A quarter turn clockwise: the dark left half is on top now.
+        using var turned = Image.NewFromFile(new ThumbnailStore(library.Options.Values.ThumbnailCachePath).PathFor(photo.ThumbnailHash!, ThumbnailSize.Fit720));
+        Assert.True(turned.Crop(0, 0, turned.Width, 20).Avg() < 30 && turned.Crop(0, turned.Height - 20, turned.Width, 20).Avg() > 200);
+    }
 }
