@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Pixhaven.Core.Catalog;
 using Pixhaven.Core.Media.Previews;
-using Pixhaven.Core.Media.Thumbnails;
 using Pixhaven.Core.Model;
 using Pixhaven.Core.Options;
 using Pixhaven.Core.Places;
@@ -128,8 +127,9 @@ public sealed class Indexer(
     }
 
     /// <summary>
-    /// RAW files rendered by darktable-cli whose own sidecar ("IMG_1.CR2.xmp", where darktable keeps the user's edit)
-    /// is new, changed or gone in this run, while the RAW is not: their rendering is made again, with the edit as it is.
+    /// With darktable-cli configured, RAW files whose own sidecar ("IMG_1.CR2.xmp", where darktable keeps the user's
+    /// edit) is new, changed or gone in this run, while the RAW is not: their preview is made again, with the edit as
+    /// it is now (or the camera's preview, when there is no edit any more).
     /// </summary>
     private IEnumerable<(ScannedFile File, CatalogFileState Existing)> RawsWithChangedEdits(
         List<(ScannedFile File, CatalogFileState? Existing, bool RenderAgain)> work, IndexPlan plan, Dictionary<string, CatalogFileState> byPath,
@@ -148,7 +148,7 @@ public sealed class Indexer(
             .Distinct(StringComparer.Ordinal)
             .Where(raw => !queued.Contains(raw) && present.ContainsKey(raw))
             .Select(raw => byPath.GetValueOrDefault(raw))
-            .Where(raw => raw is { Type: MediaType.Raw, Hash: { } hash, ThumbnailKey: { } key } && key != ThumbnailKeys.Content(hash))
+            .Where(raw => raw is { Type: MediaType.Raw, Hash: not null })
             .Select(raw => (present[raw!.Path], raw!))
             .ToList();
     }

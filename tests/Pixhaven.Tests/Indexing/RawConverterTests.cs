@@ -139,6 +139,32 @@ public sealed class RawConverterTests
         Assert.Equal((2133, 1600), Size(store.PathFor(plain, ThumbnailSize.Fit2560)));
     }
 
+    [Fact]
+    public async Task ARawWithADarktableEdit_ShowsTheEdit_NotTheCamerasPreview()
+    {
+        // The GPR with a large preview of its own at its end (1600x1200, with no orientation of its own), as most RAWs have.
+        await using var library = await TestLibrary.CreateAsync([GoPro], new Dictionary<string, string> { ["darktable-cli"] = "darktable-cli" });
+        using (var picture = Image.Thumbnail(TestPhotos.PathOf(TestPhotos.CanonJpeg), 1600, height: 1200, crop: Enums.Interesting.Centre))
+        await using (var raw = new FileStream(library.OriginalPath(GoPro), FileMode.Append))
+        {
+            raw.Write(picture.JpegsaveBuffer(keep: Enums.ForeignKeep.None));
+        }
+
+        await library.IndexAsync();
+        var store = new ThumbnailStore(library.Options.Values.ThumbnailCachePath);
+        var (hash, preview, _) = await ShownAsync(library);
+        Assert.Equal(ThumbnailKeys.Content(hash), preview);
+        Assert.Equal((1600, 1200), Size(store.PathFor(preview, ThumbnailSize.Fit2560)));
+
+        // The user turns it in darktable: the photo shows darktable's rendering of the edit from then on.
+        await File.WriteAllTextAsync(library.OriginalPath(GoPro + ".xmp"), TurnedByDarktable);
+        await library.IndexAsync();
+        var (_, edited, problem) = await ShownAsync(library);
+        Assert.Null(problem);
+        Assert.Equal(ThumbnailKeys.Rendering(hash, $"{DarktableConverter.ToolName}:{await ContentHasher.HashFileAsync(library.OriginalPath(GoPro + ".xmp"))}"), edited);
+        Assert.Equal((1200, 1600), Size(store.PathFor(edited, ThumbnailSize.Fit2560)));
+    }
+
     private static (int Width, int Height) Size(string path)
     {
         using var image = Image.NewFromFile(path);

@@ -18,6 +18,21 @@ public sealed class DarktableConverter(string? program, TemporaryFiles temporary
     /// <summary>Where darktable keeps its edit of a RAW: the RAW's name with ".xmp" added, as darktable itself reads it.</summary>
     public static string EditPath(string raw) => raw + ".xmp";
 
+    /// <summary>Whether the RAW has a darktable edit: its own sidecar holds darktable's history of processing steps.</summary>
+    public static bool HasEdit(string raw)
+    {
+        var sidecar = new FileInfo(EditPath(raw));
+        try
+        {
+            // A darktable sidecar is a few kilobytes; anything far larger is not one to look through.
+            return sidecar is { Exists: true, Length: < 4 * 1024 * 1024 } && File.ReadAllText(sidecar.FullName).Contains("darktable:history", StringComparison.Ordinal);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
     public override async Task<string?> RenderAsync(string raw, string target, TimeSpan timeout, CancellationToken cancellationToken)
     {
         // Each run gets a configuration, cache and home of its own in storage: darktable locks its databases, so

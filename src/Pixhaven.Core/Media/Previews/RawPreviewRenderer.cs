@@ -5,7 +5,8 @@ namespace Pixhaven.Core.Media.Previews;
 /// <summary>
 /// Gives a RAW file a displayable image: the largest embedded JPEG when its long side is at least 1280 px, else a
 /// rendering by the first converter that manages (darktable-cli when configured, then dcraw_emu), else the best smaller
-/// preview. Everything is written to scratch files in storage; the original is only read.
+/// preview; a RAW with a darktable edit is rendered by darktable-cli first, when configured. Everything is written to
+/// scratch files in storage; the original is only read.
 /// </summary>
 public sealed class RawPreviewRenderer(TemporaryFiles temporaryFiles, IReadOnlyList<RawConverter> converters, TimeSpan timeout)
 {
@@ -30,6 +31,14 @@ public sealed class RawPreviewRenderer(TemporaryFiles temporaryFiles, IReadOnlyL
     /// <exception cref="InvalidDataException">No preview and no converter could render the file.</exception>
     public async Task<RawPreview> RenderAsync(string path, DetectedType type, CancellationToken cancellationToken)
     {
+        // A darktable user expects to see their edit, not the camera's preview: with darktable-cli configured, a RAW
+        // with a darktable edit is rendered by it first, and shown by its preview only when that fails.
+        if (_installed.FirstOrDefault(c => c.Name == DarktableConverter.ToolName) is { } darktable && DarktableConverter.HasEdit(path)
+            && await ConvertAsync(darktable, path, cancellationToken) is { Rendered: { } edited })
+        {
+            return new RawPreview(edited, true, darktable.Name);
+        }
+
         var embedded = FindEmbedded(path, out var bytes);
         if (embedded is not null && embedded.LongSide >= MinimumPreviewSide)
         {
