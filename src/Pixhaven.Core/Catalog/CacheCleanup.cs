@@ -63,11 +63,46 @@ public sealed class CacheCleanup(IDbContextFactory<CatalogDbContext> contextFact
         var thumbnails = Sweep(options.ThumbnailCachePath, "thumbnails", name => KeyOf(name, '_') is not { } key || !thumbnailKeys.Contains(key));
         var videos = Sweep(options.VideoCachePath, "video transcodes", name => KeyOf(name, '.') is not { } hash || !hashes.Contains(hash));
         var motion = Sweep(Path.Combine(options.StorageFullPath, "cache", "motion"), "motion photo videos", name => KeyOf(name, '.') is not { } hash || !hashes.Contains(hash));
-        var scratch = Sweep(Path.Combine(options.StorageFullPath, "cache", "tmp"), "scratch files", _ => true);
+        var scratchRoot = Path.Combine(options.StorageFullPath, "cache", "tmp");
+        // Taken before the files go: removing a file makes its folder look new.
+        var oldFolders = OldFolders(scratchRoot, before);
+        var scratch = Sweep(scratchRoot, "scratch files", _ => true);
+        if (!dryRun)
+        {
+            RemoveEmpty(oldFolders);
+        }
+
         var result = new CleanupResult(thumbnails, videos, motion, scratch, bytes, dryRun);
         logger.LogInformation("Cleanup{Dry}: {Thumbnails} thumbnails, {Videos} transcodes, {Motion} motion videos, {Scratch} scratch files, {Bytes} bytes",
             dryRun ? " (dry run)" : "", thumbnails, videos, motion, scratch, bytes);
         return result;
+    }
+
+    /// <summary>Folders in the scratch folder older than the grace, deepest first: what a converter's crashed run left.</summary>
+    private static List<string> OldFolders(string root, DateTime before) =>
+        Directory.Exists(root)
+            ? Directory.EnumerateDirectories(root, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.ReparsePoint })
+                .Where(folder => Directory.GetLastWriteTimeUtc(folder) < before)
+                .OrderByDescending(folder => folder.Length)
+                .ToList()
+            : [];
+
+    private void RemoveEmpty(List<string> folders)
+    {
+        foreach (var folder in folders)
+        {
+            try
+            {
+                if (!Directory.EnumerateFileSystemEntries(folder).Any())
+                {
+                    Directory.Delete(folder);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                logger.LogWarning("Cleanup could not remove the folder {Path}: {Reason}", folder, e.Message);
+            }
+        }
     }
 
     private static IEnumerable<string> Enumerate(string folder) =>

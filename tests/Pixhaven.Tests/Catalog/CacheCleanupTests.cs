@@ -38,6 +38,8 @@ public sealed class CacheCleanupTests
         orphans.Add(Path.Combine(storage, "cache", "video", "ee", gone + ".mp4"));
         orphans.Add(Path.Combine(storage, "cache", "motion", "ee", gone + ".mp4"));
         orphans.Add(Path.Combine(storage, "cache", "tmp", "0123abcd.tiff"));
+        var crashed = Path.Combine(storage, "cache", "tmp", "4567cdef");
+        orphans.Add(Path.Combine(crashed, "config", "darktablerc"));
         var keptTranscode = Path.Combine(storage, "cache", "video", keptHash[..2], keptHash + ".mp4");
         foreach (var path in orphans.Append(keptTranscode))
         {
@@ -51,6 +53,11 @@ public sealed class CacheCleanupTests
             File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddHours(-2));
         }
 
+        foreach (var folder in new[] { Path.Combine(crashed, "config"), crashed })
+        {
+            Directory.SetLastWriteTimeUtc(folder, DateTime.UtcNow.AddHours(-2));
+        }
+
         // One more, made just now: an index run may be about to record it.
         var fresh = store.PathFor(new string('f', 32), ThumbnailSize.Tile224);
         Directory.CreateDirectory(Path.GetDirectoryName(fresh)!);
@@ -59,13 +66,16 @@ public sealed class CacheCleanupTests
 
         var dry = await CliRunner.RunAsync(library.Root, null, "cleanup", "--dry-run", "--originals", library.Originals, "--storage", storage);
         Assert.Equal(0, dry.ExitCode);
-        Assert.Contains("Would remove 10 files", dry.Output, StringComparison.Ordinal);
-        Assert.Contains("7 thumbnails, 1 video transcodes, 1 motion photo videos, 1 scratch files", string.Join(' ', dry.Output.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+        Assert.Contains("Would remove 11 files", dry.Output, StringComparison.Ordinal);
+        Assert.Contains("7 thumbnails, 1 video transcodes, 1 motion photo videos, 2 scratch files", string.Join(' ', dry.Output.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
         Assert.Equal(before, Directory.EnumerateFiles(cache, "*", SearchOption.AllDirectories).ToHashSet());
 
         var result = await library.Services.GetRequiredService<CacheCleanup>().RunAsync(dryRun: false, null, CancellationToken.None);
 
-        Assert.Equal((7, 1, 1, 1), (result.Thumbnails, result.Videos, result.MotionVideos, result.Scratch));
+        Assert.Equal((7, 1, 1, 2), (result.Thumbnails, result.Videos, result.MotionVideos, result.Scratch));
+        // The folders a crashed converter left go with their files; the scratch folder itself stays.
+        Assert.False(Directory.Exists(crashed));
+        Assert.True(Directory.Exists(Path.Combine(storage, "cache", "tmp")));
         Assert.Equal(before.Except(orphans).ToHashSet(), Directory.EnumerateFiles(cache, "*", SearchOption.AllDirectories).ToHashSet());
         Assert.True(store.HasAll(keptHash) && store.HasAll(unpluggedHash) && File.Exists(keptTranscode) && File.Exists(fresh));
         Assert.True(File.Exists(library.OriginalPath(Kept)));
