@@ -23,6 +23,9 @@ public sealed class CacheCleanup(IDbContextFactory<CatalogDbContext> contextFact
     /// <summary>How long a new cache file is left alone: an index run makes thumbnails before it writes their rows.</summary>
     public static readonly TimeSpan Grace = TimeSpan.FromHours(1);
 
+    /// <summary>Every level of a cache, never following a link out of it.</summary>
+    private static readonly EnumerationOptions Recursive = new() { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.ReparsePoint };
+
     public async Task<CleanupResult> RunAsync(bool dryRun, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         var before = clock.GetUtcNow().UtcDateTime - Grace;
@@ -81,7 +84,7 @@ public sealed class CacheCleanup(IDbContextFactory<CatalogDbContext> contextFact
     /// <summary>Folders in the scratch folder older than the grace, deepest first: what a converter's crashed run left.</summary>
     private static List<string> OldFolders(string root, DateTime before) =>
         Directory.Exists(root)
-            ? Directory.EnumerateDirectories(root, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.ReparsePoint })
+            ? Directory.EnumerateDirectories(root, "*", Recursive)
                 .Where(folder => Directory.GetLastWriteTimeUtc(folder) < before)
                 .OrderByDescending(folder => folder.Length)
                 .ToList()
@@ -107,7 +110,7 @@ public sealed class CacheCleanup(IDbContextFactory<CatalogDbContext> contextFact
 
     private static IEnumerable<string> Enumerate(string folder) =>
         Directory.Exists(folder)
-            ? Directory.EnumerateFiles(folder, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.ReparsePoint })
+            ? Directory.EnumerateFiles(folder, "*", Recursive)
             : [];
 
     private static async Task AddAsync(HashSet<UInt128> keys, IQueryable<string?> query, CancellationToken cancellationToken)

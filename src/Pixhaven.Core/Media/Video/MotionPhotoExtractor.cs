@@ -112,49 +112,15 @@ public sealed class MotionPhotoExtractor(string cacheRoot)
         }
     }
 
-    /// <summary>
-    /// The payload of a HEIF's top-level "mpvd" box, when it is a video; null for anything else. Only box headers are
-    /// read, each checked against the file's length.
-    /// </summary>
+    /// <summary>The payload of a HEIF's top-level "mpvd" box, when it is a video; null for anything else.</summary>
     private static EmbeddedVideo? SamsungHeifVideo(Stream stream)
     {
-        Span<byte> header = stackalloc byte[16];
-        long position = 0;
-        for (var boxes = 0; boxes < 64 && position + 8 <= stream.Length; boxes++)
+        foreach (var box in IsoBoxes.TopLevel(stream))
         {
-            stream.Position = position;
-            stream.ReadExactly(header[..8]);
-            long size = (uint)((header[0] << 24) | (header[1] << 16) | (header[2] << 8) | header[3]);
-            var headerLength = 8;
-            if (size == 1 && position + 16 <= stream.Length)
+            if (box.Type == "mpvd")
             {
-                stream.ReadExactly(header[8..16]);
-                size = System.Buffers.Binary.BinaryPrimitives.ReadInt64BigEndian(header[8..16]);
-                headerLength = 16;
+                return box.BodyLength > 0 && StartsWithFtyp(stream, box.BodyStart) ? new EmbeddedVideo(box.BodyStart, box.BodyLength) : null;
             }
-            else if (size == 0)
-            {
-                size = stream.Length - position; // the last box runs to the end of the file
-            }
-
-            var type = header[4..8];
-            if (boxes == 0 && !type.SequenceEqual("ftyp"u8))
-            {
-                return null; // not a HEIF (a JPEG, say): there are no boxes to walk
-            }
-
-            // Subtracted, not added: a 64-bit size from a hostile file must not wrap around.
-            if (size < headerLength || size > stream.Length - position)
-            {
-                return null;
-            }
-
-            if (type.SequenceEqual("mpvd"u8))
-            {
-                return size > headerLength && StartsWithFtyp(stream, position + headerLength) ? new EmbeddedVideo(position + headerLength, size - headerLength) : null;
-            }
-
-            position += size;
         }
 
         return null;
