@@ -34,6 +34,19 @@ public class MediaTypeDetectorTests
     }
 
     [Theory]
+    [InlineData(new byte[] { 0x84, (byte)'w', (byte)'e', (byte)'b', (byte)'m' }, "webm", "video/webm")]
+    [InlineData(new byte[] { 0x10, 0, 0, 4, (byte)'w', (byte)'e', (byte)'b', (byte)'m' }, "webm", "video/webm")] // a four-byte size
+    [InlineData(new byte[] { 0x88, (byte)'m', (byte)'a', (byte)'t', (byte)'r', (byte)'o', (byte)'s', (byte)'k', (byte)'a' }, "matroska", "video/x-matroska")]
+    [InlineData(new byte[] { 0x84, (byte)'w', (byte)'e', (byte)'b' }, "matroska", "video/x-matroska")] // cut short
+    public void Detect_Ebml_WebMByItsDocType_ElseMatroska(byte[] docType, string format, string mime)
+    {
+        // The EBML header as ffmpeg and browsers write it: version elements, then DocType (0x4282) and its versions.
+        byte[] header = [0x1A, 0x45, 0xDF, 0xA3, 0xA3, 0x42, 0x86, 0x81, 0x01, 0x42, 0xF7, 0x81, 0x01, 0x42, 0x82, .. docType];
+        var type = MediaTypeDetector.Detect(header, "video.mkv");
+        Assert.Equal((MediaType.Video, format, mime), (type.Type, type.Format, type.Mime));
+    }
+
+    [Theory]
     [InlineData("heic", new[] { "mif1", "heic" }, MediaType.Image, "heif")]
     [InlineData("mif1", new[] { "mif1", "heic" }, MediaType.Image, "heif")]
     [InlineData("avif", new[] { "avif", "mif1" }, MediaType.Image, "avif")]

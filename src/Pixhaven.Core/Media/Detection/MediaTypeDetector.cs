@@ -88,7 +88,8 @@ public static class MediaTypeDetector
 
         if (header.Length >= 4 && header[0] == 0x1A && header[1] == 0x45 && header[2] == 0xDF && header[3] == 0xA3)
         {
-            return new(MediaType.Video, "matroska", "video/x-matroska");
+            // WebM is Matroska by another document type, and one browsers play as it is.
+            return IsWebM(header) ? new(MediaType.Video, "webm", "video/webm") : new(MediaType.Video, "matroska", "video/x-matroska");
         }
 
         if (header.Length >= 4 && header[0] == 0 && header[1] == 0 && header[2] == 1 && header[3] is 0xBA or 0xB3)
@@ -183,6 +184,33 @@ public static class MediaTypeDetector
         }
 
         return new(MediaType.Video, "mp4", "video/mp4");
+    }
+
+    /// <summary>Whether the EBML header's DocType element (0x4282) says "webm".</summary>
+    private static bool IsWebM(ReadOnlySpan<byte> header)
+    {
+        var at = header.IndexOf((ReadOnlySpan<byte>)[0x42, 0x82]);
+        if (at < 0 || at + 2 >= header.Length)
+        {
+            return false;
+        }
+
+        // The element's size is an EBML variable-length integer: its leading zero bits give its length in bytes.
+        var first = header[at + 2];
+        var sizeLength = System.Numerics.BitOperations.LeadingZeroCount((uint)first) - 23;
+        if (first == 0 || at + 2 + sizeLength > header.Length)
+        {
+            return false;
+        }
+
+        long size = first & (0xFF >> sizeLength);
+        for (var i = 1; i < sizeLength; i++)
+        {
+            size = (size << 8) | header[at + 2 + i];
+        }
+
+        var text = at + 2 + sizeLength;
+        return size == 4 && text + 4 <= header.Length && header.Slice(text, 4).SequenceEqual("webm"u8);
     }
 
     private static bool IsTransportStream(ReadOnlySpan<byte> header, int packet, int prefix) =>
