@@ -157,7 +157,7 @@ public sealed class CatalogWriter(IDbContextFactory<CatalogDbContext> contextFac
         photo ??= new Photo { Uid = PhotoUid.New(), CreatedAt = now };
         PhotoFields.Apply(photo, inspection, analysis.File.RelativePath, analysis.File.ModifiedUtc);
         PhotoFields.Locate(photo, gazetteer);
-        PhotoFields.AssumeZone(photo, gazetteer, defaultZone);
+        PhotoFields.AssumeZone(photo, gazetteer, defaultZone, inspection.Metadata);
         photo.ThumbnailHash = analysis.ThumbnailKey;
         photo.Color = analysis.Color;
         if (analysis.EmbeddedVideo)

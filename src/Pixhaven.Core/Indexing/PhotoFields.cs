@@ -40,19 +40,37 @@ public static class PhotoFields
     /// <summary>
     /// Gives a photo whose time has no offset the offset of the time zone where it was taken (from its GPS position),
     /// else of the configured default zone, at that local time (daylight saving included), so it sorts with its
-    /// neighbours. Estimated file times (Auto) are UTC already and stay so.
+    /// neighbours. A time the file gave in UTC only (<paramref name="metadata"/>'s <see cref="MediaMetadata.TakenAtIsUtc"/>:
+    /// a phone's video) keeps its instant and is shown at the local time of its position. Estimated file times (Auto)
+    /// are UTC already and stay so.
     /// </summary>
     /// <remarks>Call after <see cref="Locate"/>: the zone is chosen within the photo's country.</remarks>
-    public static void AssumeZone(Photo photo, Gazetteer gazetteer, TimeZoneInfo? defaultZone)
+    public static void AssumeZone(Photo photo, Gazetteer gazetteer, TimeZoneInfo? defaultZone, MediaMetadata? metadata = null)
     {
-        if (photo.TakenAtOffsetMinutes is not null || photo.TakenAtSource == MetadataSource.Auto)
+        var isFilesUtcTime = metadata is { TakenAtIsUtc: true } && photo.TakenAtSource == MetadataSource.Embedded
+                             && photo.TakenAtOffsetMinutes == 0 && photo.TakenAt == metadata.TakenAt;
+        if ((photo.TakenAtOffsetMinutes is not null && !isFilesUtcTime) || photo.TakenAtSource == MetadataSource.Auto)
         {
             return;
         }
 
         // The country comes from Locate, which runs first, so the position is looked up once.
-        var zone = (photo is { Latitude: { } lat, Longitude: { } lng, CountryCode: { } country } ? gazetteer.TimeZoneAt(country, lat, lng) : null) ?? defaultZone;
-        if (zone is null)
+        var zoneOfPosition = photo is { Latitude: { } lat, Longitude: { } lng, CountryCode: { } country } ? gazetteer.TimeZoneAt(country, lat, lng) : null;
+        if (isFilesUtcTime)
+        {
+            // Not the default zone: many cameras write their local clock where the container wants UTC, and without a
+            // position such a time cannot be told from a phone's true UTC one. With a position, it is a phone's.
+            if (zoneOfPosition is not null)
+            {
+                var utcOffset = zoneOfPosition.GetUtcOffset(DateTime.SpecifyKind(photo.TakenAtUtc, DateTimeKind.Utc));
+                photo.TakenAt = DateTime.SpecifyKind(photo.TakenAtUtc + utcOffset, DateTimeKind.Unspecified);
+                photo.TakenAtOffsetMinutes = (int)utcOffset.TotalMinutes;
+            }
+
+            return;
+        }
+
+        if ((zoneOfPosition ?? defaultZone) is not { } zone)
         {
             return;
         }

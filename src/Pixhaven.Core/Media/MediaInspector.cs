@@ -101,10 +101,13 @@ public sealed class MediaInspector(EmbeddedMetadataReader metadataReader, Ffprob
             return new MediaInspection(path, type, null, null, e.Message);
         }
 
+        // An AVCHD clip's container has no date; its camera wrote one into the H.264 stream.
+        var recorded = probe.TakenAt is null && type.Format == "mts" ? AvchdRecordingTime.Read(path) : null;
         var metadata = new MediaMetadata
         {
-            TakenAt = probe.TakenAt,
-            TakenAtOffset = probe.TakenAtOffset,
+            TakenAt = probe.TakenAt ?? recorded?.Local,
+            TakenAtOffset = probe.TakenAt is null ? recorded?.Offset : probe.TakenAtOffset,
+            TakenAtIsUtc = probe.TakenAtIsUtc,
             Make = probe.Make,
             Model = probe.Model,
             Latitude = probe.Latitude,

@@ -129,6 +129,20 @@ public sealed class FuzzTests
             }), iter: Math.Max(100, Iterations / 10), threads: 1);
     }
 
+    [Fact]
+    public void AvchdRecordingTime_OfMutatedTransportStreams_NeverThrows()
+    {
+        var sei = Media.AvchdClip.SeiNal([(0x13, [0, 0, 1, 2]), .. Media.AvchdClip.DateEntries(0x02, 2019, 12, 31, 23, 59, 58)]);
+        foreach (var m2ts in new[] { false, true })
+        {
+            var clip = Media.AvchdClip.Packets([.. new byte[150], .. sei, .. new byte[400]], m2ts);
+            Assert.NotNull(AvchdRecordingTime.Find(clip));
+            Gen.Select(Gen.Int[0, 4], Gen.Int[0, int.MaxValue], Gen.Byte).Array[1, 8]
+                .Select(mutations => Mutate(clip, mutations))
+                .Sample(bytes => KeepIfFailing(bytes, ".mts", () => _ = AvchdRecordingTime.Find(bytes)), iter: Math.Max(100, Iterations), threads: 1);
+        }
+    }
+
     private static T WithFile<T>(byte[] bytes, Func<string, T> read)
     {
         var path = Path.Combine(Path.GetTempPath(), $"pixhaven-fuzz-{Guid.NewGuid():N}.bin");

@@ -9,6 +9,12 @@ public sealed record MediaMetadata
     /// <summary>UTC offset of <see cref="TakenAt"/>, when the file records one.</summary>
     public TimeSpan? TakenAtOffset { get; init; }
 
+    /// <summary>
+    /// <see cref="TakenAt"/> is a UTC instant whose local time the file does not tell (a video container's creation
+    /// time); the indexer shows it in the zone of the photo's position, or the default zone.
+    /// </summary>
+    public bool TakenAtIsUtc { get; init; }
+
     public string? Make { get; init; }
     public string? Model { get; init; }
     public string? Lens { get; init; }

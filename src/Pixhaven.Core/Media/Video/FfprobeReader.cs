@@ -53,7 +53,7 @@ public sealed partial class FfprobeReader
             (width, height) = (height, width);
         }
 
-        var (takenAt, offset) = TakenAt(tags);
+        var (takenAt, offset, isUtc) = TakenAt(tags);
         var (lat, lng, alt) = Location(tags.GetValueOrDefault("com.apple.quicktime.location.ISO6709") ?? tags.GetValueOrDefault("location"));
         return new VideoProbe
         {
@@ -67,6 +67,7 @@ public sealed partial class FfprobeReader
             FrameRate = video.ValueKind == JsonValueKind.Object ? Fraction(Text(video, "avg_frame_rate")) ?? Fraction(Text(video, "r_frame_rate")) : null,
             TakenAt = takenAt,
             TakenAtOffset = offset,
+            TakenAtIsUtc = isUtc,
             Latitude = lat,
             Longitude = lng,
             Altitude = alt,
@@ -76,20 +77,22 @@ public sealed partial class FfprobeReader
         };
     }
 
-    private static (DateTime?, TimeSpan?) TakenAt(Dictionary<string, string> tags)
+    private static (DateTime?, TimeSpan?, bool IsUtc) TakenAt(Dictionary<string, string> tags)
     {
-        // Apple's creationdate keeps the local time and offset; the container's creation_time is UTC by definition.
+        // Apple's creationdate keeps the local time and offset.
         if (MetadataDates.ParseDateTime(tags.GetValueOrDefault("com.apple.quicktime.creationdate")) is { Offset: not null } local)
         {
-            return (local.Local, local.Offset);
+            return (local.Local, local.Offset, false);
         }
 
-        if (MetadataDates.ParseDateTime(tags.GetValueOrDefault("creation_time")) is { } utc && utc.Local.Year > 1904)
+        // The container's creation time: MP4, QuickTime and Matroska store UTC, which ffprobe writes with a "Z"; an AVI's
+        // IDIT chunk is the camera's local time, which ffprobe writes without a zone.
+        if (MetadataDates.ParseDateTime(tags.GetValueOrDefault("creation_time")) is { } created && created.Local.Year > 1904)
         {
-            return (utc.Local, TimeSpan.Zero);
+            return (created.Local, created.Offset, created.Offset == TimeSpan.Zero);
         }
 
-        return (null, null);
+        return (null, null, false);
     }
 
     private static (double?, double?, double?) Location(string? iso6709)

@@ -16,9 +16,13 @@ public sealed record VideoProbe
     public int Rotation { get; init; }
     public double? FrameRate { get; init; }
 
-    /// <summary>Local capture time and its offset (Apple's creationdate), or the container's UTC creation time with offset zero.</summary>
+    /// <summary>
+    /// Local capture time and its offset (Apple's creationdate), the container's UTC creation time with offset zero
+    /// (<see cref="TakenAtIsUtc"/>), or an AVI's local time without an offset.
+    /// </summary>
     public DateTime? TakenAt { get; init; }
     public TimeSpan? TakenAtOffset { get; init; }
+    public bool TakenAtIsUtc { get; init; }
 
     public double? Latitude { get; init; }
     public double? Longitude { get; init; }

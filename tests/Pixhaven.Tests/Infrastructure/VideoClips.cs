@@ -1,0 +1,84 @@
+using Pixhaven.Core.Media.Previews;
+using Pixhaven.Core.Tests.Media;
+
+namespace Pixhaven.Tests.Infrastructure;
+
+/// <summary>Short test clips made by ffmpeg in any container, and AVCHD clips with a camcorder's recording time.</summary>
+public static class VideoClips
+{
+    /// <summary>Two seconds of ffmpeg's test picture at 320x240, 25 frames a second, with these output options.</summary>
+    public static Task MakeAsync(string path, params string[] options) =>
+        FfmpegAsync(["-f", "lavfi", "-i", "testsrc=duration=2:size=320x240:rate=25", .. options, path]);
+
+    /// <summary>
+    /// An H.264 clip in an MPEG transport stream (.MTS, or .M2TS with <paramref name="m2ts"/>) whose first access unit
+    /// carries the SEI an AVCHD camcorder writes, with these MDPM entries.
+    /// </summary>
+    public static async Task MakeAvchdAsync(string path, bool m2ts, params (byte Tag, byte[] Data)[] entries)
+    {
+        var scratch = Directory.CreateTempSubdirectory("pixhaven-clip-").FullName;
+        try
+        {
+            var elementary = Path.Combine(scratch, "clip.h264");
+            await FfmpegAsync(["-f", "lavfi", "-i", "testsrc=duration=2:size=320x240:rate=25", "-c:v", "libx264", "-bsf:v", "h264_mp4toannexb", "-f", "h264", elementary]);
+            var stream = await File.ReadAllBytesAsync(elementary);
+            var slice = FirstIdrSlice(stream);
+            await File.WriteAllBytesAsync(elementary, [.. stream.AsSpan(0, slice), .. AvchdClip.SeiNal(entries), .. stream.AsSpan(slice)]);
+
+            // Through MP4, which gives the frames the time stamps a transport stream needs; the SEI stays in the frame.
+            var timed = Path.Combine(scratch, "clip.mp4");
+            await FfmpegAsync(["-framerate", "25", "-f", "h264", "-i", elementary, "-c", "copy", timed]);
+            await FfmpegAsync(["-i", timed, "-c", "copy", "-f", "mpegts", .. m2ts ? new[] { "-mpegts_m2ts_mode", "1" } : [], path]);
+        }
+        finally
+        {
+            Directory.Delete(scratch, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// An MPEG-4 Part 2 AVI with the IDIT chunk cameras write, their clock's local time as text ("Mon Mar 10 15:04:43
+    /// 2003"): it takes the place of the padding chunk ffmpeg leaves at the end of the header list.
+    /// </summary>
+    public static async Task MakeAviAsync(string path, string cameraClock)
+    {
+        await MakeAsync(path, "-c:v", "mpeg4");
+        var avi = await File.ReadAllBytesAsync(path);
+        Assert.Equal("hdrl", System.Text.Encoding.ASCII.GetString(avi, 20, 4));
+        var headerEnd = 20 + BitConverter.ToInt32(avi, 16);
+        var junk = -1;
+        for (var at = 24; at + 8 <= headerEnd; at += 8 + ((BitConverter.ToInt32(avi, at + 4) + 1) & ~1))
+        {
+            junk = System.Text.Encoding.ASCII.GetString(avi, at, 4) == "JUNK" ? at : junk;
+        }
+
+        Assert.True(junk > 0, "ffmpeg left no padding in the AVI header");
+        byte[] text = [.. System.Text.Encoding.ASCII.GetBytes(cameraClock + "\n"), 0];
+        var padding = 8 + BitConverter.ToInt32(avi, junk + 4) - (8 + text.Length) - 8;
+        Assert.True(padding >= 0 && text.Length % 2 == 0);
+        byte[] chunks = [.. "IDIT"u8, .. BitConverter.GetBytes(text.Length), .. text, .. "JUNK"u8, .. BitConverter.GetBytes(padding), .. new byte[padding]];
+        chunks.CopyTo(avi, junk);
+        await File.WriteAllBytesAsync(path, avi);
+    }
+
+    /// <summary>Where the start code of the first IDR slice (NAL unit type 5) begins.</summary>
+    private static int FirstIdrSlice(byte[] stream)
+    {
+        for (var i = 0; i + 3 < stream.Length; i++)
+        {
+            if (stream[i] == 0 && stream[i + 1] == 0 && stream[i + 2] == 1 && (stream[i + 3] & 0x1F) == 5)
+            {
+                return i > 0 && stream[i - 1] == 0 ? i - 1 : i;
+            }
+        }
+
+        throw new InvalidDataException("ffmpeg wrote no IDR slice");
+    }
+
+    private static async Task FfmpegAsync(string[] arguments)
+    {
+        var ffmpeg = ExternalTool.Find("ffmpeg") ?? throw new InvalidOperationException("ffmpeg is required (Debian package ffmpeg)");
+        var (exitCode, errors) = await ExternalTool.RunAsync(ffmpeg, ["-v", "error", "-nostdin", "-y", .. arguments], TimeSpan.FromMinutes(1), CancellationToken.None);
+        Assert.True(exitCode == 0, errors);
+    }
+}
