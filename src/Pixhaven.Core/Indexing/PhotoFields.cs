@@ -146,6 +146,21 @@ public static class PhotoFields
         MergeCamera(target, source.CameraMake, source.CameraModel, source.Lens, source.FocalLength, source.FNumber, source.ExposureTime, source.Iso);
     }
 
+    /// <summary>Takes from another file of a stack what the shown one lacks: a better-ranked time, and the camera.</summary>
+    public static void FillFrom(Photo target, Photo source)
+    {
+        if (source.TakenAtSource > target.TakenAtSource)
+        {
+            (target.TakenAt, target.TakenAtOffsetMinutes, target.TakenAtUtc, target.TakenAtSource) =
+                (source.TakenAt, source.TakenAtOffsetMinutes, source.TakenAtUtc, source.TakenAtSource);
+        }
+
+        if (target.CameraMake is null && target.CameraModel is null)
+        {
+            MergeCamera(target, source.CameraMake, source.CameraModel, source.Lens, source.FocalLength, source.FNumber, source.ExposureTime, source.Iso);
+        }
+    }
+
     /// <summary>Camera and exposure values are facts of the capture, not edits: a known value replaces, an unknown one keeps.</summary>
     private static void MergeCamera(Photo photo, string? make, string? model, string? lens, double? focalLength, double? fNumber, string? exposureTime, int? iso)
     {

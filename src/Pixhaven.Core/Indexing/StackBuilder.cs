@@ -26,15 +26,24 @@ public sealed class StackBuilder(
 {
     /// <summary>
     /// Which file a stack shows, lowest first: an edited still (what the user made), the camera's still, the RAW
-    /// (its preview is usually the camera's JPEG rendering anyway), then the video. Ties go to the shortest path.
+    /// (its preview is usually the camera's JPEG rendering anyway), then the video, then a camera's thumbnail of its
+    /// video. Ties go to the shortest path.
     /// </summary>
     public static int Rank(PhotoFile file) => file.Type switch
     {
+        MediaType.Image when IsVideoThumbnail(file) => 4,
         MediaType.Image => file.Edited ? 0 : 1,
         MediaType.Raw => 2,
         MediaType.Video => 3,
         _ => 9,
     };
+
+    /// <summary>
+    /// The small JPEG Canon cameras and GoPros write beside a video ("MVI_0108.THM"): part of the video's photo, not a
+    /// still of it, so the photo stays a video rather than a Live Photo of a 160 px picture.
+    /// </summary>
+    public static bool IsVideoThumbnail(PhotoFile file) =>
+        file.Type == MediaType.Image && file.Path.EndsWith(".thm", StringComparison.OrdinalIgnoreCase);
 
     private static PhotoFile? ByRank(IEnumerable<PhotoFile> files) =>
         files.OrderBy(Rank).ThenBy(f => f.Path, PathOrder.Instance).FirstOrDefault();
@@ -125,6 +134,12 @@ public sealed class StackBuilder(
             PhotoFields.CopyFrom(target, primary.Photo!);
         }
 
+        // An older camera's video container often has no date or camera; the EXIF of its thumbnail has both.
+        foreach (var thumbnail in shown.Where(IsVideoThumbnail).Select(f => f.Photo!).Where(p => !ReferenceEquals(p, target)))
+        {
+            PhotoFields.FillFrom(target, thumbnail);
+        }
+
         var absorbed = photos.Where(p => !ReferenceEquals(p, target)).ToList();
         foreach (var file in group.Concat(shownElsewhere))
         {
@@ -141,7 +156,7 @@ public sealed class StackBuilder(
         }
 
         var hasVideo = shown.Any(f => f.Type == MediaType.Video);
-        var hasStill = shown.Any(f => f.Type is MediaType.Image or MediaType.Raw);
+        var hasStill = shown.Any(f => f.Type is MediaType.Image or MediaType.Raw && !IsVideoThumbnail(f));
         target.Type = (hasVideo && hasStill) || primary.EmbeddedVideo ? MediaType.Live : primary.Type;
         target.Duration = shown.FirstOrDefault(f => f.Type == MediaType.Video)?.Duration;
 

@@ -12,34 +12,49 @@ namespace Pixhaven.Tests.Indexing;
 /// clip's position), the camera's local clock in an AVI's IDIT chunk, an AVCHD camcorder's recording time in the H.264
 /// stream of .MTS/.M2TS, and the file's time where the container has none (MPEG program streams).
 /// </summary>
-public sealed class VideoFormatsTests : IAsyncLifetime
+public sealed class VideoFormatsTests(VideoFormatsTests.Clips clips) : IClassFixture<VideoFormatsTests.Clips>
 {
     private const string Paris = "+48.8584+002.2945/";
 
-    // Every name differs: files of one base name in a folder are one photo, a stack.
-    private TestLibrary _library = null!;
+    private TestLibrary Library => clips.Library;
 
-    public async Task InitializeAsync()
+    /// <summary>A clip of every container, made once by ffmpeg, and indexed.</summary>
+    public sealed class Clips : IAsyncLifetime
     {
-        _library = await TestLibrary.CreateAsync([], new Dictionary<string, string> { ["default-time-zone"] = "America/New_York" });
-        string Original(string name) => _library.OriginalPath(name);
-        const string july = "creation_time=2021-07-14T10:00:00Z";
-        await VideoClips.MakeAsync(Original("phone.mp4"), "-c:v", "libx264", "-metadata", july, "-metadata", $"location={Paris}");
-        await VideoClips.MakeAsync(Original("compact.mov"), "-c:v", "libx264", "-metadata", july);
-        await VideoClips.MakeAsync(Original("export.m4v"), "-c:v", "libx264", "-f", "mp4", "-metadata", july);
-        await VideoClips.MakeAsync(Original("feature-phone.3gp"), "-c:v", "h263", "-s", "352x288", "-metadata", july);
-        await VideoClips.MakeAsync(Original("action-cam.mkv"), "-c:v", "libx264", "-metadata", july, "-metadata", $"location={Paris}");
-        await VideoClips.MakeAsync(Original("screen-recording.webm"), "-c:v", "libvpx-vp9", "-metadata", july);
-        await VideoClips.MakeAsync(Original("dvd.mpg"), "-c:v", "mpeg2video", "-f", "mpeg");
-        await VideoClips.MakeAviAsync(Original("compact-camera.avi"), "Mon Mar 10 15:04:43 2003");
-        // Sony's zone byte for +01:00 with daylight saving time: the camera's clock showed 07:08, UTC was 05:08.
-        await VideoClips.MakeAvchdAsync(Original("00001.MTS"), m2ts: false, DateEntries(0x80 | (1 << 1) | 0x40, 2021, 5, 6, 7, 8, 9));
-        await VideoClips.MakeAvchdAsync(Original("00002.M2TS"), m2ts: true, [(0x13, [0, 0, 1, 2]), .. DateEntries(0x80 | 0x20 | (3 << 1) | 0x01, 2019, 12, 31, 23, 59, 58)]);
-        await VideoClips.MakeAvchdAsync(Original("00003.MTS"), m2ts: false, (0x70, [1, 2, 3, 4]));
-        await _library.IndexAsync();
-    }
+        public TestLibrary Library { get; private set; } = null!;
 
-    public async Task DisposeAsync() => await _library.DisposeAsync();
+        public async Task InitializeAsync()
+        {
+            Library = await TestLibrary.CreateAsync([], new Dictionary<string, string> { ["default-time-zone"] = "America/New_York" });
+            string Original(string name) => Library.OriginalPath(name);
+
+            // Every name differs: files of one base name in a folder are one photo, a stack.
+            const string july = "creation_time=2021-07-14T10:00:00Z";
+            await VideoClips.MakeAsync(Original("phone.mp4"), "-c:v", "libx264", "-metadata", july, "-metadata", $"location={Paris}");
+            await VideoClips.MakeAsync(Original("compact.mov"), "-c:v", "libx264", "-metadata", july);
+            await VideoClips.MakeAsync(Original("export.m4v"), "-c:v", "libx264", "-f", "mp4", "-metadata", july);
+            await VideoClips.MakeAsync(Original("feature-phone.3gp"), "-c:v", "h263", "-s", "352x288", "-metadata", july);
+            await VideoClips.MakeAsync(Original("action-cam.mkv"), "-c:v", "libx264", "-metadata", july, "-metadata", $"location={Paris}");
+            await VideoClips.MakeAsync(Original("screen-recording.webm"), "-c:v", "libvpx-vp9", "-metadata", july);
+            await VideoClips.MakeAsync(Original("dvd.mpg"), "-c:v", "mpeg2video", "-f", "mpeg");
+            await VideoClips.MakeAviAsync(Original("compact-camera.avi"), "Mon Mar 10 15:04:43 2003");
+            // Sony's zone byte for +01:00 with daylight saving time: the camera's clock showed 07:08, UTC was 05:08.
+            await VideoClips.MakeAvchdAsync(Original("00001.MTS"), m2ts: false, DateEntries(0x80 | (1 << 1) | 0x40, 2021, 5, 6, 7, 8, 9));
+            await VideoClips.MakeAvchdAsync(Original("00002.M2TS"), m2ts: true, [(0x13, [0, 0, 1, 2]), .. DateEntries(0x80 | 0x20 | (3 << 1) | 0x01, 2019, 12, 31, 23, 59, 58)]);
+            await VideoClips.MakeAvchdAsync(Original("00003.MTS"), m2ts: false, (0x70, [1, 2, 3, 4]));
+
+            // The small JPEG a Canon compact writes beside its video, which has no date of its own; a GoPro's.
+            Directory.CreateDirectory(Original("canon"));
+            Directory.CreateDirectory(Original("gopro"));
+            await VideoClips.MakeAsync(Original("canon/MVI_0108.AVI"), "-c:v", "mjpeg");
+            File.Copy(TestPhotos.PathOf("jpeg/Canon_PowerShot_S40_IMG_0108.JPG"), Original("canon/MVI_0108.THM"));
+            await VideoClips.MakeAsync(Original("gopro/GX010042.MP4"), "-c:v", "libx264", "-metadata", july, "-metadata", "comment=GoPro");
+            File.Copy(TestPhotos.PathOf("jpeg/Canon_EOS_7D.jpg"), Original("gopro/GX010042.THM"));
+            await Library.IndexAsync();
+        }
+
+        public async Task DisposeAsync() => await Library.DisposeAsync();
+    }
 
     [Theory]
     [InlineData("phone.mp4", "mp4", 320, 240)]
@@ -54,13 +69,13 @@ public sealed class VideoFormatsTests : IAsyncLifetime
     [InlineData("00002.M2TS", "mts", 320, 240)]
     public async Task EveryContainer_IsIndexedAsAVideo_WithItsSizeLengthAndAFrameThumbnail(string path, string format, int width, int height)
     {
-        await using var db = _library.OpenCatalog();
+        await using var db = Library.OpenCatalog();
         var file = await db.Files.Include(f => f.Photo).SingleAsync(f => f.Path == path);
         Assert.Equal((FileStatus.Indexed, MediaType.Video, format, null), (file.Status, file.Type, file.Format, file.Error));
         Assert.Equal((width, height), (file.Width, file.Height));
         Assert.Equal(2.0, file.Duration!.Value, 0.1);
         Assert.Equal(MediaType.Video, file.Photo!.Type);
-        Assert.True(new ThumbnailStore(_library.Options.Values.ThumbnailCachePath).HasAll(file.Photo.ThumbnailHash!));
+        Assert.True(new ThumbnailStore(Library.Options.Values.ThumbnailCachePath).HasAll(file.Photo.ThumbnailHash!));
     }
 
     [Theory]
@@ -75,7 +90,7 @@ public sealed class VideoFormatsTests : IAsyncLifetime
     [InlineData("00002.M2TS", "2019-12-31T23:59:58", -210)]
     public async Task EachContainersDate_IsReadAsTheContainerMeansIt(string path, string takenAt, int offsetMinutes)
     {
-        await using var db = _library.OpenCatalog();
+        await using var db = Library.OpenCatalog();
         var photo = (await db.Files.Include(f => f.Photo).SingleAsync(f => f.Path == path)).Photo!;
         var local = DateTime.Parse(takenAt, System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal((local, offsetMinutes, MetadataSource.Embedded), (photo.TakenAt, photo.TakenAtOffsetMinutes, photo.TakenAtSource));
@@ -87,9 +102,32 @@ public sealed class VideoFormatsTests : IAsyncLifetime
     [InlineData("00003.MTS")] // an AVCHD pack without the recording time
     public async Task AContainerWithoutADate_IsDatedByTheFileTime_MarkedAsEstimated(string path)
     {
-        await using var db = _library.OpenCatalog();
+        await using var db = Library.OpenCatalog();
         var photo = (await db.Files.Include(f => f.Photo).SingleAsync(f => f.Path == path)).Photo!;
         Assert.Equal(MetadataSource.Auto, photo.TakenAtSource);
-        Assert.Equal(File.GetLastWriteTimeUtc(_library.OriginalPath(path)), photo.TakenAtUtc, TimeSpan.FromSeconds(1));
+        Assert.Equal(File.GetLastWriteTimeUtc(Library.OriginalPath(path)), photo.TakenAtUtc, TimeSpan.FromSeconds(1));
+    }
+
+    [Fact]
+    public async Task ACamerasThumbnailOfItsVideo_JoinsTheVideo_AndGivesTheDateAndCameraItsContainerLacks()
+    {
+        await using var db = Library.OpenCatalog();
+        var canon = await db.Files.Include(f => f.Photo).Where(f => f.Path.StartsWith("canon/")).OrderBy(f => f.Path).ToListAsync();
+        Assert.Equal(["canon/MVI_0108.AVI", "canon/MVI_0108.THM"], canon.Select(f => f.Path));
+        Assert.Single(canon.Select(f => f.PhotoId).Distinct());
+        var (video, photo) = (canon[0], canon[0].Photo!);
+        Assert.True(video.Primary);
+        Assert.Equal(MediaType.Video, photo.Type); // not a Live Photo: the still is the camera's thumbnail of the video
+        Assert.Equal(video.ThumbnailKey ?? video.Hash, photo.ThumbnailHash);
+        Assert.Equal((320, 240), (photo.Width, photo.Height));
+        var thumbnailsDate = TestPhotos.Expected["jpeg/Canon_PowerShot_S40_IMG_0108.JPG"].Text("DateTimeOriginal")!;
+        Assert.Equal(DateTime.ParseExact(thumbnailsDate, "yyyy:MM:dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture), photo.TakenAt);
+        Assert.Equal((MetadataSource.Embedded, "Canon", "Canon PowerShot S40"), (photo.TakenAtSource, photo.CameraMake, photo.CameraModel));
+
+        // A video with a date of its own keeps it.
+        var gopro = await db.Files.Include(f => f.Photo).Where(f => f.Path.StartsWith("gopro/")).OrderBy(f => f.Path).ToListAsync();
+        Assert.Single(gopro.Select(f => f.PhotoId).Distinct());
+        Assert.True(gopro[0].Primary);
+        Assert.Equal((MediaType.Video, new DateTime(2021, 7, 14, 10, 0, 0)), (gopro[0].Photo!.Type, gopro[0].Photo!.TakenAt));
     }
 }
