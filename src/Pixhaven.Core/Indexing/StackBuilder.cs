@@ -26,14 +26,15 @@ public sealed class StackBuilder(
 {
     /// <summary>
     /// Which file a stack shows, lowest first: an edited still (what the user made), the camera's still, the RAW
-    /// (its preview is usually the camera's JPEG rendering anyway), then the video, then a camera's thumbnail of its
-    /// video. Ties go to the shortest path.
+    /// (its preview is usually the camera's JPEG rendering anyway), the video, then what a camera writes beside a
+    /// video for its own screen: a thumbnail of it, and a low-resolution proxy. Ties go to the shortest path.
     /// </summary>
     public static int Rank(PhotoFile file) => file.Type switch
     {
         MediaType.Image when IsVideoThumbnail(file) => 4,
         MediaType.Image => file.Edited ? 0 : 1,
         MediaType.Raw => 2,
+        MediaType.Video when IsVideoProxy(file) => 5,
         MediaType.Video => 3,
         _ => 9,
     };
@@ -44,6 +45,13 @@ public sealed class StackBuilder(
     /// </summary>
     public static bool IsVideoThumbnail(PhotoFile file) =>
         file.Type == MediaType.Image && file.Path.EndsWith(".thm", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The low-resolution copy drones and action cameras record beside a video for their app's preview (DJI's
+    /// "DJI_0001.LRF", GoPro's ".LRV"): kept in the stack, never the video it plays.
+    /// </summary>
+    public static bool IsVideoProxy(PhotoFile file) =>
+        file.Type == MediaType.Video && (file.Path.EndsWith(".lrf", StringComparison.OrdinalIgnoreCase) || file.Path.EndsWith(".lrv", StringComparison.OrdinalIgnoreCase));
 
     private static PhotoFile? ByRank(IEnumerable<PhotoFile> files) =>
         files.OrderBy(Rank).ThenBy(f => f.Path, PathOrder.Instance).FirstOrDefault();

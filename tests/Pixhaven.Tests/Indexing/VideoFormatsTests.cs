@@ -50,6 +50,11 @@ public sealed class VideoFormatsTests(VideoFormatsTests.Clips clips) : IClassFix
             File.Copy(TestPhotos.PathOf("jpeg/Canon_PowerShot_S40_IMG_0108.JPG"), Original("canon/MVI_0108.THM"));
             await VideoClips.MakeAsync(Original("gopro/GX010042.MP4"), "-c:v", "libx264", "-metadata", july, "-metadata", "comment=GoPro");
             File.Copy(TestPhotos.PathOf("jpeg/Canon_EOS_7D.jpg"), Original("gopro/GX010042.THM"));
+
+            // A drone's video and the low-resolution proxy it records beside it for its app.
+            Directory.CreateDirectory(Original("drone"));
+            await VideoClips.MakeAsync(Original("drone/DJI_0001.MP4"), "-c:v", "libx264", "-metadata", "comment=DJI");
+            await VideoClips.MakeAsync(Original("drone/DJI_0001.LRF"), "-c:v", "libx264", "-s", "160x120", "-f", "mp4");
             await Library.IndexAsync();
         }
 
@@ -129,5 +134,16 @@ public sealed class VideoFormatsTests(VideoFormatsTests.Clips clips) : IClassFix
         Assert.Single(gopro.Select(f => f.PhotoId).Distinct());
         Assert.True(gopro[0].Primary);
         Assert.Equal((MediaType.Video, new DateTime(2021, 7, 14, 10, 0, 0)), (gopro[0].Photo!.Type, gopro[0].Photo!.TakenAt));
+    }
+
+    [Fact]
+    public async Task ADronesLowResolutionProxy_JoinsItsVideo_WhichIsTheOneShownAndPlayed()
+    {
+        await using var db = Library.OpenCatalog();
+        var files = await db.Files.Include(f => f.Photo).Where(f => f.Path.StartsWith("drone/")).OrderBy(f => f.Path).ToListAsync();
+        Assert.Equal(["drone/DJI_0001.LRF", "drone/DJI_0001.MP4"], files.Select(f => f.Path));
+        Assert.Single(files.Select(f => f.PhotoId).Distinct());
+        Assert.Equal([false, true], files.Select(f => f.Primary));
+        Assert.Equal((MediaType.Video, 320, 240), (files[1].Photo!.Type, files[1].Photo!.Width, files[1].Photo!.Height));
     }
 }
