@@ -50,6 +50,14 @@ public sealed class AvchdRecordingTimeTests
     }
 
     [Fact]
+    public void AFirstPackWithoutTheTime_IsPassedOver_ForTheNextFramesPack()
+    {
+        var withoutTime = AvchdClip.SeiNal((0x70, [1, 2, 3, 4]));
+        var withTime = AvchdClip.SeiNal(AvchdClip.DateEntries(0x20 | (8 << 1), 2015, 8, 1, 9, 30, 0));
+        Assert.Equal((new DateTime(2015, 8, 1, 9, 30, 0), TimeSpan.FromHours(-8)), Find([.. withoutTime, 0, 0, 0, 1, 0x65, 0x88, .. withTime]));
+    }
+
+    [Fact]
     public void APackWithoutAValidDate_OrNoPack_GivesNoTime()
     {
         Assert.Null(Find([0, 0, 0, 1, 0x06, 5, 4, 1, 2, 3, 4, 0x80]));

@@ -11,7 +11,7 @@ public sealed record MediaMetadata
 
     /// <summary>
     /// <see cref="TakenAt"/> is a UTC instant whose local time the file does not tell (a video container's creation
-    /// time); the indexer shows it in the zone of the photo's position, or the default zone.
+    /// time); the indexer shows it at the local time of the photo's position, when it has one.
     /// </summary>
     public bool TakenAtIsUtc { get; init; }
 

@@ -41,10 +41,13 @@ public static class AvchdRecordingTime
     {
         foreach (var payload in StreamPayloads(clip))
         {
-            var at = payload.AsSpan().IndexOf(PackMarker);
-            if (at >= 0 && Decode(Unescape(payload.AsSpan(at + PackMarker.Length))) is { } time)
+            // Every frame may carry a pack; some cameras leave the time out of the first ones.
+            for (var rest = payload.AsSpan(); rest.IndexOf(PackMarker) is var at and >= 0; rest = rest[(at + PackMarker.Length)..])
             {
-                return time;
+                if (Decode(Unescape(rest[(at + PackMarker.Length)..])) is { } time)
+                {
+                    return time;
+                }
             }
         }
 
