@@ -397,6 +397,10 @@ namespace Pixhaven.Catalog.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("AudioCodec")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<string>("Codec")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
@@ -424,6 +428,9 @@ namespace Pixhaven.Catalog.Postgres.Migrations
                     b.Property<string>("Format")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<double?>("FrameRate")
+                        .HasColumnType("double precision");
 
                     b.Property<string>("Hash")
                         .HasMaxLength(64)

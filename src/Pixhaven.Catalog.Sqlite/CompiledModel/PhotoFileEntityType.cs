@@ -22,7 +22,7 @@ namespace Pixhaven.Catalog.Sqlite.CompiledModel
                 "Pixhaven.Core.Model.PhotoFile",
                 typeof(PhotoFile),
                 baseEntityType,
-                propertyCount: 29,
+                propertyCount: 31,
                 navigationCount: 1,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 6,
@@ -36,6 +36,14 @@ namespace Pixhaven.Catalog.Sqlite.CompiledModel
                 valueGenerated: ValueGenerated.OnAdd,
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0L);
+
+            var audioCodec = runtimeEntityType.AddProperty(
+                "AudioCodec",
+                typeof(string),
+                propertyInfo: typeof(PhotoFile).GetProperty("AudioCodec", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(PhotoFile).GetField("<AudioCodec>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 32);
 
             var codec = runtimeEntityType.AddProperty(
                 "Codec",
@@ -96,6 +104,13 @@ namespace Pixhaven.Catalog.Sqlite.CompiledModel
                 fieldInfo: typeof(PhotoFile).GetField("<Format>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 maxLength: 32);
+
+            var frameRate = runtimeEntityType.AddProperty(
+                "FrameRate",
+                typeof(double?),
+                propertyInfo: typeof(PhotoFile).GetProperty("FrameRate", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(PhotoFile).GetField("<FrameRate>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var hash = runtimeEntityType.AddProperty(
                 "Hash",

@@ -378,6 +378,10 @@ namespace Pixhaven.Catalog.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AudioCodec")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Codec")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
@@ -405,6 +409,9 @@ namespace Pixhaven.Catalog.Sqlite.Migrations
                     b.Property<string>("Format")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<double?>("FrameRate")
+                        .HasColumnType("REAL");
 
                     b.Property<string>("Hash")
                         .HasMaxLength(64)

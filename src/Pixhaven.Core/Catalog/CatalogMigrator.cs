@@ -29,7 +29,9 @@ public static class CatalogMigrator
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            throw new CatalogMigrationException($"updating the catalog schema failed ({string.Join(", ", pending)}): {e.GetBaseException().Message}", e);
+            // The cause first: the list of migrations grows with every release, and is only context.
+            var migrations = pending.Count == 1 ? pending[0] : $"{pending.Count} migrations, {pending[0]} to {pending[^1]}";
+            throw new CatalogMigrationException($"updating the catalog schema failed: {e.GetBaseException().Message} (applying {migrations})", e);
         }
 
         logger?.LogInformation("Catalog schema updated: applied {Count} migration(s): {Migrations}", pending.Count, string.Join(", ", pending));

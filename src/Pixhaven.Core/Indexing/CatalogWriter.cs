@@ -217,6 +217,7 @@ public sealed class CatalogWriter(IDbContextFactory<CatalogDbContext> contextFac
             (row.Width, row.Height) = (inspection.Header?.Width, inspection.Header?.Height);
             row.Orientation = inspection.Metadata?.Orientation;
             (row.Duration, row.Codec) = (inspection.Metadata?.Duration, inspection.Metadata?.VideoCodec);
+            (row.AudioCodec, row.FrameRate) = (inspection.Metadata?.AudioCodec, inspection.Metadata?.FrameRate);
             row.ContentIdentifier = inspection.Metadata?.ContentIdentifier;
         }
     }

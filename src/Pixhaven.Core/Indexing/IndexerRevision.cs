@@ -15,7 +15,8 @@ public static class IndexerRevision
     /// 2: RAW files whose embedded preview carries no orientation of its own, and the RAW one other than 1 (they failed
     /// with an internal error).
     /// 3: video dates: AVCHD recording times in .MTS/.M2TS, an AVI's camera clock as local time, UTC times shown at the
-    /// local time of the video's position; WebM told from Matroska (so it plays without a transcode).
+    /// local time of the video's position; WebM told from Matroska (so it plays without a transcode); a video's audio codec
+    /// and frame rate.
     /// </summary>
     public const int Current = 3;
 }

@@ -115,6 +115,8 @@ public sealed class MediaInspector(EmbeddedMetadataReader metadataReader, Ffprob
             Altitude = probe.Altitude,
             Duration = probe.Duration,
             VideoCodec = probe.VideoCodec,
+            AudioCodec = probe.AudioCodec,
+            FrameRate = probe.FrameRate,
             VideoTransfer = probe.ColorTransfer,
             ContentIdentifier = probe.ContentIdentifier,
         };

@@ -34,6 +34,12 @@ public sealed class PhotoFile
     /// <summary>Video codec as ffprobe names it ("h264", "hevc"), for videos.</summary>
     public string? Codec { get; set; }
 
+    /// <summary>Audio codec as ffprobe names it ("aac", "pcm_s16le"), for videos with sound.</summary>
+    public string? AudioCodec { get; set; }
+
+    /// <summary>Frames per second, for videos: 29.97, 240 in slow motion.</summary>
+    public double? FrameRate { get; set; }
+
     /// <summary>Folder and base name shared by the files of one stack, e.g. "2019/trip/img_0001".</summary>
     public string? StackKey { get; set; }
 

@@ -65,12 +65,12 @@ public sealed record FaceRef(string? Person, string? Name, double X, double Y, d
 /// <summary>One file behind a photo, with its indexing state.</summary>
 public sealed record PhotoFileDetails(
     long Id, string Path, string Name, long Size, string? Hash, MediaType Type, string? Format, string? Mime,
-    int? Width, int? Height, int? Orientation, double? Duration, string? Codec, bool Primary, bool Duplicate, bool Missing,
-    FileStatus Status, string? Error, DateTime ModifiedAt)
+    int? Width, int? Height, int? Orientation, double? Duration, string? Codec, string? AudioCodec, double? FrameRate,
+    bool Primary, bool Duplicate, bool Missing, FileStatus Status, string? Error, DateTime ModifiedAt)
 {
     public static PhotoFileDetails From(PhotoFile f) => new(
         f.Id, f.Path, System.IO.Path.GetFileName(f.Path), f.Size, f.Hash, f.Type, f.Format, f.Mime, f.Width, f.Height, f.Orientation,
-        f.Duration, f.Codec, f.Primary, f.Duplicate, f.Missing, f.Status, f.Error, DateTime.SpecifyKind(f.ModifiedAt, DateTimeKind.Utc));
+        f.Duration, f.Codec, f.AudioCodec, f.FrameRate, f.Primary, f.Duplicate, f.Missing, f.Status, f.Error, DateTime.SpecifyKind(f.ModifiedAt, DateTimeKind.Utc));
 }
 
 /// <summary>The text forms of times used across the API and <c>pixhaven meta</c>.</summary>

@@ -29,6 +29,9 @@ public sealed record MetaRecord(
     [property: JsonPropertyName("keywords")] IReadOnlyList<string> Keywords,
     [property: JsonPropertyName("faces")] IReadOnlyList<MetaFace> Faces,
     [property: JsonPropertyName("duration")] double? Duration,
+    [property: JsonPropertyName("videoCodec")] string? VideoCodec,
+    [property: JsonPropertyName("audioCodec")] string? AudioCodec,
+    [property: JsonPropertyName("frameRate")] double? FrameRate,
     [property: JsonPropertyName("error")] string? Error)
 {
     public static MetaRecord From(string file, MediaInspection inspection)
@@ -49,6 +52,7 @@ public sealed record MetaRecord(
             m?.Title, m?.Description, m?.Keywords ?? [],
             m?.Faces.Select(f => new MetaFace(f.Name, f.X, f.Y, f.Width, f.Height)).ToList() ?? [],
             m?.Duration is { } d ? Math.Round(d, 3) : null,
+            m?.VideoCodec, m?.AudioCodec, m?.FrameRate,
             inspection.Error);
     }
 }

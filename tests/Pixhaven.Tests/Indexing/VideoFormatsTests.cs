@@ -30,12 +30,12 @@ public sealed class VideoFormatsTests(VideoFormatsTests.Clips clips) : IClassFix
 
             // Every name differs: files of one base name in a folder are one photo, a stack.
             const string july = "creation_time=2021-07-14T10:00:00Z";
-            await VideoClips.MakeAsync(Original("phone.mp4"), "-c:v", "libx264", "-metadata", july, "-metadata", $"location={Paris}");
+            await VideoClips.MakeWithSoundAsync(Original("phone.mp4"), "-c:v", "libx264", "-c:a", "aac", "-metadata", july, "-metadata", $"location={Paris}");
             await VideoClips.MakeAsync(Original("compact.mov"), "-c:v", "libx264", "-metadata", july);
             await VideoClips.MakeAsync(Original("export.m4v"), "-c:v", "libx264", "-f", "mp4", "-metadata", july);
             await VideoClips.MakeAsync(Original("feature-phone.3gp"), "-c:v", "h263", "-s", "352x288", "-metadata", july);
             await VideoClips.MakeAsync(Original("action-cam.mkv"), "-c:v", "libx264", "-metadata", july, "-metadata", $"location={Paris}");
-            await VideoClips.MakeAsync(Original("screen-recording.webm"), "-c:v", "libvpx-vp9", "-metadata", july);
+            await VideoClips.MakeWithSoundAsync(Original("screen-recording.webm"), "-c:v", "libvpx-vp9", "-c:a", "libopus", "-metadata", july);
             await VideoClips.MakeAsync(Original("dvd.mpg"), "-c:v", "mpeg2video", "-f", "mpeg");
             await VideoClips.MakeAviAsync(Original("compact-camera.avi"), "Mon Mar 10 15:04:43 2003");
             // Sony's zone byte for +01:00 with daylight saving time: the camera's clock showed 07:08, UTC was 05:08.
@@ -62,23 +62,25 @@ public sealed class VideoFormatsTests(VideoFormatsTests.Clips clips) : IClassFix
     }
 
     [Theory]
-    [InlineData("phone.mp4", "mp4", 320, 240)]
-    [InlineData("compact.mov", "mov", 320, 240)]
-    [InlineData("export.m4v", "mp4", 320, 240)]
-    [InlineData("feature-phone.3gp", "3gp", 352, 288)]
-    [InlineData("action-cam.mkv", "matroska", 320, 240)]
-    [InlineData("screen-recording.webm", "webm", 320, 240)]
-    [InlineData("dvd.mpg", "mpeg", 320, 240)]
-    [InlineData("compact-camera.avi", "avi", 320, 240)]
-    [InlineData("00001.MTS", "mts", 320, 240)]
-    [InlineData("00002.M2TS", "mts", 320, 240)]
-    public async Task EveryContainer_IsIndexedAsAVideo_WithItsSizeLengthAndAFrameThumbnail(string path, string format, int width, int height)
+    [InlineData("phone.mp4", "mp4", 320, 240, "h264", "aac")]
+    [InlineData("compact.mov", "mov", 320, 240, "h264", null)]
+    [InlineData("export.m4v", "mp4", 320, 240, "h264", null)]
+    [InlineData("feature-phone.3gp", "3gp", 352, 288, "h263", null)]
+    [InlineData("action-cam.mkv", "matroska", 320, 240, "h264", null)]
+    [InlineData("screen-recording.webm", "webm", 320, 240, "vp9", "opus")]
+    [InlineData("dvd.mpg", "mpeg", 320, 240, "mpeg2video", null)]
+    [InlineData("compact-camera.avi", "avi", 320, 240, "mpeg4", "pcm_s16le")]
+    [InlineData("00001.MTS", "mts", 320, 240, "h264", null)]
+    [InlineData("00002.M2TS", "mts", 320, 240, "h264", null)]
+    public async Task EveryContainer_IsIndexedAsAVideo_WithItsSizeLengthCodecsAndAFrameThumbnail(
+        string path, string format, int width, int height, string codec, string? audioCodec)
     {
         await using var db = Library.OpenCatalog();
         var file = await db.Files.Include(f => f.Photo).SingleAsync(f => f.Path == path);
         Assert.Equal((FileStatus.Indexed, MediaType.Video, format, null), (file.Status, file.Type, file.Format, file.Error));
-        Assert.Equal((width, height), (file.Width, file.Height));
+        Assert.Equal((width, height, codec, audioCodec), (file.Width, file.Height, file.Codec, file.AudioCodec));
         Assert.Equal(2.0, file.Duration!.Value, 0.1);
+        Assert.Equal(25.0, file.FrameRate!.Value, 0.01);
         Assert.Equal(MediaType.Video, file.Photo!.Type);
         Assert.True(new ThumbnailStore(Library.Options.Values.ThumbnailCachePath).HasAll(file.Photo.ThumbnailHash!));
     }

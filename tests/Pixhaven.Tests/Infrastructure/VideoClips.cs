@@ -10,6 +10,10 @@ public static class VideoClips
     public static Task MakeAsync(string path, params string[] options) =>
         FfmpegAsync(["-f", "lavfi", "-i", "testsrc=duration=2:size=320x240:rate=25", .. options, path]);
 
+    /// <summary>As <see cref="MakeAsync"/>, with two seconds of a tone as its sound.</summary>
+    public static Task MakeWithSoundAsync(string path, params string[] options) =>
+        FfmpegAsync(["-f", "lavfi", "-i", "testsrc=duration=2:size=320x240:rate=25", "-f", "lavfi", "-i", "sine=duration=2", .. options, path]);
+
     /// <summary>
     /// An H.264 clip in an MPEG transport stream (.MTS, or .M2TS with <paramref name="m2ts"/>) whose first access unit
     /// carries the SEI an AVCHD camcorder writes, with these MDPM entries.
@@ -42,7 +46,7 @@ public static class VideoClips
     /// </summary>
     public static async Task MakeAviAsync(string path, string cameraClock)
     {
-        await MakeAsync(path, "-c:v", "mpeg4");
+        await MakeWithSoundAsync(path, "-c:v", "mpeg4", "-c:a", "pcm_s16le");
         var avi = await File.ReadAllBytesAsync(path);
         Assert.Equal("hdrl", System.Text.Encoding.ASCII.GetString(avi, 20, 4));
         var headerEnd = 20 + BitConverter.ToInt32(avi, 16);

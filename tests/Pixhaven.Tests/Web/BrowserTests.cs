@@ -258,6 +258,8 @@ public sealed class BrowserTests(CorpusFixture corpus) : CorpusBrowserTest(corpu
         await video.EvaluateAsync("v => { v.muted = true; return v.play(); }");
         await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=lightbox-video]').currentTime > 0.2");
         Assert.True(await video.EvaluateAsync<int>("v => v.videoWidth") > 0);
+        // The info panel tells the video's length, codecs and frame rate (both corpus videos are phones' H.264 and AAC).
+        Assert.Matches(@"^0:0[0-9] · H\.264 · AAC · (29\.99|30\.02) fps$", await page.GetByTestId("info-video").InnerTextAsync());
     }
 
     [Fact]

@@ -225,6 +225,7 @@ export const en = {
   'info.lens': 'Lens',
   'info.exposure': 'Exposure',
   'info.size': 'Size',
+  'info.video': 'Video',
   'info.location': 'Location',
   'info.file': 'File',
   'info.alsoAt': 'Also at',

@@ -18,6 +18,7 @@ internal sealed class PhotoFileConfiguration : IEntityTypeConfiguration<PhotoFil
         builder.Property(f => f.Mime).HasMaxLength(128);
         builder.Property(f => f.Error).HasMaxLength(2048);
         builder.Property(f => f.Codec).HasMaxLength(32);
+        builder.Property(f => f.AudioCodec).HasMaxLength(32);
         builder.Property(f => f.StackKey).HasMaxLength(4096);
         builder.HasIndex(f => f.StackKey);
         builder.Property(f => f.ContentIdentifier).HasMaxLength(64);

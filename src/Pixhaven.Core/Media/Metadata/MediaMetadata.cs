@@ -49,6 +49,12 @@ public sealed record MediaMetadata
     /// <summary>ffprobe's name of the video codec, e.g. "h264", "hevc".</summary>
     public string? VideoCodec { get; init; }
 
+    /// <summary>ffprobe's name of the audio codec, e.g. "aac"; null for a silent video.</summary>
+    public string? AudioCodec { get; init; }
+
+    /// <summary>A video's frames per second.</summary>
+    public double? FrameRate { get; init; }
+
     /// <summary>The video's transfer characteristic as ffprobe names it: "arib-std-b67" (HLG) and "smpte2084" (PQ) are HDR.</summary>
     public string? VideoTransfer { get; init; }
 

@@ -1,0 +1,39 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Pixhaven.Catalog.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class VideoAudioAndFrameRate : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "AudioCodec",
+                table: "files",
+                type: "character varying(32)",
+                maxLength: 32,
+                nullable: true);
+
+            migrationBuilder.AddColumn<double>(
+                name: "FrameRate",
+                table: "files",
+                type: "double precision",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "AudioCodec",
+                table: "files");
+
+            migrationBuilder.DropColumn(
+                name: "FrameRate",
+                table: "files");
+        }
+    }
+}
