@@ -4,10 +4,29 @@ using Pixhaven.Tests.Infrastructure;
 
 namespace Pixhaven.Tests.Web;
 
-/// <summary>A video the browser cannot play is transcoded when opened; the viewer shows how far that is, then plays it.</summary>
+/// <summary>
+/// Videos in the viewer: played as they are, with their length, codecs and frame rate in the info panel; one the browser
+/// cannot play is transcoded when opened, and the viewer shows how far that is, then plays it.
+/// </summary>
 [Collection(CorpusGroup.Name)]
-public sealed class VideoConversionBrowserTests(CorpusFixture corpus) : CorpusBrowserTest(corpus)
+public sealed class VideoBrowserTests(CorpusFixture corpus) : CorpusBrowserTest(corpus)
 {
+    [Fact]
+    public async Task Lightbox_PlaysAVideo()
+    {
+        var page = await OpenAsync();
+        await page.GotoAsync($"/?q={Uri.EscapeDataString("type:video")}");
+        await page.Locator("[data-testid=grid] .tile").First.ClickAsync();
+        var video = page.GetByTestId("lightbox-video");
+        await video.WaitForAsync();
+        // Muted, so the browser's autoplay rules allow it without a gesture; then it must really advance.
+        await video.EvaluateAsync("v => { v.muted = true; return v.play(); }");
+        await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=lightbox-video]').currentTime > 0.2");
+        Assert.True(await video.EvaluateAsync<int>("v => v.videoWidth") > 0);
+        // The info panel tells the video's length, codecs and frame rate (both corpus videos are phones' H.264 and AAC).
+        Assert.Matches(@"^0:0[0-9] · H\.264 · AAC · (29\.99|30\.02) fps$", await page.GetByTestId("info-video").InnerTextAsync());
+    }
+
     [Fact]
     public async Task OpeningAVideoThatMustBeTranscoded_ShowsHowFarTheConversionIs_ThenPlaysIt()
     {
