@@ -155,20 +155,22 @@ public sealed class Importer(
     /// <summary>
     /// The name a new stack gets under originals, from the date its photo will have: a sidecar's (an editor set it,
     /// say to correct the camera's clock), which outranks the file's own as it does in the catalog, else that of the
-    /// file it will show.
+    /// file it will show, else of the first other file with one (a video's .THM); and the hash of the file it shows.
     /// </summary>
     private async Task<string> NewBaseNameAsync(
         List<(ScannedFile File, string Hash, MediaType Type)> media, List<(ScannedFile File, string Hash, MediaType Type)> members, CancellationToken cancellationToken)
     {
-        var primary = media.OrderBy(m => m.Type switch { MediaType.Image => 0, MediaType.Raw => 1, _ => 2 }).First();
-        DateTime? fromSidecar = null;
-        foreach (var sidecar in members.Where(m => m.Type == MediaType.Sidecar).OrderBy(m => m.File.RelativePath, StringComparer.Ordinal))
+        var ranked = media.OrderBy(m => StackBuilder.Rank(m.Type, m.File.RelativePath, StackKey.Stem(Path.GetFileName(m.File.RelativePath)).Edited))
+            .ThenBy(m => m.File.RelativePath, PathOrder.Instance).ToList();
+        DateTime? takenAt = null;
+        foreach (var member in members.Where(m => m.Type == MediaType.Sidecar).OrderBy(m => m.File.RelativePath, StringComparer.Ordinal).Concat(ranked))
         {
-            fromSidecar ??= (await inspector.InspectAsync(sidecar.File.FullPath, cancellationToken)).Metadata?.TakenAt;
+            takenAt ??= (await inspector.InspectAsync(member.File.FullPath, cancellationToken)).Metadata?.TakenAt;
         }
 
-        var takenAt = fromSidecar ?? await TakenAtAsync(primary.File, cancellationToken);
-        return ImportNames.Base(options.ImportPattern, takenAt, primary.Hash);
+        var primary = ranked[0].File;
+        takenAt ??= FileNameDates.Parse(primary.RelativePath)?.Local ?? primary.ModifiedUtc;
+        return ImportNames.Base(options.ImportPattern, takenAt.Value, ranked[0].Hash);
     }
 
     /// <summary>
@@ -180,14 +182,6 @@ public sealed class Importer(
         var folder = Path.GetDirectoryName(libraryPath)?.Replace('\\', '/');
         var stem = StackKey.Stem(Path.GetFileName(libraryPath)).Stem;
         return string.IsNullOrEmpty(folder) ? stem : folder + "/" + stem;
-    }
-
-    private async Task<DateTime> TakenAtAsync(ScannedFile file, CancellationToken cancellationToken)
-    {
-        var inspection = await inspector.InspectAsync(file.FullPath, cancellationToken);
-        return inspection.Metadata?.TakenAt
-               ?? FileNameDates.Parse(file.RelativePath)?.Local
-               ?? file.ModifiedUtc;
     }
 
     /// <summary>

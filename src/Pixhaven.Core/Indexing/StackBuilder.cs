@@ -29,12 +29,15 @@ public sealed class StackBuilder(
     /// (its preview is usually the camera's JPEG rendering anyway), the video, then what a camera writes beside a
     /// video for its own screen: a thumbnail of it, and a low-resolution proxy. Ties go to the shortest path.
     /// </summary>
-    public static int Rank(PhotoFile file) => file.Type switch
+    public static int Rank(PhotoFile file) => Rank(file.Type, file.Path, file.Edited);
+
+    /// <inheritdoc cref="Rank(PhotoFile)"/>
+    public static int Rank(MediaType type, string path, bool edited) => type switch
     {
-        MediaType.Image when IsVideoThumbnail(file) => 4,
-        MediaType.Image => file.Edited ? 0 : 1,
+        MediaType.Image when IsVideoThumbnail(type, path) => 4,
+        MediaType.Image => edited ? 0 : 1,
         MediaType.Raw => 2,
-        MediaType.Video when IsVideoProxy(file) => 5,
+        MediaType.Video when IsVideoProxy(type, path) => 5,
         MediaType.Video => 3,
         _ => 9,
     };
@@ -43,15 +46,17 @@ public sealed class StackBuilder(
     /// The small JPEG Canon cameras and GoPros write beside a video ("MVI_0108.THM"): part of the video's photo, not a
     /// still of it, so the photo stays a video rather than a Live Photo of a 160 px picture.
     /// </summary>
-    public static bool IsVideoThumbnail(PhotoFile file) =>
-        file.Type == MediaType.Image && file.Path.EndsWith(".thm", StringComparison.OrdinalIgnoreCase);
+    public static bool IsVideoThumbnail(PhotoFile file) => IsVideoThumbnail(file.Type, file.Path);
+
+    private static bool IsVideoThumbnail(MediaType type, string path) =>
+        type == MediaType.Image && path.EndsWith(".thm", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// The low-resolution copy drones and action cameras record beside a video for their app's preview (DJI's
     /// "DJI_0001.LRF", GoPro's ".LRV"): kept in the stack, never the video it plays.
     /// </summary>
-    public static bool IsVideoProxy(PhotoFile file) =>
-        file.Type == MediaType.Video && (file.Path.EndsWith(".lrf", StringComparison.OrdinalIgnoreCase) || file.Path.EndsWith(".lrv", StringComparison.OrdinalIgnoreCase));
+    private static bool IsVideoProxy(MediaType type, string path) =>
+        type == MediaType.Video && (path.EndsWith(".lrf", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".lrv", StringComparison.OrdinalIgnoreCase));
 
     private static PhotoFile? ByRank(IEnumerable<PhotoFile> files) =>
         files.OrderBy(Rank).ThenBy(f => f.Path, PathOrder.Instance).FirstOrDefault();

@@ -124,6 +124,26 @@ public sealed class ImportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AVideoAndItsCamerasThm_AreNamedAfterTheVideo_ByTheDateTheThumbnailGivesIt()
+    {
+        // An older Canon's Motion JPEG AVI has no date of its own; the THM beside it has the camera's EXIF.
+        var video = Path.Combine(ImportFolder, "DCIM", "MVI_0108.AVI");
+        Directory.CreateDirectory(Path.GetDirectoryName(video)!);
+        await VideoClips.MakeAsync(video, "-c:v", "mjpeg");
+        File.SetLastWriteTimeUtc(video, new DateTime(2024, 1, 2, 3, 4, 5, DateTimeKind.Utc));
+        Put("jpeg/Canon_PowerShot_S40_IMG_0108.JPG", "DCIM/MVI_0108.THM");
+        var hash8 = (await ContentHasher.HashFileAsync(video))[..8];
+
+        var result = await ImportAsync();
+
+        // The JPEG's DateTimeOriginal, 2021-04-08 14:53:27; the video's hash, as the photo shows the video.
+        Assert.Equal([$"2021/04/20210408_145327_{hash8}.AVI", $"2021/04/20210408_145327_{hash8}.THM"], result.Moves.Select(m => m.To).Order());
+        await using var db = _library.OpenCatalog();
+        var photo = (await db.Files.Include(f => f.Photo).SingleAsync(f => f.Path.EndsWith(".AVI"))).Photo!;
+        Assert.Equal((MediaType.Video, new DateTime(2021, 4, 8, 14, 53, 27)), (photo.Type, photo.TakenAt));
+    }
+
+    [Fact]
     public async Task NamedPipesAndEmptyFiles_AreLeftUnopened_AndTheRestIsImported()
     {
         Put(TestPhotos.GpsJpeg, "a.jpg");
