@@ -103,8 +103,18 @@ public static class PhotoFields
         return true;
     }
 
-    /// <summary>Applies an XMP sidecar: it outranks embedded metadata but never a manual edit.</summary>
-    public static void ApplySidecar(Photo photo, MediaMetadata sidecar) => ApplyRanked(photo, sidecar, MetadataSource.Sidecar);
+    /// <summary>
+    /// Applies a sidecar (XMP, or a camera's clip metadata): it outranks embedded metadata but never a manual edit, and
+    /// names the camera when the file does not.
+    /// </summary>
+    public static void ApplySidecar(Photo photo, MediaMetadata sidecar)
+    {
+        ApplyRanked(photo, sidecar, MetadataSource.Sidecar);
+        if (photo.CameraMake is null && photo.CameraModel is null && (sidecar.Make is not null || sidecar.Model is not null))
+        {
+            MergeCamera(photo, sidecar.Make, sidecar.Model, sidecar.Lens, sidecar.FocalLength, sidecar.FNumber, sidecar.ExposureTime, sidecar.Iso);
+        }
+    }
 
     /// <summary>Takes over another photo's values when its file becomes a stack's primary; ranked fields only by rank.</summary>
     public static void CopyFrom(Photo target, Photo source)

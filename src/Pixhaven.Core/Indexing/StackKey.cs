@@ -16,6 +16,9 @@ public static partial class StackKey
     [GeneratedRegex(@"^IMG_E(\d{4,})$", RegexOptions.IgnoreCase)]
     private static partial Regex AppleEdited();
 
+    [GeneratedRegex(@"M\d\d\.xml$", RegexOptions.IgnoreCase)]
+    private static partial Regex SonyClipSuffix();
+
     public static (string Key, bool Edited) For(string relativePath)
     {
         var folder = Path.GetDirectoryName(relativePath)?.Replace('\\', '/') ?? "";
@@ -31,6 +34,10 @@ public static partial class StackKey
         if (name.EndsWith(".xmp", StringComparison.OrdinalIgnoreCase) && Path.HasExtension(stem) && Path.GetExtension(stem).Length <= 5)
         {
             stem = Path.GetFileNameWithoutExtension(stem);
+        }
+        else if (SonyClipSuffix().Match(name) is { Success: true } sony)
+        {
+            stem = name[..sony.Index]; // Sony's clip metadata: "C0001M01.XML" belongs to "C0001.MP4"
         }
 
         var edited = false;

@@ -14,6 +14,9 @@ public class StackKeyTests
     [InlineData("2019/IMG_E0001.JPG", "2019/img_0001", true)]
     [InlineData("IMG_0001.HEIC", "img_0001", false)]
     [InlineData("my.holiday.photo.jpg", "my.holiday.photo", false)]
+    [InlineData("CLIP/C0001M01.XML", "CLIP/c0001", false)] // Sony's clip metadata, beside CLIP/C0001.MP4
+    [InlineData("CLIP/20260411_A7C2_0064M01.XML", "CLIP/20260411_a7c2_0064", false)]
+    [InlineData("CLIP/DSCM01.JPG", "CLIP/dscm01", false)]
     public void For_GroupsSiblingsAndEdits(string path, string key, bool edited) =>
         Assert.Equal((key, edited), StackKey.For(path));
 

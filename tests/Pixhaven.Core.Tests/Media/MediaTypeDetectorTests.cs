@@ -33,6 +33,15 @@ public class MediaTypeDetectorTests
         Assert.Equal(MediaType.Video, MediaTypeDetector.Detect(Encoding.ASCII.GetBytes("RIFF\0\0\0\0AVI LIST"), "a").Type);
     }
 
+    [Fact]
+    public void Detect_SonyClipMetadata_IsASidecar()
+    {
+        var header = Encoding.UTF8.GetBytes("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<NonRealTimeMeta xmlns=\"urn:schemas-professionalDisc:nonRealTimeMeta:ver.2.00\">");
+        var type = MediaTypeDetector.Detect(header, "C0001M01.XML");
+        Assert.Equal((MediaType.Sidecar, "sony-xml"), (type.Type, type.Format));
+        Assert.Equal(MediaType.Unknown, MediaTypeDetector.Detect(Encoding.UTF8.GetBytes("<?xml version=\"1.0\"?><project/>"), "x.xml").Type);
+    }
+
     [Theory]
     [InlineData(new byte[] { 0x84, (byte)'w', (byte)'e', (byte)'b', (byte)'m' }, "webm", "video/webm")]
     [InlineData(new byte[] { 0x10, 0, 0, 4, (byte)'w', (byte)'e', (byte)'b', (byte)'m' }, "webm", "video/webm")] // a four-byte size

@@ -51,6 +51,18 @@ public sealed class VideoFormatsTests(VideoFormatsTests.Clips clips) : IClassFix
             await VideoClips.MakeAsync(Original("gopro/GX010042.MP4"), "-c:v", "libx264", "-metadata", july, "-metadata", "comment=GoPro");
             File.Copy(TestPhotos.PathOf("jpeg/Canon_EOS_7D.jpg"), Original("gopro/GX010042.THM"));
 
+            // A Sony camera's clip and the metadata it writes beside it, with the time zone the MP4 does not keep.
+            Directory.CreateDirectory(Original("M4ROOT/CLIP"));
+            await VideoClips.MakeAsync(Original("M4ROOT/CLIP/C0001.MP4"), "-c:v", "libx264", "-metadata", "creation_time=2023-10-19T16:13:48Z");
+            await File.WriteAllTextAsync(Original("M4ROOT/CLIP/C0001M01.XML"), """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <NonRealTimeMeta xmlns="urn:schemas-professionalDisc:nonRealTimeMeta:ver.2.00" lastUpdate="2023-10-19T16:13:53+02:00">
+                  <Duration value="50"/>
+                  <CreationDate value="2023-10-19T16:13:48+02:00"/>
+                  <Device manufacturer="Sony" modelName="ILCE-7M4" serialNo="4294967295"/>
+                </NonRealTimeMeta>
+                """);
+
             // A drone's video and the low-resolution proxy it records beside it for its app.
             Directory.CreateDirectory(Original("drone"));
             await VideoClips.MakeAsync(Original("drone/DJI_0001.MP4"), "-c:v", "libx264", "-metadata", "comment=DJI");
@@ -147,5 +159,20 @@ public sealed class VideoFormatsTests(VideoFormatsTests.Clips clips) : IClassFix
         Assert.Single(files.Select(f => f.PhotoId).Distinct());
         Assert.Equal([false, true], files.Select(f => f.Primary));
         Assert.Equal((MediaType.Video, 320, 240), (files[1].Photo!.Type, files[1].Photo!.Width, files[1].Photo!.Height));
+    }
+
+    [Fact]
+    public async Task ASonyClipsMetadata_JoinsItsVideo_AndGivesItsTimeZoneAndCamera()
+    {
+        await using var db = Library.OpenCatalog();
+        var files = await db.Files.Include(f => f.Photo).Where(f => f.Path.StartsWith("M4ROOT/CLIP/")).OrderBy(f => f.Path).ToListAsync();
+        Assert.Equal(["M4ROOT/CLIP/C0001.MP4", "M4ROOT/CLIP/C0001M01.XML"], files.Select(f => f.Path));
+        Assert.Equal((MediaType.Sidecar, FileStatus.Indexed, null), (files[1].Type, files[1].Status, files[1].Error));
+        Assert.Single(files.Select(f => f.PhotoId).Distinct());
+        var photo = files[0].Photo!;
+        // The camera wrote its local clock into the MP4, as if it were UTC; the clip metadata says which zone it was.
+        Assert.Equal((new DateTime(2023, 10, 19, 16, 13, 48), 120, MetadataSource.Sidecar), (photo.TakenAt, photo.TakenAtOffsetMinutes, photo.TakenAtSource));
+        Assert.Equal(new DateTime(2023, 10, 19, 14, 13, 48), photo.TakenAtUtc);
+        Assert.Equal(("SONY", "ILCE-7M4", MediaType.Video), (photo.CameraMake, photo.CameraModel, photo.Type));
     }
 }

@@ -103,6 +103,11 @@ public static class MediaTypeDetector
             return new(MediaType.Video, "mts", "video/mp2t");
         }
 
+        if (Metadata.SonyClipMetadata.Describes(header))
+        {
+            return new(MediaType.Sidecar, "sony-xml", "application/xml");
+        }
+
         if (LooksLikeXmp(header))
         {
             return new(MediaType.Sidecar, "xmp", "application/rdf+xml");

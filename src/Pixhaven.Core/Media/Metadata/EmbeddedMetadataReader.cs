@@ -4,6 +4,7 @@ using MetadataExtractor.Formats.Exif;
 using MetadataExtractor.Formats.Exif.Makernotes;
 using MetadataExtractor.Formats.Iptc;
 using MetadataExtractor.Formats.Xmp;
+using Pixhaven.Core.Media.Detection;
 using Directory = MetadataExtractor.Directory;
 
 namespace Pixhaven.Core.Media.Metadata;
@@ -120,7 +121,12 @@ public sealed class EmbeddedMetadataReader
 
             var bytes = new byte[stream.Length];
             stream.ReadExactly(bytes);
-            var directory = new XmpReader().Extract(AsUtf8(bytes));
+            if (SonyClipMetadata.Describes(bytes.AsSpan(0, Math.Min(bytes.Length, MediaTypeDetector.HeaderLength))))
+            {
+                return SonyClipMetadata.Read(bytes);
+            }
+
+            var directory = new XmpReader().Extract(XmpValues.AsUtf8(bytes));
             return directory.HasError && directory.XmpMeta is null
                 ? new MediaMetadata { Warnings = [.. directory.Errors] }
                 : Interpret([directory]);
@@ -129,21 +135,6 @@ public sealed class EmbeddedMetadataReader
         {
             return new MediaMetadata { Warnings = [$"sidecar could not be read: {Describe(e)}"] };
         }
-    }
-
-    /// <summary>XmpCore reads UTF-8 only; some tools write sidecars in UTF-16 with a byte-order mark.</summary>
-    private static byte[] AsUtf8(byte[] bytes)
-    {
-        System.Text.Encoding? encoding = bytes is [0xFF, 0xFE, ..] ? System.Text.Encoding.Unicode
-            : bytes is [0xFE, 0xFF, ..] ? System.Text.Encoding.BigEndianUnicode
-            : null;
-        if (encoding is null)
-        {
-            return bytes;
-        }
-
-        var text = encoding.GetString(bytes, 2, bytes.Length - 2).Replace("encoding=\"UTF-16\"", "encoding=\"UTF-8\"", StringComparison.OrdinalIgnoreCase);
-        return System.Text.Encoding.UTF8.GetBytes(text);
     }
 
     /// <summary>

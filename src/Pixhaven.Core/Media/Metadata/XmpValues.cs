@@ -16,6 +16,21 @@ internal sealed class XmpValues(XmpDirectory? directory)
 
     private readonly IXmpMeta? _meta = directory?.XmpMeta;
 
+    /// <summary>XmpCore reads UTF-8 only; some tools write sidecars in UTF-16 with a byte-order mark.</summary>
+    public static byte[] AsUtf8(byte[] bytes)
+    {
+        System.Text.Encoding? encoding = bytes is [0xFF, 0xFE, ..] ? System.Text.Encoding.Unicode
+            : bytes is [0xFE, 0xFF, ..] ? System.Text.Encoding.BigEndianUnicode
+            : null;
+        if (encoding is null)
+        {
+            return bytes;
+        }
+
+        var text = encoding.GetString(bytes, 2, bytes.Length - 2).Replace("encoding=\"UTF-16\"", "encoding=\"UTF-8\"", StringComparison.OrdinalIgnoreCase);
+        return System.Text.Encoding.UTF8.GetBytes(text);
+    }
+
     /// <summary>The faces marked in this XMP (see <see cref="FaceRegionReader"/>).</summary>
     public IReadOnlyList<FaceRegion> Faces() => FaceRegionReader.Read(_meta);
 
