@@ -144,6 +144,25 @@ public sealed class ImportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ASonyClipAndItsMetadata_StayTogether_NamedByTheRecordingTime()
+    {
+        var video = Path.Combine(ImportFolder, "PRIVATE", "M4ROOT", "CLIP", "C0001.MP4");
+        Directory.CreateDirectory(Path.GetDirectoryName(video)!);
+        await VideoClips.MakeAsync(video, "-c:v", "libx264", "-metadata", "creation_time=2023-10-19T16:13:48Z");
+        await File.WriteAllTextAsync(Path.ChangeExtension(video, null) + "M01.XML",
+            """<?xml version="1.0" encoding="UTF-8"?><NonRealTimeMeta><CreationDate value="2023-10-19T16:13:48+02:00"/><Device manufacturer="Sony" modelName="ILCE-7M4"/></NonRealTimeMeta>""");
+        var hash8 = (await ContentHasher.HashFileAsync(video))[..8];
+
+        var result = await ImportAsync();
+
+        Assert.Equal([$"2023/10/20231019_161348_{hash8}.MP4", $"2023/10/20231019_161348_{hash8}M01.XML"], result.Moves.Select(m => m.To).Order(StringComparer.Ordinal));
+        await using var db = _library.OpenCatalog();
+        var files = await db.Files.Include(f => f.Photo).Where(f => f.Path.StartsWith("2023/10/")).ToListAsync();
+        Assert.Single(files.Select(f => f.PhotoId).Distinct());
+        Assert.Equal((new DateTime(2023, 10, 19, 16, 13, 48), 120), (files[0].Photo!.TakenAt, files[0].Photo!.TakenAtOffsetMinutes));
+    }
+
+    [Fact]
     public async Task NamedPipesAndEmptyFiles_AreLeftUnopened_AndTheRestIsImported()
     {
         Put(TestPhotos.GpsJpeg, "a.jpg");
