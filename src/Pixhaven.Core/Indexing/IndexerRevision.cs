@@ -16,7 +16,7 @@ public static class IndexerRevision
     /// with an internal error).
     /// 3: video dates: AVCHD recording times in .MTS/.M2TS, an AVI's camera clock as local time, UTC times shown at the
     /// local time of the video's position; WebM told from Matroska (so it plays without a transcode); a video's audio codec
-    /// and frame rate; Sony's clip metadata (C0001M01.XML) read as its video's sidecar.
+    /// and frame rate; Sony's clip metadata (C0001M01.XML) read as its video's sidecar, Apple's .AAE kept with its photo.
     /// </summary>
     public const int Current = 3;
 }

@@ -42,6 +42,15 @@ public class MediaTypeDetectorTests
         Assert.Equal(MediaType.Unknown, MediaTypeDetector.Detect(Encoding.UTF8.GetBytes("<?xml version=\"1.0\"?><project/>"), "x.xml").Type);
     }
 
+    [Fact]
+    public void Detect_ApplePhotosAdjustments_IsASidecar_OtherPropertyListsAreNot()
+    {
+        const string declaration = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE plist PUBLIC \"-//Apple//DTD PLIST 1.0//EN\" \"http://www.apple.com/DTDs/PropertyList-1.0.dtd\">\n<plist version=\"1.0\">\n<dict>\n\t";
+        var type = MediaTypeDetector.Detect(Encoding.UTF8.GetBytes(declaration + "<key>adjustmentBaseVersion</key>\n\t<integer>0</integer>"), "IMG_1234.AAE");
+        Assert.Equal((MediaType.Sidecar, "aae"), (type.Type, type.Format));
+        Assert.Equal(MediaType.Unknown, MediaTypeDetector.Detect(Encoding.UTF8.GetBytes(declaration + "<key>CFBundleName</key>"), "Info.plist").Type);
+    }
+
     [Theory]
     [InlineData(new byte[] { 0x84, (byte)'w', (byte)'e', (byte)'b', (byte)'m' }, "webm", "video/webm")]
     [InlineData(new byte[] { 0x10, 0, 0, 4, (byte)'w', (byte)'e', (byte)'b', (byte)'m' }, "webm", "video/webm")] // a four-byte size

@@ -23,6 +23,8 @@ public class StackTests : IAsyncLifetime
         Place("jpeg/Nikon_D90_DSC_0003.JPG", "edits/DSC_0003.JPG");
         Place("jpeg/Sony_SLT-A57_DSC8833.JPG", "edits/DSC_0003 (edited).JPG");
         Place("png/density_plot.png", "named/IMG-20190512-WA0001.png");
+        Place(TestPhotos.OffsetJpeg, "iphone/IMG_8568.JPG");
+        File.WriteAllText(_library.OriginalPath("iphone/IMG_8568.AAE"), AppleAdjustments);
         await _library.IndexAsync();
     }
 
@@ -84,6 +86,34 @@ public class StackTests : IAsyncLifetime
         Assert.Equal("Squirrel at berkely", after.Title);
         Assert.Equal(MetadataSource.Sidecar, after.TitleSource);
         Assert.Equal("Canon PowerShot A85", after.CameraModel);
+    }
+
+    /// <summary>The start of an AAE file as iOS exports it beside an edited photo.</summary>
+    private const string AppleAdjustments = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">
+        <plist version="1.0">
+        <dict>
+        	<key>adjustmentBaseVersion</key>
+        	<integer>0</integer>
+        	<key>adjustmentData</key>
+        	<data>YnBsaXN0MDDUAQIDBAUGBwhYJHZlcnNpb24=</data>
+        	<key>adjustmentFormatIdentifier</key>
+        	<string>com.apple.photo</string>
+        	<key>adjustmentFormatVersion</key>
+        	<string>1.5</string>
+        </dict>
+        </plist>
+        """;
+
+    [Fact]
+    public async Task ApplePhotosAdjustments_JoinTheirPhoto_WithoutAProblem()
+    {
+        var files = await FilesIn("iphone");
+        Assert.Equal(["iphone/IMG_8568.AAE", "iphone/IMG_8568.JPG"], files.Select(f => f.Path));
+        Assert.Single(files.Select(f => f.PhotoId).Distinct());
+        Assert.Equal((MediaType.Sidecar, FileStatus.Indexed, null), (files[0].Type, files[0].Status, files[0].Error));
+        Assert.Equal((true, MediaType.Image), (files[1].Primary, files[1].Photo!.Type));
     }
 
     [Fact]

@@ -108,6 +108,11 @@ public static class MediaTypeDetector
             return new(MediaType.Sidecar, "sony-xml", "application/xml");
         }
 
+        if (Metadata.AppleAdjustments.Describes(header))
+        {
+            return new(MediaType.Sidecar, "aae", "application/x-plist");
+        }
+
         if (LooksLikeXmp(header))
         {
             return new(MediaType.Sidecar, "xmp", "application/rdf+xml");

@@ -121,7 +121,13 @@ public sealed class EmbeddedMetadataReader
 
             var bytes = new byte[stream.Length];
             stream.ReadExactly(bytes);
-            if (SonyClipMetadata.Describes(bytes.AsSpan(0, Math.Min(bytes.Length, MediaTypeDetector.HeaderLength))))
+            var header = bytes.AsSpan(0, Math.Min(bytes.Length, MediaTypeDetector.HeaderLength));
+            if (AppleAdjustments.Describes(header))
+            {
+                return new MediaMetadata(); // kept with its photo, not applied
+            }
+
+            if (SonyClipMetadata.Describes(header))
             {
                 return SonyClipMetadata.Read(bytes);
             }
