@@ -143,6 +143,16 @@ public sealed class FuzzTests
         }
     }
 
+    [Fact]
+    public void SonyClipMetadata_OfMutatedDocuments_ReturnsValuesOrWarnings_NeverThrows()
+    {
+        var document = System.Text.Encoding.UTF8.GetBytes(Media.SonyClipMetadataTests.ClipXml);
+        Assert.NotNull(SonyClipMetadata.Read(document).TakenAt);
+        Gen.Select(Gen.Int[0, 4], Gen.Int[0, int.MaxValue], Gen.Byte).Array[1, 8]
+            .Select(mutations => Mutate(document, mutations))
+            .Sample(bytes => KeepIfFailing(bytes, ".xml", () => Assert.NotNull(SonyClipMetadata.Read(bytes))), iter: Math.Max(100, Iterations), threads: 1);
+    }
+
     private static T WithFile<T>(byte[] bytes, Func<string, T> read)
     {
         var path = Path.Combine(Path.GetTempPath(), $"pixhaven-fuzz-{Guid.NewGuid():N}.bin");
