@@ -41,8 +41,8 @@ public static class PhotoFields
     /// Gives a photo whose time has no offset the offset of the time zone where it was taken (from its GPS position),
     /// else of the configured default zone, at that local time (daylight saving included), so it sorts with its
     /// neighbours. A time the file gave in UTC only (<paramref name="metadata"/>'s <see cref="MediaMetadata.TakenAtIsUtc"/>:
-    /// a phone's video) keeps its instant and is shown at the local time of its position. Estimated file times (Auto)
-    /// are UTC already and stay so.
+    /// a video's) keeps its instant and is shown at the local time of its position, or of the default zone when a phone
+    /// recorded it. Estimated file times (Auto) are UTC already and stay so.
     /// </summary>
     /// <remarks>Call after <see cref="Locate"/>: the zone is chosen within the photo's country.</remarks>
     public static void AssumeZone(Photo photo, Gazetteer gazetteer, TimeZoneInfo? defaultZone, MediaMetadata? metadata = null)
@@ -58,11 +58,11 @@ public static class PhotoFields
         var zoneOfPosition = photo is { Latitude: { } lat, Longitude: { } lng, CountryCode: { } country } ? gazetteer.TimeZoneAt(country, lat, lng) : null;
         if (isFilesUtcTime)
         {
-            // Not the default zone: many cameras write their local clock where the container wants UTC, and without a
-            // position such a time cannot be told from a phone's true UTC one. With a position, it is a phone's.
-            if (zoneOfPosition is not null)
+            // The default zone only for a phone's video: many cameras write their local clock where the container wants
+            // UTC, and turning that by a zone would move it. A video with a position is a phone's (or knows its place).
+            if ((zoneOfPosition ?? (metadata!.RecordedByPhone ? defaultZone : null)) is { } videoZone)
             {
-                var utcOffset = zoneOfPosition.GetUtcOffset(DateTime.SpecifyKind(photo.TakenAtUtc, DateTimeKind.Utc));
+                var utcOffset = videoZone.GetUtcOffset(DateTime.SpecifyKind(photo.TakenAtUtc, DateTimeKind.Utc));
                 photo.TakenAt = DateTime.SpecifyKind(photo.TakenAtUtc + utcOffset, DateTimeKind.Unspecified);
                 photo.TakenAtOffsetMinutes = (int)utcOffset.TotalMinutes;
             }

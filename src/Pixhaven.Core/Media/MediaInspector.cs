@@ -108,6 +108,7 @@ public sealed class MediaInspector(EmbeddedMetadataReader metadataReader, Ffprob
             TakenAt = probe.TakenAt ?? recorded?.Local,
             TakenAtOffset = probe.TakenAt is null ? recorded?.Offset : probe.TakenAtOffset,
             TakenAtIsUtc = probe.TakenAtIsUtc,
+            RecordedByPhone = probe.RecordedByPhone,
             Make = probe.Make,
             Model = probe.Model,
             Latitude = probe.Latitude,

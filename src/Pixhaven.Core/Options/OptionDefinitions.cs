@@ -27,7 +27,7 @@ public static class OptionDefinitions
             o => o.Workers.ToString(CultureInfo.InvariantCulture), (o, v) => o.Workers = Int(v, 0, 256)),
         new("index-on-start", "--index-on-start", "Index the originals folder in the background when the server starts",
             o => o.IndexOnStart ? "true" : "false", (o, v) => o.IndexOnStart = Bool(v)),
-        new("default-time-zone", "--default-time-zone", "IANA time zone (e.g. Europe/Berlin) assumed for photo times with neither an offset nor a GPS position; empty: none",
+        new("default-time-zone", "--default-time-zone", "IANA time zone (e.g. Europe/Berlin) assumed for photo times with neither an offset nor a GPS position (and the zone a phone's video without a position is shown in); empty: none",
             o => o.DefaultTimeZone, (o, v) => o.DefaultTimeZone = TimeZone(v)),
         new("transcode-limit", "--transcode-limit", "Videos transcoded for browsers at the same time (1-16)",
             o => o.TranscodeLimit.ToString(CultureInfo.InvariantCulture), (o, v) => o.TranscodeLimit = Int(v, 1, 16)),

@@ -32,6 +32,7 @@ public sealed class VideoFormatsTests(VideoFormatsTests.Clips clips) : IClassFix
             const string july = "creation_time=2021-07-14T10:00:00Z";
             await VideoClips.MakeWithSoundAsync(Original("phone.mp4"), "-c:v", "libx264", "-c:a", "aac", "-metadata", july, "-metadata", $"location={Paris}");
             await VideoClips.MakeAsync(Original("compact.mov"), "-c:v", "libx264", "-metadata", july);
+            await VideoClips.MakeAsync(Original("android.mp4"), "-c:v", "libx264", "-movflags", "use_metadata_tags", "-metadata", "com.android.version=13", "-metadata", july, "-metadata", "comment=Android");
             await VideoClips.MakeAsync(Original("export.m4v"), "-c:v", "libx264", "-f", "mp4", "-metadata", july);
             await VideoClips.MakeAsync(Original("feature-phone.3gp"), "-c:v", "h263", "-s", "352x288", "-metadata", july);
             await VideoClips.MakeAsync(Original("action-cam.mkv"), "-c:v", "libx264", "-metadata", july, "-metadata", $"location={Paris}");
@@ -100,7 +101,8 @@ public sealed class VideoFormatsTests(VideoFormatsTests.Clips clips) : IClassFix
     [Theory]
     [InlineData("phone.mp4", "2021-07-14T12:00:00", 120)] // UTC 10:00, shown in Paris's summer time
     [InlineData("action-cam.mkv", "2021-07-14T12:00:00", 120)]
-    [InlineData("compact.mov", "2021-07-14T10:00:00", 0)] // no position: UTC as the file says, not the default zone
+    [InlineData("compact.mov", "2021-07-14T10:00:00", 0)] // a camera's, without a position: as the file says, not the default zone
+    [InlineData("android.mp4", "2021-07-14T06:00:00", -240)] // a phone's, without a position: true UTC, shown in the default zone (EDT)
     [InlineData("export.m4v", "2021-07-14T10:00:00", 0)]
     [InlineData("feature-phone.3gp", "2021-07-14T10:00:00", 0)]
     [InlineData("screen-recording.webm", "2021-07-14T10:00:00", 0)]

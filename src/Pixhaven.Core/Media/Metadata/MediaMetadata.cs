@@ -15,6 +15,9 @@ public sealed record MediaMetadata
     /// </summary>
     public bool TakenAtIsUtc { get; init; }
 
+    /// <summary>A phone's camera wrote the file, so a UTC <see cref="TakenAt"/> is true UTC, not a camera's local clock.</summary>
+    public bool RecordedByPhone { get; init; }
+
     public string? Make { get; init; }
     public string? Model { get; init; }
     public string? Lens { get; init; }

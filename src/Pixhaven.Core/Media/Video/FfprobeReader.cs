@@ -68,6 +68,7 @@ public sealed partial class FfprobeReader
             TakenAt = takenAt,
             TakenAtOffset = offset,
             TakenAtIsUtc = isUtc,
+            RecordedByPhone = tags.ContainsKey("com.android.version") || tags.Keys.Any(k => k.StartsWith("com.apple.quicktime.", StringComparison.OrdinalIgnoreCase)),
             Latitude = lat,
             Longitude = lng,
             Altitude = alt,

@@ -24,6 +24,9 @@ public sealed record VideoProbe
     public TimeSpan? TakenAtOffset { get; init; }
     public bool TakenAtIsUtc { get; init; }
 
+    /// <summary>Written by a phone's camera (Android's version tag, Apple's keys), whose container times are true UTC.</summary>
+    public bool RecordedByPhone { get; init; }
+
     public double? Latitude { get; init; }
     public double? Longitude { get; init; }
     public double? Altitude { get; init; }
