@@ -110,10 +110,7 @@ public static class PhotoFields
     public static void ApplySidecar(Photo photo, MediaMetadata sidecar)
     {
         ApplyRanked(photo, sidecar, MetadataSource.Sidecar);
-        if (photo.CameraMake is null && photo.CameraModel is null && (sidecar.Make is not null || sidecar.Model is not null))
-        {
-            MergeCamera(photo, sidecar.Make, sidecar.Model, sidecar.Lens, sidecar.FocalLength, sidecar.FNumber, sidecar.ExposureTime, sidecar.Iso);
-        }
+        NameUnknownCamera(photo, sidecar.Make, sidecar.Model, sidecar.Lens, sidecar.FocalLength, sidecar.FNumber, sidecar.ExposureTime, sidecar.Iso);
     }
 
     /// <summary>Takes over another photo's values when its file becomes a stack's primary; ranked fields only by rank.</summary>
@@ -123,8 +120,7 @@ public static class PhotoFields
         target.Color = source.Color ?? target.Color;
         if (source.TakenAtSource >= target.TakenAtSource)
         {
-            (target.TakenAt, target.TakenAtOffsetMinutes, target.TakenAtUtc, target.TakenAtSource) =
-                (source.TakenAt, source.TakenAtOffsetMinutes, source.TakenAtUtc, source.TakenAtSource);
+            CopyTime(target, source);
         }
 
         if (source.Title is not null && source.TitleSource >= target.TitleSource)
@@ -161,13 +157,22 @@ public static class PhotoFields
     {
         if (source.TakenAtSource > target.TakenAtSource)
         {
-            (target.TakenAt, target.TakenAtOffsetMinutes, target.TakenAtUtc, target.TakenAtSource) =
-                (source.TakenAt, source.TakenAtOffsetMinutes, source.TakenAtUtc, source.TakenAtSource);
+            CopyTime(target, source);
         }
 
-        if (target.CameraMake is null && target.CameraModel is null)
+        NameUnknownCamera(target, source.CameraMake, source.CameraModel, source.Lens, source.FocalLength, source.FNumber, source.ExposureTime, source.Iso);
+    }
+
+    private static void CopyTime(Photo target, Photo source) =>
+        (target.TakenAt, target.TakenAtOffsetMinutes, target.TakenAtUtc, target.TakenAtSource) =
+        (source.TakenAt, source.TakenAtOffsetMinutes, source.TakenAtUtc, source.TakenAtSource);
+
+    /// <summary>Camera values from another source, for a photo that names no camera; one that does keeps its own.</summary>
+    private static void NameUnknownCamera(Photo photo, string? make, string? model, string? lens, double? focalLength, double? fNumber, string? exposureTime, int? iso)
+    {
+        if (photo.CameraMake is null && photo.CameraModel is null && (make is not null || model is not null))
         {
-            MergeCamera(target, source.CameraMake, source.CameraModel, source.Lens, source.FocalLength, source.FNumber, source.ExposureTime, source.Iso);
+            MergeCamera(photo, make, model, lens, focalLength, fNumber, exposureTime, iso);
         }
     }
 
