@@ -32,9 +32,11 @@ public static class SonyClipMetadata
                 Model = Attribute(root, "Device", "modelName"),
             };
         }
-        catch (XmlException e)
+        catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
         {
-            return new MediaMetadata { Warnings = [$"clip metadata could not be read: {e.Message}"] };
+            // Not only XmlException: the fuzzer found a cut encoding declaration that makes the reader throw an
+            // ArgumentOutOfRangeException from inside (seed 5D4pb5Z6ylR1).
+            return new MediaMetadata { Warnings = [$"clip metadata could not be read: {(e is XmlException ? e.Message : "the document is damaged")}"] };
         }
     }
 
