@@ -61,7 +61,9 @@ public static class ImportNames
             return fileName[stackStem.Length..];
         }
 
-        // Apple's IMG_E0001.JPG: the edit marker is not a suffix; say it in ours.
-        return "_edited" + Path.GetExtension(fileName);
+        // A name that joins the stack without starting with its stem: Apple's IMG_E0001.JPG, whose edit marker is not a
+        // suffix, so say it in ours; GoPro's GL010042.LRV beside GH010042.MP4, which keeps its extension.
+        var (_, edited, rest) = StackKey.Split(fileName);
+        return (edited ? "_edited" : "") + rest;
     }
 }

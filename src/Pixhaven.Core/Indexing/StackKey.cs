@@ -5,8 +5,9 @@ namespace Pixhaven.Core.Indexing;
 /// <summary>
 /// The key that groups the files of one photo: the folder plus the base name, without extensions and without the
 /// markers editors add. "IMG_1.CR2", "IMG_1.jpg", "IMG_1.xmp", "IMG_1.jpg.xmp", "IMG_1 (edited).jpg" and Apple's
-/// "IMG_E1.JPG" all share "folder/img_1". Names that differ in any other way stay apart: "IMG_1 (1).jpg" is a
-/// different photo more often than not.
+/// "IMG_E1.JPG" all share "folder/img_1"; so do a GoPro's "GX010042.MP4", its "GX010042.THM" and its proxy
+/// "GL010042.LRV". Names that differ in any other way stay apart: "IMG_1 (1).jpg" is a different photo more often
+/// than not.
 /// </summary>
 public static partial class StackKey
 {
@@ -19,6 +20,10 @@ public static partial class StackKey
     [GeneratedRegex(@"M\d\d\.xml$", RegexOptions.IgnoreCase)]
     private static partial Regex SonyClipSuffix();
 
+    // GoPro HERO6 and later: G, then H (H.264), X (HEVC) or L (the low-resolution proxy), chapter and clip number.
+    [GeneratedRegex(@"^(G)[HXL](\d{6})$", RegexOptions.IgnoreCase)]
+    private static partial Regex GoProClip();
+
     public static (string Key, bool Edited) For(string relativePath)
     {
         var folder = Path.GetDirectoryName(relativePath)?.Replace('\\', '/') ?? "";
@@ -28,6 +33,16 @@ public static partial class StackKey
 
     /// <summary>The base name a file shares with the rest of its stack, in its own case: "IMG_1 (edited).jpg" gives "IMG_1".</summary>
     public static (string Stem, bool Edited) Stem(string name)
+    {
+        var (stem, edited, _) = Split(name);
+        return (stem, edited);
+    }
+
+    /// <summary>
+    /// The shared base name, whether the name marks an edit, and what follows the file's own base name: ".jpg.xmp"
+    /// for "IMG_1.jpg.xmp", ".JPG" for Apple's edited "IMG_E1.JPG", ".LRV" for GoPro's "GL010042.LRV".
+    /// </summary>
+    public static (string Stem, bool Edited, string Tail) Split(string name)
     {
         // Strip every extension of a sidecar ("IMG_1.jpg.xmp"), one of anything else ("my.photo.jpg" keeps "my.photo").
         var stem = Path.GetFileNameWithoutExtension(name);
@@ -40,6 +55,7 @@ public static partial class StackKey
             stem = name[..sony.Index]; // Sony's clip metadata: "C0001M01.XML" belongs to "C0001.MP4"
         }
 
+        var rest = name[stem.Length..];
         var edited = false;
         if (EditSuffix().Match(stem) is { Success: true } suffix)
         {
@@ -52,6 +68,12 @@ public static partial class StackKey
             edited = true;
         }
 
-        return (stem, edited);
+        if (GoProClip().Match(stem) is { Success: true } goPro)
+        {
+            // The letter says how the clip is coded, not which clip it is: "GH010042" and "GL010042" share "G010042".
+            stem = goPro.Groups[1].Value + goPro.Groups[2].Value;
+        }
+
+        return (stem, edited, rest);
     }
 }

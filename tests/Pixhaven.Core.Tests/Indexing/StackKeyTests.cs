@@ -17,6 +17,11 @@ public class StackKeyTests
     [InlineData("CLIP/C0001M01.XML", "CLIP/c0001", false)] // Sony's clip metadata, beside CLIP/C0001.MP4
     [InlineData("CLIP/20260411_A7C2_0064M01.XML", "CLIP/20260411_a7c2_0064", false)]
     [InlineData("CLIP/DSCM01.JPG", "CLIP/dscm01", false)]
+    [InlineData("DCIM/100GOPRO/GX010042.MP4", "DCIM/100GOPRO/g010042", false)] // a GoPro's HEVC clip,
+    [InlineData("DCIM/100GOPRO/GX010042.THM", "DCIM/100GOPRO/g010042", false)] // its thumbnail,
+    [InlineData("DCIM/100GOPRO/GL010042.LRV", "DCIM/100GOPRO/g010042", false)] // and its low-resolution proxy
+    [InlineData("DCIM/100GOPRO/GH010042.MP4", "DCIM/100GOPRO/g010042", false)]
+    [InlineData("DCIM/100GOPRO/GOPR0042.LRV", "DCIM/100GOPRO/gopr0042", false)] // older GoPros name the proxy as the clip
     public void For_GroupsSiblingsAndEdits(string path, string key, bool edited) =>
         Assert.Equal((key, edited), StackKey.For(path));
 
@@ -25,4 +30,25 @@ public class StackKeyTests
     [InlineData("b/IMG_0001.jpg")]
     [InlineData("a/IMG_00011.jpg")]
     public void For_KeepsOtherPhotosApart(string path) => Assert.NotEqual("a/img_0001", StackKey.For(path).Key);
+
+    [Theory]
+    [InlineData("a/GH020042.MP4")] // the recording's second chapter: a file of its own
+    [InlineData("a/GH010043.MP4")]
+    [InlineData("a/GS010042.360")]
+    [InlineData("a/GH0100421.MP4")]
+    public void For_KeepsOtherGoProClipsApart(string path) => Assert.NotEqual("a/g010042", StackKey.For(path).Key);
+
+    [Theory]
+    [InlineData("IMG_0001.CR2", "IMG_0001", ".CR2")]
+    [InlineData("IMG_0001.jpg.xmp", "IMG_0001", ".jpg.xmp")]
+    [InlineData("IMG_0001 (edited).jpg", "IMG_0001", " (edited).jpg")]
+    [InlineData("IMG_E0001.JPG", "IMG_0001", "_edited.JPG")] // Apple's edit marker, said in the stack's own way
+    [InlineData("GL010042.LRV", "G010042", ".LRV")]
+    [InlineData("GH010042.MP4", "G010042", ".MP4")]
+    [InlineData("C0001M01.XML", "C0001", "M01.XML")]
+    public void MemberSuffix_IsWhatFollowsTheStacksStem(string name, string stackStem, string suffix)
+    {
+        Assert.Equal(stackStem, StackKey.Stem(name).Stem);
+        Assert.Equal(suffix, ImportNames.MemberSuffix(name, stackStem));
+    }
 }

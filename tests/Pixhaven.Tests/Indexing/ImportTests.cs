@@ -144,6 +144,27 @@ public sealed class ImportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AGoProClip_ItsProxyAndItsThumbnail_StayTogether_UnderOneName()
+    {
+        // HERO6 and later: the proxy is "GL…" beside "GX…" (HEVC) or "GH…" (H.264).
+        var video = Path.Combine(ImportFolder, "DCIM", "100GOPRO", "GX010042.MP4");
+        Directory.CreateDirectory(Path.GetDirectoryName(video)!);
+        await VideoClips.MakeAsync(video, "-c:v", "libx264", "-metadata", "creation_time=2021-07-14T10:00:00Z");
+        await VideoClips.MakeAsync(Path.Combine(ImportFolder, "DCIM", "100GOPRO", "GL010042.LRV"), "-c:v", "libx264", "-s", "160x120", "-f", "mp4");
+        Put("jpeg/Canon_EOS_7D.jpg", "DCIM/100GOPRO/GX010042.THM");
+        var hash8 = (await ContentHasher.HashFileAsync(video))[..8];
+
+        var result = await ImportAsync();
+
+        var name = $"2021/07/20210714_100000_{hash8}";
+        Assert.Equal([name + ".LRV", name + ".MP4", name + ".THM"], result.Moves.Select(m => m.To).Order(StringComparer.Ordinal));
+        await using var db = _library.OpenCatalog();
+        var files = await db.Files.Where(f => f.Path.StartsWith("2021/07/")).OrderBy(f => f.Path).ToListAsync();
+        Assert.Single(files.Select(f => f.PhotoId).Distinct());
+        Assert.Equal([false, true, false], files.Select(f => f.Primary));
+    }
+
+    [Fact]
     public async Task ASonyClipAndItsMetadata_StayTogether_NamedByTheRecordingTime()
     {
         var video = Path.Combine(ImportFolder, "PRIVATE", "M4ROOT", "CLIP", "C0001.MP4");

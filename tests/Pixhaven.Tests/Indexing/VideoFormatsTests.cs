@@ -51,6 +51,7 @@ public sealed class VideoFormatsTests(VideoFormatsTests.Clips clips) : IClassFix
             File.Copy(TestPhotos.PathOf("jpeg/Canon_PowerShot_S40_IMG_0108.JPG"), Original("canon/MVI_0108.THM"));
             await VideoClips.MakeAsync(Original("gopro/GX010042.MP4"), "-c:v", "libx264", "-metadata", july, "-metadata", "comment=GoPro");
             File.Copy(TestPhotos.PathOf("jpeg/Canon_EOS_7D.jpg"), Original("gopro/GX010042.THM"));
+            await VideoClips.MakeAsync(Original("gopro/GL010042.LRV"), "-c:v", "libx264", "-s", "160x120", "-f", "mp4", "-metadata", "comment=GoPro proxy");
 
             // A Sony camera's clip and the metadata it writes beside it, with the time zone the MP4 does not keep.
             Directory.CreateDirectory(Original("M4ROOT/CLIP"));
@@ -145,11 +146,13 @@ public sealed class VideoFormatsTests(VideoFormatsTests.Clips clips) : IClassFix
         Assert.Equal(DateTime.ParseExact(thumbnailsDate, "yyyy:MM:dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture), photo.TakenAt);
         Assert.Equal((MetadataSource.Embedded, "Canon", "Canon PowerShot S40"), (photo.TakenAtSource, photo.CameraMake, photo.CameraModel));
 
-        // A video with a date of its own keeps it.
+        // A video with a date of its own keeps it. A GoPro names its proxy with another letter: it joins all the same.
         var gopro = await db.Files.Include(f => f.Photo).Where(f => f.Path.StartsWith("gopro/")).OrderBy(f => f.Path).ToListAsync();
+        Assert.Equal(["gopro/GL010042.LRV", "gopro/GX010042.MP4", "gopro/GX010042.THM"], gopro.Select(f => f.Path));
         Assert.Single(gopro.Select(f => f.PhotoId).Distinct());
-        Assert.True(gopro[0].Primary);
-        Assert.Equal((MediaType.Video, new DateTime(2021, 7, 14, 10, 0, 0)), (gopro[0].Photo!.Type, gopro[0].Photo!.TakenAt));
+        Assert.Equal([false, true, false], gopro.Select(f => f.Primary));
+        Assert.Equal((MediaType.Video, new DateTime(2021, 7, 14, 10, 0, 0)), (gopro[1].Photo!.Type, gopro[1].Photo!.TakenAt));
+        Assert.Equal((320, 240), (gopro[1].Photo!.Width, gopro[1].Photo!.Height));
     }
 
     [Fact]
