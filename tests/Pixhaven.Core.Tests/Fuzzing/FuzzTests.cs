@@ -153,6 +153,16 @@ public sealed class FuzzTests
             .Sample(bytes => KeepIfFailing(bytes, ".xml", () => Assert.NotNull(SonyClipMetadata.Read(bytes))), iter: Math.Max(100, Iterations), threads: 1);
     }
 
+    [Fact]
+    public void SubtitleTelemetry_OfMutatedRecords_NeverThrows()
+    {
+        var record = System.Text.Encoding.UTF8.GetBytes(Media.FlightRecords.Mini);
+        Assert.NotNull(SubtitleTelemetry.Read(record).Latitude);
+        Gen.Select(Gen.Int[0, 4], Gen.Int[0, int.MaxValue], Gen.Byte).Array[1, 8]
+            .Select(mutations => Mutate(record, mutations))
+            .Sample(bytes => KeepIfFailing(bytes, ".srt", () => Assert.NotNull(SubtitleTelemetry.Read(bytes))), iter: Math.Max(100, Iterations), threads: 1);
+    }
+
     private static T WithFile<T>(byte[] bytes, Func<string, T> read)
     {
         var path = Path.Combine(Path.GetTempPath(), $"pixhaven-fuzz-{Guid.NewGuid():N}.bin");

@@ -165,6 +165,24 @@ public sealed class ImportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ADronesVideoAndItsFlightRecord_StayTogether_NamedByTheRecordsTime()
+    {
+        var video = Path.Combine(ImportFolder, "DCIM", "100MEDIA", "DJI_0001.MP4");
+        Directory.CreateDirectory(Path.GetDirectoryName(video)!);
+        await VideoClips.MakeAsync(video, "-c:v", "libx264");
+        await File.WriteAllTextAsync(Path.ChangeExtension(video, ".SRT"), Pixhaven.Core.Tests.Media.FlightRecords.Mini);
+        var hash8 = (await ContentHasher.HashFileAsync(video))[..8];
+
+        var result = await ImportAsync();
+
+        Assert.Equal([$"2021/07/20210714_120000_{hash8}.MP4", $"2021/07/20210714_120000_{hash8}.SRT"], result.Moves.Select(m => m.To).Order(StringComparer.Ordinal));
+        await using var db = _library.OpenCatalog();
+        var files = await db.Files.Include(f => f.Photo).Where(f => f.Path.StartsWith("2021/07/")).ToListAsync();
+        Assert.Single(files.Select(f => f.PhotoId).Distinct());
+        Assert.Equal((48.8584, 120), (files[0].Photo!.Latitude, files[0].Photo!.TakenAtOffsetMinutes));
+    }
+
+    [Fact]
     public async Task ASonyClipAndItsMetadata_StayTogether_NamedByTheRecordingTime()
     {
         var video = Path.Combine(ImportFolder, "PRIVATE", "M4ROOT", "CLIP", "C0001.MP4");

@@ -18,7 +18,7 @@ public sealed class VideoFormatsTests(VideoFormatsTests.Clips clips) : IClassFix
 
     private TestLibrary Library => clips.Library;
 
-    /// <summary>A clip of every container, made once by ffmpeg, and indexed.</summary>
+    /// <summary>A clip of every container, made once by ffmpeg, and indexed; with what cameras write beside them.</summary>
     public sealed class Clips : IAsyncLifetime
     {
         public TestLibrary Library { get; private set; } = null!;
@@ -69,6 +69,7 @@ public sealed class VideoFormatsTests(VideoFormatsTests.Clips clips) : IClassFix
             Directory.CreateDirectory(Original("drone"));
             await VideoClips.MakeAsync(Original("drone/DJI_0001.MP4"), "-c:v", "libx264", "-metadata", "comment=DJI");
             await VideoClips.MakeAsync(Original("drone/DJI_0001.LRF"), "-c:v", "libx264", "-s", "160x120", "-f", "mp4");
+            await File.WriteAllTextAsync(Original("drone/DJI_0001.SRT"), Pixhaven.Core.Tests.Media.FlightRecords.Mini.ReplaceLineEndings("\r\n"));
             await Library.IndexAsync();
         }
 
@@ -156,14 +157,22 @@ public sealed class VideoFormatsTests(VideoFormatsTests.Clips clips) : IClassFix
     }
 
     [Fact]
-    public async Task ADronesLowResolutionProxy_JoinsItsVideo_WhichIsTheOneShownAndPlayed()
+    public async Task ADronesProxyAndFlightRecord_JoinItsVideo_WhichIsShownAndPlayed_WhereAndWhenTheRecordSays()
     {
         await using var db = Library.OpenCatalog();
         var files = await db.Files.Include(f => f.Photo).Where(f => f.Path.StartsWith("drone/")).OrderBy(f => f.Path).ToListAsync();
-        Assert.Equal(["drone/DJI_0001.LRF", "drone/DJI_0001.MP4"], files.Select(f => f.Path));
+        Assert.Equal(["drone/DJI_0001.LRF", "drone/DJI_0001.MP4", "drone/DJI_0001.SRT"], files.Select(f => f.Path));
+        Assert.Equal((MediaType.Sidecar, "srt", FileStatus.Indexed), (files[2].Type, files[2].Format, files[2].Status));
         Assert.Single(files.Select(f => f.PhotoId).Distinct());
-        Assert.Equal([false, true], files.Select(f => f.Primary));
-        Assert.Equal((MediaType.Video, 320, 240), (files[1].Photo!.Type, files[1].Photo!.Width, files[1].Photo!.Height));
+        Assert.Equal([false, true, false], files.Select(f => f.Primary));
+        var photo = files[1].Photo!;
+        Assert.Equal((MediaType.Video, 320, 240), (photo.Type, photo.Width, photo.Height));
+
+        // The MP4 has neither a date nor a position; the record has both, the time on the aircraft's local clock.
+        Assert.Equal((48.8584, 2.2945, MetadataSource.Sidecar, "FR"), (photo.Latitude, photo.Longitude, photo.LocationSource, photo.CountryCode));
+        Assert.Equal((new DateTime(2021, 7, 14, 12, 0, 0, 164), 120, MetadataSource.Sidecar), (photo.TakenAt, photo.TakenAtOffsetMinutes, photo.TakenAtSource));
+        Assert.Equal(new DateTime(2021, 7, 14, 10, 0, 0, 164), photo.TakenAtUtc);
+        Assert.Equal(("DJI", null), (photo.CameraMake, photo.CameraModel));
     }
 
     [Fact]

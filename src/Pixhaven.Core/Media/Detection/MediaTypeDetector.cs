@@ -113,6 +113,11 @@ public static class MediaTypeDetector
             return new(MediaType.Sidecar, "aae", "application/x-plist");
         }
 
+        if (Metadata.SubtitleTelemetry.Describes(header))
+        {
+            return new(MediaType.Sidecar, "srt", "application/x-subrip");
+        }
+
         if (LooksLikeXmp(header))
         {
             return new(MediaType.Sidecar, "xmp", "application/rdf+xml");

@@ -108,20 +108,28 @@ public sealed class EmbeddedMetadataReader
         return width is > 0 and < 100_000 && height is > 0 and < 100_000 ? (width, height) : null;
     }
 
-    /// <summary>Reads an XMP sidecar file (UTF-8 or UTF-16).</summary>
+    /// <summary>Reads a sidecar file: XMP (UTF-8 or UTF-16), a camera's clip metadata or a drone's flight record.</summary>
     public MediaMetadata ReadSidecar(string path)
     {
         try
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            var start = new byte[Math.Min(stream.Length, SubtitleTelemetry.ReadLength)];
+            stream.ReadExactly(start);
+            var header = start.AsSpan(0, Math.Min(start.Length, MediaTypeDetector.HeaderLength));
+            if (SubtitleTelemetry.Describes(header))
+            {
+                return SubtitleTelemetry.Read(start); // a long flight's record runs to tens of megabytes; its start is enough
+            }
+
             if (stream.Length > 16 * 1024 * 1024)
             {
                 return new MediaMetadata { Warnings = ["sidecar larger than 16 MB: not read"] };
             }
 
             var bytes = new byte[stream.Length];
-            stream.ReadExactly(bytes);
-            var header = bytes.AsSpan(0, Math.Min(bytes.Length, MediaTypeDetector.HeaderLength));
+            start.CopyTo(bytes, 0);
+            stream.ReadExactly(bytes.AsSpan(start.Length));
             if (AppleAdjustments.Describes(header))
             {
                 return new MediaMetadata(); // kept with its photo, not applied
