@@ -220,6 +220,11 @@ public sealed class CatalogWriter(IDbContextFactory<CatalogDbContext> contextFac
             (row.AudioCodec, row.FrameRate) = (inspection.Metadata?.AudioCodec, inspection.Metadata?.FrameRate);
             row.ContentIdentifier = inspection.Metadata?.ContentIdentifier;
         }
+
+        if (row.Format == Places.TrackGeotagger.GpxFormat)
+        {
+            row.StackKey = null; // a GPS track places every photo of its hours, not the one that shares its name
+        }
     }
 
     /// <summary>Marks vanished files missing, hides photos with no file left, and promotes a present duplicate to primary.</summary>

@@ -2,8 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Pixhaven.Core.Catalog;
 using Pixhaven.Core.Media;
+using Pixhaven.Core.Media.Metadata;
 using Pixhaven.Core.Model;
 using Pixhaven.Core.Options;
+using Pixhaven.Core.Places;
 using Pixhaven.Core.Scanning;
 
 namespace Pixhaven.Core.Indexing;
@@ -41,7 +43,29 @@ public sealed class Importer(
         // Copies of a file earlier in this import: in the library once that file is placed, which is known at the end.
         var firstInImport = new Dictionary<string, string>(StringComparer.Ordinal);
         var copiesInImport = new List<(string File, string Hash)>();
+        var tracks = new List<(ScannedFile File, string Hash)>();
         var done = 0;
+
+        // Copies one file into originals under the first free of these names, and deletes the source on a move.
+        async Task TakeAsync(ScannedFile file, string hash, MediaType type, string baseName, IReadOnlyList<string> suffixes)
+        {
+            try
+            {
+                var target = await PlaceAsync(file, hash, originalsRoot, baseName, suffixes, cancellationToken);
+                if (!request.Copy)
+                {
+                    DeleteImported(file.FullPath, importRoot);
+                }
+
+                moves.Add((file.RelativePath, target));
+                known[hash] = (target, type);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+            {
+                logger.LogWarning("Import of {Path} failed: {Reason}", file.RelativePath, e.Message);
+                problems.Add(new IndexProblem(file.RelativePath, FileStatus.Failed, e.Message));
+            }
+        }
 
         foreach (var stack in files.GroupBy(f => StackKey.For(f.RelativePath).Key))
         {
@@ -80,7 +104,14 @@ public sealed class Importer(
                         continue;
                     }
 
-                    members.Add((file, hash, MediaInspector.DetectType(file.FullPath).Type));
+                    var detected = MediaInspector.DetectType(file.FullPath);
+                    if (detected.Format == TrackGeotagger.GpxFormat)
+                    {
+                        tracks.Add((file, hash)); // a GPS track is no photo's: it comes in on its own
+                        continue;
+                    }
+
+                    members.Add((file, hash, detected.Type));
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
@@ -101,30 +132,21 @@ public sealed class Importer(
             var stem = StackKey.Stem(Path.GetFileName(stack.First().RelativePath)).Stem;
             foreach (var member in members.Where(m => m.Type is not MediaType.Unknown))
             {
-                try
-                {
-                    var suffix = ImportNames.MemberSuffix(Path.GetFileName(member.File.RelativePath), stem);
-                    var suffixes = member.Type == MediaType.Sidecar && joinTo is not null
-                        ? ImportNames.SidecarSuffixes(suffix, media.OrderBy(m => m.Type != MediaType.Raw).Select(m => ImportNames.MemberSuffix(Path.GetFileName(m.File.RelativePath), stem)).Append(Path.GetExtension(joinTo)))
-                        : [suffix];
-                    var target = await PlaceAsync(member.File, member.Hash, originalsRoot, baseName, suffixes, cancellationToken);
-                    if (!request.Copy)
-                    {
-                        DeleteImported(member.File.FullPath, importRoot);
-                    }
-
-                    moves.Add((member.File.RelativePath, target));
-                    known[member.Hash] = (target, member.Type);
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
-                {
-                    logger.LogWarning("Import of {Path} failed: {Reason}", member.File.RelativePath, e.Message);
-                    problems.Add(new IndexProblem(member.File.RelativePath, FileStatus.Failed, e.Message));
-                }
+                var suffix = ImportNames.MemberSuffix(Path.GetFileName(member.File.RelativePath), stem);
+                var suffixes = member.Type == MediaType.Sidecar && joinTo is not null
+                    ? ImportNames.SidecarSuffixes(suffix, media.OrderBy(m => m.Type != MediaType.Raw).Select(m => ImportNames.MemberSuffix(Path.GetFileName(m.File.RelativePath), stem)).Append(Path.GetExtension(joinTo)))
+                    : [suffix];
+                await TakeAsync(member.File, member.Hash, member.Type, baseName, suffixes);
             }
 
             problems.AddRange(members.Where(m => m.Type is MediaType.Unknown)
                 .Select(m => new IndexProblem(m.File.RelativePath, FileStatus.Skipped, "not a photo or video; left in the import folder")));
+        }
+
+        // Named by the track's first point, so that it lies with the photos it places.
+        foreach (var (file, hash) in tracks)
+        {
+            await TakeAsync(file, hash, MediaType.Sidecar, ImportNames.Base(options.ImportPattern, TrackStart(file), hash), [Path.GetExtension(file.RelativePath)]);
         }
 
         foreach (var (file, hash) in copiesInImport)
@@ -171,6 +193,12 @@ public sealed class Importer(
         var primary = ranked[0].File;
         takenAt ??= FileNameDates.Parse(primary.RelativePath)?.Local ?? primary.ModifiedUtc;
         return ImportNames.Base(options.ImportPattern, takenAt.Value, ranked[0].Hash);
+    }
+
+    private static DateTime TrackStart(ScannedFile file)
+    {
+        using var stream = ContentHasher.OpenRead(file.FullPath);
+        return GpsTrack.Read(stream).Segments.Select(points => points[0].Utc).DefaultIfEmpty(file.ModifiedUtc).Min();
     }
 
     /// <summary>

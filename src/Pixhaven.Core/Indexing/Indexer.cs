@@ -20,6 +20,7 @@ public sealed class Indexer(
     LibraryScanner scanner,
     FileAnalyzer analyzer,
     StackBuilder stackBuilder,
+    TrackGeotagger trackGeotagger,
     IDbContextFactory<CatalogDbContext> contextFactory,
     TimeProvider clock,
     Gazetteer gazetteer,
@@ -103,6 +104,10 @@ public sealed class Indexer(
         var stillVanished = plan.Vanished.Where(f => !f.Missing && !counts.MovedFileIds.Contains(f.Id)).Select(f => f.Id).ToList();
         progress?.Report(counts.Snapshot("finishing", null));
         var missing = await writer.MarkMissingAsync(stillVanished, cancellationToken);
+        if (work.Count > 0 || restored.Count > 0 || missing > 0)
+        {
+            await trackGeotagger.ApplyAsync(cancellationToken);
+        }
 
         run.FinishedAt = clock.GetUtcNow().UtcDateTime;
         (run.Found, run.Indexed, run.Unchanged, run.Moved, run.Missing, run.Skipped, run.Failed) =

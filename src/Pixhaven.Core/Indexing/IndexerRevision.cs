@@ -18,7 +18,7 @@ public static class IndexerRevision
     /// local time of the video's position; WebM told from Matroska (so it plays without a transcode); a video's audio codec
     /// and frame rate; Sony's clip metadata (C0001M01.XML) read as its video's sidecar, Apple's .AAE kept with its photo.
     /// 4: a GoPro's proxy (GL010042.LRV) stacked with its clip (GX010042.MP4); a drone's flight record (DJI_0001.SRT)
-    /// read as its video's sidecar.
+    /// read as its video's sidecar; GPS tracks (GPX), which were skipped as unsupported content.
     /// </summary>
     public const int Current = 4;
 }

@@ -8,6 +8,9 @@ public enum MetadataSource
 {
     Auto = 0,
     FileName = 10,
+
+    /// <summary>A position from a GPS track recorded beside the camera (<see cref="Places.TrackGeotagger"/>).</summary>
+    Track = 15,
     Embedded = 20,
     Sidecar = 30,
     Manual = 40,

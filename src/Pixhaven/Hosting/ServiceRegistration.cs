@@ -68,6 +68,7 @@ public static class ServiceRegistration
         services.AddSingleton<ConverterInventory>();
         services.AddSingleton<FileAnalyzer>();
         services.AddSingleton<StackBuilder>();
+        services.AddSingleton<TrackGeotagger>();
         services.AddSingleton<Importer>();
         services.AddSingleton<Indexer>(sp =>
         {

@@ -163,6 +163,16 @@ public sealed class FuzzTests
             .Sample(bytes => KeepIfFailing(bytes, ".srt", () => Assert.NotNull(SubtitleTelemetry.Read(bytes))), iter: Math.Max(100, Iterations), threads: 1);
     }
 
+    [Fact]
+    public void GpsTrack_OfMutatedTracks_ReturnsPointsOrAWarning_NeverThrows()
+    {
+        var track = File.ReadAllBytes(Path.Combine(PhotosFolder(), "iptc_xmp", "FurnaceCreekInn.gpx"));
+        Assert.Equal(42, GpsTrack.Read(new MemoryStream(track)).Segments[0].Count);
+        Gen.Select(Gen.Int[0, 4], Gen.Int[0, int.MaxValue], Gen.Byte).Array[1, 8]
+            .Select(mutations => Mutate(track, mutations))
+            .Sample(bytes => KeepIfFailing(bytes, ".gpx", () => Assert.All(GpsTrack.Read(new MemoryStream(bytes)).Segments, s => Assert.NotEmpty(s))), iter: Math.Max(100, Iterations / 10), threads: 1);
+    }
+
     private static T WithFile<T>(byte[] bytes, Func<string, T> read)
     {
         var path = Path.Combine(Path.GetTempPath(), $"pixhaven-fuzz-{Guid.NewGuid():N}.bin");

@@ -183,6 +183,26 @@ public sealed class ImportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AGpsTrack_ComesInOnItsOwn_NamedByItsStart_AndPlacesThePhotosOfItsHours()
+    {
+        Put("jpeg/Olympus_PEN_E-P3.jpg", "card/P8270001.JPG"); // 2013-08-27 19:45:23, no zone, no position
+        var track = Path.Combine(ImportFolder, "logger", "Walk in Brooklyn.gpx");
+        Directory.CreateDirectory(Path.GetDirectoryName(track)!);
+        await File.WriteAllTextAsync(track, Pixhaven.Core.Tests.Places.GpxDocuments.Of([
+            [(new DateTime(2013, 8, 27, 23, 44, 0, DateTimeKind.Utc), 40.70, -74.00), (new DateTime(2013, 8, 27, 23, 47, 0, DateTimeKind.Utc), 40.73, -74.03)],
+        ]));
+        var hash8 = (await ContentHasher.HashFileAsync(track))[..8];
+
+        var result = await ImportAsync();
+
+        Assert.Contains(("logger/Walk in Brooklyn.gpx", $"2013/08/20130827_234400_{hash8}.gpx"), result.Moves);
+        Assert.Empty(result.Problems);
+        await using var db = _library.OpenCatalog();
+        var photo = (await db.Files.Include(f => f.Photo).SingleAsync(f => f.Path.EndsWith(".JPG") && f.Path.StartsWith("2013/08/"))).Photo!;
+        Assert.Equal((MetadataSource.Track, "US", -240), (photo.LocationSource, photo.CountryCode, photo.TakenAtOffsetMinutes));
+    }
+
+    [Fact]
     public async Task ASonyClipAndItsMetadata_StayTogether_NamedByTheRecordingTime()
     {
         var video = Path.Combine(ImportFolder, "PRIVATE", "M4ROOT", "CLIP", "C0001.MP4");

@@ -118,6 +118,11 @@ public static class MediaTypeDetector
             return new(MediaType.Sidecar, "srt", "application/x-subrip");
         }
 
+        if (Metadata.GpsTrack.Describes(header))
+        {
+            return new(MediaType.Sidecar, "gpx", "application/gpx+xml");
+        }
+
         if (LooksLikeXmp(header))
         {
             return new(MediaType.Sidecar, "xmp", "application/rdf+xml");

@@ -122,6 +122,13 @@ public sealed class EmbeddedMetadataReader
                 return SubtitleTelemetry.Read(start); // a long flight's record runs to tens of megabytes; its start is enough
             }
 
+            if (GpsTrack.Describes(header))
+            {
+                // Not one photo's: the indexer places photos by every track at the end of a run. Read here for its warning.
+                stream.Position = 0;
+                return GpsTrack.Read(stream) is { Warning: { } warning } ? new MediaMetadata { Warnings = [warning] } : new MediaMetadata();
+            }
+
             if (stream.Length > 16 * 1024 * 1024)
             {
                 return new MediaMetadata { Warnings = ["sidecar larger than 16 MB: not read"] };
