@@ -377,6 +377,8 @@ namespace Pixhaven.Catalog.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("LocationSource");
+
                     b.HasIndex("Missing");
 
                     b.HasIndex("Uid")
@@ -501,6 +503,8 @@ namespace Pixhaven.Catalog.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ContentIdentifier");
+
+                    b.HasIndex("Format");
 
                     b.HasIndex("Hash");
 

@@ -11,7 +11,7 @@ namespace Pixhaven.Catalog.Sqlite.CompiledModel
     public partial class CatalogDbContextModel
     {
         private CatalogDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("bc94201b-2cb2-4424-b7f3-721ffb43b269"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("e2ab232b-5831-447f-aa0b-de9f10b072ca"), entityTypeCount: 14)
         {
         }
 

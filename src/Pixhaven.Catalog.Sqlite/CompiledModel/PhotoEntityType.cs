@@ -22,7 +22,7 @@ namespace Pixhaven.Catalog.Sqlite.CompiledModel
                 baseEntityType,
                 propertyCount: 44,
                 navigationCount: 4,
-                unnamedIndexCount: 4,
+                unnamedIndexCount: 5,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -369,16 +369,19 @@ namespace Pixhaven.Catalog.Sqlite.CompiledModel
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { missing });
+                new[] { locationSource });
 
             var index0 = runtimeEntityType.AddIndex(
+                new[] { missing });
+
+            var index1 = runtimeEntityType.AddIndex(
                 new[] { uid },
                 unique: true);
 
-            var index1 = runtimeEntityType.AddIndex(
+            var index2 = runtimeEntityType.AddIndex(
                 new[] { takenAtUtc, id });
 
-            var index2 = runtimeEntityType.AddIndex(
+            var index3 = runtimeEntityType.AddIndex(
                 new[] { countryCode, takenAtUtc, id });
 
             return runtimeEntityType;

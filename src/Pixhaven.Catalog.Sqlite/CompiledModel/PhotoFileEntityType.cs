@@ -25,7 +25,7 @@ namespace Pixhaven.Catalog.Sqlite.CompiledModel
                 propertyCount: 31,
                 navigationCount: 1,
                 foreignKeyCount: 1,
-                unnamedIndexCount: 6,
+                unnamedIndexCount: 7,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -276,19 +276,22 @@ namespace Pixhaven.Catalog.Sqlite.CompiledModel
                 new[] { contentIdentifier });
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { hash });
+                new[] { format });
 
             var index1 = runtimeEntityType.AddIndex(
+                new[] { hash });
+
+            var index2 = runtimeEntityType.AddIndex(
                 new[] { path },
                 unique: true);
 
-            var index2 = runtimeEntityType.AddIndex(
+            var index3 = runtimeEntityType.AddIndex(
                 new[] { photoId });
 
-            var index3 = runtimeEntityType.AddIndex(
+            var index4 = runtimeEntityType.AddIndex(
                 new[] { stackKey });
 
-            var index4 = runtimeEntityType.AddIndex(
+            var index5 = runtimeEntityType.AddIndex(
                 new[] { status, missing });
 
             return runtimeEntityType;

@@ -360,6 +360,8 @@ namespace Pixhaven.Catalog.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("LocationSource");
+
                     b.HasIndex("Missing");
 
                     b.HasIndex("Uid")
@@ -482,6 +484,8 @@ namespace Pixhaven.Catalog.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ContentIdentifier");
+
+                    b.HasIndex("Format");
 
                     b.HasIndex("Hash");
 

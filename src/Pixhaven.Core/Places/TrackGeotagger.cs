@@ -39,8 +39,9 @@ public sealed class TrackGeotagger(
     public async Task<int> ApplyAsync(CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var trackPaths = await db.Files.Where(f => f.Format == GpxFormat && !f.Missing && f.Status == FileStatus.Indexed)
-            .OrderBy(f => f.Path).Select(f => f.Path).ToListAsync(cancellationToken);
+        // By format alone, so that the database seeks its index rather than the far larger one of status.
+        var trackPaths = (await db.Files.Where(f => f.Format == GpxFormat).Select(f => new { f.Path, f.Missing, f.Status }).ToListAsync(cancellationToken))
+            .Where(f => !f.Missing && f.Status == FileStatus.Indexed).Select(f => f.Path).Order(StringComparer.Ordinal).ToList();
         var segments = trackPaths.SelectMany(ReadSegments).OrderBy(s => s[0].Utc).ToList();
         var placedBefore = await db.Photos.Where(p => p.LocationSource == MetadataSource.Track).ToListAsync(cancellationToken);
         if (segments.Count == 0 && placedBefore.Count == 0)

@@ -34,6 +34,8 @@ internal sealed class PhotoConfiguration : IEntityTypeConfiguration<Photo>
         // Only for counting: a covering scan of this index reads a fraction of the photo rows the status counts would.
         // It cannot serve "NOT Missing" as a filter, so page queries keep their order indexes.
         builder.HasIndex(p => p.Missing);
+        // The photos placed by a GPS track, which every index run that changes anything checks against the tracks.
+        builder.HasIndex(p => p.LocationSource);
         builder.HasMany(p => p.Files).WithOne(f => f.Photo).HasForeignKey(f => f.PhotoId).OnDelete(DeleteBehavior.SetNull);
     }
 }

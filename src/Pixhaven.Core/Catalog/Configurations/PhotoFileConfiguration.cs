@@ -25,5 +25,7 @@ internal sealed class PhotoFileConfiguration : IEntityTypeConfiguration<PhotoFil
         builder.HasIndex(f => f.ContentIdentifier);
         // The status counts group by both: one covering index scan instead of reading every file row.
         builder.HasIndex(f => new { f.Status, f.Missing });
+        // Every index run that changes anything looks for the library's GPS tracks: a seek, not a scan of every file.
+        builder.HasIndex(f => f.Format);
     }
 }
