@@ -232,6 +232,7 @@ export const en = {
   'info.download': 'Download original',
   'info.mapOf': 'Map of the place at {lat}, {lng}',
   'info.fileDate': '{text} (file date, UTC)',
+  'info.fromTrack': 'from a GPS track',
 
   'signIn.setup': 'Create the administrator of this library.',
   'signIn.name': 'Name',

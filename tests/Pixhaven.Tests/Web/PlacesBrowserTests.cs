@@ -1,0 +1,32 @@
+using Microsoft.Playwright;
+using Pixhaven.Core.Tests.Places;
+using Pixhaven.Tests.Infrastructure;
+
+namespace Pixhaven.Tests.Web;
+
+/// <summary>Where a photo was taken, in the viewer's info panel: the position, and where it came from when a GPS track gave it.</summary>
+[Collection(CorpusGroup.Name)]
+public sealed class PlacesBrowserTests(CorpusFixture corpus) : CorpusBrowserTest(corpus)
+{
+    [Fact]
+    public async Task APositionFromAGpsTrack_IsShownAsSuch()
+    {
+        // A camera without GPS (2013-08-27 19:45:23, no zone) and a logger's track of that walk in New York.
+        await using var library = await TestLibrary.CreateAsync(["jpeg/Olympus_PEN_E-P3.jpg"]);
+        await File.WriteAllTextAsync(library.OriginalPath("walk.gpx"), GpxDocuments.Of([
+            [(new DateTime(2013, 8, 27, 23, 44, 0, DateTimeKind.Utc), 40.70, -74.00), (new DateTime(2013, 8, 27, 23, 47, 0, DateTimeKind.Utc), 40.73, -74.03)],
+        ]));
+        await library.IndexAsync();
+        await using var server = await LibraryServer.StartAsync(library);
+        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = server.BaseAddress.ToString() });
+        await page.GotoAsync("/");
+        await SignInAsync(page, LibraryServer.AdminPassword);
+
+        await page.Locator("[data-testid=grid] .tile").First.ClickAsync();
+        var location = page.GetByTestId("info-location");
+        await location.WaitForAsync();
+        Assert.Equal("40.71383, -74.01383 · 35 m · from a GPS track", (await location.InnerTextAsync()).Trim());
+        Assert.Contains("(UTC-04:00)", await page.GetByTestId("info-panel").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Empty(CspViolations);
+    }
+}
