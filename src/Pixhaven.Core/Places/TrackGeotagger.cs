@@ -55,7 +55,8 @@ public sealed class TrackGeotagger(
             var (from, to) = (segments.Min(s => s[0].Utc) - MaxZoneOffset, segments.Max(s => s[^1].Utc) + MaxZoneOffset);
             var known = placedBefore.Select(p => p.Id).ToHashSet();
             candidates.AddRange((await db.Photos
-                    .Where(p => p.Latitude == null && p.LocationSource < MetadataSource.Track && p.TakenAtSource > MetadataSource.Auto
+                    // Times from a file's metadata, a sidecar or the user: a date from a name may have no time of day at all.
+                    .Where(p => p.Latitude == null && p.LocationSource < MetadataSource.Track && p.TakenAtSource >= MetadataSource.Embedded
                                 && p.TakenAtUtc >= from && p.TakenAtUtc <= to)
                     .ToListAsync(cancellationToken))
                 .Where(p => !known.Contains(p.Id)));

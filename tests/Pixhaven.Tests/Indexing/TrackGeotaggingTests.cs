@@ -16,6 +16,7 @@ public sealed class TrackGeotaggingTests
     private const string InParis = "jpeg/Casio_EX-Z3.jpg"; // 2003-10-25 15:29:18, CEST in Paris: 13:29:18 UTC
     private const string DuringAPause = "jpeg/Nikon_D90_DSC_0003.JPG"; // 2021-06-25 10:32:57
     private const string WithItsOwnPosition = "jpeg/FujiFilm_FinePixS2Pro.jpg"; // 2002-08-24 13:59:08, GPS in Paris
+    private const string NamedOnly = "named/20130827_194540.gif";
     private const string WithItsOwnZone = "jpeg/Apple_iPhone_13_Pro_IMG_8568.JPG"; // 2021-09-27 07:13:47-06:00: 13:13:47 UTC
 
     private static DateTime Utc(int year, int month, int day, int hour, int minute, int second = 0) => new(year, month, day, hour, minute, second, DateTimeKind.Utc);
@@ -29,6 +30,9 @@ public sealed class TrackGeotaggingTests
         options["default-time-zone"] = "America/New_York";
         await using var library = await TestLibrary.CreateAsync([InNewYork, InParis, DuringAPause, WithItsOwnPosition, WithItsOwnZone], options);
         Directory.CreateDirectory(library.OriginalPath("tracks"));
+        // Dated by its name alone, at the New York photo's minute: a name's time is too loose to place a photo by.
+        Directory.CreateDirectory(library.OriginalPath("named"));
+        File.Copy(TestPhotos.PathOf("gif/Sony_DSC-P5_TXT00011.GIF"), library.OriginalPath(NamedOnly));
         await File.WriteAllTextAsync(library.OriginalPath("tracks/new-york.gpx"), GpxDocuments.Of([
             [(Utc(2013, 8, 27, 23, 44), 40.70, -74.00), (Utc(2013, 8, 27, 23, 47), 40.73, -74.03)],
             // Where the photo with its own position would be, were its GPS ignored.
@@ -50,6 +54,9 @@ public sealed class TrackGeotaggingTests
         var ownZone = await PhotoOf(library, WithItsOwnZone);
         Assert.Equal((MetadataSource.Track, "US", -360), (ownZone.LocationSource, ownZone.CountryCode, ownZone.TakenAtOffsetMinutes));
         Assert.Equal(39.74 + (0.01 * 227.832 / 600), ownZone.Latitude!.Value, 9); // the photo's time has milliseconds
+
+        var named = await PhotoOf(library, NamedOnly);
+        Assert.Equal((MetadataSource.FileName, null, MetadataSource.Auto), (named.TakenAtSource, named.Latitude, named.LocationSource));
 
         var own = await PhotoOf(library, WithItsOwnPosition);
         Assert.Equal((MetadataSource.Embedded, "FR"), (own.LocationSource, own.CountryCode));
