@@ -17,7 +17,6 @@ namespace Pixhaven.Core.Indexing;
 /// </summary>
 public sealed class StackBuilder(
     IDbContextFactory<CatalogDbContext> contextFactory,
-    EmbeddedMetadataReader metadataReader,
     Gazetteer gazetteer,
     ThumbnailGenerator thumbnails,
     ThumbnailStore thumbnailStore,
@@ -176,7 +175,7 @@ public sealed class StackBuilder(
         int? sidecarOrientation = null;
         foreach (var sidecar in group.Where(f => f.Type == MediaType.Sidecar).OrderBy(f => f.Path, StringComparer.Ordinal))
         {
-            var metadata = metadataReader.ReadSidecar(Path.Combine(options.OriginalsFullPath, sidecar.Path));
+            var metadata = SidecarReader.Read(Path.Combine(options.OriginalsFullPath, sidecar.Path));
             PhotoFields.ApplySidecar(target, metadata);
             sidecarOrientation = metadata.Orientation ?? sidecarOrientation;
         }

@@ -50,7 +50,7 @@ public sealed class MediaInspector(EmbeddedMetadataReader metadataReader, Ffprob
         type.Type switch
         {
             MediaType.Unknown => new MediaInspection(path, type, null, null, UnsupportedReason(path)),
-            MediaType.Sidecar => new MediaInspection(path, type, metadataReader.ReadSidecar(path), null, null),
+            MediaType.Sidecar => new MediaInspection(path, type, SidecarReader.Read(path), null, null),
             MediaType.Video => await InspectVideoAsync(path, type, cancellationToken),
             _ => InspectStill(path, type),
         };

@@ -200,7 +200,7 @@ public sealed class FuzzTests
                 {
                     var path = Path.Combine(folder, "sidecar.xmp");
                     File.WriteAllBytes(path, bytes);
-                    KeepIfFailing(bytes, ".xmp", () => Assert.NotNull(Reader.ReadSidecar(path)));
+                    KeepIfFailing(bytes, ".xmp", () => Assert.NotNull(SidecarReader.Read(path)));
                 }, iter: Iterations, threads: 1);
         }
         finally
@@ -243,7 +243,7 @@ public sealed class FuzzTests
     [InlineData("rdf_text_node.xmp")] // InvalidCastException from XmpCore escaped the sidecar reader
     public void SidecarReader_OfFuzzFindings_Warns(string name)
     {
-        var result = Reader.ReadSidecar(Path.Combine(RegressionFolder, name));
+        var result = SidecarReader.Read(Path.Combine(RegressionFolder, name));
         Assert.Equal("sidecar could not be read: malformed content (InvalidCastException in the parser)", Assert.Single(result.Warnings));
     }
 

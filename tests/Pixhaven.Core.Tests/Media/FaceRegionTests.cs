@@ -26,7 +26,7 @@ public sealed class FaceRegionTests : IDisposable
               </rdf:RDF>
             </x:xmpmeta>
             """);
-        var metadata = new EmbeddedMetadataReader().ReadSidecar(_path);
+        var metadata = SidecarReader.Read(_path);
         Assert.Empty(metadata.Warnings);
         return metadata.Faces;
     }
@@ -48,7 +48,7 @@ public sealed class FaceRegionTests : IDisposable
     {
         // exiftool: RegionAreaX 0.57214, Y 0.42297, W 0.21731, H 0.28108 (the centre), RegionName "Alvin the Squirrel".
         var reader = new EmbeddedMetadataReader();
-        var metadata = file.EndsWith(".xmp", StringComparison.Ordinal) ? reader.ReadSidecar(Corpus(file)) : reader.Read(Corpus(file));
+        var metadata = file.EndsWith(".xmp", StringComparison.Ordinal) ? SidecarReader.Read(Corpus(file)) : reader.Read(Corpus(file));
         var face = Assert.Single(metadata.Faces);
         Assert.Equal(new FaceRegion("Alvin the Squirrel", 0.4635, 0.2824, 0.2173, 0.2811), face);
     }

@@ -260,7 +260,7 @@ public class OrganizeTests : IAsyncLifetime
         Assert.False(File.Exists(original + ".xmp"));
         Assert.Equal(before, await File.ReadAllBytesAsync(original));
 
-        var read = new EmbeddedMetadataReader().ReadSidecar(sidecar);
+        var read = SidecarReader.Read(sidecar);
         Assert.Equal("Piazza", read.Title);
         Assert.Equal("Evening light", read.Description);
         Assert.Equal(["rome", "piazza"], read.Keywords);

@@ -108,68 +108,18 @@ public sealed class EmbeddedMetadataReader
         return width is > 0 and < 100_000 && height is > 0 and < 100_000 ? (width, height) : null;
     }
 
-    /// <summary>Reads a sidecar file: XMP (UTF-8 or UTF-16), a camera's clip metadata or a drone's flight record.</summary>
-    public MediaMetadata ReadSidecar(string path)
-    {
-        try
-        {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            var start = new byte[Math.Min(stream.Length, SubtitleTelemetry.ReadLength)];
-            stream.ReadExactly(start);
-            var header = start.AsSpan(0, Math.Min(start.Length, MediaTypeDetector.HeaderLength));
-            if (SubtitleTelemetry.Describes(header))
-            {
-                return SubtitleTelemetry.Read(start); // a long flight's record runs to tens of megabytes; its start is enough
-            }
-
-            if (GpsTrack.Describes(header))
-            {
-                // Not one photo's: the indexer places photos by every track at the end of a run. Read here for its warning.
-                stream.Position = 0;
-                return GpsTrack.Read(stream) is { Warning: { } warning } ? new MediaMetadata { Warnings = [warning] } : new MediaMetadata();
-            }
-
-            if (stream.Length > 16 * 1024 * 1024)
-            {
-                return new MediaMetadata { Warnings = ["sidecar larger than 16 MB: not read"] };
-            }
-
-            var bytes = new byte[stream.Length];
-            start.CopyTo(bytes, 0);
-            stream.ReadExactly(bytes.AsSpan(start.Length));
-            if (AppleAdjustments.Describes(header))
-            {
-                return new MediaMetadata(); // kept with its photo, not applied
-            }
-
-            if (SonyClipMetadata.Describes(header))
-            {
-                return SonyClipMetadata.Read(bytes);
-            }
-
-            var directory = new XmpReader().Extract(XmpValues.AsUtf8(bytes));
-            return directory.HasError && directory.XmpMeta is null
-                ? new MediaMetadata { Warnings = [.. directory.Errors] }
-                : Interpret([directory]);
-        }
-        catch (Exception e) when (IsParserFailure(e))
-        {
-            return new MediaMetadata { Warnings = [$"sidecar could not be read: {Describe(e)}"] };
-        }
-    }
-
     /// <summary>
     /// The metadata parsers read untrusted bytes, and fuzzing shows they fail in many ways (MetadataException,
     /// InvalidCastException from XmpCore, ...): whatever they throw means "this file's metadata is unreadable", except
     /// running out of memory or being cancelled.
     /// </summary>
-    private static bool IsParserFailure(Exception e) => e is not (OutOfMemoryException or OperationCanceledException);
+    internal static bool IsParserFailure(Exception e) => e is not (OutOfMemoryException or OperationCanceledException);
 
     /// <summary>
     /// A format error in the parser's own words; any other exception is the parser tripping over content it did not
     /// expect, whose message ("Unable to cast object of type ...") would tell a user nothing.
     /// </summary>
-    private static string Describe(Exception e) =>
+    internal static string Describe(Exception e) =>
         e is ImageProcessingException or MetadataException or XmpCore.XmpException or System.Xml.XmlException or IOException or UnauthorizedAccessException
             ? e.Message
             : $"malformed content ({e.GetType().Name} in the parser)";

@@ -1,0 +1,61 @@
+using MetadataExtractor.Formats.Xmp;
+using Pixhaven.Core.Media.Detection;
+
+namespace Pixhaven.Core.Media.Metadata;
+
+/// <summary>
+/// Reads the files that describe a photo from beside it: XMP (UTF-8 or UTF-16), a camera's clip metadata, a drone's
+/// flight record; Apple's edit files and GPS tracks are recognised and give no values here. Never throws for bad
+/// content: what cannot be read becomes a warning.
+/// </summary>
+public static class SidecarReader
+{
+    public static MediaMetadata Read(string path)
+    {
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            var start = new byte[Math.Min(stream.Length, SubtitleTelemetry.ReadLength)];
+            stream.ReadExactly(start);
+            var header = start.AsSpan(0, Math.Min(start.Length, MediaTypeDetector.HeaderLength));
+            if (SubtitleTelemetry.Describes(header))
+            {
+                return SubtitleTelemetry.Read(start); // a long flight's record runs to tens of megabytes; its start is enough
+            }
+
+            if (GpsTrack.Describes(header))
+            {
+                // Not one photo's: the indexer places photos by every track at the end of a run. Read here for its warning.
+                stream.Position = 0;
+                return GpsTrack.Read(stream) is { Warning: { } warning } ? new MediaMetadata { Warnings = [warning] } : new MediaMetadata();
+            }
+
+            if (stream.Length > 16 * 1024 * 1024)
+            {
+                return new MediaMetadata { Warnings = ["sidecar larger than 16 MB: not read"] };
+            }
+
+            var bytes = new byte[stream.Length];
+            start.CopyTo(bytes, 0);
+            stream.ReadExactly(bytes.AsSpan(start.Length));
+            if (AppleAdjustments.Describes(header))
+            {
+                return new MediaMetadata(); // kept with its photo, not applied
+            }
+
+            if (SonyClipMetadata.Describes(header))
+            {
+                return SonyClipMetadata.Read(bytes);
+            }
+
+            var directory = new XmpReader().Extract(XmpValues.AsUtf8(bytes));
+            return directory.HasError && directory.XmpMeta is null
+                ? new MediaMetadata { Warnings = [.. directory.Errors] }
+                : EmbeddedMetadataReader.Interpret([directory]);
+        }
+        catch (Exception e) when (EmbeddedMetadataReader.IsParserFailure(e))
+        {
+            return new MediaMetadata { Warnings = [$"sidecar could not be read: {EmbeddedMetadataReader.Describe(e)}"] };
+        }
+    }
+}
