@@ -5,7 +5,8 @@ namespace Pixhaven.Core.Scanning;
 
 /// <summary>
 /// Walks the originals folder and stats each file; reads no content. Hidden files and folders, NAS system folders,
-/// and links that lead outside the folder are left out, so a hostile symlink cannot pull other files into the library.
+/// the index structures cameras write around their videos, and links that lead outside the folder are left out, so a
+/// hostile symlink cannot pull other files into the library.
 /// A file or folder whose name cannot be opened is listed with the reason, never dropped unseen.
 /// </summary>
 public sealed class LibraryScanner(ILogger<LibraryScanner> logger)
@@ -13,6 +14,19 @@ public sealed class LibraryScanner(ILogger<LibraryScanner> logger)
     private static readonly HashSet<string> IgnoredFolders = new(StringComparer.OrdinalIgnoreCase)
     {
         "@eaDir", "#recycle", "#snapshot", "$RECYCLE.BIN", "System Volume Information", "lost+found",
+    };
+
+    // A camcorder's AVCHD card (and a Blu-ray folder): playlists, clip information, their backups and thumbnails hold no
+    // picture, and each was one "unsupported content" problem per clip. Left out only inside BDMV, where they belong, so a
+    // user's own "Backup" or "Playlist" folder is still indexed; the videos in BDMV/STREAM are.
+    private static readonly HashSet<string> BdmvIndexFolders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "CLIPINF", "PLAYLIST", "BACKUP", "AUXDATA", "META", "BDJO", "JAR",
+    };
+
+    private static readonly HashSet<string> BdmvIndexFiles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "INDEX.BDM", "MOVIEOBJ.BDM", "index.bdmv", "MovieObject.bdmv",
     };
 
     private const string RenameHint = "rename it to UTF-8, for example with: convmv -r -f latin1 -t utf-8 --notest <folder>";
@@ -36,9 +50,10 @@ public sealed class LibraryScanner(ILogger<LibraryScanner> logger)
         var files = new FileSystemEnumerable<ScannedFile?>(fullRoot, (ref FileSystemEntry entry) => ToScannedFile(ref entry, fullRoot), options)
         {
             // A folder is listed only when its name cannot be opened, so that the files it holds are not lost unseen.
-            ShouldIncludePredicate = (ref FileSystemEntry entry) => !entry.FileName.StartsWith('.') && (!entry.IsDirectory || Undecodable(ref entry)),
+            ShouldIncludePredicate = (ref FileSystemEntry entry) =>
+                !entry.FileName.StartsWith('.') && (!entry.IsDirectory || Undecodable(ref entry)) && !IsCardIndex(ref entry),
             ShouldRecursePredicate = (ref FileSystemEntry entry) =>
-                !entry.FileName.StartsWith('.') && !IgnoredFolders.Contains(entry.FileName.ToString())
+                !entry.FileName.StartsWith('.') && !IgnoredFolders.Contains(entry.FileName.ToString()) && !IsCardIndex(ref entry)
                 && (entry.Attributes & FileAttributes.ReparsePoint) == 0
                 && !excluded.Contains(entry.ToFullPath())
                 && !Undecodable(ref entry),
@@ -58,6 +73,16 @@ public sealed class LibraryScanner(ILogger<LibraryScanner> logger)
 
         result.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
         return result;
+    }
+
+    private static bool IsCardIndex(ref FileSystemEntry entry)
+    {
+        var parent = Path.GetFileName(entry.Directory);
+        var name = entry.FileName.ToString();
+        return entry.IsDirectory
+            ? (parent.Equals("BDMV", StringComparison.OrdinalIgnoreCase) && BdmvIndexFolders.Contains(name))
+              || (parent.Equals("AVCHD", StringComparison.OrdinalIgnoreCase) && name.Equals("AVCHDTN", StringComparison.OrdinalIgnoreCase))
+            : parent.Equals("BDMV", StringComparison.OrdinalIgnoreCase) && BdmvIndexFiles.Contains(name);
     }
 
     /// <summary>
