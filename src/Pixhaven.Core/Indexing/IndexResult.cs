@@ -17,6 +17,9 @@ public sealed record IndexResult
     public int Skipped { get; init; }
     public int Failed { get; init; }
 
+    /// <summary>Photos whose position a GPS track gave, moved or took away in this run.</summary>
+    public int PlacedByTracks { get; init; }
+
     /// <summary>Files that are skipped, failed or only partly indexed now (from this or earlier runs), with reasons.</summary>
     public IReadOnlyList<IndexProblem> Problems { get; init; } = [];
 

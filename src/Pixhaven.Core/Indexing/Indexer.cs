@@ -104,10 +104,7 @@ public sealed class Indexer(
         var stillVanished = plan.Vanished.Where(f => !f.Missing && !counts.MovedFileIds.Contains(f.Id)).Select(f => f.Id).ToList();
         progress?.Report(counts.Snapshot("finishing", null));
         var missing = await writer.MarkMissingAsync(stillVanished, cancellationToken);
-        if (work.Count > 0 || restored.Count > 0 || missing > 0)
-        {
-            await trackGeotagger.ApplyAsync(cancellationToken);
-        }
+        var placed = work.Count > 0 || restored.Count > 0 || missing > 0 ? await trackGeotagger.ApplyAsync(cancellationToken) : 0;
 
         run.FinishedAt = clock.GetUtcNow().UtcDateTime;
         (run.Found, run.Indexed, run.Unchanged, run.Moved, run.Missing, run.Skipped, run.Failed) =
@@ -126,6 +123,7 @@ public sealed class Indexer(
             Missing = missing,
             Skipped = run.Skipped,
             Failed = run.Failed,
+            PlacedByTracks = placed,
             Problems = problems,
             Duration = stopwatch.Elapsed,
         };

@@ -73,6 +73,11 @@ public static class IndexCommand
     {
         console.MarkupLineInterpolated(
             $"[bold]Done[/] in {result.Duration.TotalSeconds:0.0}s: {result.Found} files found, [green]{result.Indexed} indexed[/], {result.Unchanged} unchanged, {result.Moved} moved, {result.Duplicates} duplicates, {result.Missing} missing, [yellow]{result.Skipped} skipped[/], [red]{result.Failed} failed[/]");
+        if (result.PlacedByTracks > 0)
+        {
+            console.MarkupLineInterpolated($"{result.PlacedByTracks} photos were placed (or moved, or unplaced) by GPS tracks.");
+        }
+
         if (result.ReadAgain > 0)
         {
             console.MarkupLineInterpolated($"{result.ReadAgain} unchanged files were read again, because an older version of Pixhaven had read them.");

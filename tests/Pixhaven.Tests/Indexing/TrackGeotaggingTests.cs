@@ -43,7 +43,7 @@ public sealed class TrackGeotaggingTests
             // An hour without a fix around the photo's instant, whichever zone it is read in.
             [(Utc(2021, 6, 25, 14, 0), 40.70, -74.00), (Utc(2021, 6, 25, 15, 0), 40.71, -74.01)],
         ]));
-        await library.IndexAsync();
+        Assert.Equal(2, (await library.IndexAsync()).PlacedByTracks);
 
         var newYork = await PhotoOf(library, InNewYork);
         Assert.Equal((MetadataSource.Track, "US", -240), (newYork.LocationSource, newYork.CountryCode, newYork.TakenAtOffsetMinutes));
@@ -69,7 +69,7 @@ public sealed class TrackGeotaggingTests
         await File.WriteAllTextAsync(library.OriginalPath("tracks/paris.gpx"), GpxDocuments.Of([
             [(Utc(2003, 10, 25, 13, 28), 48.85, 2.29), (Utc(2003, 10, 25, 13, 31), 48.86, 2.30)],
         ]));
-        await library.IndexAsync();
+        Assert.Equal(1, (await library.IndexAsync()).PlacedByTracks);
         var paris = await PhotoOf(library, InParis);
         Assert.Equal((MetadataSource.Track, "FR", 120), (paris.LocationSource, paris.CountryCode, paris.TakenAtOffsetMinutes));
         Assert.Equal((new DateTime(2003, 10, 25, 15, 29, 18), Utc(2003, 10, 25, 13, 29, 18)), (paris.TakenAt, paris.TakenAtUtc));
@@ -84,7 +84,7 @@ public sealed class TrackGeotaggingTests
 
         // A track deleted takes its positions along; the others stay.
         File.Delete(library.OriginalPath("tracks/paris.gpx"));
-        await library.IndexAsync();
+        Assert.Equal(1, (await library.IndexAsync()).PlacedByTracks);
         var unplaced = await PhotoOf(library, InParis);
         Assert.Equal((null, null, MetadataSource.Auto), (unplaced.Latitude, unplaced.CountryCode, unplaced.LocationSource));
         Assert.Equal(MetadataSource.Track, (await PhotoOf(library, InNewYork)).LocationSource);
