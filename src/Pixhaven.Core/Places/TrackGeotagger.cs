@@ -49,17 +49,17 @@ public sealed class TrackGeotagger(
             return 0;
         }
 
+        // Only the hours around each track: a logger used now and then over years leaves most photos far from any.
         var candidates = placedBefore;
-        if (segments.Count > 0)
+        var known = placedBefore.Select(p => p.Id).ToHashSet();
+        foreach (var (from, to) in Windows(segments))
         {
-            var (from, to) = (segments.Min(s => s[0].Utc) - MaxZoneOffset, segments.Max(s => s[^1].Utc) + MaxZoneOffset);
-            var known = placedBefore.Select(p => p.Id).ToHashSet();
             candidates.AddRange((await db.Photos
                     // Times from a file's metadata, a sidecar or the user: a date from a name may have no time of day at all.
                     .Where(p => p.Latitude == null && p.LocationSource < MetadataSource.Track && p.TakenAtSource >= MetadataSource.Embedded
                                 && p.TakenAtUtc >= from && p.TakenAtUtc <= to)
                     .ToListAsync(cancellationToken))
-                .Where(p => !known.Contains(p.Id)));
+                .Where(p => known.Add(p.Id)));
         }
 
         // The zones the tracks were recorded in, for photos whose own zone was only assumed.
@@ -77,6 +77,26 @@ public sealed class TrackGeotagger(
         }
 
         return changed;
+    }
+
+    /// <summary>The spans of time the segments cover, widened by the largest zone offset, overlapping ones merged.</summary>
+    private static List<(DateTime From, DateTime To)> Windows(List<IReadOnlyList<TrackPoint>> segmentsByStart)
+    {
+        var windows = new List<(DateTime From, DateTime To)>();
+        foreach (var segment in segmentsByStart)
+        {
+            var (from, to) = (segment[0].Utc - MaxZoneOffset, segment[^1].Utc + MaxZoneOffset);
+            if (windows.Count > 0 && from <= windows[^1].To)
+            {
+                windows[^1] = (windows[^1].From, to > windows[^1].To ? to : windows[^1].To);
+            }
+            else
+            {
+                windows.Add((from, to));
+            }
+        }
+
+        return windows;
     }
 
     private IEnumerable<IReadOnlyList<TrackPoint>> ReadSegments(string relativePath)
