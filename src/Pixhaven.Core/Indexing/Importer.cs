@@ -195,10 +195,18 @@ public sealed class Importer(
         return ImportNames.Base(options.ImportPattern, takenAt.Value, ranked[0].Hash);
     }
 
+    /// <summary>When a track begins; its file's time when it has no timed point, or cannot be read now (copying it says why).</summary>
     private static DateTime TrackStart(ScannedFile file)
     {
-        using var stream = ContentHasher.OpenRead(file.FullPath);
-        return GpsTrack.Read(stream).Segments.Select(points => points[0].Utc).DefaultIfEmpty(file.ModifiedUtc).Min();
+        try
+        {
+            using var stream = ContentHasher.OpenRead(file.FullPath);
+            return GpsTrack.Read(stream).Segments.Select(points => points[0].Utc).DefaultIfEmpty(file.ModifiedUtc).Min();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return file.ModifiedUtc;
+        }
     }
 
     /// <summary>
