@@ -29,6 +29,12 @@ public sealed class LibraryScanner(ILogger<LibraryScanner> logger)
         "INDEX.BDM", "MOVIEOBJ.BDM", "index.bdmv", "MovieObject.bdmv",
     };
 
+    // A Sony camera's XAVC card: its thumbnails (THMBNL/C0001T01.JPG) and low-resolution proxies (SUB/C0001S03.MP4) of the
+    // clips in CLIP, and the card's index files; each was a photo or a problem of its own. Canon's catalog beside DCIM too.
+    private static readonly HashSet<string> M4RootIndexFolders = new(StringComparer.OrdinalIgnoreCase) { "THMBNL", "SUB", "GENERAL" };
+
+    private static readonly HashSet<string> M4RootIndexFiles = new(StringComparer.OrdinalIgnoreCase) { "MEDIAPRO.XML", "STATUS.BIN", "CUEUP.XML" };
+
     private const string RenameHint = "rename it to UTF-8, for example with: convmv -r -f latin1 -t utf-8 --notest <folder>";
 
     public IReadOnlyList<ScannedFile> Scan(string root, IReadOnlyCollection<string> excludedFolders, CancellationToken cancellationToken)
@@ -75,14 +81,24 @@ public sealed class LibraryScanner(ILogger<LibraryScanner> logger)
         return result;
     }
 
+    /// <summary>Whether the entry is one of a camera card's index structures (see the sets above); allocates only inside those folders.</summary>
     private static bool IsCardIndex(ref FileSystemEntry entry)
     {
         var parent = Path.GetFileName(entry.Directory);
-        var name = entry.FileName.ToString();
+        var name = entry.FileName;
+        if (parent.Equals("BDMV", StringComparison.OrdinalIgnoreCase))
+        {
+            return (entry.IsDirectory ? BdmvIndexFolders : BdmvIndexFiles).Contains(name.ToString());
+        }
+
+        if (parent.Equals("M4ROOT", StringComparison.OrdinalIgnoreCase))
+        {
+            return (entry.IsDirectory ? M4RootIndexFolders : M4RootIndexFiles).Contains(name.ToString());
+        }
+
         return entry.IsDirectory
-            ? (parent.Equals("BDMV", StringComparison.OrdinalIgnoreCase) && BdmvIndexFolders.Contains(name))
-              || (parent.Equals("AVCHD", StringComparison.OrdinalIgnoreCase) && name.Equals("AVCHDTN", StringComparison.OrdinalIgnoreCase))
-            : parent.Equals("BDMV", StringComparison.OrdinalIgnoreCase) && BdmvIndexFiles.Contains(name);
+               && ((parent.Equals("AVCHD", StringComparison.OrdinalIgnoreCase) && name.Equals("AVCHDTN", StringComparison.OrdinalIgnoreCase))
+                   || (parent.Equals("DCIM", StringComparison.OrdinalIgnoreCase) && name.Equals("CANONMSC", StringComparison.OrdinalIgnoreCase)));
     }
 
     /// <summary>

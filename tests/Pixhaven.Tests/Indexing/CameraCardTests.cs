@@ -5,7 +5,7 @@ using Pixhaven.Tests.Infrastructure;
 
 namespace Pixhaven.Tests.Indexing;
 
-/// <summary>A camcorder's card copied as it is: its videos are indexed, the index structures around them are not problems.</summary>
+/// <summary>Camera cards copied as they are: their videos are indexed; the index structures, thumbnails and proxies around them are neither photos nor problems.</summary>
 public sealed class CameraCardTests
 {
     [Fact]
@@ -47,5 +47,35 @@ public sealed class CameraCardTests
         Assert.Equal(["BACKUP/IMG_0001.jpg", "card/PLAYLIST/DSC_0001.jpg", "card/PRIVATE/AVCHD/BDMV/STREAM/00000.MTS", TestPhotos.CanonJpeg],
             paths.Order(StringComparer.Ordinal));
         Assert.Equal(MediaType.Video, (await db.Files.SingleAsync(f => f.Path.EndsWith(".MTS"))).Type);
+    }
+
+    [Fact]
+    public async Task ASonyCard_GivesItsClipsWithTheirMetadata_NotTheCamerasThumbnailsProxiesOrIndexes()
+    {
+        await using var library = await TestLibrary.CreateAsync([]);
+        string Card(string path)
+        {
+            var full = library.OriginalPath(Path.Combine("sony", path));
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            return full;
+        }
+
+        await VideoClips.MakeAsync(Card("PRIVATE/M4ROOT/CLIP/C0001.MP4"), "-c:v", "libx264", "-metadata", "creation_time=2023-10-19T16:13:48Z");
+        await File.WriteAllTextAsync(Card("PRIVATE/M4ROOT/CLIP/C0001M01.XML"),
+            """<?xml version="1.0" encoding="UTF-8"?><NonRealTimeMeta><CreationDate value="2023-10-19T16:13:48+02:00"/></NonRealTimeMeta>""");
+        // The camera's own thumbnail and proxy of that clip, and the card's index: Pixhaven makes its own thumbnails.
+        File.Copy(TestPhotos.PathOf("jpeg/Canon_EOS_7D.jpg"), Card("PRIVATE/M4ROOT/THMBNL/C0001T01.JPG"));
+        await VideoClips.MakeAsync(Card("PRIVATE/M4ROOT/SUB/C0001S03.MP4"), "-c:v", "libx264", "-s", "160x120");
+        await File.WriteAllTextAsync(Card("PRIVATE/M4ROOT/MEDIAPRO.XML"), """<?xml version="1.0" encoding="UTF-8"?><MediaProfile xmlns="http://xmlns.sony.net/pro/metadata/mediaprofile"/>""");
+        await File.WriteAllBytesAsync(Card("PRIVATE/M4ROOT/STATUS.BIN"), new byte[64]);
+        await File.WriteAllBytesAsync(Card("DCIM/CANONMSC/M0100.CTG"), new byte[64]);
+
+        var result = await library.IndexAsync();
+
+        Assert.Empty(result.Problems);
+        await using var db = library.OpenCatalog();
+        var files = await db.Files.OrderBy(f => f.Path).ToListAsync();
+        Assert.Equal(["sony/PRIVATE/M4ROOT/CLIP/C0001.MP4", "sony/PRIVATE/M4ROOT/CLIP/C0001M01.XML"], files.Select(f => f.Path));
+        Assert.Single(await db.Photos.ToListAsync());
     }
 }
