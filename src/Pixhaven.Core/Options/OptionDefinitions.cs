@@ -41,6 +41,8 @@ public static class OptionDefinitions
             o => o.DarktableCli, (o, v) => o.DarktableCli = v.Trim()),
         new("raw-convert-timeout", "--raw-convert-timeout", "Seconds a RAW converter may take for one file before it is stopped and the next converter is tried",
             o => o.RawConvertTimeoutSeconds.ToString(CultureInfo.InvariantCulture), (o, v) => o.RawConvertTimeoutSeconds = Int(v, 1, 3600)),
+        new("track-max-gap", "--track-max-gap", "Minutes between two points of a GPS track (GPX) across which a photo's position is still interpolated; a photo in a longer pause of the logger is not placed",
+            o => o.TrackMaxGapMinutes.ToString(CultureInfo.InvariantCulture), (o, v) => o.TrackMaxGapMinutes = Int(v, 1, 1440)),
         new("sidecar-write", "--sidecar-write", "Write edits to XMP sidecars in storage/sidecars (originals are never written)",
             o => o.SidecarWrite ? "true" : "false", (o, v) => o.SidecarWrite = Bool(v)),
         new("auth-mode", "--auth-mode", "Sign-in: password (default) or public (no sign-in; anyone reaching the server can change everything)",

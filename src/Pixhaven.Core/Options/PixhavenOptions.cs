@@ -43,6 +43,9 @@ public sealed class PixhavenOptions
     /// <summary>Seconds one RAW converter may take for one file before it is stopped and the next one is tried.</summary>
     public int RawConvertTimeoutSeconds { get; set; } = Media.Previews.RawPreviewRenderer.DefaultTimeoutSeconds;
 
+    /// <summary>Minutes between two points of a GPS track across which a photo's position is still interpolated.</summary>
+    public int TrackMaxGapMinutes { get; set; } = Places.TrackGeotagger.DefaultMaxGapMinutes;
+
     /// <summary>Larger images are skipped with a reason instead of decoded: a guard against decompression bombs.</summary>
     public int ImageMaxMegapixels { get; set; } = (int)(Media.Thumbnails.ThumbnailGenerator.DefaultMaxPixels / 1_000_000);
     public string LogLevel { get; set; } = "information";

@@ -11,7 +11,7 @@ namespace Pixhaven.Core.Places;
 /// <summary>
 /// Places photos that have no position of their own by the GPS tracks (GPX) anywhere in originals: a camera without GPS
 /// and a logger or phone app recording beside it. A photo's instant is matched to the track; between two points at
-/// most <see cref="MaxGap"/> apart its position is interpolated. The position is recorded as <see cref="MetadataSource.Track"/>:
+/// most <c>track-max-gap</c> apart its position is interpolated. The position is recorded as <see cref="MetadataSource.Track"/>:
 /// any position a file or the user gives outranks it, and it follows the tracks as they change.
 /// </summary>
 /// <remarks>
@@ -23,8 +23,13 @@ namespace Pixhaven.Core.Places;
 public sealed class TrackGeotagger(
     IDbContextFactory<CatalogDbContext> contextFactory, Gazetteer gazetteer, PixhavenOptions options, ILogger<TrackGeotagger> logger)
 {
-    /// <summary>Points further apart than this are a pause of the logger (no fix, switched off): nothing between them is placed.</summary>
-    public static readonly TimeSpan MaxGap = TimeSpan.FromMinutes(10);
+    /// <summary>
+    /// Points further apart than this (<c>track-max-gap</c>) are a pause of the logger (no fix, switched off): nothing
+    /// between them is placed. Loggers record every few seconds; a battery-saving setting every few minutes.
+    /// </summary>
+    public const int DefaultMaxGapMinutes = 10;
+
+    private TimeSpan MaxGap => TimeSpan.FromMinutes(options.TrackMaxGapMinutes);
 
     /// <summary>How far from a point (a segment's end, or either side of a gap) a photo still takes that point's position.</summary>
     public static readonly TimeSpan MaxDistanceToPoint = TimeSpan.FromMinutes(1);
@@ -157,13 +162,13 @@ public sealed class TrackGeotagger(
         var assumed = offset is null || offset == (options.DefaultZone is { } home ? OffsetMinutes(home, photo.TakenAt) : null);
         if (offset is { } given && !assumed)
         {
-            return PositionAt(segments, photo.TakenAt.AddMinutes(-given)) is { } exact ? (exact, given) : null;
+            return PositionAt(segments, photo.TakenAt.AddMinutes(-given), MaxGap) is { } exact ? (exact, given) : null;
         }
 
         var tried = new HashSet<int>();
         foreach (var candidate in zones.Select(z => (int?)OffsetMinutes(z, photo.TakenAt)).Prepend(offset).OfType<int>())
         {
-            if (tried.Add(candidate) && PositionAt(segments, photo.TakenAt.AddMinutes(-candidate)) is { } point
+            if (tried.Add(candidate) && PositionAt(segments, photo.TakenAt.AddMinutes(-candidate), MaxGap) is { } point
                 && ZoneOffsetMinutes(point, photo.TakenAt) == candidate)
             {
                 return (point, candidate);
@@ -180,7 +185,7 @@ public sealed class TrackGeotagger(
         gazetteer.TimeZoneAt(point.Latitude, point.Longitude) is { } zone ? OffsetMinutes(zone, local) : null;
 
     /// <summary>The position at an instant: interpolated between the two points around it, or the nearest point close enough.</summary>
-    public static TrackPoint? PositionAt(IReadOnlyList<IReadOnlyList<TrackPoint>> segments, DateTime utc)
+    public static TrackPoint? PositionAt(IReadOnlyList<IReadOnlyList<TrackPoint>> segments, DateTime utc, TimeSpan maxGap)
     {
         foreach (var points in segments)
         {
@@ -197,7 +202,7 @@ public sealed class TrackGeotagger(
 
             var (before, next) = (after > 0 ? points[after - 1] : (TrackPoint?)null, after < points.Count ? points[after] : (TrackPoint?)null);
             // Not across the antimeridian, where the longitude jumps from 180 to -180.
-            if (before is { } b && next is { } n && n.Utc - b.Utc <= MaxGap && Math.Abs(n.Longitude - b.Longitude) <= 180)
+            if (before is { } b && next is { } n && n.Utc - b.Utc <= maxGap && Math.Abs(n.Longitude - b.Longitude) <= 180)
             {
                 var share = (utc - b.Utc) / (n.Utc - b.Utc);
                 return new TrackPoint(utc, b.Latitude + ((n.Latitude - b.Latitude) * share), b.Longitude + ((n.Longitude - b.Longitude) * share),

@@ -9,6 +9,7 @@ namespace Pixhaven.Core.Tests.Places;
 
 public sealed class GpsTrackTests
 {
+    private static readonly TimeSpan TenMinutes = TimeSpan.FromMinutes(TrackGeotagger.DefaultMaxGapMinutes);
     private static readonly DateTime Noon = new(2021, 7, 14, 12, 0, 0, DateTimeKind.Utc);
 
     [Fact]
@@ -71,26 +72,26 @@ public sealed class GpsTrackTests
     {
         IReadOnlyList<IReadOnlyList<TrackPoint>> segments = [[new(Noon, 48.0, 2.0, 10), new(Noon.AddMinutes(4), 48.4, 2.8, 30), new(Noon.AddMinutes(30), 49.0, 3.0, null)]];
 
-        var quarter = TrackGeotagger.PositionAt(segments, Noon.AddMinutes(1))!.Value;
+        var quarter = TrackGeotagger.PositionAt(segments, Noon.AddMinutes(1), TenMinutes)!.Value;
         Assert.Equal((48.1, 2.2, 15.0), (quarter.Latitude, quarter.Longitude, quarter.Elevation!.Value), new PositionComparer());
-        Assert.Equal(new TrackPoint(Noon.AddMinutes(4), 48.4, 2.8, 30), TrackGeotagger.PositionAt(segments, Noon.AddMinutes(4)));
+        Assert.Equal(new TrackPoint(Noon.AddMinutes(4), 48.4, 2.8, 30), TrackGeotagger.PositionAt(segments, Noon.AddMinutes(4), TenMinutes));
 
         // A gap of 26 minutes: the logger had no fix, so only the minute beside either point is placed.
-        Assert.Equal(48.4, TrackGeotagger.PositionAt(segments, Noon.AddMinutes(4.5))!.Value.Latitude);
-        Assert.Null(TrackGeotagger.PositionAt(segments, Noon.AddMinutes(15)));
-        Assert.Equal(49.0, TrackGeotagger.PositionAt(segments, Noon.AddMinutes(29.5))!.Value.Latitude);
+        Assert.Equal(48.4, TrackGeotagger.PositionAt(segments, Noon.AddMinutes(4.5), TenMinutes)!.Value.Latitude);
+        Assert.Null(TrackGeotagger.PositionAt(segments, Noon.AddMinutes(15), TenMinutes));
+        Assert.Equal(49.0, TrackGeotagger.PositionAt(segments, Noon.AddMinutes(29.5), TenMinutes)!.Value.Latitude);
 
         // Before and after the track: the end point within a minute, nothing beyond.
-        Assert.Equal(48.0, TrackGeotagger.PositionAt(segments, Noon.AddSeconds(-50))!.Value.Latitude);
-        Assert.Null(TrackGeotagger.PositionAt(segments, Noon.AddMinutes(-2)));
-        Assert.Null(TrackGeotagger.PositionAt(segments, Noon.AddMinutes(32)));
+        Assert.Equal(48.0, TrackGeotagger.PositionAt(segments, Noon.AddSeconds(-50), TenMinutes)!.Value.Latitude);
+        Assert.Null(TrackGeotagger.PositionAt(segments, Noon.AddMinutes(-2), TenMinutes));
+        Assert.Null(TrackGeotagger.PositionAt(segments, Noon.AddMinutes(32), TenMinutes));
     }
 
     [Fact]
     public void PositionAt_DoesNotInterpolateAcrossTheAntimeridian()
     {
         IReadOnlyList<IReadOnlyList<TrackPoint>> segments = [[new(Noon, -17.0, 179.9, null), new(Noon.AddMinutes(2), -17.0, -179.9, null)]];
-        Assert.Equal(-179.9, TrackGeotagger.PositionAt(segments, Noon.AddMinutes(1.5))!.Value.Longitude); // the nearer point, not 0°
+        Assert.Equal(-179.9, TrackGeotagger.PositionAt(segments, Noon.AddMinutes(1.5), TenMinutes)!.Value.Longitude); // the nearer point, not 0°
     }
 
     private sealed class PositionComparer : IEqualityComparer<(double, double, double)>

@@ -90,6 +90,24 @@ public sealed class TrackGeotaggingTests
         Assert.Equal(MetadataSource.Track, (await PhotoOf(library, InNewYork)).LocationSource);
     }
 
+    [Fact]
+    public async Task ALoggerThatRecordsLessOften_IsFollowedAcrossLongerGaps_WhenConfigured()
+    {
+        // One point an hour (a battery-saving setting): the photo between two is placed when track-max-gap allows 90 minutes.
+        await using var library = await TestLibrary.CreateAsync([DuringAPause], new Dictionary<string, string>
+        {
+            ["default-time-zone"] = "America/New_York", ["track-max-gap"] = "90",
+        });
+        await File.WriteAllTextAsync(library.OriginalPath("hourly.gpx"), GpxDocuments.Of([
+            [(Utc(2021, 6, 25, 14, 0), 40.70, -74.00), (Utc(2021, 6, 25, 15, 0), 40.76, -74.06)],
+        ]));
+        await library.IndexAsync();
+
+        var photo = await PhotoOf(library, DuringAPause); // 10:32:57 EDT: 14:32:57 UTC
+        Assert.Equal((MetadataSource.Track, -240), (photo.LocationSource, photo.TakenAtOffsetMinutes));
+        Assert.Equal(40.70 + (0.06 * 1977 / 3600), photo.Latitude!.Value, 9);
+    }
+
     private static async Task<Photo> PhotoOf(TestLibrary library, string path)
     {
         await using var db = library.OpenCatalog();
