@@ -104,7 +104,8 @@ public sealed class Indexer(
         var stillVanished = plan.Vanished.Where(f => !f.Missing && !counts.MovedFileIds.Contains(f.Id)).Select(f => f.Id).ToList();
         progress?.Report(counts.Snapshot("finishing", null));
         var missing = await writer.MarkMissingAsync(stillVanished, cancellationToken);
-        var placed = work.Count > 0 || restored.Count > 0 || missing > 0 ? await trackGeotagger.ApplyAsync(cancellationToken) : 0;
+        // Also when no file changed, as track-max-gap may have. Its lookups of tracks and placed photos seek an index.
+        var placed = await trackGeotagger.ApplyAsync(cancellationToken);
 
         run.FinishedAt = clock.GetUtcNow().UtcDateTime;
         (run.Found, run.Indexed, run.Unchanged, run.Moved, run.Missing, run.Skipped, run.Failed) =

@@ -93,17 +93,19 @@ public sealed class TrackGeotaggingTests
     [Fact]
     public async Task ALoggerThatRecordsLessOften_IsFollowedAcrossLongerGaps_WhenConfigured()
     {
-        // One point an hour (a battery-saving setting): the photo between two is placed when track-max-gap allows 90 minutes.
-        await using var library = await TestLibrary.CreateAsync([DuringAPause], new Dictionary<string, string>
-        {
-            ["default-time-zone"] = "America/New_York", ["track-max-gap"] = "90",
-        });
+        // One point an hour (a battery-saving setting): the photo between two is left unplaced by default.
+        var library = await TestLibrary.CreateAsync([DuringAPause], new Dictionary<string, string> { ["default-time-zone"] = "America/New_York" });
         await File.WriteAllTextAsync(library.OriginalPath("hourly.gpx"), GpxDocuments.Of([
             [(Utc(2021, 6, 25, 14, 0), 40.70, -74.00), (Utc(2021, 6, 25, 15, 0), 40.76, -74.06)],
         ]));
         await library.IndexAsync();
+        Assert.Null((await PhotoOf(library, DuringAPause)).Latitude);
 
-        var photo = await PhotoOf(library, DuringAPause); // 10:32:57 EDT: 14:32:57 UTC
+        // With track-max-gap at 90 minutes it is placed by the next run, though no file changed.
+        await using var reopened = await library.ReopenAsync(new Dictionary<string, string> { ["track-max-gap"] = "90" });
+        var result = await reopened.IndexAsync();
+        Assert.Equal((0, 1), (result.Indexed, result.PlacedByTracks));
+        var photo = await PhotoOf(reopened, DuringAPause); // 10:32:57 EDT: 14:32:57 UTC
         Assert.Equal((MetadataSource.Track, -240), (photo.LocationSource, photo.TakenAtOffsetMinutes));
         Assert.Equal(40.70 + (0.06 * 1977 / 3600), photo.Latitude!.Value, 9);
     }
