@@ -75,7 +75,15 @@ public static class PhotoFields
             return;
         }
 
-        var offset = zone.IsInvalidTime(photo.TakenAt) ? zone.BaseUtcOffset : zone.GetUtcOffset(photo.TakenAt);
+        SetOffset(photo, OffsetAt(zone, photo.TakenAt));
+    }
+
+    /// <summary>The UTC offset of a wall-clock time in a zone; a time that a daylight-saving change skips takes the standard offset.</summary>
+    public static TimeSpan OffsetAt(TimeZoneInfo zone, DateTime local) => zone.IsInvalidTime(local) ? zone.BaseUtcOffset : zone.GetUtcOffset(local);
+
+    /// <summary>Reads the photo's local time at this offset: records the offset and the instant it makes.</summary>
+    public static void SetOffset(Photo photo, TimeSpan offset)
+    {
         photo.TakenAtOffsetMinutes = (int)offset.TotalMinutes;
         photo.TakenAtUtc = DateTime.SpecifyKind(photo.TakenAt - offset, DateTimeKind.Utc);
     }

@@ -288,7 +288,7 @@ public sealed class PhotoEditor(
         try
         {
             var info = TimeZoneInfo.FindSystemTimeZoneById(zone);
-            return (local, info.IsInvalidTime(local) ? info.BaseUtcOffset : info.GetUtcOffset(local));
+            return (local, PhotoFields.OffsetAt(info, local));
         }
         catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
         {

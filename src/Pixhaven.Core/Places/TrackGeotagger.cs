@@ -148,8 +148,7 @@ public sealed class TrackGeotagger(
         }
 
         (photo.Latitude, photo.Longitude, photo.Altitude, photo.LocationSource) = (point.Latitude, point.Longitude, point.Elevation, MetadataSource.Track);
-        photo.TakenAtOffsetMinutes = offsetMinutes;
-        photo.TakenAtUtc = DateTime.SpecifyKind(photo.TakenAt.AddMinutes(-offsetMinutes), DateTimeKind.Utc);
+        PhotoFields.SetOffset(photo, TimeSpan.FromMinutes(offsetMinutes));
         PhotoFields.Locate(photo, gazetteer);
         return true;
     }
@@ -178,8 +177,7 @@ public sealed class TrackGeotagger(
         return null;
     }
 
-    private static int OffsetMinutes(TimeZoneInfo zone, DateTime local) =>
-        (int)(zone.IsInvalidTime(local) ? zone.BaseUtcOffset : zone.GetUtcOffset(local)).TotalMinutes;
+    private static int OffsetMinutes(TimeZoneInfo zone, DateTime local) => (int)PhotoFields.OffsetAt(zone, local).TotalMinutes;
 
     private int? ZoneOffsetMinutes(TrackPoint point, DateTime local) =>
         gazetteer.TimeZoneAt(point.Latitude, point.Longitude) is { } zone ? OffsetMinutes(zone, local) : null;
