@@ -103,17 +103,21 @@ public sealed class MediaInspector(EmbeddedMetadataReader metadataReader, Ffprob
 
         // An AVCHD clip's container has no date; its camera wrote one into the H.264 stream.
         var recorded = probe.TakenAt is null && type.Format == "mts" ? AvchdRecordingTime.Read(path) : null;
+
+        // A GoPro's GPS gives its place and, from the GPS clock, the true instant it started recording.
+        var telemetry = probe.HasGoProTelemetry ? GoProTelemetry.Read(path) : null;
+        var gpsStart = probe.Latitude is null ? telemetry?.StartUtc : null;
         var metadata = new MediaMetadata
         {
-            TakenAt = probe.TakenAt ?? recorded?.Local,
-            TakenAtOffset = probe.TakenAt is null ? recorded?.Offset : probe.TakenAtOffset,
-            TakenAtIsUtc = probe.TakenAtIsUtc,
+            TakenAt = gpsStart ?? probe.TakenAt ?? recorded?.Local,
+            TakenAtOffset = gpsStart is not null ? TimeSpan.Zero : probe.TakenAt is null ? recorded?.Offset : probe.TakenAtOffset,
+            TakenAtIsUtc = gpsStart is not null || probe.TakenAtIsUtc,
             RecordedByPhone = probe.RecordedByPhone,
             Make = probe.Make,
-            Model = probe.Model,
-            Latitude = probe.Latitude,
-            Longitude = probe.Longitude,
-            Altitude = probe.Altitude,
+            Model = probe.Model ?? telemetry?.Camera,
+            Latitude = probe.Latitude ?? telemetry?.Latitude,
+            Longitude = probe.Longitude ?? telemetry?.Longitude,
+            Altitude = probe.Latitude is null ? telemetry?.Altitude : probe.Altitude,
             Duration = probe.Duration,
             VideoCodec = probe.VideoCodec,
             AudioCodec = probe.AudioCodec,

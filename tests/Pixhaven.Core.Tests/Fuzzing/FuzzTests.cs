@@ -154,6 +154,19 @@ public sealed class FuzzTests
     }
 
     [Fact]
+    public void GoProTelemetry_OfMutatedClips_NeverThrows()
+    {
+        var clip = Media.GoProPayloads.Mp4(
+            Media.GoProPayloads.Hero7("HERO7 Black", 0, "210714100004.000", 9999, (0, 0, 0)),
+            Media.GoProPayloads.Hero7("HERO7 Black", 3, "210714100005.000", 150, (48.8584, 2.2945, 35)),
+            Media.GoProPayloads.Hero13(48.8584, 2.2945, 35, new DateTime(2024, 1, 1), 1.2, 3));
+        Assert.NotNull(GoProTelemetry.Read(new MemoryStream(clip))!.Latitude);
+        Gen.Select(Gen.Int[0, 4], Gen.Int[0, int.MaxValue], Gen.Byte).Array[1, 8]
+            .Select(mutations => Mutate(clip, mutations))
+            .Sample(bytes => KeepIfFailing(bytes, ".mp4", () => _ = GoProTelemetry.Read(new MemoryStream(bytes))), iter: Math.Max(100, Iterations), threads: 1);
+    }
+
+    [Fact]
     public void SubtitleTelemetry_OfMutatedRecords_NeverThrows()
     {
         var record = System.Text.Encoding.UTF8.GetBytes(Media.FlightRecords.Mini);

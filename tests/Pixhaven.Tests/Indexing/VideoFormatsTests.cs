@@ -53,6 +53,13 @@ public sealed class VideoFormatsTests(VideoFormatsTests.Clips clips) : IClassFix
             File.Copy(TestPhotos.PathOf("jpeg/Canon_EOS_7D.jpg"), Original("gopro/GX010042.THM"));
             await VideoClips.MakeAsync(Original("gopro/GL010042.LRV"), "-c:v", "libx264", "-s", "160x120", "-f", "mp4", "-metadata", "comment=GoPro proxy");
 
+            // GoPros: one whose GPS had a fix (its clock on local time, 2 s fast); one set to a time zone, which writes UTC
+            // and its local clock in the timecode track; one with neither, its local clock in both.
+            byte[] fix = Pixhaven.Core.Tests.Media.GoProPayloads.Hero7("HERO7 Black", 3, "210714100005.000", 150, (48.8584, 2.2945, 35));
+            await VideoClips.MakeGoProAsync(Original("gopro/GX010043.MP4"), "2021-07-14T12:00:07Z", "12:00:07:00", fix);
+            await VideoClips.MakeGoProAsync(Original("gopro/GX010044.MP4"), "2024-04-07T07:19:54Z", "08:19:54:00", null);
+            await VideoClips.MakeGoProAsync(Original("gopro/GX010045.MP4"), "2021-07-14T10:00:00Z", "10:00:00:00", null);
+
             // A Sony camera's clip and the metadata it writes beside it, with the time zone the MP4 does not keep.
             Directory.CreateDirectory(Original("M4ROOT/CLIP"));
             await VideoClips.MakeAsync(Original("M4ROOT/CLIP/C0001.MP4"), "-c:v", "libx264", "-metadata", "creation_time=2023-10-19T16:13:48Z");
@@ -148,12 +155,29 @@ public sealed class VideoFormatsTests(VideoFormatsTests.Clips clips) : IClassFix
         Assert.Equal((MetadataSource.Embedded, "Canon", "Canon PowerShot S40"), (photo.TakenAtSource, photo.CameraMake, photo.CameraModel));
 
         // A video with a date of its own keeps it. A GoPro names its proxy with another letter: it joins all the same.
-        var gopro = await db.Files.Include(f => f.Photo).Where(f => f.Path.StartsWith("gopro/")).OrderBy(f => f.Path).ToListAsync();
+        var gopro = await db.Files.Include(f => f.Photo).Where(f => f.Path.StartsWith("gopro/G") && f.Path.Contains("010042")).OrderBy(f => f.Path).ToListAsync();
         Assert.Equal(["gopro/GL010042.LRV", "gopro/GX010042.MP4", "gopro/GX010042.THM"], gopro.Select(f => f.Path));
         Assert.Single(gopro.Select(f => f.PhotoId).Distinct());
         Assert.Equal([false, true, false], gopro.Select(f => f.Primary));
         Assert.Equal((MediaType.Video, new DateTime(2021, 7, 14, 10, 0, 0)), (gopro[1].Photo!.Type, gopro[1].Photo!.TakenAt));
         Assert.Equal((320, 240), (gopro[1].Photo!.Width, gopro[1].Photo!.Height));
+    }
+
+    [Theory]
+    [InlineData("gopro/GX010043.MP4", "2021-07-14T12:00:05", 120, 48.8584, 2.2945, "HERO7 Black")] // by the GPS clock, in Paris
+    [InlineData("gopro/GX010044.MP4", "2024-04-07T08:19:54", 60, null, null, null)] // UTC, an hour behind its timecode
+    [InlineData("gopro/GX010045.MP4", "2021-07-14T10:00:00", -240, null, null, null)] // its local clock, in the default zone
+    public async Task AGoPro_IsPlacedByItsGps_AndDatedByTheGpsClockOrItsTimecode(string path, string takenAt, int offsetMinutes, double? lat, double? lng, string? model)
+    {
+        await using var db = Library.OpenCatalog();
+        var file = await db.Files.Include(f => f.Photo).SingleAsync(f => f.Path == path);
+        Assert.Equal((FileStatus.Indexed, MediaType.Video, null), (file.Status, file.Type, file.Error));
+        var photo = file.Photo!;
+        var local = DateTime.Parse(takenAt, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal((local, offsetMinutes, MetadataSource.Embedded), (photo.TakenAt, photo.TakenAtOffsetMinutes, photo.TakenAtSource));
+        Assert.Equal(local.AddMinutes(-offsetMinutes), photo.TakenAtUtc);
+        Assert.Equal((lat, lng, lat is null ? null : "FR"), (photo.Latitude, photo.Longitude, photo.CountryCode));
+        Assert.Equal(("GoPro", model), (photo.CameraMake, photo.CameraModel));
     }
 
     [Fact]

@@ -15,6 +15,33 @@ public static class VideoClips
         FfmpegAsync(["-f", "lavfi", "-i", "testsrc=duration=2:size=320x240:rate=25", "-f", "lavfi", "-i", "sine=duration=2", .. options, path]);
 
     /// <summary>
+    /// A GoPro's clip: H.264 in an MP4 whose tracks GoPro names, with a timecode track on the camera's clock and, when
+    /// given, a telemetry track (GPMF, "gpmd") of one payload. ffmpeg writes a "gpmd" track only in its QuickTime muxer;
+    /// the boxes are the same.
+    /// </summary>
+    public static async Task MakeGoProAsync(string path, string creationTime, string timecode, byte[]? telemetry)
+    {
+        string[] video = ["-f", "lavfi", "-i", "testsrc=duration=2:size=320x240:rate=25"];
+        string[] output = ["-c:v", "libx264", "-metadata", $"creation_time={creationTime}", "-timecode", timecode, "-metadata:s:v:0", "handler_name=GoPro AVC"];
+        if (telemetry is null)
+        {
+            await FfmpegAsync([.. video, .. output, "-f", "mp4", path]);
+            return;
+        }
+
+        var payload = Path.Combine(Path.GetTempPath(), $"pixhaven-gpmf-{Guid.NewGuid():N}.bin");
+        await File.WriteAllBytesAsync(payload, telemetry);
+        try
+        {
+            await FfmpegAsync([.. video, "-f", "data", "-i", payload, "-map", "0", "-map", "1", .. output, "-c:d", "copy", "-tag:d", "gpmd", "-f", "mov", path]);
+        }
+        finally
+        {
+            File.Delete(payload);
+        }
+    }
+
+    /// <summary>
     /// An H.264 clip in an MPEG transport stream (.MTS, or .M2TS with <paramref name="m2ts"/>) whose first access unit
     /// carries the SEI an AVCHD camcorder writes, with these MDPM entries.
     /// </summary>

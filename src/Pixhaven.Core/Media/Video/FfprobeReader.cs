@@ -53,7 +53,13 @@ public sealed partial class FfprobeReader
             (width, height) = (height, width);
         }
 
+        var goPro = streams.Any(x => Text(x, "codec_tag_string") == "gpmd" || Tags(x).GetValueOrDefault("handler_name")?.StartsWith("GoPro ", StringComparison.Ordinal) == true);
         var (takenAt, offset, isUtc) = TakenAt(tags);
+        if (goPro && isUtc && takenAt is { } created && streams.Select(x => Tags(x).GetValueOrDefault("timecode")).FirstOrDefault(t => t is not null) is { } timecode)
+        {
+            (takenAt, offset, isUtc) = GoProClock(created, timecode);
+        }
+
         var (lat, lng, alt) = Location(tags.GetValueOrDefault("com.apple.quicktime.location.ISO6709") ?? tags.GetValueOrDefault("location"));
         return new VideoProbe
         {
@@ -72,9 +78,10 @@ public sealed partial class FfprobeReader
             Latitude = lat,
             Longitude = lng,
             Altitude = alt,
-            Make = tags.GetValueOrDefault("com.apple.quicktime.make") ?? tags.GetValueOrDefault("make"),
+            Make = tags.GetValueOrDefault("com.apple.quicktime.make") ?? tags.GetValueOrDefault("make") ?? (goPro ? "GoPro" : null),
             Model = tags.GetValueOrDefault("com.apple.quicktime.model") ?? tags.GetValueOrDefault("model"),
             ContentIdentifier = tags.GetValueOrDefault("com.apple.quicktime.content.identifier"),
+            HasGoProTelemetry = streams.Any(x => Text(x, "codec_tag_string") == "gpmd"),
         };
     }
 
@@ -94,6 +101,31 @@ public sealed partial class FfprobeReader
         }
 
         return (null, null, false);
+    }
+
+    /// <summary>
+    /// A GoPro's time: its timecode track runs on the camera's local clock (time of day, frames after ';' or ':'), while
+    /// the container's creation time is UTC on cameras set to a time zone and the same local clock on the others. The
+    /// difference, to the quarter hour, is the offset; none means the creation time is the local clock, zone unknown.
+    /// </summary>
+    private static (DateTime?, TimeSpan?, bool IsUtc) GoProClock(DateTime created, string timecode)
+    {
+        var parts = timecode.Split(':', ';', '.');
+        if (parts.Length < 3 || !int.TryParse(parts[0], CultureInfo.InvariantCulture, out var hours) || !int.TryParse(parts[1], CultureInfo.InvariantCulture, out var minutes)
+            || !int.TryParse(parts[2], CultureInfo.InvariantCulture, out var seconds) || hours > 23 || minutes > 59 || seconds > 59)
+        {
+            return (created, TimeSpan.Zero, true);
+        }
+
+        var difference = new TimeSpan(hours, minutes, seconds) - created.TimeOfDay;
+        difference += difference.TotalHours switch { < -12 => TimeSpan.FromDays(1), > 14 => TimeSpan.FromDays(-1), _ => TimeSpan.Zero };
+        var offset = TimeSpan.FromMinutes(Math.Round(difference.TotalMinutes / 15) * 15);
+        if ((difference - offset).Duration() > TimeSpan.FromMinutes(2))
+        {
+            return (created, TimeSpan.Zero, true); // not a clock time: a timecode set by hand
+        }
+
+        return offset == TimeSpan.Zero ? (created, null, false) : (created + offset, offset, false);
     }
 
     private static (double?, double?, double?) Location(string? iso6709)

@@ -33,6 +33,9 @@ public sealed record VideoProbe
     public string? Make { get; init; }
     public string? Model { get; init; }
 
+    /// <summary>The file has a GoPro telemetry track (GPMF, "gpmd"), which may hold the camera's GPS fixes.</summary>
+    public bool HasGoProTelemetry { get; init; }
+
     /// <summary>Apple's content identifier, which pairs a Live Photo's video with its still.</summary>
     public string? ContentIdentifier { get; init; }
 }
