@@ -19,7 +19,8 @@ public static class IndexerRevision
     /// and frame rate; Sony's clip metadata (C0001M01.XML) read as its video's sidecar, Apple's .AAE kept with its photo.
     /// 4: a GoPro's proxy (GL010042.LRV) stacked with its clip (GX010042.MP4); a drone's flight record (DJI_0001.SRT)
     /// read as its video's sidecar; GPS tracks (GPX), which were skipped as unsupported content.
-    /// 5: a GoPro's position, start time and model from its GPS telemetry (GPMF), and its time zone from its timecode.
+    /// 5: a GoPro's position, start time and model from its GPS telemetry (GPMF), and its time zone from its timecode;
+    /// Google Takeout's JSON read as its photo's sidecar, which was unsupported content.
     /// </summary>
     public const int Current = 5;
 }

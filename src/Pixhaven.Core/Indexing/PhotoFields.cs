@@ -40,14 +40,14 @@ public static class PhotoFields
     /// <summary>
     /// Gives a photo whose time has no offset the offset of the time zone where it was taken (from its GPS position),
     /// else of the configured default zone, at that local time (daylight saving included), so it sorts with its
-    /// neighbours. A time the file gave in UTC only (<paramref name="metadata"/>'s <see cref="MediaMetadata.TakenAtIsUtc"/>:
-    /// a video's) keeps its instant and is shown at the local time of its position, or of the default zone when a phone
-    /// recorded it. Estimated file times (Auto) are UTC already and stay so.
+    /// neighbours. A time given in UTC only (<paramref name="metadata"/>'s <see cref="MediaMetadata.TakenAtIsUtc"/>: a
+    /// video's, Google's export, applied as <paramref name="source"/>) keeps its instant and is shown at the local time
+    /// of its position, or of the default zone when it is true UTC. Estimated file times (Auto) are UTC already and stay so.
     /// </summary>
     /// <remarks>Call after <see cref="Locate"/>: the zone is chosen within the photo's country.</remarks>
-    public static void AssumeZone(Photo photo, Gazetteer gazetteer, TimeZoneInfo? defaultZone, MediaMetadata? metadata = null)
+    public static void AssumeZone(Photo photo, Gazetteer gazetteer, TimeZoneInfo? defaultZone, MediaMetadata? metadata = null, MetadataSource source = MetadataSource.Embedded)
     {
-        var isFilesUtcTime = metadata is { TakenAtIsUtc: true } && photo.TakenAtSource == MetadataSource.Embedded
+        var isFilesUtcTime = metadata is { TakenAtIsUtc: true } && photo.TakenAtSource == source
                              && photo.TakenAtOffsetMinutes == 0 && photo.TakenAt == metadata.TakenAt;
         if ((photo.TakenAtOffsetMinutes is not null && !isFilesUtcTime) || photo.TakenAtSource == MetadataSource.Auto)
         {
@@ -58,9 +58,9 @@ public static class PhotoFields
         var zoneOfPosition = photo is { Latitude: { } lat, Longitude: { } lng, CountryCode: { } country } ? gazetteer.TimeZoneAt(country, lat, lng) : null;
         if (isFilesUtcTime)
         {
-            // The default zone only for a phone's video: many cameras write their local clock where the container wants
-            // UTC, and turning that by a zone would move it. A video with a position is a phone's (or knows its place).
-            if ((zoneOfPosition ?? (metadata!.RecordedByPhone ? defaultZone : null)) is { } videoZone)
+            // The default zone only for a true UTC time (a phone's video): many cameras write their local clock where the
+            // container wants UTC, and turning that by a zone would move it. A video with a position knows its place.
+            if ((zoneOfPosition ?? (metadata!.TakenAtIsTrueUtc ? defaultZone : null)) is { } videoZone)
             {
                 var utcOffset = videoZone.GetUtcOffset(DateTime.SpecifyKind(photo.TakenAtUtc, DateTimeKind.Utc));
                 photo.TakenAt = DateTime.SpecifyKind(photo.TakenAtUtc + utcOffset, DateTimeKind.Unspecified);
@@ -115,10 +115,38 @@ public static class PhotoFields
     /// Applies a sidecar (XMP, or a camera's clip metadata): it outranks embedded metadata but never a manual edit, and
     /// names the camera when the file does not.
     /// </summary>
-    public static void ApplySidecar(Photo photo, MediaMetadata sidecar)
+    public static void ApplySidecar(Photo photo, MediaMetadata sidecar, TimeZoneInfo? defaultZone)
     {
+        // A UTC instant (Google's export) that the file's own time already shows, up to its zone, keeps the file's local
+        // time and tells its zone. One that differs more is a date changed in Google Photos, and replaces it.
+        if (sidecar is { TakenAtIsUtc: true, TakenAt: { } instant } && photo.TakenAtSource == MetadataSource.Embedded
+            && ZoneShowing(photo, instant, defaultZone) is { } offset)
+        {
+            SetOffset(photo, offset);
+            sidecar = sidecar with { TakenAt = null, TakenAtOffset = null };
+        }
+
         ApplyRanked(photo, sidecar, MetadataSource.Sidecar);
+        photo.Favorite |= sidecar.Favorite;
         NameUnknownCamera(photo, sidecar.Make, sidecar.Model, sidecar.Lens, sidecar.FocalLength, sidecar.FNumber, sidecar.ExposureTime, sidecar.Iso);
+    }
+
+    /// <summary>
+    /// The offset at which the photo's local time is this instant: its own, when the file gave one and the instants
+    /// agree to the minute; else the quarter-hour offset (within ±14 hours) the two times differ by, to the minute.
+    /// Null when neither. As for GPS tracks, an offset other than the default zone's came from the file.
+    /// </summary>
+    private static TimeSpan? ZoneShowing(Photo photo, DateTime instant, TimeZoneInfo? defaultZone)
+    {
+        var tolerance = TimeSpan.FromMinutes(1);
+        if (photo.TakenAtOffsetMinutes is { } own && (defaultZone is null || OffsetAt(defaultZone, photo.TakenAt) != TimeSpan.FromMinutes(own)))
+        {
+            return (photo.TakenAtUtc - instant).Duration() <= tolerance ? TimeSpan.FromMinutes(own) : null;
+        }
+
+        var difference = photo.TakenAt - instant;
+        var offset = TimeSpan.FromMinutes(Math.Round(difference.TotalMinutes / 15) * 15);
+        return offset.Duration() <= TimeSpan.FromHours(14) && (difference - offset).Duration() <= tolerance ? offset : null;
     }
 
     /// <summary>Takes over another photo's values when its file becomes a stack's primary; ranked fields only by rank.</summary>

@@ -173,16 +173,18 @@ public sealed class StackBuilder(
         target.Duration = shown.FirstOrDefault(f => f.Type == MediaType.Video)?.Duration;
 
         int? sidecarOrientation = null;
+        MediaMetadata? utcSidecar = null;
         foreach (var sidecar in group.Where(f => f.Type == MediaType.Sidecar).OrderBy(f => f.Path, StringComparer.Ordinal))
         {
             var metadata = SidecarReader.Read(Path.Combine(options.OriginalsFullPath, sidecar.Path));
-            PhotoFields.ApplySidecar(target, metadata);
+            PhotoFields.ApplySidecar(target, metadata, options.DefaultZone);
             sidecarOrientation = metadata.Orientation ?? sidecarOrientation;
+            utcSidecar = metadata.TakenAtIsUtc ? metadata : utcSidecar;
         }
 
         Orient(target, primary, sidecarOrientation);
         PhotoFields.Locate(target, gazetteer);
-        PhotoFields.AssumeZone(target, gazetteer, options.DefaultZone);
+        PhotoFields.AssumeZone(target, gazetteer, options.DefaultZone, utcSidecar, MetadataSource.Sidecar);
         return new PhotoMerge.Merge(target, absorbed);
     }
 

@@ -6,7 +6,7 @@ namespace Pixhaven.Core.Indexing;
 /// The key that groups the files of one photo: the folder plus the base name, without extensions and without the
 /// markers editors add. "IMG_1.CR2", "IMG_1.jpg", "IMG_1.xmp", "IMG_1.jpg.xmp", "IMG_1 (edited).jpg" and Apple's
 /// "IMG_E1.JPG" all share "folder/img_1"; so do a GoPro's "GX010042.MP4", its "GX010042.THM" and its proxy
-/// "GL010042.LRV". Names that differ in any other way stay apart: "IMG_1 (1).jpg" is a different photo more often
+/// "GL010042.LRV"; and Google Takeout's "IMG_1.jpg.json" and "IMG_1.jpg.supplemental-metadata.json". Names that differ in any other way stay apart: "IMG_1 (1).jpg" is a different photo more often
 /// than not.
 /// </summary>
 public static partial class StackKey
@@ -46,6 +46,7 @@ public static partial class StackKey
     {
         // Strip every extension of a sidecar ("IMG_1.jpg.xmp"), one of anything else ("my.photo.jpg" keeps "my.photo").
         var stem = Path.GetFileNameWithoutExtension(name);
+        string? rest = null;
         if (name.EndsWith(".xmp", StringComparison.OrdinalIgnoreCase) && Path.HasExtension(stem) && Path.GetExtension(stem).Length <= 5)
         {
             stem = Path.GetFileNameWithoutExtension(stem);
@@ -54,8 +55,12 @@ public static partial class StackKey
         {
             stem = name[..sony.Index]; // Sony's clip metadata: "C0001M01.XML" belongs to "C0001.MP4"
         }
+        else if (name.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        {
+            (stem, rest) = TakeoutStem(name);
+        }
 
-        var rest = name[stem.Length..];
+        rest ??= name[stem.Length..];
         var edited = false;
         if (EditSuffix().Match(stem) is { Success: true } suffix)
         {
@@ -76,4 +81,32 @@ public static partial class StackKey
 
         return (stem, edited, rest);
     }
+
+    /// <summary>
+    /// The stem of Google Takeout's JSON and what follows it. "IMG_1.jpg.json" and, since 2024,
+    /// "IMG_1.jpg.supplemental-metadata.json" (cut short, as "….supplemental-met.json", where the name reaches 51
+    /// characters) belong to "IMG_1.jpg"; the second copy of a name, "IMG_1(1).jpg", has its number after the
+    /// extension, "IMG_1.jpg(1).json", and the tail leaves the number out, as the photo's own does.
+    /// </summary>
+    private static (string Stem, string Tail) TakeoutStem(string name)
+    {
+        var body = name[..^".json".Length];
+        var supplemental = body.LastIndexOf('.');
+        if (supplemental > 0 && body.Length - supplemental >= 3 && ".supplemental-metadata".StartsWith(body[supplemental..], StringComparison.OrdinalIgnoreCase))
+        {
+            body = body[..supplemental];
+        }
+
+        if (TakeoutPhotoName().Match(body) is not { Success: true } photo)
+        {
+            return (body, name[body.Length..]);
+        }
+
+        var (number, extension) = (photo.Groups["number"], photo.Groups["extension"].Index);
+        var tail = name[extension..];
+        return (photo.Groups["stem"].Value + number.Value, number.Success ? tail.Remove(number.Index - extension, number.Length) : tail);
+    }
+
+    [GeneratedRegex(@"^(?<stem>.+?)(?<extension>\.[A-Za-z0-9]{2,5})(?<number>\(\d+\))?$")]
+    private static partial Regex TakeoutPhotoName();
 }

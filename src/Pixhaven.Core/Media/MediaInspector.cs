@@ -112,7 +112,7 @@ public sealed class MediaInspector(EmbeddedMetadataReader metadataReader, Ffprob
             TakenAt = gpsStart ?? probe.TakenAt ?? recorded?.Local,
             TakenAtOffset = gpsStart is not null ? TimeSpan.Zero : probe.TakenAt is null ? recorded?.Offset : probe.TakenAtOffset,
             TakenAtIsUtc = gpsStart is not null || probe.TakenAtIsUtc,
-            RecordedByPhone = probe.RecordedByPhone,
+            TakenAtIsTrueUtc = probe.RecordedByPhone,
             Make = probe.Make,
             Model = probe.Model ?? telemetry?.Camera,
             Latitude = probe.Latitude ?? telemetry?.Latitude,

@@ -167,6 +167,16 @@ public sealed class FuzzTests
     }
 
     [Fact]
+    public void GoogleTakeoutMetadata_OfMutatedDocuments_ReturnsValuesOrAWarning_NeverThrows()
+    {
+        var document = System.Text.Encoding.UTF8.GetBytes(Media.TakeoutDocuments.Of("IMG_0001.JPG", new DateTime(2019, 7, 15, 9, 3, 30), 48.8584, 2.2945, "Tour Eiffel", favorited: true));
+        Assert.NotNull(GoogleTakeoutMetadata.Read(document).Latitude);
+        Gen.Select(Gen.Int[0, 4], Gen.Int[0, int.MaxValue], Gen.Byte).Array[1, 8]
+            .Select(mutations => Mutate(document, mutations))
+            .Sample(bytes => KeepIfFailing(bytes, ".json", () => Assert.NotNull(GoogleTakeoutMetadata.Read(bytes))), iter: Math.Max(100, Iterations), threads: 1);
+    }
+
+    [Fact]
     public void SubtitleTelemetry_OfMutatedRecords_NeverThrows()
     {
         var record = System.Text.Encoding.UTF8.GetBytes(Media.FlightRecords.Mini);

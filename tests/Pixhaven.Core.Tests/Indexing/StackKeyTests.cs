@@ -22,6 +22,14 @@ public class StackKeyTests
     [InlineData("DCIM/100GOPRO/GL010042.LRV", "DCIM/100GOPRO/g010042", false)] // and its low-resolution proxy
     [InlineData("DCIM/100GOPRO/GH010042.MP4", "DCIM/100GOPRO/g010042", false)]
     [InlineData("DCIM/100GOPRO/GOPR0042.LRV", "DCIM/100GOPRO/gopr0042", false)] // older GoPros name the proxy as the clip
+    [InlineData("Takeout/Photos from 2019/IMG_0001.JPG.json", "Takeout/Photos from 2019/img_0001", false)] // Google Takeout,
+    [InlineData("Takeout/Photos from 2019/IMG_0001.JPG.supplemental-metadata.json", "Takeout/Photos from 2019/img_0001", false)] // since 2024,
+    [InlineData("Takeout/Photos from 2019/IMG_20190715_110300123.jpg.supplemental-met.json", "Takeout/Photos from 2019/img_20190715_110300123", false)] // cut short
+    [InlineData("Takeout/Photos from 2019/IMG_0001.JPG(1).json", "Takeout/Photos from 2019/img_0001(1)", false)] // of IMG_0001(1).JPG
+    [InlineData("Takeout/Photos from 2019/IMG_0001(1).JPG", "Takeout/Photos from 2019/img_0001(1)", false)]
+    [InlineData("Takeout/Photos from 2019/IMG_0001-edited.JPG", "Takeout/Photos from 2019/img_0001", true)]
+    [InlineData("Takeout/Album/metadata.json", "Takeout/Album/metadata", false)]
+    [InlineData("notes/settings.json", "notes/settings", false)]
     public void For_GroupsSiblingsAndEdits(string path, string key, bool edited) =>
         Assert.Equal((key, edited), StackKey.For(path));
 
@@ -46,6 +54,8 @@ public class StackKeyTests
     [InlineData("GL010042.LRV", "G010042", ".LRV")]
     [InlineData("GH010042.MP4", "G010042", ".MP4")]
     [InlineData("C0001M01.XML", "C0001", "M01.XML")]
+    [InlineData("IMG_0001.JPG.supplemental-metadata.json", "IMG_0001", ".JPG.supplemental-metadata.json")]
+    [InlineData("IMG_0001.JPG(1).json", "IMG_0001(1)", ".JPG.json")] // renamed with its photo, it keeps no number
     public void MemberSuffix_IsWhatFollowsTheStacksStem(string name, string stackStem, string suffix)
     {
         Assert.Equal(stackStem, StackKey.Stem(name).Stem);

@@ -123,6 +123,11 @@ public static class MediaTypeDetector
             return new(MediaType.Sidecar, "gpx", "application/gpx+xml");
         }
 
+        if (Metadata.GoogleTakeoutMetadata.Describes(header))
+        {
+            return new(MediaType.Sidecar, "json", "application/json");
+        }
+
         if (LooksLikeXmp(header))
         {
             return new(MediaType.Sidecar, "xmp", "application/rdf+xml");

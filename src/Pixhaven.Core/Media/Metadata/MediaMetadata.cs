@@ -15,8 +15,11 @@ public sealed record MediaMetadata
     /// </summary>
     public bool TakenAtIsUtc { get; init; }
 
-    /// <summary>A phone's camera wrote the file, so a UTC <see cref="TakenAt"/> is true UTC, not a camera's local clock.</summary>
-    public bool RecordedByPhone { get; init; }
+    /// <summary>
+    /// A UTC <see cref="TakenAt"/> is the true instant, not a camera's local clock written where UTC belongs: a phone's
+    /// video, Google's export.
+    /// </summary>
+    public bool TakenAtIsTrueUtc { get; init; }
 
     public string? Make { get; init; }
     public string? Model { get; init; }
@@ -66,6 +69,9 @@ public sealed record MediaMetadata
 
     /// <summary>Stars 0-5 (XMP Rating); -1 means rejected.</summary>
     public int? Rating { get; init; }
+
+    /// <summary>Marked as a favourite where the file comes from (Google Photos); false says nothing.</summary>
+    public bool Favorite { get; init; }
 
     /// <summary>Google/Samsung motion photo markers in XMP: GCamera:MicroVideo or MotionPhoto, and the video's offset from the end.</summary>
     public bool MotionPhoto { get; init; }

@@ -5,7 +5,7 @@ namespace Pixhaven.Core.Media.Metadata;
 
 /// <summary>
 /// Reads the files that describe a photo from beside it: XMP (UTF-8 or UTF-16), a camera's clip metadata, a drone's
-/// flight record; Apple's edit files and GPS tracks are recognised and give no values here. Never throws for bad
+/// flight record, Google Takeout's JSON; Apple's edit files and GPS tracks are recognised and give no values here. Never throws for bad
 /// content: what cannot be read becomes a warning.
 /// </summary>
 public static class SidecarReader
@@ -46,6 +46,11 @@ public static class SidecarReader
             if (SonyClipMetadata.Describes(header))
             {
                 return SonyClipMetadata.Read(bytes);
+            }
+
+            if (GoogleTakeoutMetadata.Describes(header))
+            {
+                return GoogleTakeoutMetadata.Read(bytes);
             }
 
             var directory = new XmpReader().Extract(XmpValues.AsUtf8(bytes));

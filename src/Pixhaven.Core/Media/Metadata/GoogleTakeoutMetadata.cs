@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Pixhaven.Core.Media.Metadata;
+
+/// <summary>
+/// Reads the JSON file Google Takeout writes beside each photo and video it exports ("IMG_1.jpg.json", since 2024
+/// "IMG_1.jpg.supplemental-metadata.json"): when it was taken as a UTC instant, the position Google kept (the
+/// camera's, or one set in Google Photos), the caption, and whether it was a favourite. Its "title" is the file's
+/// name, not a title. An album's own metadata.json has the same shape without a photo's values.
+/// </summary>
+public static class GoogleTakeoutMetadata
+{
+    private static ReadOnlySpan<byte> ByteOrderMark => [0xEF, 0xBB, 0xBF];
+
+    /// <summary>Whether these first bytes of a file begin such a document: a JSON object whose first key is "title".</summary>
+    public static bool Describes(ReadOnlySpan<byte> header)
+    {
+        var text = header.StartsWith(ByteOrderMark) ? header[ByteOrderMark.Length..] : header;
+        var start = text.IndexOfAnyExcept(" \t\r\n"u8);
+        if (start < 0 || text[start] != '{')
+        {
+            return false;
+        }
+
+        var key = text[(start + 1)..];
+        var quote = key.IndexOfAnyExcept(" \t\r\n"u8);
+        return quote >= 0 && key[quote..].StartsWith("\"title\""u8);
+    }
+
+    public static MediaMetadata Read(byte[] bytes)
+    {
+        try
+        {
+            var json = bytes.AsMemory(bytes.AsSpan().StartsWith(ByteOrderMark) ? ByteOrderMark.Length : 0);
+            using var document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 16, AllowTrailingCommas = true });
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return new MediaMetadata { Warnings = ["Google Takeout metadata is not a JSON object"] };
+            }
+
+            var (lat, lng, alt) = Position(root, "geoData") ?? Position(root, "geoDataExif") ?? (null, null, null);
+            var taken = Instant(root, "photoTakenTime");
+            return new MediaMetadata
+            {
+                // A true instant: shown at the local time of the photo's position, else of the default zone, unless
+                // the photo's own time already shows it, whose zone it then tells.
+                TakenAt = taken,
+                TakenAtOffset = taken is null ? null : TimeSpan.Zero,
+                TakenAtIsUtc = taken is not null,
+                TakenAtIsTrueUtc = taken is not null,
+                Latitude = lat,
+                Longitude = lng,
+                Altitude = alt,
+                Description = root.TryGetProperty("description", out var d) && d.ValueKind == JsonValueKind.String && d.GetString()!.Trim() is { Length: > 0 } text ? text : null,
+                Favorite = root.TryGetProperty("favorited", out var f) && f.ValueKind == JsonValueKind.True,
+            };
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            // InvalidOperationException: a string that is not UTF-8, met when it is read (found by fuzzing, seed fnhi6xvdR9b1).
+            return new MediaMetadata { Warnings = [$"Google Takeout metadata could not be read: {(e is JsonException ? e.Message : "text that is not UTF-8")}"] };
+        }
+    }
+
+    /// <summary>A { "timestamp": "1563189600" } object's instant, as a UTC wall-clock time; null for 0 or out of range.</summary>
+    private static DateTime? Instant(JsonElement root, string name)
+    {
+        if (!root.TryGetProperty(name, out var time) || time.ValueKind != JsonValueKind.Object || !time.TryGetProperty("timestamp", out var stamp))
+        {
+            return null;
+        }
+
+        var text = stamp.ValueKind switch
+        {
+            JsonValueKind.String => stamp.GetString(),
+            JsonValueKind.Number => stamp.GetRawText(),
+            _ => null,
+        };
+        return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds is > 0 and < 253_402_300_800
+            ? DateTime.SpecifyKind(DateTimeOffset.FromUnixTimeSeconds(seconds).UtcDateTime, DateTimeKind.Unspecified)
+            : null;
+    }
+
+    /// <summary>A { "latitude", "longitude", "altitude" } object; null where Google writes zeros for "no position".</summary>
+    private static (double?, double?, double?)? Position(JsonElement root, string name)
+    {
+        if (!root.TryGetProperty(name, out var geo) || geo.ValueKind != JsonValueKind.Object
+            || !geo.TryGetProperty("latitude", out var la) || Number(la) is not { } lat
+            || !geo.TryGetProperty("longitude", out var lo) || Number(lo) is not { } lng
+            || (lat == 0 && lng == 0) || Math.Abs(lat) > 90 || Math.Abs(lng) > 180 || !double.IsFinite(lat) || !double.IsFinite(lng))
+        {
+            return null;
+        }
+
+        double? alt = geo.TryGetProperty("altitude", out var a) && Number(a) is { } altitude && double.IsFinite(altitude) && altitude != 0 ? altitude : null;
+        return (lat, lng, alt);
+    }
+
+    private static double? Number(JsonElement value) => value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var number) ? number : null;
+}

@@ -1,0 +1,95 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Pixhaven.Core.Model;
+using Pixhaven.Core.Tests.Media;
+using Pixhaven.Tests.Infrastructure;
+
+namespace Pixhaven.Tests.Indexing;
+
+/// <summary>
+/// A Google Takeout export indexed as it is: each photo's JSON joins it as a sidecar, gives it the zone its time was
+/// taken in, the position and caption Google kept, a date changed in Google Photos, and its favourite mark; an album's
+/// metadata is no problem.
+/// </summary>
+public sealed class GoogleTakeoutTests
+{
+    private const string Folder = "Takeout/Google Photos/Photos from 2019/";
+
+    [Fact]
+    public async Task EachPhotosJson_JoinsIt_AndGivesItsZonePlaceCaptionAndFavourite()
+    {
+        await using var library = await TestLibrary.CreateAsync([], new Dictionary<string, string> { ["default-time-zone"] = "America/New_York" });
+        Directory.CreateDirectory(library.OriginalPath(Folder));
+        string Original(string name) => library.OriginalPath(Folder + name);
+
+        // 2003-10-25 15:29:18 by a camera that writes no zone; Google knew it was 13:29:18 UTC, in Paris.
+        File.Copy(TestPhotos.PathOf("jpeg/Casio_EX-Z3.jpg"), Original("CIMG0001.JPG"));
+        await File.WriteAllTextAsync(Original("CIMG0001.JPG.supplemental-metadata.json"),
+            TakeoutDocuments.Of("CIMG0001.JPG", new DateTime(2003, 10, 25, 13, 29, 18), 48.8584, 2.2945, "Tour Eiffel"));
+
+        // 2013-08-27 19:45:23 by its camera; its owner moved it to 30 August in Google Photos.
+        File.Copy(TestPhotos.PathOf("jpeg/Olympus_PEN_E-P3.jpg"), Original("P8270001.JPG"));
+        await File.WriteAllTextAsync(Original("P8270001.JPG.json"), TakeoutDocuments.Of("P8270001.JPG", new DateTime(2013, 8, 30, 12, 0, 0)));
+
+        // A video without a date of its own, and the second photo of that name in the export, with its zone and a star.
+        await VideoClips.MakeAsync(Original("VID_0001.mp4"), "-c:v", "libx264");
+        await File.WriteAllTextAsync(Original("VID_0001.mp4.supplemental-metadata.json"), TakeoutDocuments.Of("VID_0001.mp4", new DateTime(2020, 1, 5, 15, 0, 0)));
+        File.Copy(TestPhotos.PathOf("jpeg/Apple_iPhone_13_Pro_IMG_8568.JPG"), Original("IMG_8568(1).JPG")); // 2021-09-27 07:13:47-06:00
+        await File.WriteAllTextAsync(Original("IMG_8568.JPG(1).json"), TakeoutDocuments.Of("IMG_8568.JPG", new DateTime(2021, 9, 27, 13, 13, 47), favorited: true));
+        Directory.CreateDirectory(library.OriginalPath("Takeout/Google Photos/Summer in Paris"));
+        await File.WriteAllTextAsync(library.OriginalPath("Takeout/Google Photos/Summer in Paris/metadata.json"), TakeoutDocuments.Album);
+
+        var result = await library.IndexAsync();
+        Assert.Empty(result.Problems);
+
+        var paris = await PhotoOf(library, "CIMG0001.JPG");
+        Assert.Equal((new DateTime(2003, 10, 25, 15, 29, 18), 120, MetadataSource.Embedded), (paris.TakenAt, paris.TakenAtOffsetMinutes, paris.TakenAtSource));
+        Assert.Equal(new DateTime(2003, 10, 25, 13, 29, 18), paris.TakenAtUtc);
+        Assert.Equal((48.8584, 2.2945, MetadataSource.Sidecar, "FR"), (paris.Latitude, paris.Longitude, paris.LocationSource, paris.CountryCode));
+        Assert.Equal(("Tour Eiffel", MetadataSource.Sidecar, false), (paris.Description, paris.DescriptionSource, paris.Favorite));
+
+        var moved = await PhotoOf(library, "P8270001.JPG"); // shown in the default zone: 08:00 EDT
+        Assert.Equal((new DateTime(2013, 8, 30, 8, 0, 0), -240, MetadataSource.Sidecar), (moved.TakenAt, moved.TakenAtOffsetMinutes, moved.TakenAtSource));
+
+        var video = await PhotoOf(library, "VID_0001.mp4"); // 10:00 EST
+        Assert.Equal((MediaType.Video, new DateTime(2020, 1, 5, 10, 0, 0), -300, MetadataSource.Sidecar), (video.Type, video.TakenAt, video.TakenAtOffsetMinutes, video.TakenAtSource));
+
+        var second = await PhotoOf(library, "IMG_8568(1).JPG"); // its own zone, which Google's instant agrees with
+        Assert.Equal((new DateTime(2021, 9, 27, 7, 13, 47, 832), -360, MetadataSource.Embedded, true), (second.TakenAt, second.TakenAtOffsetMinutes, second.TakenAtSource, second.Favorite));
+
+        await using var db = library.OpenCatalog();
+        var sidecars = await db.Files.Where(f => f.Format == "json").OrderBy(f => f.Path).ToListAsync();
+        Assert.Equal(5, sidecars.Count);
+        Assert.All(sidecars, f => Assert.Equal((MediaType.Sidecar, FileStatus.Indexed, null), (f.Type, f.Status, f.Error)));
+        Assert.Equal(4, sidecars.Count(f => f.PhotoId is not null)); // the album's joins no photo
+    }
+
+    [Fact]
+    public async Task Import_BringsEachJsonWithItsPhoto_NamedByThePhotosLocalTime()
+    {
+        await using var library = await TestLibrary.CreateAsync([], new Dictionary<string, string> { ["default-time-zone"] = "America/New_York" });
+        library.Options.Values.ImportPath = Path.Combine(library.Root, "import");
+        var folder = Path.Combine(library.Options.Values.ImportPath, Folder);
+        Directory.CreateDirectory(folder);
+        File.Copy(TestPhotos.PathOf("jpeg/Casio_EX-Z3.jpg"), Path.Combine(folder, "CIMG0001(1).JPG"));
+        await File.WriteAllTextAsync(Path.Combine(folder, "CIMG0001.JPG(1).json"), TakeoutDocuments.Of("CIMG0001.JPG", new DateTime(2003, 10, 25, 13, 29, 18), 48.8584, 2.2945));
+        var hash8 = (await Pixhaven.Core.Media.ContentHasher.HashFileAsync(Path.Combine(folder, "CIMG0001(1).JPG")))[..8];
+
+        var result = await library.Services.GetRequiredService<Pixhaven.Core.Indexing.Importer>()
+            .ImportAsync(new Pixhaven.Core.Indexing.ImportRequest(false), null, CancellationToken.None);
+
+        // By the camera's 15:29:18, not Google's 13:29:18 UTC; the JSON keeps the photo's extension, not the copy's number.
+        Assert.Empty(result.Problems);
+        Assert.Equal([$"2003/10/20031025_152918_{hash8}.JPG", $"2003/10/20031025_152918_{hash8}.JPG.json"], result.Moves.Select(m => m.To).Order());
+        await using var db = library.OpenCatalog();
+        var photo = (await db.Files.Include(f => f.Photo).SingleAsync(f => f.Path.EndsWith(".JPG"))).Photo!;
+        Assert.Equal((120, "FR"), (photo.TakenAtOffsetMinutes, photo.CountryCode));
+        Assert.Equal(photo.Id, (await db.Files.SingleAsync(f => f.Path.EndsWith(".json"))).PhotoId);
+    }
+
+    private static async Task<Photo> PhotoOf(TestLibrary library, string name)
+    {
+        await using var db = library.OpenCatalog();
+        return (await db.Files.Include(f => f.Photo).SingleAsync(f => f.Path == Folder + name)).Photo!;
+    }
+}
