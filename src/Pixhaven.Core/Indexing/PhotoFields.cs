@@ -78,6 +78,24 @@ public static class PhotoFields
         SetOffset(photo, OffsetAt(zone, photo.TakenAt));
     }
 
+    /// <summary>
+    /// Gives a still placed by a sidecar (a position set in Lightroom or digiKam) the zone of that place, where its offset
+    /// is the default zone's: assumed, when its file gave neither a zone nor a place. As for GPS tracks, an offset other
+    /// than the default zone's came from the file, and stays. A video's time from UTC keeps its instant.
+    /// </summary>
+    /// <remarks>Call after <see cref="Locate"/> and <see cref="AssumeZone"/>.</remarks>
+    public static void ZoneByPlace(Photo photo, Gazetteer gazetteer, TimeZoneInfo? defaultZone)
+    {
+        if (photo is not { TakenAtOffsetMinutes: { } offset, Latitude: { } lat, Longitude: { } lng, CountryCode: { } country }
+            || defaultZone is null || photo.Type == MediaType.Video || photo.TakenAtSource is MetadataSource.Auto or MetadataSource.Manual
+            || OffsetAt(defaultZone, photo.TakenAt) != TimeSpan.FromMinutes(offset) || gazetteer.TimeZoneAt(country, lat, lng) is not { } zone)
+        {
+            return;
+        }
+
+        SetOffset(photo, OffsetAt(zone, photo.TakenAt));
+    }
+
     /// <summary>The UTC offset of a wall-clock time in a zone; a time that a daylight-saving change skips takes the standard offset.</summary>
     public static TimeSpan OffsetAt(TimeZoneInfo zone, DateTime local) => zone.IsInvalidTime(local) ? zone.BaseUtcOffset : zone.GetUtcOffset(local);
 

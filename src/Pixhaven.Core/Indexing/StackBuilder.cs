@@ -185,6 +185,10 @@ public sealed class StackBuilder(
         Orient(target, primary, sidecarOrientation);
         PhotoFields.Locate(target, gazetteer);
         PhotoFields.AssumeZone(target, gazetteer, options.DefaultZone, utcSidecar, MetadataSource.Sidecar);
+        if (target.LocationSource == MetadataSource.Sidecar)
+        {
+            PhotoFields.ZoneByPlace(target, gazetteer, options.DefaultZone);
+        }
         return new PhotoMerge.Merge(target, absorbed);
     }
 

@@ -16,6 +16,18 @@ public sealed class TimeZoneTests : IAsyncLifetime
         // Nikon D90 (no offset in the file, taken in October) and an iPhone with its own offset.
         _library = await TestLibrary.CreateAsync(["jpeg/Nikon_D90_DSC_0003.JPG", TestPhotos.OffsetJpeg, "dates/no_timezone.jpg", "dates/datetimeoriginal-gps.jpg"]);
         _library.Options.Values.DefaultTimeZone = "Europe/Berlin";
+
+        // Placed in New York by a sidecar (a geotag set in Lightroom): a camera without a zone, and a phone with its own.
+        Directory.CreateDirectory(_library.OriginalPath("geotagged"));
+        File.Copy(TestPhotos.PathOf("jpeg/Casio_EX-Z3.jpg"), _library.OriginalPath("geotagged/CIMG0001.JPG")); // 2003-10-25 15:29:18
+        File.Copy(TestPhotos.PathOf("heic/Apple_iPhone_13_Pro_IMG_8565.HEIC"), _library.OriginalPath("geotagged/IMG_0002.HEIC")); // 07:13:05-06:00
+        const string inNewYork = """
+            <x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+              <rdf:Description rdf:about="" xmlns:exif="http://ns.adobe.com/exif/1.0/" exif:GPSLatitude="40,42.7680N" exif:GPSLongitude="74,0.3600W"/>
+            </rdf:RDF></x:xmpmeta>
+            """;
+        await File.WriteAllTextAsync(_library.OriginalPath("geotagged/CIMG0001.xmp"), inNewYork);
+        await File.WriteAllTextAsync(_library.OriginalPath("geotagged/IMG_0002.xmp"), inNewYork);
         await _library.IndexAsync();
     }
 
@@ -46,5 +58,17 @@ public sealed class TimeZoneTests : IAsyncLifetime
         Assert.Equal((int)zone.GetUtcOffset(photo.TakenAt).TotalMinutes, photo.TakenAtOffsetMinutes);
         Assert.NotEqual((int)TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin").GetUtcOffset(photo.TakenAt).TotalMinutes, photo.TakenAtOffsetMinutes);
         Assert.Equal(photo.TakenAt.AddMinutes(-photo.TakenAtOffsetMinutes!.Value), photo.TakenAtUtc);
+    }
+
+    [Fact]
+    public async Task APositionFromASidecar_GivesAnAssumedZoneThePlaces_AndLeavesAFilesOwn()
+    {
+        await using var db = _library.OpenCatalog();
+        var camera = (await db.Files.Include(f => f.Photo).SingleAsync(f => f.Path == "geotagged/CIMG0001.JPG")).Photo!;
+        Assert.Equal(("US", new DateTime(2003, 10, 25, 15, 29, 18), -240), (camera.CountryCode, camera.TakenAt, camera.TakenAtOffsetMinutes)); // EDT, not Berlin's CEST
+        Assert.Equal(new DateTime(2003, 10, 25, 19, 29, 18), camera.TakenAtUtc);
+
+        var phone = (await db.Files.Include(f => f.Photo).SingleAsync(f => f.Path == "geotagged/IMG_0002.HEIC")).Photo!;
+        Assert.Equal(("US", -360, new DateTime(2021, 9, 27, 13, 13, 5)), (phone.CountryCode, phone.TakenAtOffsetMinutes, phone.TakenAtUtc.AddTicks(-(phone.TakenAtUtc.Ticks % TimeSpan.TicksPerSecond))));
     }
 }
