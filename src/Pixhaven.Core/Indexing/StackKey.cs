@@ -6,7 +6,7 @@ namespace Pixhaven.Core.Indexing;
 /// The key that groups the files of one photo: the folder plus the base name, without extensions and without the
 /// markers editors add. "IMG_1.CR2", "IMG_1.jpg", "IMG_1.xmp", "IMG_1.jpg.xmp", "IMG_1 (edited).jpg" and Apple's
 /// "IMG_E1.JPG" all share "folder/img_1"; so do a GoPro's "GX010042.MP4", its "GX010042.THM" and its proxy
-/// "GL010042.LRV"; and Google Takeout's "IMG_1.jpg.json" and "IMG_1.jpg.supplemental-metadata.json". Names that differ in any other way stay apart: "IMG_1 (1).jpg" is a different photo more often
+/// "GL010042.LRV"; a Pixel's "PXL_1.RAW-01.COVER.jpg" and "PXL_1.RAW-02.ORIGINAL.dng"; and Google Takeout's "IMG_1.jpg.json" and "IMG_1.jpg.supplemental-metadata.json". Names that differ in any other way stay apart: "IMG_1 (1).jpg" is a different photo more often
 /// than not.
 /// </summary>
 public static partial class StackKey
@@ -16,6 +16,11 @@ public static partial class StackKey
 
     [GeneratedRegex(@"^IMG_E(\d{4,})$", RegexOptions.IgnoreCase)]
     private static partial Regex AppleEdited();
+
+    // Google's Pixel camera: "PXL_20250120_221128230.RAW-01.COVER.jpg" (or ".RAW-01.MP.COVER.jpg", a motion photo) beside
+    // ".RAW-02.ORIGINAL.dng"; a portrait, "….PORTRAIT.jpg", beside the picture without its blur, "….PORTRAIT.ORIGINAL.jpg".
+    [GeneratedRegex(@"\.(?:RAW-\d\d(?:\.MP)?\.(?:COVER|ORIGINAL)|PORTRAIT(?<original>\.ORIGINAL)?)$", RegexOptions.IgnoreCase)]
+    private static partial Regex PixelMarker();
 
     [GeneratedRegex(@"M\d\d\.xml$", RegexOptions.IgnoreCase)]
     private static partial Regex SonyClipSuffix();
@@ -62,7 +67,13 @@ public static partial class StackKey
 
         rest ??= name[stem.Length..];
         var edited = false;
-        if (EditSuffix().Match(stem) is { Success: true } suffix)
+        if (PixelMarker().Match(stem) is { Success: true } pixel)
+        {
+            // The portrait is the picture as the camera meant it, shown before the one without its blur.
+            stem = stem[..pixel.Index];
+            edited = pixel.Value.StartsWith(".PORTRAIT", StringComparison.OrdinalIgnoreCase) && !pixel.Groups["original"].Success;
+        }
+        else if (EditSuffix().Match(stem) is { Success: true } suffix)
         {
             stem = stem[..suffix.Index];
             edited = true;

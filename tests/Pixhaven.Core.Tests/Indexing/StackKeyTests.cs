@@ -29,6 +29,12 @@ public class StackKeyTests
     [InlineData("Takeout/Photos from 2019/IMG_0001(1).JPG", "Takeout/Photos from 2019/img_0001(1)", false)]
     [InlineData("Takeout/Photos from 2019/IMG_0001-edited.JPG", "Takeout/Photos from 2019/img_0001", true)]
     [InlineData("Takeout/Album/metadata.json", "Takeout/Album/metadata", false)]
+    [InlineData("Camera/PXL_20250120_221128230.RAW-01.COVER.jpg", "Camera/pxl_20250120_221128230", false)] // a Pixel's RAW+JPEG
+    [InlineData("Camera/PXL_20250120_221128230.RAW-02.ORIGINAL.dng", "Camera/pxl_20250120_221128230", false)]
+    [InlineData("Camera/PXL_20210105_165015347.RAW-01.MP.COVER.jpg", "Camera/pxl_20210105_165015347", false)]
+    [InlineData("Camera/PXL_20230101_120000000.PORTRAIT.jpg", "Camera/pxl_20230101_120000000", true)] // shown before
+    [InlineData("Camera/PXL_20230101_120000000.PORTRAIT.ORIGINAL.jpg", "Camera/pxl_20230101_120000000", false)] // the unblurred
+    [InlineData("2025/01/20250120_221128_0a1b2c3d.RAW-02.ORIGINAL.dng", "2025/01/20250120_221128_0a1b2c3d", false)] // as imported
     [InlineData("notes/settings.json", "notes/settings", false)]
     public void For_GroupsSiblingsAndEdits(string path, string key, bool edited) =>
         Assert.Equal((key, edited), StackKey.For(path));
@@ -56,6 +62,7 @@ public class StackKeyTests
     [InlineData("C0001M01.XML", "C0001", "M01.XML")]
     [InlineData("IMG_0001.JPG.supplemental-metadata.json", "IMG_0001", ".JPG.supplemental-metadata.json")]
     [InlineData("IMG_0001.JPG(1).json", "IMG_0001(1)", ".JPG.json")] // renamed with its photo, it keeps no number
+    [InlineData("PXL_20250120_221128230.RAW-02.ORIGINAL.dng", "PXL_20250120_221128230", ".RAW-02.ORIGINAL.dng")]
     public void MemberSuffix_IsWhatFollowsTheStacksStem(string name, string stackStem, string suffix)
     {
         Assert.Equal(stackStem, StackKey.Stem(name).Stem);

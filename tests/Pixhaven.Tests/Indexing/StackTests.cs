@@ -25,6 +25,8 @@ public class StackTests : IAsyncLifetime
         Place("png/density_plot.png", "named/IMG-20190512-WA0001.png");
         Place(TestPhotos.OffsetJpeg, "iphone/IMG_8568.JPG");
         File.WriteAllText(_library.OriginalPath("iphone/IMG_8568.AAE"), AppleAdjustments);
+        Place("jpeg/Canon_EOS_7D.jpg", "pixel/PXL_20250120_221128230.RAW-01.COVER.jpg");
+        Place("raw/exiftool_Canon_350D.dng", "pixel/PXL_20250120_221128230.RAW-02.ORIGINAL.dng");
         await _library.IndexAsync();
     }
 
@@ -41,6 +43,14 @@ public class StackTests : IAsyncLifetime
     {
         await using var db = _library.OpenCatalog();
         return await db.Files.Include(f => f.Photo).Where(f => f.Path.StartsWith(folder + "/")).OrderBy(f => f.Path).ToListAsync();
+    }
+
+    [Fact]
+    public async Task APixelsRawAndJpeg_NamedApart_AreOnePhoto_ShowingTheJpeg()
+    {
+        var files = await FilesIn("pixel");
+        Assert.Single(files.Select(f => f.PhotoId).Distinct());
+        Assert.Equal([(MediaType.Image, true), (MediaType.Raw, false)], files.Select(f => (f.Type, f.Primary)));
     }
 
     [Fact]
