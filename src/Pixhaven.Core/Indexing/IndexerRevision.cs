@@ -20,7 +20,8 @@ public static class IndexerRevision
     /// 4: a GoPro's proxy (GL010042.LRV) stacked with its clip (GX010042.MP4); a drone's flight record (DJI_0001.SRT)
     /// read as its video's sidecar; GPS tracks (GPX), which were skipped as unsupported content.
     /// 5: a GoPro's position, start time and model from its GPS telemetry (GPMF), and its time zone from its timecode;
-    /// Google Takeout's JSON read as its photo's sidecar, which was unsupported content.
+    /// Google Takeout's JSON read as its photo's sidecar, which was unsupported content; a Pixel's RAW and JPEG stacked;
+    /// a sidecar's position giving an assumed zone its place's.
     /// </summary>
     public const int Current = 5;
 }

@@ -11,7 +11,9 @@ namespace Pixhaven.Core.Indexing;
 /// </summary>
 public static partial class StackKey
 {
-    [GeneratedRegex(@"(?:[ _\-]\(?edited\)?|[ _\-]bearbeitet)$", RegexOptions.IgnoreCase)]
+    // "-edited" as Google Photos writes it in the account's language (German, French, Spanish and Portuguese, Italian,
+    // Dutch, Swedish, Norwegian, Danish, Finnish, Polish, Czech); "é" also decomposed, as macOS may store it.
+    [GeneratedRegex(@"(?:[ _\-]\(?edited\)?|[ _\-](?:bearbeitet|modifi(?:é|e\u0301)|editado|modificato|bewerkt|redigerad|redigert|redigeret|muokattu|edytowane|upraveno))$", RegexOptions.IgnoreCase)]
     private static partial Regex EditSuffix();
 
     [GeneratedRegex(@"^IMG_E(\d{4,})$", RegexOptions.IgnoreCase)]

@@ -11,6 +11,10 @@ public class StackKeyTests
     [InlineData("2019/IMG_0001.jpg.xmp", "2019/img_0001", false)]
     [InlineData("2019/IMG_0001 (edited).jpg", "2019/img_0001", true)]
     [InlineData("2019/IMG_0001-edited.jpg", "2019/img_0001", true)]
+    [InlineData("2019/IMG_0001-modifié.jpg", "2019/img_0001", true)] // Google Takeout, in the account's language
+    [InlineData("2019/IMG_0001-bearbeitet.jpg", "2019/img_0001", true)]
+    [InlineData("2019/IMG_0001-editado.jpg", "2019/img_0001", true)]
+    [InlineData("2019/IMG_0001-modifie\u0301.jpg", "2019/img_0001", true)]
     [InlineData("2019/IMG_E0001.JPG", "2019/img_0001", true)]
     [InlineData("IMG_0001.HEIC", "img_0001", false)]
     [InlineData("my.holiday.photo.jpg", "my.holiday.photo", false)]
