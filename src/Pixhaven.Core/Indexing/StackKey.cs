@@ -97,15 +97,15 @@ public static partial class StackKey
 
     /// <summary>
     /// The stem of Google Takeout's JSON and what follows it. "IMG_1.jpg.json" and, since 2024,
-    /// "IMG_1.jpg.supplemental-metadata.json" (cut short, as "….supplemental-met.json", where the name reaches 51
-    /// characters) belong to "IMG_1.jpg"; the second copy of a name, "IMG_1(1).jpg", has its number after the
+    /// "IMG_1.jpg.supplemental-metadata.json" (cut short where the name reaches 51 characters, down to "….jpg.s.json"
+    /// or "….jpg..json") belong to "IMG_1.jpg"; the second copy of a name, "IMG_1(1).jpg", has its number after the
     /// extension, "IMG_1.jpg(1).json", and the tail leaves the number out, as the photo's own does.
     /// </summary>
     private static (string Stem, string Tail) TakeoutStem(string name)
     {
         var body = name[..^".json".Length];
         var supplemental = body.LastIndexOf('.');
-        if (supplemental > 0 && body.Length - supplemental >= 3 && ".supplemental-metadata".StartsWith(body[supplemental..], StringComparison.OrdinalIgnoreCase))
+        if (supplemental > 0 && ".supplemental-metadata".StartsWith(body[supplemental..], StringComparison.OrdinalIgnoreCase))
         {
             body = body[..supplemental];
         }

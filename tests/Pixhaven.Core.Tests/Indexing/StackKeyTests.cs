@@ -29,6 +29,8 @@ public class StackKeyTests
     [InlineData("Takeout/Photos from 2019/IMG_0001.JPG.json", "Takeout/Photos from 2019/img_0001", false)] // Google Takeout,
     [InlineData("Takeout/Photos from 2019/IMG_0001.JPG.supplemental-metadata.json", "Takeout/Photos from 2019/img_0001", false)] // since 2024,
     [InlineData("Takeout/Photos from 2019/IMG_20190715_110300123.jpg.supplemental-met.json", "Takeout/Photos from 2019/img_20190715_110300123", false)] // cut short
+    [InlineData("Takeout/Photos from 2019/Screenshot_20190512-143011_Instagram12.jpg.s.json", "Takeout/Photos from 2019/screenshot_20190512-143011_instagram12", false)]
+    [InlineData("Takeout/Photos from 2019/Screenshot_20190512-143011_Instagram123.jpg..json", "Takeout/Photos from 2019/screenshot_20190512-143011_instagram123", false)]
     [InlineData("Takeout/Photos from 2019/IMG_0001.JPG(1).json", "Takeout/Photos from 2019/img_0001(1)", false)] // of IMG_0001(1).JPG
     [InlineData("Takeout/Photos from 2019/IMG_0001(1).JPG", "Takeout/Photos from 2019/img_0001(1)", false)]
     [InlineData("Takeout/Photos from 2019/IMG_0001-edited.JPG", "Takeout/Photos from 2019/img_0001", true)]
