@@ -12,9 +12,9 @@ public sealed class GoProTelemetryTests : IDisposable
     [Fact]
     public void AHero7Clip_GivesItsFirstFix_AndWhenTheClipStarted_ByTheGpsClock()
     {
-        // The first second has no fix yet (and zeros); the second payload, 1.001 s into the clip, has one.
+        // The first second has no fix yet (and no samples); the second payload, 1.001 s into the clip, has one.
         var telemetry = Read(Mp4(
-            Hero7("HERO7 Black", fix: 0, "210714100004.000", precision: 9999, (0, 0, 0)),
+            Hero7("HERO7 Black", fix: 0, "210714100004.000", precision: 9999),
             Hero7("HERO7 Black", fix: 3, "210714100005.500", precision: 150, (48.8584, 2.2945, 35.1), (48.8585, 2.2946, 35.2))));
 
         Assert.Equal((48.8584, 2.2945), (telemetry.Latitude!.Value, telemetry.Longitude!.Value));
@@ -36,6 +36,14 @@ public sealed class GoProTelemetryTests : IDisposable
         var onlyPoor = Read(Mp4(poor));
         Assert.Equal((10.5, 20.5), (onlyPoor.Latitude, onlyPoor.Longitude));
         Assert.Null(onlyPoor.Camera); // "Camera" names no model
+    }
+
+    [Fact]
+    public void ASensorPairedWithTheCamera_DoesNotNameIt()
+    {
+        byte[] payload = [.. Hero7("Camera", fix: 3, "230301080000.000", precision: 200, (48.8584, 2.2945, 35)),
+            .. Nest("DEVC", Int32s("DVID", 'L', 2), Text("DVNM", "Heart rate sensor"))];
+        Assert.Null(Read(Mp4(payload)).Camera);
     }
 
     [Fact]

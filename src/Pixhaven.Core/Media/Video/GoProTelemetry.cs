@@ -113,11 +113,6 @@ public sealed record GoProTelemetry
                     Walk(value, depth + 1, reading, new StreamState());
                 }
             }
-            else if (key.SequenceEqual("DVNM"u8) && reading.Camera is null)
-            {
-                var name = Encoding.ASCII.GetString(value).TrimEnd('\0', ' ');
-                reading.Camera = name.Length > 0 && name != "Camera" && name.All(c => c is >= ' ' and < '\u007F') ? name : null;
-            }
             else
             {
                 stream.Read(key, type, size, value, reading);
@@ -146,6 +141,7 @@ public sealed record GoProTelemetry
     private sealed class StreamState
     {
         private double[] _scale = [];
+        private uint? _device;
         private string? _structure;
         private uint? _fix;
         private DateTime? _time;
@@ -155,14 +151,23 @@ public sealed record GoProTelemetry
         {
             switch (Encoding.ASCII.GetString(key))
             {
+                case "DVID" when value.Length >= 4:
+                    _device = BinaryPrimitives.ReadUInt32BigEndian(value);
+                    break;
+                case "DVNM" when _device is null or 1 && reading.Camera is null:
+                    // The camera is device 1; others are sensors paired with it. HERO5 to HERO7 call themselves "Camera".
+                    var name = Encoding.ASCII.GetString(value).TrimEnd('\0', ' ');
+                    reading.Camera = name.Length > 0 && name != "Camera" && name.All(c => c is >= ' ' and < '\u007F') ? name : null;
+                    break;
                 case "SCAL":
                     _scale = Numbers(type, value);
                     break;
                 case "TYPE":
                     _structure = Encoding.ASCII.GetString(value).TrimEnd('\0');
                     break;
-                case "GPSF" when value.Length >= 4:
-                    _fix = BinaryPrimitives.ReadUInt32BigEndian(value);
+                case "GPSF":
+                    reading.HasGpsStream = true;
+                    _fix = value.Length >= 4 ? BinaryPrimitives.ReadUInt32BigEndian(value) : null;
                     break;
                 case "GPSP" when value.Length >= 2:
                     _precision = BinaryPrimitives.ReadUInt16BigEndian(value);
@@ -171,17 +176,22 @@ public sealed record GoProTelemetry
                     _time = DateTime.TryParseExact(Encoding.ASCII.GetString(value).TrimEnd('\0'), "yyMMddHHmmss.fff", CultureInfo.InvariantCulture,
                         DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var time) ? time : null;
                     break;
-                case "GPS5" when type == 'l' && size >= 12 && value.Length >= size:
+                case "GPS5":
+                    // Written before a fix too, empty or with zeros: the GPS is on, and a later payload may have one.
                     reading.HasGpsStream = true;
-                    if (_fix >= 2)
+                    if (_fix >= 2 && type == 'l' && size >= 12 && value.Length >= size)
                     {
                         Keep(reading, Field(value, 'l', 0, 0), Field(value, 'l', 4, 1), Field(value, 'l', 8, 2), _time, _precision);
                     }
 
                     break;
-                case "GPS9" when type == '?':
+                case "GPS9":
                     reading.HasGpsStream = true;
-                    ReadGps9(size, value, reading);
+                    if (type == '?')
+                    {
+                        ReadGps9(size, value, reading);
+                    }
+
                     break;
             }
         }
