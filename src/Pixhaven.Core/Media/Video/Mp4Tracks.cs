@@ -30,14 +30,13 @@ public static class Mp4Tracks
 
         foreach (var track in IsoBoxes.Children(movie).Where(b => b.Type == "trak"))
         {
-            var media = Child(track.Body, "mdia");
-            var table = media is { } m && Child(m, "minf") is { } info ? Child(info, "stbl") : null;
-            if (table is not { } stbl || Child(media!.Value, "mdhd") is not { } header || !Describes(stbl, format))
+            if (Child(track.Body, "mdia") is not { } media || Child(media, "mdhd") is not { } header
+                || Child(media, "minf") is not { } info || Child(info, "stbl") is not { } table || !Describes(table, format))
             {
                 continue;
             }
 
-            return TimeScale(header.Span) is { } scale ? Samples(stbl, scale, limit, file.Length) : [];
+            return TimeScale(header.Span) is { } scale ? Samples(table, scale, limit, file.Length) : [];
         }
 
         return [];
