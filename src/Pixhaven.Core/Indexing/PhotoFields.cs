@@ -42,7 +42,8 @@ public static class PhotoFields
     /// else of the configured default zone, at that local time (daylight saving included), so it sorts with its
     /// neighbours. A time given in UTC only (<paramref name="metadata"/>'s <see cref="MediaMetadata.TakenAtIsUtc"/>: a
     /// video's, Google's export, applied as <paramref name="source"/>) keeps its instant and is shown at the local time
-    /// of its position, or of the default zone when it is true UTC. Estimated file times (Auto) are UTC already and stay so.
+    /// of its position, or of the default zone when it is true UTC; a camera's is its local clock, read in the default
+    /// zone. Estimated file times (Auto) are UTC already and stay so.
     /// </summary>
     /// <remarks>Call after <see cref="Locate"/>: the zone is chosen within the photo's country.</remarks>
     public static void AssumeZone(Photo photo, Gazetteer gazetteer, TimeZoneInfo? defaultZone, MediaMetadata? metadata = null, MetadataSource source = MetadataSource.Embedded)
@@ -58,13 +59,18 @@ public static class PhotoFields
         var zoneOfPosition = photo is { Latitude: { } lat, Longitude: { } lng, CountryCode: { } country } ? gazetteer.TimeZoneAt(country, lat, lng) : null;
         if (isFilesUtcTime)
         {
-            // The default zone only for a true UTC time (a phone's video): many cameras write their local clock where the
-            // container wants UTC, and turning that by a zone would move it. A video with a position knows its place.
+            // Turned into the default zone only when true UTC (a phone's video). Most cameras write their local clock
+            // where the container wants UTC: that time stays, and is read in the default zone. A video with a position
+            // knows its place.
             if ((zoneOfPosition ?? (metadata!.TakenAtIsTrueUtc ? defaultZone : null)) is { } videoZone)
             {
                 var utcOffset = videoZone.GetUtcOffset(DateTime.SpecifyKind(photo.TakenAtUtc, DateTimeKind.Utc));
                 photo.TakenAt = DateTime.SpecifyKind(photo.TakenAtUtc + utcOffset, DateTimeKind.Unspecified);
                 photo.TakenAtOffsetMinutes = (int)utcOffset.TotalMinutes;
+            }
+            else if (defaultZone is not null)
+            {
+                SetOffset(photo, OffsetAt(defaultZone, photo.TakenAt));
             }
 
             return;

@@ -110,11 +110,11 @@ public sealed class VideoFormatsTests(VideoFormatsTests.Clips clips) : IClassFix
     [Theory]
     [InlineData("phone.mp4", "2021-07-14T12:00:00", 120)] // UTC 10:00, shown in Paris's summer time
     [InlineData("action-cam.mkv", "2021-07-14T12:00:00", 120)]
-    [InlineData("compact.mov", "2021-07-14T10:00:00", 0)] // a camera's, without a position: as the file says, not the default zone
+    [InlineData("compact.mov", "2021-07-14T10:00:00", -240)] // a camera's, without a position: its local clock, read in the default zone
     [InlineData("android.mp4", "2021-07-14T06:00:00", -240)] // a phone's, without a position: true UTC, shown in the default zone (EDT)
-    [InlineData("export.m4v", "2021-07-14T10:00:00", 0)]
-    [InlineData("feature-phone.3gp", "2021-07-14T10:00:00", 0)]
-    [InlineData("screen-recording.webm", "2021-07-14T10:00:00", 0)]
+    [InlineData("export.m4v", "2021-07-14T10:00:00", -240)]
+    [InlineData("feature-phone.3gp", "2021-07-14T10:00:00", -240)]
+    [InlineData("screen-recording.webm", "2021-07-14T10:00:00", -240)]
     [InlineData("compact-camera.avi", "2003-03-10T15:04:43", -300)] // the camera's local clock, in the default zone (EST)
     [InlineData("00001.MTS", "2021-05-06T07:08:09", 120)]
     [InlineData("00002.M2TS", "2019-12-31T23:59:58", -210)]
