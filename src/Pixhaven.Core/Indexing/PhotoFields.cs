@@ -280,12 +280,26 @@ public static class PhotoFields
             (photo.Latitude, photo.Longitude, photo.Altitude, photo.LocationSource) = (metadata.Latitude, metadata.Longitude, metadata.Altitude, source);
         }
 
-        if (metadata.Faces.Count > 0 && photo.FacesSource <= source && FaceRegion.Format(metadata.Faces) is var faces && faces != photo.FaceRegions)
+        if (metadata.Faces.Count > 0 && photo.FacesSource <= source && FaceRegion.Format(WithPeopleWithoutBoxes(metadata.Faces, photo.FaceRegions)) is var faces
+            && faces != photo.FaceRegions)
         {
             (photo.FaceRegions, photo.FacesSource) = (faces, source);
         }
 
         photo.Rating = metadata.Rating ?? photo.Rating;
+    }
+
+    /// <summary>
+    /// The faces a source marks, with the people the photo has named without a box (Google's) that it does not name; or,
+    /// when the source names people only without boxes, the photo's faces with those it adds. Neither replaces the other.
+    /// </summary>
+    private static List<FaceRegion> WithPeopleWithoutBoxes(IReadOnlyList<FaceRegion> incoming, string? current)
+    {
+        var onlyNames = incoming.All(f => f.IsWholePicture);
+        IReadOnlyList<FaceRegion> first = onlyNames ? FaceRegion.Parse(current) : incoming;
+        var second = onlyNames ? incoming : FaceRegion.Parse(current).Where(f => f.IsWholePicture).ToList();
+        var named = first.Select(f => f.Name).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return [.. first, .. second.Where(f => f.Name is { } name && named.Add(name)).Take(FaceRegion.MaxPerPhoto - first.Count)];
     }
 
     private static void SetTakenAt(Photo photo, DateTime local, TimeSpan? offset, MetadataSource source)

@@ -20,6 +20,15 @@ public sealed class GoogleTakeoutMetadataTests
     }
 
     [Fact]
+    public void ThePeopleNamedInGooglePhotos_AreFacesWithoutABox()
+    {
+        var json = TakeoutDocuments.Of("IMG_0001.JPG", new DateTime(2019, 7, 15), people: ["Alice", " Bob ", "alice", ""]);
+        var faces = GoogleTakeoutMetadata.Read(Encoding.UTF8.GetBytes(json)).Faces;
+        Assert.Equal(["Alice", "Bob"], faces.Select(f => f.Name));
+        Assert.All(faces, f => Assert.True(f.IsWholePicture));
+    }
+
+    [Fact]
     public void ZerosAreNoPosition_AndAnEmptyCaptionNone()
     {
         var metadata = GoogleTakeoutMetadata.Read(Encoding.UTF8.GetBytes(TakeoutDocuments.Of("VID_0001.mp4", new DateTime(2020, 1, 5, 15, 0, 0))));

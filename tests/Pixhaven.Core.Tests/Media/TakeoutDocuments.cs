@@ -6,7 +6,7 @@ namespace Pixhaven.Core.Tests.Media;
 public static class TakeoutDocuments
 {
     /// <summary>A photo's or video's metadata as Takeout writes it; zeros for a photo without a position.</summary>
-    public static string Of(string title, DateTime takenUtc, double latitude = 0, double longitude = 0, string description = "", bool favorited = false) =>
+    public static string Of(string title, DateTime takenUtc, double latitude = 0, double longitude = 0, string description = "", bool favorited = false, params string[] people) =>
         string.Create(CultureInfo.InvariantCulture, $$"""
             {
               "title": "{{title}}",
@@ -33,7 +33,7 @@ public static class TakeoutDocuments
                 "altitude": 0.0,
                 "latitudeSpan": 0.0,
                 "longitudeSpan": 0.0
-              },{{(favorited ? "\n  \"favorited\": true," : "")}}
+              },{{(favorited ? "\n  \"favorited\": true," : "")}}{{PeopleEntry(people)}}
               "url": "https://photos.google.com/photo/AF1Qip",
               "googlePhotosOrigin": {
                 "mobileUpload": {
@@ -42,6 +42,9 @@ public static class TakeoutDocuments
               }
             }
             """);
+
+    private static string PeopleEntry(string[] people) =>
+        people.Length == 0 ? "" : "\n  \"people\": [" + string.Join(", ", people.Select(name => "{ \"name\": \"" + name + "\" }")) + "],";
 
     /// <summary>An album's own metadata.json.</summary>
     public const string Album = """

@@ -35,7 +35,12 @@ public sealed class GoogleTakeoutTests
         await VideoClips.MakeAsync(Original("VID_0001.mp4"), "-c:v", "libx264");
         await File.WriteAllTextAsync(Original("VID_0001.mp4.supplemental-metadata.json"), TakeoutDocuments.Of("VID_0001.mp4", new DateTime(2020, 1, 5, 15, 0, 0)));
         File.Copy(TestPhotos.PathOf("jpeg/Apple_iPhone_13_Pro_IMG_8568.JPG"), Original("IMG_8568(1).JPG")); // 2021-09-27 07:13:47-06:00
-        await File.WriteAllTextAsync(Original("IMG_8568.JPG(1).json"), TakeoutDocuments.Of("IMG_8568.JPG", new DateTime(2021, 9, 27, 13, 13, 47), favorited: true));
+        await File.WriteAllTextAsync(Original("IMG_8568.JPG(1).json"), TakeoutDocuments.Of("IMG_8568.JPG", new DateTime(2021, 9, 27, 13, 13, 47), favorited: true, people: "Ada Lovelace"));
+
+        // A squirrel boxed in Lightroom's sidecar, and named in Google Photos with a friend: the box stays, the friend joins.
+        File.Copy(TestPhotos.PathOf("sidecar/IMG_5910.jpg"), Original("IMG_5910.jpg"));
+        File.Copy(TestPhotos.PathOf("sidecar/IMG_5910.xmp"), Original("IMG_5910.xmp"));
+        await File.WriteAllTextAsync(Original("IMG_5910.jpg.json"), TakeoutDocuments.Of("IMG_5910.jpg", new DateTime(2015, 6, 11, 17, 29, 26), people: ["Alvin the Squirrel", "Ada Lovelace"]));
         Directory.CreateDirectory(library.OriginalPath("Takeout/Google Photos/Summer in Paris"));
         await File.WriteAllTextAsync(library.OriginalPath("Takeout/Google Photos/Summer in Paris/metadata.json"), TakeoutDocuments.Album);
 
@@ -57,11 +62,17 @@ public sealed class GoogleTakeoutTests
         var second = await PhotoOf(library, "IMG_8568(1).JPG"); // its own zone, which Google's instant agrees with
         Assert.Equal((new DateTime(2021, 9, 27, 7, 13, 47, 832), -360, MetadataSource.Embedded, true), (second.TakenAt, second.TakenAtOffsetMinutes, second.TakenAtSource, second.Favorite));
 
+        Assert.Equal("0,0,1,1,Ada Lovelace", second.FaceRegions); // named without a box
+        var squirrel = await PhotoOf(library, "IMG_5910.jpg");
+        var faces = Pixhaven.Core.Media.Metadata.FaceRegion.Parse(squirrel.FaceRegions);
+        Assert.Equal([("Alvin the Squirrel", false), ("Ada Lovelace", true)], faces.Select(f => (f.Name, f.IsWholePicture)));
+
         await using var db = library.OpenCatalog();
+        Assert.Equal(["Ada Lovelace", "Alvin the Squirrel"], await db.People.Select(p => p.Name).OrderBy(n => n).ToListAsync());
         var sidecars = await db.Files.Where(f => f.Format == "json").OrderBy(f => f.Path).ToListAsync();
-        Assert.Equal(5, sidecars.Count);
+        Assert.Equal(6, sidecars.Count);
         Assert.All(sidecars, f => Assert.Equal((MediaType.Sidecar, FileStatus.Indexed, null), (f.Type, f.Status, f.Error)));
-        Assert.Equal(4, sidecars.Count(f => f.PhotoId is not null)); // the album's joins no photo
+        Assert.Equal(5, sidecars.Count(f => f.PhotoId is not null)); // the album's joins no photo
     }
 
     [Fact]

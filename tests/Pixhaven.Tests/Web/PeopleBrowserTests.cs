@@ -49,6 +49,27 @@ public sealed class PeopleBrowserTests(CorpusFixture corpus) : CorpusBrowserTest
     }
 
     [Fact]
+    public async Task APersonNamedWithoutABox_IsListedInTheInfoPanel_AndNoBoxIsDrawn()
+    {
+        // Google Photos' people come without boxes: named on the photo, not drawn around the whole of it.
+        await using var library = await TestLibrary.CreateAsync(["jpeg/Casio_EX-Z3.jpg"]);
+        await File.WriteAllTextAsync(library.OriginalPath("jpeg/Casio_EX-Z3.jpg.json"),
+            Pixhaven.Core.Tests.Media.TakeoutDocuments.Of("Casio_EX-Z3.jpg", new DateTime(2003, 10, 25, 13, 29, 18), people: "Ada Lovelace"));
+        await library.IndexAsync();
+        await using var server = await LibraryServer.StartAsync(library);
+        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = server.BaseAddress.ToString() });
+        await page.GotoAsync("/");
+        await SignInAsync(page, LibraryServer.AdminPassword);
+
+        await page.Locator("[data-testid=grid] .tile").First.ClickAsync();
+        await page.GetByTestId("info-panel").GetByText("Ada Lovelace", new LocatorGetByTextOptions { Exact = true }).WaitForAsync();
+        Assert.Equal(0, await page.GetByTestId("lightbox-faces").CountAsync());
+        await page.Keyboard.PressAsync("f");
+        Assert.Equal(0, await page.GetByTestId("face-box").CountAsync());
+        Assert.Empty(CspViolations);
+    }
+
+    [Fact]
     public async Task Lightbox_DrawsTheMarkedFaceOnThePhoto_ThroughZoom_AndItsNameOpensThePersonsPhotos()
     {
         var page = await OpenAsync();

@@ -12,5 +12,8 @@ export function faceCropStyle(face: FaceBox, width: number | null | undefined, h
   return `position: absolute; max-width: none; width: ${percent(width)}; height: ${percent(height)}; left: -${percent(left)}; top: -${percent(top)};`;
 }
 
+/** A person named on a photo without a box (Google Photos' people), whose region is the whole picture. */
+export const isWholePicture = (face: FaceBox) => face.x <= 0 && face.y <= 0 && face.width >= 1 && face.height >= 1;
+
 /** The search for one person's photos, by the person's slug. */
 export const personQuery = (slug: string) => `person:"${slug.replaceAll('"', '')}"`;

@@ -240,7 +240,7 @@ export const en = {
   'signIn.create': 'Create and sign in',
   'signIn.submit': 'Sign in',
 
-  'people.none': 'No people yet: they appear when photos carry faces named in Lightroom, digiKam, Picasa or Windows Photo Gallery.',
+  'people.none': 'No people yet: they appear when photos carry faces named in Lightroom, digiKam, Picasa or Windows Photo Gallery, or people named in Google Photos.',
   'people.open': 'Photos of {name}',
   'people.name': 'Name',
   'people.rename': 'Rename',

@@ -14,6 +14,12 @@ public sealed record FaceRegion(string? Name, double X, double Y, double Width, 
 
     public const int MaxNameLength = 256;
 
+    /// <summary>A person named on the photo without a box (Google Photos' people): the region is the whole picture.</summary>
+    public bool IsWholePicture => X <= 0 && Y <= 0 && Width >= 1 && Height >= 1;
+
+    /// <summary>The region of a person named on the photo without a box.</summary>
+    public static FaceRegion WholePicture(string name) => new(name, 0, 0, 1, 1);
+
     /// <summary>
     /// The catalog's text form of a photo's regions, one per line: "x,y,w,h,name" with four decimals. Kept on the
     /// photo like its keywords, so the ranked-source rules and stack merges treat both alike.

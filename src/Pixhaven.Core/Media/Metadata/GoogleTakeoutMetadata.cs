@@ -6,7 +6,8 @@ namespace Pixhaven.Core.Media.Metadata;
 /// <summary>
 /// Reads the JSON file Google Takeout writes beside each photo and video it exports ("IMG_1.jpg.json", since 2024
 /// "IMG_1.jpg.supplemental-metadata.json"): when it was taken as a UTC instant, the position Google kept (the
-/// camera's, or one set in Google Photos), the caption, and whether it was a favourite. Its "title" is the file's
+/// camera's, or one set in Google Photos), the caption, the people named on it (without a box), and whether it was a
+/// favourite. Its "title" is the file's
 /// name, not a title. An album's own metadata.json has the same shape without a photo's values.
 /// </summary>
 public static class GoogleTakeoutMetadata
@@ -55,6 +56,7 @@ public static class GoogleTakeoutMetadata
                 Altitude = alt,
                 Description = root.TryGetProperty("description", out var d) && d.ValueKind == JsonValueKind.String && d.GetString()!.Trim() is { Length: > 0 } text ? text : null,
                 Favorite = root.TryGetProperty("favorited", out var f) && f.ValueKind == JsonValueKind.True,
+                Faces = People(root),
             };
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException)
@@ -62,6 +64,20 @@ public static class GoogleTakeoutMetadata
             // InvalidOperationException: a string that is not UTF-8, met when it is read (found by fuzzing, seed fnhi6xvdR9b1).
             return new MediaMetadata { Warnings = [$"Google Takeout metadata could not be read: {(e is JsonException ? e.Message : "text that is not UTF-8")}"] };
         }
+    }
+
+    /// <summary>The people Google Photos found and the user named: { "people": [{ "name": "Alice" }] }, without a box.</summary>
+    private static List<FaceRegion> People(JsonElement root)
+    {
+        if (!root.TryGetProperty("people", out var people) || people.ValueKind != JsonValueKind.Array)
+        {
+            return [];
+        }
+
+        return people.EnumerateArray()
+            .Select(p => p.ValueKind == JsonValueKind.Object && p.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()!.Trim() : "")
+            .Where(name => name.Length is > 0 and <= FaceRegion.MaxNameLength)
+            .Distinct(StringComparer.OrdinalIgnoreCase).Take(FaceRegion.MaxPerPhoto).Select(FaceRegion.WholePicture).ToList();
     }
 
     /// <summary>A { "timestamp": "1563189600" } object's instant, as a UTC wall-clock time; null for 0 or out of range.</summary>
