@@ -86,21 +86,28 @@ public static class PhotoFields
 
     /// <summary>
     /// Gives a still placed by a sidecar (a position set in Lightroom or digiKam) the zone of that place, where its offset
-    /// is the default zone's: assumed, when its file gave neither a zone nor a place. As for GPS tracks, an offset other
-    /// than the default zone's came from the file, and stays. A video's time from UTC keeps its instant.
+    /// may have been assumed (<see cref="OffsetMayBeAssumed"/>); a file's own stays. A video's time from UTC keeps its
+    /// instant.
     /// </summary>
     /// <remarks>Call after <see cref="Locate"/> and <see cref="AssumeZone"/>.</remarks>
     public static void ZoneByPlace(Photo photo, Gazetteer gazetteer, TimeZoneInfo? defaultZone)
     {
-        if (photo is not { TakenAtOffsetMinutes: { } offset, Latitude: { } lat, Longitude: { } lng, CountryCode: { } country }
-            || defaultZone is null || photo.Type == MediaType.Video || photo.TakenAtSource is MetadataSource.Auto or MetadataSource.Manual
-            || OffsetAt(defaultZone, photo.TakenAt) != TimeSpan.FromMinutes(offset) || gazetteer.TimeZoneAt(country, lat, lng) is not { } zone)
+        if (photo is not { TakenAtOffsetMinutes: not null, Latitude: { } lat, Longitude: { } lng, CountryCode: { } country }
+            || photo.Type == MediaType.Video || photo.TakenAtSource is MetadataSource.Auto or MetadataSource.Manual
+            || !OffsetMayBeAssumed(photo, defaultZone) || gazetteer.TimeZoneAt(country, lat, lng) is not { } zone)
         {
             return;
         }
 
         SetOffset(photo, OffsetAt(zone, photo.TakenAt));
     }
+
+    /// <summary>
+    /// Whether the photo's offset may have been assumed rather than given by its file: it has none, or the default zone's
+    /// at its time. Nothing records where an offset came from, so one other than the default zone's came from the file.
+    /// </summary>
+    public static bool OffsetMayBeAssumed(Photo photo, TimeZoneInfo? defaultZone) =>
+        photo.TakenAtOffsetMinutes is not { } offset || (defaultZone is not null && OffsetAt(defaultZone, photo.TakenAt) == TimeSpan.FromMinutes(offset));
 
     /// <summary>The UTC offset of a wall-clock time in a zone; a time that a daylight-saving change skips takes the standard offset.</summary>
     public static TimeSpan OffsetAt(TimeZoneInfo zone, DateTime local) => zone.IsInvalidTime(local) ? zone.BaseUtcOffset : zone.GetUtcOffset(local);
@@ -136,8 +143,8 @@ public static class PhotoFields
     }
 
     /// <summary>
-    /// Applies a sidecar (XMP, or a camera's clip metadata): it outranks embedded metadata but never a manual edit, and
-    /// names the camera when the file does not.
+    /// Applies a sidecar (XMP, a camera's clip metadata, Google Takeout's JSON): it outranks embedded metadata but never a
+    /// manual edit, and names the camera when the file does not.
     /// </summary>
     public static void ApplySidecar(Photo photo, MediaMetadata sidecar, TimeZoneInfo? defaultZone)
     {
@@ -158,14 +165,14 @@ public static class PhotoFields
     /// <summary>
     /// The offset at which the photo's local time is this instant: its own, when the file gave one and the instants
     /// agree to the minute; else the quarter-hour offset (within ±14 hours) the two times differ by, to the minute.
-    /// Null when neither. As for GPS tracks, an offset other than the default zone's came from the file.
+    /// Null when neither.
     /// </summary>
     private static TimeSpan? ZoneShowing(Photo photo, DateTime instant, TimeZoneInfo? defaultZone)
     {
         var tolerance = TimeSpan.FromMinutes(1);
-        if (photo.TakenAtOffsetMinutes is { } own && (defaultZone is null || OffsetAt(defaultZone, photo.TakenAt) != TimeSpan.FromMinutes(own)))
+        if (!OffsetMayBeAssumed(photo, defaultZone))
         {
-            return (photo.TakenAtUtc - instant).Duration() <= tolerance ? TimeSpan.FromMinutes(own) : null;
+            return (photo.TakenAtUtc - instant).Duration() <= tolerance ? TimeSpan.FromMinutes(photo.TakenAtOffsetMinutes!.Value) : null;
         }
 
         var difference = photo.TakenAt - instant;

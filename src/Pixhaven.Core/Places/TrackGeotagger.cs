@@ -158,7 +158,7 @@ public sealed class TrackGeotagger(
     {
         // An offset other than the default zone's came from the file (or a match before), and its instant is exact.
         var offset = photo.TakenAtOffsetMinutes;
-        var assumed = offset is null || offset == (options.DefaultZone is { } home ? OffsetMinutes(home, photo.TakenAt) : null);
+        var assumed = PhotoFields.OffsetMayBeAssumed(photo, options.DefaultZone);
         if (offset is { } given && !assumed)
         {
             return PositionAt(segments, photo.TakenAt.AddMinutes(-given), MaxGap) is { } exact ? (exact, given) : null;
