@@ -97,6 +97,7 @@ public sealed class PixhavenOptions
     public string CatalogFilePath => Path.Combine(StorageFullPath, "index.db");
     public string ThumbnailCachePath => Path.Combine(StorageFullPath, "cache", "thumbnails");
     public string VideoCachePath => Path.Combine(StorageFullPath, "cache", "video");
+    public string TrackCachePath => Path.Combine(StorageFullPath, "cache", "tracks");
 
     public int EffectiveWorkers => Workers > 0 ? Workers : Environment.ProcessorCount;
 }

@@ -29,6 +29,8 @@ public sealed class TrackGeotagger(
     /// </summary>
     public const int DefaultMaxGapMinutes = 10;
 
+    private readonly TrackCache _cache = new(options.TrackCachePath);
+
     private TimeSpan MaxGap => TimeSpan.FromMinutes(options.TrackMaxGapMinutes);
 
     /// <summary>How far from a point (a segment's end, or either side of a gap) a photo still takes that point's position.</summary>
@@ -45,9 +47,10 @@ public sealed class TrackGeotagger(
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         // By format alone, so that the database seeks its index rather than the far larger one of status.
-        var trackPaths = (await db.Files.Where(f => f.Format == GpxFormat).Select(f => new { f.Path, f.Missing, f.Status }).ToListAsync(cancellationToken))
-            .Where(f => !f.Missing && f.Status == FileStatus.Indexed).Select(f => f.Path).Order(StringComparer.Ordinal).ToList();
-        var segments = trackPaths.SelectMany(ReadSegments).OrderBy(s => s[0].Utc).ToList();
+        var tracks = (await db.Files.Where(f => f.Format == GpxFormat).Select(f => new { f.Path, f.Hash, f.Missing, f.Status }).ToListAsync(cancellationToken))
+            .Where(f => !f.Missing && f.Status == FileStatus.Indexed).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+        var segments = tracks.SelectMany(t => ReadSegments(t.Path, t.Hash)).OrderBy(s => s[0].Utc).ToList();
+        _cache.KeepOnly(tracks.Select(t => t.Hash).OfType<string>().ToHashSet(StringComparer.Ordinal));
         var placedBefore = await db.Photos.Where(p => p.LocationSource == MetadataSource.Track).ToListAsync(cancellationToken);
         if (segments.Count == 0 && placedBefore.Count == 0)
         {
@@ -78,7 +81,7 @@ public sealed class TrackGeotagger(
         await db.SaveChangesAsync(cancellationToken);
         if (changed > 0)
         {
-            logger.LogInformation("Placed {Changed} photos by {Tracks} GPS tracks", changed, trackPaths.Count);
+            logger.LogInformation("Placed {Changed} photos by {Tracks} GPS tracks", changed, tracks.Count);
         }
 
         return changed;
@@ -104,8 +107,14 @@ public sealed class TrackGeotagger(
         return windows;
     }
 
-    private IEnumerable<IReadOnlyList<TrackPoint>> ReadSegments(string relativePath)
+    /// <summary>A track's segments: kept from an earlier run for its content, else parsed (and kept when read to the end).</summary>
+    private IEnumerable<IReadOnlyList<TrackPoint>> ReadSegments(string relativePath, string? hash)
     {
+        if (hash is not null && _cache.Load(hash) is { } kept)
+        {
+            return kept;
+        }
+
         try
         {
             using var stream = new FileStream(Path.Combine(options.OriginalsFullPath, relativePath), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
@@ -113,6 +122,10 @@ public sealed class TrackGeotagger(
             if (track.Warning is not null)
             {
                 logger.LogWarning("{Path}: {Warning}", relativePath, track.Warning);
+            }
+            else if (hash is not null)
+            {
+                _cache.Save(hash, track.Segments);
             }
 
             return track.Segments;

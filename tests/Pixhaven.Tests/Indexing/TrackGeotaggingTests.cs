@@ -110,6 +110,30 @@ public sealed class TrackGeotaggingTests
         Assert.Equal(40.70 + (0.06 * 1977 / 3600), photo.Latitude!.Value, 9);
     }
 
+    [Fact]
+    public async Task ATracksPoints_AreKeptForTheNextRuns_ADamagedCopyIsReadAgain_AndADeletedTrackTakesThemAlong()
+    {
+        await using var library = await TestLibrary.CreateAsync([InNewYork], new Dictionary<string, string> { ["default-time-zone"] = "America/New_York" });
+        await File.WriteAllTextAsync(library.OriginalPath("walk.gpx"), GpxDocuments.Of([
+            [(Utc(2013, 8, 27, 23, 44), 40.70, -74.00), (Utc(2013, 8, 27, 23, 47), 40.73, -74.03)],
+        ]));
+        Assert.Equal(1, (await library.IndexAsync()).PlacedByTracks);
+        var kept = Assert.Single(Directory.GetFiles(library.Options.Values.TrackCachePath));
+        Assert.Equal(await Pixhaven.Core.Media.ContentHasher.HashFileAsync(library.OriginalPath("walk.gpx")) + ".points", Path.GetFileName(kept));
+        var placed = await PhotoOf(library, InNewYork);
+
+        // Damaged, the copy is not trusted: the track is parsed again, the photo stays where it was, the copy is mended.
+        await File.WriteAllBytesAsync(kept, [.. "PXTK0001"u8, 1, 0, 0, 0, 9, 0, 0, 0]);
+        Assert.Equal(0, (await library.IndexAsync()).PlacedByTracks);
+        var again = await PhotoOf(library, InNewYork);
+        Assert.Equal((placed.Latitude, placed.Longitude, MetadataSource.Track), (again.Latitude, again.Longitude, again.LocationSource));
+        Assert.True(new FileInfo(kept).Length > 64);
+
+        File.Delete(library.OriginalPath("walk.gpx"));
+        Assert.Equal(1, (await library.IndexAsync()).PlacedByTracks); // the photo loses its track position
+        Assert.Empty(Directory.GetFiles(library.Options.Values.TrackCachePath));
+    }
+
     private static async Task<Photo> PhotoOf(TestLibrary library, string path)
     {
         await using var db = library.OpenCatalog();
