@@ -69,10 +69,10 @@ public static class IndexBenchmark
         }
     }
 
-    private sealed record Measurement(double Wall, double Cpu, long PeakRssKb);
+    internal sealed record Measurement(double Wall, double Cpu, long PeakRssKb);
 
     /// <summary>Runs a shell command under /usr/bin/time: wall and CPU seconds of the command and all its children.</summary>
-    private static async Task<Measurement> Measure(string command)
+    internal static async Task<Measurement> Measure(string command)
     {
         var start = new ProcessStartInfo("/usr/bin/time", ["-f", "BENCH %e %U %S %M", "sh", "-c", command])
         {
