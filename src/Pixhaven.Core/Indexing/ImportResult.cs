@@ -16,4 +16,7 @@ public sealed record ImportResult
     public IReadOnlyList<(string From, string To)> Moves { get; init; } = [];
 
     public IndexResult? Index { get; init; }
+
+    /// <summary>The albums of a Google Takeout export, made or found by title, and how many photos each gained.</summary>
+    public IReadOnlyList<(string Title, int Added)> Albums { get; init; } = [];
 }

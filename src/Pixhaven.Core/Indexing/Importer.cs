@@ -23,6 +23,7 @@ public sealed class Importer(
     MediaInspector inspector,
     IDbContextFactory<CatalogDbContext> contextFactory,
     Indexer indexer,
+    Organizing.AlbumService albumService,
     ILogger<Importer> logger)
 {
     public const string TemporarySuffix = ".pixhaven-import";
@@ -44,6 +45,7 @@ public sealed class Importer(
         var firstInImport = new Dictionary<string, string>(StringComparer.Ordinal);
         var copiesInImport = new List<(string File, string Hash)>();
         var tracks = new List<(ScannedFile File, string Hash)>();
+        var albums = new TakeoutAlbums(contextFactory, albumService);
         var done = 0;
 
         // Copies one file into originals under the first free of these names, and deletes the source on a move.
@@ -91,6 +93,7 @@ public sealed class Importer(
                 try
                 {
                     var hash = await ContentHasher.HashFileAsync(file.FullPath, cancellationToken);
+                    albums.Note(file, hash);
                     if (known.TryGetValue(hash, out var inLibrary))
                     {
                         alreadyInLibrary.Add((file.RelativePath, inLibrary.Path));
@@ -124,7 +127,8 @@ public sealed class Importer(
             {
                 // Only sidecars, unknown or empty files: not photos, so they stay in import for the user to see.
                 problems.AddRange(members.Select(m => new IndexProblem(m.File.RelativePath, FileStatus.Skipped,
-                    m.Type == MediaType.Sidecar ? "sidecar without a photo to go with" : "not a photo or video; left in the import folder")));
+                    albums.TitleOf(m.File) is { } album ? $"Google Takeout album \"{album}\": its photos are put in that album; left in the import folder"
+                    : m.Type == MediaType.Sidecar ? "sidecar without a photo to go with" : "not a photo or video; left in the import folder")));
                 continue;
             }
 
@@ -164,6 +168,7 @@ public sealed class Importer(
         var index = moves.Count > 0 ? await indexer.IndexAsync(new IndexRequest(), progress, cancellationToken) : null;
         return new ImportResult
         {
+            Albums = await albums.ApplyAsync(cancellationToken),
             Found = files.Count,
             Imported = moves.Count,
             AlreadyInLibrary = alreadyInLibrary,

@@ -98,6 +98,41 @@ public sealed class GoogleTakeoutTests
         Assert.Equal(photo.Id, (await db.Files.SingleAsync(f => f.Path.EndsWith(".json"))).PhotoId);
     }
 
+    [Fact]
+    public async Task Import_MakesTheExportsAlbums_OfThePhotosTheirFoldersHold_OnceEach()
+    {
+        await using var library = await TestLibrary.CreateAsync([]);
+        library.Options.Values.ImportPath = Path.Combine(library.Root, "import");
+        var takeout = Path.Combine(library.Options.Values.ImportPath, "Takeout", "Google Photos");
+        void Put(string corpusFile, string target)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(takeout, target))!);
+            File.Copy(TestPhotos.PathOf(corpusFile), Path.Combine(takeout, target));
+        }
+
+        // The year folders hold every photo; an album folder holds copies of its own, and its metadata.
+        Put("jpeg/Casio_EX-Z3.jpg", "Photos from 2003/CIMG0001.JPG");
+        Put("jpeg/Olympus_PEN_E-P3.jpg", "Photos from 2013/P8270001.JPG");
+        Put("jpeg/Canon_EOS_7D.jpg", "Photos from 2013/IMG_0002.JPG");
+        Put("jpeg/Casio_EX-Z3.jpg", "Summer in Paris/CIMG0001.JPG");
+        Put("jpeg/Olympus_PEN_E-P3.jpg", "Summer in Paris/P8270001.JPG");
+        await File.WriteAllTextAsync(Path.Combine(takeout, "Summer in Paris", "metadata.json"), TakeoutDocuments.Album);
+        var importer = library.Services.GetRequiredService<Pixhaven.Core.Indexing.Importer>();
+
+        var result = await importer.ImportAsync(new Pixhaven.Core.Indexing.ImportRequest(false), null, CancellationToken.None);
+
+        Assert.Equal([("Summer in Paris", 2)], result.Albums);
+        Assert.Contains(result.Problems, p => p.Path.EndsWith("metadata.json", StringComparison.Ordinal) && p.Reason.StartsWith("Google Takeout album \"Summer in Paris\"", StringComparison.Ordinal));
+        var albums = library.Services.GetRequiredService<Pixhaven.Core.Organizing.AlbumService>();
+        var album = Assert.Single(await albums.ListAsync(CancellationToken.None));
+        Assert.Equal(("Summer in Paris", 2), (album.Title, album.Count));
+
+        // Imported again (the album's copies and metadata stayed in import): the album is found, not made twice.
+        var again = await importer.ImportAsync(new Pixhaven.Core.Indexing.ImportRequest(false), null, CancellationToken.None);
+        Assert.Equal([("Summer in Paris", 0)], again.Albums);
+        Assert.Equal(2, Assert.Single(await albums.ListAsync(CancellationToken.None)).Count);
+    }
+
     private static async Task<Photo> PhotoOf(TestLibrary library, string name)
     {
         await using var db = library.OpenCatalog();

@@ -66,6 +66,27 @@ public static class GoogleTakeoutMetadata
         }
     }
 
+    /// <summary>An album's metadata.json: its title and description; null for a photo's metadata or anything else.</summary>
+    public static (string Title, string? Description)? ReadAlbum(byte[] bytes)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(bytes.AsMemory(bytes.AsSpan().StartsWith(ByteOrderMark) ? ByteOrderMark.Length : 0), new JsonDocumentOptions { MaxDepth = 16 });
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || root.TryGetProperty("photoTakenTime", out _)
+                || !root.TryGetProperty("title", out var t) || t.ValueKind != JsonValueKind.String || t.GetString()!.Trim() is not { Length: > 0 } title)
+            {
+                return null;
+            }
+
+            return (title, root.TryGetProperty("description", out var d) && d.ValueKind == JsonValueKind.String && d.GetString()!.Trim() is { Length: > 0 } text ? text : null);
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The people Google Photos found and the user named: { "people": [{ "name": "Alice" }] }, without a box.</summary>
     private static List<FaceRegion> People(JsonElement root)
     {
