@@ -43,6 +43,12 @@ public sealed class GoogleTakeoutMetadataTests
         Assert.Equal((MediaType.Sidecar, "json"), (MediaTypeDetector.Detect(bytes, "metadata.json").Type, MediaTypeDetector.Detect(bytes, "metadata.json").Format));
         var metadata = GoogleTakeoutMetadata.Read(bytes);
         Assert.Equal((null, null, false), (metadata.TakenAt, metadata.Latitude, metadata.TakenAtIsUtc));
+        Assert.Equal(("Summer in Paris", null), GoogleTakeoutMetadata.ReadAlbum(bytes));
+
+        // A photo's metadata is no album's, even without its time.
+        Assert.Null(GoogleTakeoutMetadata.ReadAlbum(Encoding.UTF8.GetBytes(TakeoutDocuments.Of("IMG_0001.JPG", new DateTime(2019, 7, 15)))));
+        Assert.Null(GoogleTakeoutMetadata.ReadAlbum(Encoding.UTF8.GetBytes("{\"title\": \"IMG_0001.JPG\", \"imageViews\": \"3\"}")));
+        Assert.Null(GoogleTakeoutMetadata.ReadAlbum(Encoding.UTF8.GetBytes("{\"title\": \"  \"}")));
     }
 
     [Theory]

@@ -73,7 +73,8 @@ public static class GoogleTakeoutMetadata
         {
             using var document = JsonDocument.Parse(bytes.AsMemory(bytes.AsSpan().StartsWith(ByteOrderMark) ? ByteOrderMark.Length : 0), new JsonDocumentOptions { MaxDepth = 16 });
             var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || root.TryGetProperty("photoTakenTime", out _)
+            // A photo's metadata has its time, position and views; an album's has none of them.
+            if (root.ValueKind != JsonValueKind.Object || root.TryGetProperty("photoTakenTime", out _) || root.TryGetProperty("geoData", out _) || root.TryGetProperty("imageViews", out _)
                 || !root.TryGetProperty("title", out var t) || t.ValueKind != JsonValueKind.String || t.GetString()!.Trim() is not { Length: > 0 } title)
             {
                 return null;
