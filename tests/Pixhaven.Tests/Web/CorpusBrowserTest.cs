@@ -67,6 +67,16 @@ public abstract class CorpusBrowserTest(CorpusFixture corpus) : IAsyncLifetime
         return page;
     }
 
+    /// <summary>A page signed in to a server of the test's own library, not the shared corpus; the caller disposes the server.</summary>
+    protected async Task<(LibraryServer Server, IPage Page)> OpenOwnLibraryAsync(TestLibrary library)
+    {
+        var server = await LibraryServer.StartAsync(library);
+        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = server.BaseAddress.ToString() });
+        await page.GotoAsync("/");
+        await SignInAsync(page, LibraryServer.AdminPassword);
+        return (server, page);
+    }
+
     protected static Task SignInAsync(IPage page, string password) => Chromium.SignInAsync(page, LibraryServer.AdminName, password);
 
     protected static Task WaitForLoadedImage(IPage page, string selector) =>

@@ -56,10 +56,8 @@ public sealed class PeopleBrowserTests(CorpusFixture corpus) : CorpusBrowserTest
         await File.WriteAllTextAsync(library.OriginalPath("jpeg/Casio_EX-Z3.jpg.json"),
             Pixhaven.Core.Tests.Media.TakeoutDocuments.Of("Casio_EX-Z3.jpg", new DateTime(2003, 10, 25, 13, 29, 18), people: "Ada Lovelace"));
         await library.IndexAsync();
-        await using var server = await LibraryServer.StartAsync(library);
-        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = server.BaseAddress.ToString() });
-        await page.GotoAsync("/");
-        await SignInAsync(page, LibraryServer.AdminPassword);
+        var (server, page) = await OpenOwnLibraryAsync(library);
+        await using var _ = server;
 
         await page.Locator("[data-testid=grid] .tile").First.ClickAsync();
         await page.GetByTestId("info-panel").GetByText("Ada Lovelace", new LocatorGetByTextOptions { Exact = true }).WaitForAsync();

@@ -17,10 +17,8 @@ public sealed class PlacesBrowserTests(CorpusFixture corpus) : CorpusBrowserTest
             [(new DateTime(2013, 8, 27, 23, 44, 0, DateTimeKind.Utc), 40.70, -74.00), (new DateTime(2013, 8, 27, 23, 47, 0, DateTimeKind.Utc), 40.73, -74.03)],
         ]));
         await library.IndexAsync();
-        await using var server = await LibraryServer.StartAsync(library);
-        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = server.BaseAddress.ToString() });
-        await page.GotoAsync("/");
-        await SignInAsync(page, LibraryServer.AdminPassword);
+        var (server, page) = await OpenOwnLibraryAsync(library);
+        await using var _ = server;
 
         await page.Locator("[data-testid=grid] .tile").First.ClickAsync();
         var location = page.GetByTestId("info-location");

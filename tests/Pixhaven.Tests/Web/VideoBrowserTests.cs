@@ -37,10 +37,8 @@ public sealed class VideoBrowserTests(CorpusFixture corpus) : CorpusBrowserTest(
             TimeSpan.FromMinutes(2), CancellationToken.None);
         Assert.True(exitCode == 0, errors);
         await library.IndexAsync();
-        await using var server = await LibraryServer.StartAsync(library);
-        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = server.BaseAddress.ToString() });
-        await page.GotoAsync("/");
-        await SignInAsync(page, LibraryServer.AdminPassword);
+        var (server, page) = await OpenOwnLibraryAsync(library);
+        await using var _ = server;
 
         await page.Locator("[data-testid=grid] .tile").First.ClickAsync();
         var converting = page.GetByTestId("video-converting");
