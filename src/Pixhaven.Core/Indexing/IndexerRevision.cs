@@ -21,7 +21,7 @@ public static class IndexerRevision
     /// read as its video's sidecar; GPS tracks (GPX), which were skipped as unsupported content.
     /// 5: a GoPro's position, start time and model from its GPS telemetry (GPMF), and its time zone from its timecode;
     /// Google Takeout's JSON read as its photo's sidecar, which was unsupported content; a Pixel's RAW and JPEG stacked;
-    /// a sidecar's position giving an assumed zone its place's.
+    /// a sidecar's position giving an assumed zone its place's; a Sony XAVC S clip's zone from the document inside it.
     /// </summary>
     public const int Current = 5;
 }

@@ -107,14 +107,17 @@ public sealed class MediaInspector(EmbeddedMetadataReader metadataReader, Ffprob
         // A GoPro's GPS gives its place and, from the GPS clock, the true instant it started recording.
         var telemetry = probe.HasGoProTelemetry ? GoProTelemetry.Read(path) : null;
         var gpsStart = probe.Latitude is null ? telemetry?.StartUtc : null;
+        // A Sony camera writes its local clock where the MP4 wants UTC; the document inside gives it with its zone.
+        var sony = probe.IsSonyXavc ? ReadSonyClipMetadata(path) : null;
+        var (sonyTime, sonyOffset) = sony is { TakenAt: { } local, TakenAtOffset: { } offset } ? (local, offset) : ((DateTime?)null, (TimeSpan?)null);
         var metadata = new MediaMetadata
         {
-            TakenAt = gpsStart ?? probe.TakenAt ?? recorded?.Local,
-            TakenAtOffset = gpsStart is not null ? TimeSpan.Zero : probe.TakenAt is null ? recorded?.Offset : probe.TakenAtOffset,
-            TakenAtIsUtc = gpsStart is not null || probe.TakenAtIsUtc,
+            TakenAt = gpsStart ?? sonyTime ?? probe.TakenAt ?? recorded?.Local,
+            TakenAtOffset = gpsStart is not null ? TimeSpan.Zero : sonyOffset ?? (probe.TakenAt is null ? recorded?.Offset : probe.TakenAtOffset),
+            TakenAtIsUtc = gpsStart is not null || (sonyTime is null && probe.TakenAtIsUtc),
             TakenAtIsTrueUtc = probe.RecordedByPhone,
-            Make = probe.Make,
-            Model = probe.Model ?? telemetry?.Camera,
+            Make = probe.Make ?? sony?.Make,
+            Model = probe.Model ?? telemetry?.Camera ?? sony?.Model,
             Latitude = probe.Latitude ?? telemetry?.Latitude,
             Longitude = probe.Longitude ?? telemetry?.Longitude,
             Altitude = probe.Latitude is null ? telemetry?.Altitude : probe.Altitude,
@@ -127,6 +130,12 @@ public sealed class MediaInspector(EmbeddedMetadataReader metadataReader, Ffprob
         };
         var header = probe is { Width: { } w, Height: { } h } ? new ImageHeader(w, h) : null;
         return new MediaInspection(path, type, metadata, header, header is null ? "no video stream" : null);
+    }
+
+    private static MediaMetadata? ReadSonyClipMetadata(string path)
+    {
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.RandomAccess);
+        return SonyClipMetadata.ReadEmbedded(file);
     }
 
     public static string UnsupportedReason(string path)

@@ -177,6 +177,18 @@ public sealed class FuzzTests
     }
 
     [Fact]
+    public void SonyClipMetadata_InMutatedMp4s_NeverThrows()
+    {
+        var xml = System.Text.Encoding.UTF8.GetBytes(Media.SonyClipMetadataTests.ClipXml);
+        byte[] Box(string type, byte[] body) => [.. BitConverter.GetBytes(System.Buffers.Binary.BinaryPrimitives.ReverseEndianness(8 + body.Length)), .. System.Text.Encoding.ASCII.GetBytes(type), .. body];
+        byte[] clip = [.. Box("ftyp", [.. "XAVC"u8, 0, 0, 0, 0]), .. Box("meta", [0, 0, 0, 0, .. Box("xml ", [0, 0, 0, 0, .. xml])]), .. Box("mdat", new byte[64])];
+        Assert.NotNull(SonyClipMetadata.ReadEmbedded(new MemoryStream(clip))!.TakenAt);
+        Gen.Select(Gen.Int[0, 4], Gen.Int[0, int.MaxValue], Gen.Byte).Array[1, 8]
+            .Select(mutations => Mutate(clip, mutations))
+            .Sample(bytes => KeepIfFailing(bytes, ".mp4", () => _ = SonyClipMetadata.ReadEmbedded(new MemoryStream(bytes))), iter: Math.Max(100, Iterations / 10), threads: 1);
+    }
+
+    [Fact]
     public void SubtitleTelemetry_OfMutatedRecords_NeverThrows()
     {
         var record = System.Text.Encoding.UTF8.GetBytes(Media.FlightRecords.Mini);

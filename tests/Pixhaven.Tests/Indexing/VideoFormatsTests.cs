@@ -72,6 +72,21 @@ public sealed class VideoFormatsTests(VideoFormatsTests.Clips clips) : IClassFix
                 </NonRealTimeMeta>
                 """);
 
+            // Another clip of that camera, copied without its sidecar: the MP4 keeps the same document in a box of its own.
+            await VideoClips.MakeAsync(Original("M4ROOT/CLIP/C0002.MP4"), "-c:v", "libx264", "-brand", "XAVC", "-metadata", "creation_time=2023-10-19T17:20:00Z");
+            await using (var clip = new FileStream(Original("M4ROOT/CLIP/C0002.MP4"), FileMode.Append))
+            {
+                var xml = System.Text.Encoding.UTF8.GetBytes("""
+                    <?xml version="1.0" encoding="UTF-8"?>
+                    <NonRealTimeMeta xmlns="urn:schemas-professionalDisc:nonRealTimeMeta:ver.2.00">
+                      <CreationDate value="2023-10-19T17:20:00+02:00"/>
+                      <Device manufacturer="Sony" modelName="ILCE-7M4"/>
+                    </NonRealTimeMeta>
+                    """);
+                byte[] handler = [.. Box("hdlr", [.. new byte[8], .. "nrtm"u8, .. new byte[13]])];
+                await clip.WriteAsync(Box("meta", [0, 0, 0, 0, .. handler, .. Box("xml ", [0, 0, 0, 0, .. xml])]));
+            }
+
             // A drone's video and the low-resolution proxy it records beside it for its app.
             Directory.CreateDirectory(Original("drone"));
             await VideoClips.MakeAsync(Original("drone/DJI_0001.MP4"), "-c:v", "libx264", "-metadata", "comment=DJI");
@@ -81,6 +96,9 @@ public sealed class VideoFormatsTests(VideoFormatsTests.Clips clips) : IClassFix
         }
 
         public async Task DisposeAsync() => await Library.DisposeAsync();
+
+        private static byte[] Box(string type, byte[] body) =>
+            [.. System.BitConverter.GetBytes(System.Buffers.Binary.BinaryPrimitives.ReverseEndianness(8 + body.Length)), .. System.Text.Encoding.ASCII.GetBytes(type), .. body];
     }
 
     [Theory]
@@ -200,10 +218,22 @@ public sealed class VideoFormatsTests(VideoFormatsTests.Clips clips) : IClassFix
     }
 
     [Fact]
+    public async Task ASonyClipWithoutItsSidecar_TakesItsTimeZoneAndCamera_FromTheDocumentInside()
+    {
+        await using var db = Library.OpenCatalog();
+        var file = await db.Files.Include(f => f.Photo).SingleAsync(f => f.Path == "M4ROOT/CLIP/C0002.MP4");
+        Assert.Equal((FileStatus.Indexed, null), (file.Status, file.Error));
+        var photo = file.Photo!;
+        Assert.Equal((new DateTime(2023, 10, 19, 17, 20, 0), 120, MetadataSource.Embedded), (photo.TakenAt, photo.TakenAtOffsetMinutes, photo.TakenAtSource));
+        Assert.Equal(new DateTime(2023, 10, 19, 15, 20, 0), photo.TakenAtUtc);
+        Assert.Equal(("SONY", "ILCE-7M4"), (photo.CameraMake, photo.CameraModel));
+    }
+
+    [Fact]
     public async Task ASonyClipsMetadata_JoinsItsVideo_AndGivesItsTimeZoneAndCamera()
     {
         await using var db = Library.OpenCatalog();
-        var files = await db.Files.Include(f => f.Photo).Where(f => f.Path.StartsWith("M4ROOT/CLIP/")).OrderBy(f => f.Path).ToListAsync();
+        var files = await db.Files.Include(f => f.Photo).Where(f => f.Path.StartsWith("M4ROOT/CLIP/C0001")).OrderBy(f => f.Path).ToListAsync();
         Assert.Equal(["M4ROOT/CLIP/C0001.MP4", "M4ROOT/CLIP/C0001M01.XML"], files.Select(f => f.Path));
         Assert.Equal((MediaType.Sidecar, FileStatus.Indexed, null), (files[1].Type, files[1].Status, files[1].Error));
         Assert.Single(files.Select(f => f.PhotoId).Distinct());

@@ -10,6 +10,30 @@ namespace Pixhaven.Core.Media.Metadata;
 /// </summary>
 public static class SonyClipMetadata
 {
+    private const long MaxBoxBytes = 16 * 1024 * 1024;
+
+    /// <summary>
+    /// The same document as a Sony camera keeps it inside the MP4 itself (XAVC S): in a box of the file's top level, so
+    /// a clip copied without its sidecar still has its time zone. Null when no box holds one.
+    /// </summary>
+    public static MediaMetadata? ReadEmbedded(Stream file)
+    {
+        foreach (var box in Media.IsoBoxes.TopLevel(file).Where(b => b.Type != "mdat" && b.BodyLength <= MaxBoxBytes).ToList())
+        {
+            var body = new byte[box.BodyLength];
+            file.Position = box.BodyStart;
+            file.ReadExactly(body);
+            var start = body.AsSpan().IndexOf("<NonRealTimeMeta"u8);
+            var end = body.AsSpan().IndexOf("</NonRealTimeMeta>"u8);
+            if (start >= 0 && end > start)
+            {
+                return Read(body[start..(end + "</NonRealTimeMeta>".Length)]);
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Whether these first bytes of a file begin such a document.</summary>
     public static bool Describes(ReadOnlySpan<byte> header) => header.IndexOf("<NonRealTimeMeta"u8) >= 0;
 

@@ -82,6 +82,7 @@ public sealed partial class FfprobeReader
             Model = tags.GetValueOrDefault("com.apple.quicktime.model") ?? tags.GetValueOrDefault("model"),
             ContentIdentifier = tags.GetValueOrDefault("com.apple.quicktime.content.identifier"),
             HasGoProTelemetry = streams.Any(x => Text(x, "codec_tag_string") == "gpmd"),
+            IsSonyXavc = tags.GetValueOrDefault("major_brand")?.Trim() == "XAVC",
         };
     }
 

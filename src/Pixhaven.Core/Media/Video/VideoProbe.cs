@@ -36,6 +36,9 @@ public sealed record VideoProbe
     /// <summary>The file has a GoPro telemetry track (GPMF, "gpmd"), which may hold the camera's GPS fixes.</summary>
     public bool HasGoProTelemetry { get; init; }
 
+    /// <summary>A Sony camera's XAVC S MP4 (major brand "XAVC"), which keeps its clip metadata inside.</summary>
+    public bool IsSonyXavc { get; init; }
+
     /// <summary>Apple's content identifier, which pairs a Live Photo's video with its still.</summary>
     public string? ContentIdentifier { get; init; }
 }
