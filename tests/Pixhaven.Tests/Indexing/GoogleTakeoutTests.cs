@@ -9,16 +9,20 @@ namespace Pixhaven.Tests.Indexing;
 /// <summary>
 /// A Google Takeout export indexed as it is: each photo's JSON joins it as a sidecar, gives it the zone its time was
 /// taken in, the position and caption Google kept, a date changed in Google Photos, and its favourite mark; an album's
-/// metadata is no problem.
+/// metadata is no problem; and import makes the export's albums. On SQLite and PostgreSQL.
 /// </summary>
 public sealed class GoogleTakeoutTests
 {
     private const string Folder = "Takeout/Google Photos/Photos from 2019/";
 
-    [Fact]
-    public async Task EachPhotosJson_JoinsIt_AndGivesItsZonePlaceCaptionAndFavourite()
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task EachPhotosJson_JoinsIt_AndGivesItsZonePlaceCaptionAndFavourite(string driver)
     {
-        await using var library = await TestLibrary.CreateAsync([], new Dictionary<string, string> { ["default-time-zone"] = "America/New_York" });
+        var options = driver == "postgres" ? TestPostgres.Options() : [];
+        options["default-time-zone"] = "America/New_York";
+        await using var library = await TestLibrary.CreateAsync([], options);
         Directory.CreateDirectory(library.OriginalPath(Folder));
         string Original(string name) => library.OriginalPath(Folder + name);
 
@@ -98,10 +102,12 @@ public sealed class GoogleTakeoutTests
         Assert.Equal(photo.Id, (await db.Files.SingleAsync(f => f.Path.EndsWith(".json"))).PhotoId);
     }
 
-    [Fact]
-    public async Task Import_MakesTheExportsAlbums_OfThePhotosTheirFoldersHold_OnceEach()
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task Import_MakesTheExportsAlbums_OfThePhotosTheirFoldersHold_OnceEach(string driver)
     {
-        await using var library = await TestLibrary.CreateAsync([]);
+        await using var library = await TestLibrary.CreateAsync([], driver == "postgres" ? TestPostgres.Options() : null);
         library.Options.Values.ImportPath = Path.Combine(library.Root, "import");
         var takeout = Path.Combine(library.Options.Values.ImportPath, "Takeout", "Google Photos");
         void Put(string corpusFile, string target)
