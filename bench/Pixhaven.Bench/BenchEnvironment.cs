@@ -10,6 +10,13 @@ internal static class BenchEnvironment
         return $"{Environment.ProcessorCount} cores ({model}), {memory} RAM";
     }
 
+    /// <summary>Prints a benchmark's report and appends it to docs/performance.md, where the measured numbers are kept.</summary>
+    public static async Task PublishAsync(string repositoryRoot, System.Text.StringBuilder report)
+    {
+        Console.WriteLine(report);
+        await File.AppendAllTextAsync(Path.Combine(repositoryRoot, "docs", "performance.md"), Environment.NewLine + report);
+    }
+
     public static string RepositoryRoot()
     {
         var folder = new DirectoryInfo(AppContext.BaseDirectory);

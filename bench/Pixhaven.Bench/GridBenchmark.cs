@@ -50,8 +50,7 @@ public static partial class GridBenchmark
         report.AppendLine();
         var script = GridScriptSize(root);
         report.AppendLine(CultureInfo.InvariantCulture, $"JavaScript of the grid view: {script / 1024.0:0.0} KB gzip (target at most 250 KB: {(script <= 250 * 1024 ? "met" : "**missed**")}); the map loads on its own when Places opens.");
-        Console.WriteLine(report);
-        await File.AppendAllTextAsync(Path.Combine(root, "docs", "performance.md"), Environment.NewLine + report);
+        await BenchEnvironment.PublishAsync(root, report);
         return 0;
 
         void Row(string name, double small, double big) =>

@@ -59,8 +59,7 @@ public static class IndexBenchmark
             report.AppendLine(CultureInfo.InvariantCulture, $"- Unchanged re-index / first run (wall): **{second.Wall / first.Wall:P1}** (target under 5%); CPU: {second.Cpu / first.Cpu:P1}");
             report.AppendLine(CultureInfo.InvariantCulture, $"- Peak RSS of the first run: {first.PeakRssKb / 1024} MB (target at most 1024 MB); catalog {catalog / 1024} KB");
             report.AppendLine(CultureInfo.InvariantCulture, $"- CPU busy during the first run: {first.Cpu / first.Wall / cores:P0} of {cores} cores");
-            Console.WriteLine(report);
-            await File.AppendAllTextAsync(Path.Combine(root, "docs", "performance.md"), Environment.NewLine + report);
+            await BenchEnvironment.PublishAsync(root, report);
             return 0;
         }
         finally

@@ -145,8 +145,7 @@ public static class SearchBenchmark
                 Console.WriteLine($"  {name}: p95 {p95:0.0} ms");
             }
 
-            Console.WriteLine(report);
-            await File.AppendAllTextAsync(Path.Combine(root, "docs", "performance.md"), Environment.NewLine + report);
+            await BenchEnvironment.PublishAsync(root, report);
             return 0;
         }
 

@@ -68,8 +68,7 @@ public static partial class ServeBenchmark
             report.AppendLine();
             report.AppendLine("wrk and the server share the cores of the machine.");
             Console.WriteLine(output);
-            Console.WriteLine(report);
-            await File.AppendAllTextAsync(Path.Combine(root, "docs", "performance.md"), Environment.NewLine + report);
+            await BenchEnvironment.PublishAsync(root, report);
             return 0;
         }
 

@@ -53,8 +53,7 @@ public static class TrackBenchmark
             report.AppendLine();
             report.AppendLine(CultureInfo.InvariantCulture, $"- Unchanged index run, median of {Runs}: points kept {keptMedian:0.00} s, parsed again {parsedMedian:0.00} s");
             report.AppendLine(CultureInfo.InvariantCulture, $"- Kept / parsed (wall): **{keptMedian / parsedMedian:P0}**");
-            Console.WriteLine(report);
-            await File.AppendAllTextAsync(Path.Combine(root, "docs", "performance.md"), Environment.NewLine + report);
+            await BenchEnvironment.PublishAsync(root, report);
             return 0;
         }
         finally

@@ -175,9 +175,7 @@ public static class PhotoFields
             return (photo.TakenAtUtc - instant).Duration() <= tolerance ? TimeSpan.FromMinutes(photo.TakenAtOffsetMinutes!.Value) : null;
         }
 
-        var difference = photo.TakenAt - instant;
-        var offset = TimeSpan.FromMinutes(Math.Round(difference.TotalMinutes / 15) * 15);
-        return offset.Duration() <= TimeSpan.FromHours(14) && (difference - offset).Duration() <= tolerance ? offset : null;
+        return MetadataDates.ZoneOffset(photo.TakenAt - instant, tolerance);
     }
 
     /// <summary>Takes over another photo's values when its file becomes a stack's primary; ranked fields only by rank.</summary>

@@ -1,4 +1,5 @@
 using CsCheck;
+using static Pixhaven.Core.Tests.Media.IsoBoxWriter;
 using Pixhaven.Core.Media.Detection;
 using Pixhaven.Core.Media.Metadata;
 using Pixhaven.Core.Media.Previews;
@@ -113,7 +114,6 @@ public sealed class FuzzTests
     public void MotionPhotoFinder_OfMutatedHeifBoxes_FindsAVideoInsideTheFile_NeverThrows()
     {
         // A HEIF's top-level boxes as Samsung writes a motion photo: ftyp, meta, mdat, then the MP4 in an mpvd box.
-        byte[] Box(string type, byte[] body) => [.. BitConverter.GetBytes(body.Length + 8).Reverse(), .. System.Text.Encoding.ASCII.GetBytes(type), .. body];
         var mp4 = Box("ftyp", [.. "isom"u8, 0, 0, 2, 0, .. "isomiso2"u8]).Concat(Box("moov", new byte[24])).ToArray();
         byte[] heif = [.. Box("ftyp", [.. "heic"u8, 0, 0, 0, 0, .. "mif1heic"u8]), .. Box("meta", new byte[20]), .. Box("mdat", new byte[40]), .. Box("mpvd", mp4), .. Box("free", [1, 2])];
         Assert.Equal(mp4.Length, WithFile(heif, path => MotionPhotoExtractor.FindVideo(path, null, false))?.Length);
@@ -180,8 +180,7 @@ public sealed class FuzzTests
     public void SonyClipMetadata_InMutatedMp4s_NeverThrows()
     {
         var xml = System.Text.Encoding.UTF8.GetBytes(Media.SonyClipMetadataTests.ClipXml);
-        byte[] Box(string type, byte[] body) => [.. BitConverter.GetBytes(System.Buffers.Binary.BinaryPrimitives.ReverseEndianness(8 + body.Length)), .. System.Text.Encoding.ASCII.GetBytes(type), .. body];
-        byte[] clip = [.. Box("ftyp", [.. "XAVC"u8, 0, 0, 0, 0]), .. Box("meta", [0, 0, 0, 0, .. Box("xml ", [0, 0, 0, 0, .. xml])]), .. Box("mdat", new byte[64])];
+        byte[] clip = [.. Box("ftyp", [.. "XAVC"u8, 0, 0, 0, 0]), .. FullBox("meta", FullBox("xml ", xml)), .. Box("mdat", new byte[64])];
         Assert.NotNull(SonyClipMetadata.ReadEmbedded(new MemoryStream(clip))!.TakenAt);
         Gen.Select(Gen.Int[0, 4], Gen.Int[0, int.MaxValue], Gen.Byte).Array[1, 8]
             .Select(mutations => Mutate(clip, mutations))

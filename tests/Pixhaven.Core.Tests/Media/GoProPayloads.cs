@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
+using static Pixhaven.Core.Tests.Media.IsoBoxWriter;
 
 namespace Pixhaven.Core.Tests.Media;
 
@@ -86,14 +87,6 @@ public static class GoProPayloads
         var moov = Box("moov", Box("trak", Box("mdia", mdhd, hdlr, Box("minf", stbl))));
         return [.. ftyp, .. Box("mdat", payloads), .. moov];
     }
-
-    private static byte[] Box(string type, params byte[][] children)
-    {
-        byte[] body = [.. children.SelectMany(c => c)];
-        return [.. Big32(8 + body.Length), .. Encoding.ASCII.GetBytes(type), .. body];
-    }
-
-    private static byte[] FullBox(string type, byte[] body) => Box(type, [0, 0, 0, 0, .. body]);
 
     private static byte[] Big32(int value)
     {

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Pixhaven.Core.Media.Thumbnails;
 using Pixhaven.Core.Model;
 using Pixhaven.Tests.Infrastructure;
+using Pixhaven.Core.Tests.Media;
 using static Pixhaven.Core.Tests.Media.AvchdClip;
 
 namespace Pixhaven.Tests.Indexing;
@@ -83,8 +84,7 @@ public sealed class VideoFormatsTests(VideoFormatsTests.Clips clips) : IClassFix
                       <Device manufacturer="Sony" modelName="ILCE-7M4"/>
                     </NonRealTimeMeta>
                     """);
-                byte[] handler = [.. Box("hdlr", [.. new byte[8], .. "nrtm"u8, .. new byte[13]])];
-                await clip.WriteAsync(Box("meta", [0, 0, 0, 0, .. handler, .. Box("xml ", [0, 0, 0, 0, .. xml])]));
+                await clip.WriteAsync(IsoBoxWriter.FullBox("meta", IsoBoxWriter.FullBox("hdlr", [.. new byte[4], .. "nrtm"u8, .. new byte[13]]), IsoBoxWriter.FullBox("xml ", xml)));
             }
 
             // A drone's video and the low-resolution proxy it records beside it for its app.
@@ -96,9 +96,6 @@ public sealed class VideoFormatsTests(VideoFormatsTests.Clips clips) : IClassFix
         }
 
         public async Task DisposeAsync() => await Library.DisposeAsync();
-
-        private static byte[] Box(string type, byte[] body) =>
-            [.. System.BitConverter.GetBytes(System.Buffers.Binary.BinaryPrimitives.ReverseEndianness(8 + body.Length)), .. System.Text.Encoding.ASCII.GetBytes(type), .. body];
     }
 
     [Theory]

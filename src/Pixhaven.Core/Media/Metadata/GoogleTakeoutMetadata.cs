@@ -33,8 +33,7 @@ public static class GoogleTakeoutMetadata
     {
         try
         {
-            var json = bytes.AsMemory(bytes.AsSpan().StartsWith(ByteOrderMark) ? ByteOrderMark.Length : 0);
-            using var document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 16, AllowTrailingCommas = true });
+            using var document = Parse(bytes);
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
@@ -66,12 +65,16 @@ public static class GoogleTakeoutMetadata
         }
     }
 
+    /// <summary>The document, after a UTF-8 byte order mark if it has one (.NET's parser refuses one in bytes).</summary>
+    private static JsonDocument Parse(byte[] bytes) =>
+        JsonDocument.Parse(bytes.AsMemory(bytes.AsSpan().StartsWith(ByteOrderMark) ? ByteOrderMark.Length : 0), new JsonDocumentOptions { MaxDepth = 16, AllowTrailingCommas = true });
+
     /// <summary>An album's metadata.json: its title and description; null for a photo's metadata or anything else.</summary>
     public static (string Title, string? Description)? ReadAlbum(byte[] bytes)
     {
         try
         {
-            using var document = JsonDocument.Parse(bytes.AsMemory(bytes.AsSpan().StartsWith(ByteOrderMark) ? ByteOrderMark.Length : 0), new JsonDocumentOptions { MaxDepth = 16 });
+            using var document = Parse(bytes);
             var root = document.RootElement;
             // A photo's metadata has its time, position and views; an album's has none of them.
             if (root.ValueKind != JsonValueKind.Object || root.TryGetProperty("photoTakenTime", out _) || root.TryGetProperty("geoData", out _) || root.TryGetProperty("imageViews", out _)

@@ -73,6 +73,16 @@ public static partial class MetadataDates
         return parsed;
     }
 
+    /// <summary>
+    /// The UTC offset by which two readings of one instant differ (a local clock against UTC): the difference rounded to
+    /// the quarter hour, when that lies within ±14 hours and the difference is that close to it; else null.
+    /// </summary>
+    public static TimeSpan? ZoneOffset(TimeSpan difference, TimeSpan tolerance)
+    {
+        var offset = TimeSpan.FromMinutes(Math.Round(difference.TotalMinutes / 15) * 15);
+        return offset.Duration() <= TimeSpan.FromHours(14) && (difference - offset).Duration() <= tolerance ? offset : null;
+    }
+
     /// <summary>Parses "+08:00", "-0700" or "Z"; null for anything else or outside ±14 hours.</summary>
     public static TimeSpan? ParseOffset(string? text)
     {

@@ -53,7 +53,8 @@ public sealed partial class FfprobeReader
             (width, height) = (height, width);
         }
 
-        var goPro = streams.Any(x => Text(x, "codec_tag_string") == "gpmd" || Tags(x).GetValueOrDefault("handler_name")?.StartsWith("GoPro ", StringComparison.Ordinal) == true);
+        var telemetry = streams.Any(x => Text(x, "codec_tag_string") == "gpmd");
+        var goPro = telemetry || streams.Any(x => Tags(x).GetValueOrDefault("handler_name")?.StartsWith("GoPro ", StringComparison.Ordinal) == true);
         var (takenAt, offset, isUtc) = TakenAt(tags);
         if (goPro && isUtc && takenAt is { } created && streams.Select(x => Tags(x).GetValueOrDefault("timecode")).FirstOrDefault(t => t is not null) is { } timecode)
         {
@@ -81,7 +82,7 @@ public sealed partial class FfprobeReader
             Make = tags.GetValueOrDefault("com.apple.quicktime.make") ?? tags.GetValueOrDefault("make") ?? (goPro ? "GoPro" : null),
             Model = tags.GetValueOrDefault("com.apple.quicktime.model") ?? tags.GetValueOrDefault("model"),
             ContentIdentifier = tags.GetValueOrDefault("com.apple.quicktime.content.identifier"),
-            HasGoProTelemetry = streams.Any(x => Text(x, "codec_tag_string") == "gpmd"),
+            HasGoProTelemetry = telemetry,
             IsSonyXavc = tags.GetValueOrDefault("major_brand")?.Trim() == "XAVC",
         };
     }
@@ -120,8 +121,7 @@ public sealed partial class FfprobeReader
 
         var difference = new TimeSpan(hours, minutes, seconds) - created.TimeOfDay;
         difference += difference.TotalHours switch { < -12 => TimeSpan.FromDays(1), > 14 => TimeSpan.FromDays(-1), _ => TimeSpan.Zero };
-        var offset = TimeSpan.FromMinutes(Math.Round(difference.TotalMinutes / 15) * 15);
-        if ((difference - offset).Duration() > TimeSpan.FromMinutes(2))
+        if (MetadataDates.ZoneOffset(difference, TimeSpan.FromMinutes(2)) is not { } offset)
         {
             return (created, TimeSpan.Zero, true); // not a clock time: a timecode set by hand
         }
