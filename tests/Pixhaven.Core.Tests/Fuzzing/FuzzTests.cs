@@ -156,11 +156,13 @@ public sealed class FuzzTests
     [Fact]
     public void GoProTelemetry_OfMutatedClips_NeverThrows()
     {
-        var clip = Media.GoProPayloads.Mp4(
-            Media.GoProPayloads.Hero7("HERO7 Black", 0, "210714100004.000", 9999, (0, 0, 0)),
-            Media.GoProPayloads.Hero7("HERO7 Black", 3, "210714100005.000", 150, (48.8584, 2.2945, 35)),
+        var clip = Media.GoProPayloads.Mp4WithSettings(
+            Media.GoProPayloads.GlobalSettings("HERO7 Black"),
+            Media.GoProPayloads.Hero7("Camera", 0, "210714100004.000", 9999, (0, 0, 0)),
+            Media.GoProPayloads.Hero7("Camera", 3, "210714100005.000", 150, (48.8584, 2.2945, 35)),
             Media.GoProPayloads.Hero13(48.8584, 2.2945, 35, new DateTime(2024, 1, 1), 1.2, 3));
         Assert.NotNull(GoProTelemetry.Read(new MemoryStream(clip))!.Latitude);
+        Assert.Equal("HERO7 Black", GoProTelemetry.Read(new MemoryStream(clip))!.Camera);
         Gen.Select(Gen.Int[0, 4], Gen.Int[0, int.MaxValue], Gen.Byte).Array[1, 8]
             .Select(mutations => Mutate(clip, mutations))
             .Sample(bytes => KeepIfFailing(bytes, ".mp4", () => _ = GoProTelemetry.Read(new MemoryStream(bytes))), iter: Math.Max(100, Iterations), threads: 1);

@@ -67,10 +67,26 @@ public static class GoProPayloads
     }
 
     /// <summary>
+    /// A HERO6-and-later's global settings, as kept in the movie's user data: a device of its own with the firmware,
+    /// the serial number and the model.
+    /// </summary>
+    public static byte[] GlobalSettings(string model) =>
+        Nest("DEVC",
+            Int32s("DVID", 'L', 1),
+            Text("DVNM", "Global Settings"),
+            Text("FMWR", "HD7.01.01.90.00"),
+            Text("CASN", "C3251325045678"),
+            Text("MINF", model),
+            Text("PTWB", "AUTO"));
+
+    /// <summary>
     /// An MP4 with one telemetry track ("gpmd" samples, one a second, one per chunk, after the header in 'mdat'), as a
     /// GoPro lays it out; enough for the track reader, not for a player.
     /// </summary>
-    public static byte[] Mp4(params byte[][] payloads)
+    public static byte[] Mp4(params byte[][] payloads) => Mp4WithSettings(null, payloads);
+
+    /// <summary>As <see cref="Mp4"/>, with the camera's global settings in the movie's user data (udta/GPMF).</summary>
+    public static byte[] Mp4WithSettings(byte[]? settings, params byte[][] payloads)
     {
         var ftyp = Box("ftyp", [.. "mp41"u8, 0, 0, 0, 0, .. "mp41"u8]);
         var mdatStart = ftyp.Length + 8;
@@ -84,7 +100,8 @@ public static class GoProPayloads
             FullBox("stco", [.. Big32(payloads.Length), .. offsets.SelectMany(Big32)]));
         var mdhd = FullBox("mdhd", [.. new byte[8], .. Big32(1000), .. Big32(1001 * payloads.Length), 0, 0, 0, 0]);
         var hdlr = FullBox("hdlr", [.. new byte[4], .. "meta"u8, .. new byte[12], .. "GoPro MET"u8, 0]);
-        var moov = Box("moov", Box("trak", Box("mdia", mdhd, hdlr, Box("minf", stbl))));
+        var trak = Box("trak", Box("mdia", mdhd, hdlr, Box("minf", stbl)));
+        var moov = settings is null ? Box("moov", trak) : Box("moov", trak, Box("udta", Box("FIRM", "HD7.01.01.90.00"u8.ToArray()), Box("GPMF", settings)));
         return [.. ftyp, .. Box("mdat", payloads), .. moov];
     }
 

@@ -39,6 +39,17 @@ public sealed class GoProTelemetryTests : IDisposable
     }
 
     [Fact]
+    public void ACameraThatCallsItselfCamera_IsNamedByItsGlobalSettings()
+    {
+        // HERO6 and HERO7 write "Camera" (or "Hero6 Black") in the telemetry; the user data names the model.
+        var clip = Mp4WithSettings(GlobalSettings("HERO7 Black"), Hero7("Camera", fix: 3, "230301080000.000", precision: 200, (48.8584, 2.2945, 35)));
+        Assert.Equal("HERO7 Black", Read(clip).Camera);
+
+        var settingsWithoutModel = Mp4WithSettings(Nest("DEVC", Int32s("DVID", 'L', 1), Text("DVNM", "Global Settings")), Hero7("Camera", fix: 0, "000000000000.000", precision: 9999));
+        Assert.Null(Read(settingsWithoutModel).Camera); // the settings device's own name is not a model
+    }
+
+    [Fact]
     public void ASensorPairedWithTheCamera_DoesNotNameIt()
     {
         byte[] payload = [.. Hero7("Camera", fix: 3, "230301080000.000", precision: 200, (48.8584, 2.2945, 35)),

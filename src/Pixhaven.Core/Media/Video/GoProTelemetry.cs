@@ -19,7 +19,10 @@ public sealed record GoProTelemetry
     /// <summary>A dilution of precision (GPSP, in hundredths) under 5 is a good fix, as GoPro advises.</summary>
     private const int GoodPrecision = 500;
 
-    /// <summary>The device name the camera writes (DVNM), e.g. "HERO7 Black"; null when it writes only "Camera".</summary>
+    /// <summary>
+    /// The camera's model: from its global settings in the movie's user data (MINF, HERO6 and later), else the device
+    /// name in its telemetry (DVNM), e.g. "HERO7 Black"; null when neither names one (a HERO5 writes only "Camera").
+    /// </summary>
     public string? Camera { get; init; }
 
     public double? Latitude { get; init; }
@@ -39,13 +42,14 @@ public sealed record GoProTelemetry
     /// <summary>Reads the telemetry track of an MP4/QuickTime file, seeking in it; null when it has none.</summary>
     public static GoProTelemetry? Read(Stream file)
     {
-        var payloads = Mp4Tracks.SamplesOf(file, "gpmd", MaxPayloads);
+        var movie = Mp4Tracks.ReadMovie(file);
+        var payloads = movie is null ? [] : Mp4Tracks.SamplesOf(movie, "gpmd", MaxPayloads, file.Length);
         if (payloads.Count == 0)
         {
             return null;
         }
 
-        var best = new GpsReading();
+        var best = new GpsReading { Camera = ModelInSettings(movie) };
         foreach (var payload in payloads.Where(p => p.Size <= MaxPayloadBytes))
         {
             var bytes = new byte[payload.Size];
@@ -75,6 +79,13 @@ public sealed record GoProTelemetry
             StartUtc = best.HasFix ? best.Time : null,
         };
     }
+
+    /// <summary>
+    /// The model a GoPro names in the GPMF box of the movie's user data, its global settings (a device called "Global
+    /// Settings" with firmware, serial number and MINF, the model). Its DVNM is that device's, not the camera's.
+    /// </summary>
+    private static string? ModelInSettings(ReadOnlyMemory<byte> movie) =>
+        Mp4Tracks.UserData(movie, "GPMF") is { } settings ? ReadPayload(settings.Span).Model : null;
 
     /// <summary>The camera's name and the first fix in one GPMF payload (a DEVC structure, as stored in one sample).</summary>
     internal static GpsReading ReadPayload(ReadOnlySpan<byte> payload)
@@ -124,6 +135,10 @@ public sealed record GoProTelemetry
     internal sealed class GpsReading
     {
         public string? Camera { get; set; }
+
+        /// <summary>The model named by MINF, written in the global settings only.</summary>
+        public string? Model { get; set; }
+
         public bool HasGpsStream { get; set; }
         public bool HasFix { get; set; }
         public double Latitude { get; set; }
@@ -156,8 +171,10 @@ public sealed record GoProTelemetry
                     break;
                 case "DVNM" when _device is null or 1 && reading.Camera is null:
                     // The camera is device 1; others are sensors paired with it. HERO5 to HERO7 call themselves "Camera".
-                    var name = Encoding.ASCII.GetString(value).TrimEnd('\0', ' ');
-                    reading.Camera = name.Length > 0 && name != "Camera" && name.All(c => c is >= ' ' and < '\u007F') ? name : null;
+                    reading.Camera = Name(value) is { } name && name != "Camera" ? name : null;
+                    break;
+                case "MINF" when type == 'c':
+                    reading.Model ??= Name(value);
                     break;
                 case "SCAL":
                     _scale = Numbers(type, value);
@@ -218,6 +235,13 @@ public sealed record GoProTelemetry
             {
                 Keep(reading, fields[0], fields[1], fields[2], new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddDays(Math.Floor(days)).AddSeconds(seconds), (int)Math.Min(dop * 100, int.MaxValue));
             }
+        }
+
+        /// <summary>A name written as ASCII, padded with zeros or spaces; null when empty or not printable.</summary>
+        private static string? Name(ReadOnlySpan<byte> value)
+        {
+            var name = Encoding.ASCII.GetString(value).TrimEnd('\0', ' ');
+            return name.Length > 0 && name.All(c => c is >= ' ' and < '\u007F') ? name : null;
         }
 
         private static void Keep(GpsReading reading, double? lat, double? lng, double? alt, DateTime? time, int precision)

@@ -18,16 +18,10 @@ public static class Mp4Tracks
     /// <summary>
     /// The first <paramref name="limit"/> samples of the first track whose sample description has this four-character
     /// format ("gpmd" for GoPro's telemetry); empty when the file has no such track or its tables do not fit.
-    /// Moves the stream's position.
+    /// The movie box is the one <see cref="ReadMovie"/> read; offsets past <paramref name="fileLength"/> end the list.
     /// </summary>
-    public static IReadOnlyList<Mp4Sample> SamplesOf(Stream file, string format, int limit)
+    public static IReadOnlyList<Mp4Sample> SamplesOf(ReadOnlyMemory<byte> movie, string format, int limit, long fileLength)
     {
-        var movie = ReadMovie(file);
-        if (movie is null)
-        {
-            return [];
-        }
-
         foreach (var track in IsoBoxes.Children(movie).Where(b => b.Type == "trak"))
         {
             if (Child(track.Body, "mdia") is not { } media || Child(media, "mdhd") is not { } header
@@ -36,13 +30,14 @@ public static class Mp4Tracks
                 continue;
             }
 
-            return TimeScale(header.Span) is { } scale ? Samples(table, scale, limit, file.Length) : [];
+            return TimeScale(header.Span) is { } scale ? Samples(table, scale, limit, fileLength) : [];
         }
 
         return [];
     }
 
-    private static byte[]? ReadMovie(Stream file)
+    /// <summary>The body of the file's movie box ("moov"); null when it has none or it is implausibly large.</summary>
+    public static byte[]? ReadMovie(Stream file)
     {
         foreach (var box in IsoBoxes.TopLevel(file))
         {
@@ -62,6 +57,10 @@ public static class Mp4Tracks
 
         return null;
     }
+
+    /// <summary>The body of one box of the movie's user data ("udta"), where cameras keep their own settings.</summary>
+    public static ReadOnlyMemory<byte>? UserData(ReadOnlyMemory<byte> movie, string type) =>
+        Child(movie, "udta") is { } userData ? Child(userData, type) : null;
 
     private static ReadOnlyMemory<byte>? Child(ReadOnlyMemory<byte> parent, string type) =>
         IsoBoxes.Children(parent).FirstOrDefault(b => b.Type == type) is { Type: not null } box ? box.Body : null;
