@@ -194,7 +194,7 @@ public sealed class CatalogWriter(IDbContextFactory<CatalogDbContext> contextFac
     {
         var inspection = analysis.Inspection;
         row.Size = analysis.File.Size;
-        (row.StackKey, row.Edited) = StackKey.For(analysis.File.RelativePath);
+        (row.StackKey, row.Edited) = StackKey.For(analysis.File);
         row.ModifiedAt = analysis.File.ModifiedUtc;
         row.Missing = false;
         row.IndexedAt = now;

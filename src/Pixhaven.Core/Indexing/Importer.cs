@@ -36,7 +36,7 @@ public sealed class Importer(
         Directory.CreateDirectory(originalsRoot);
         VerifiedCopy.SweepTemporaries(originalsRoot, TemporarySuffix);
 
-        var files = scanner.Scan(importRoot, [], cancellationToken);
+        var files = TakeoutCutNames.Join(scanner.Scan(importRoot, [], cancellationToken));
         var known = await KnownHashesAsync(cancellationToken);
         var problems = new List<IndexProblem>();
         var moves = new List<(string, string)>();
@@ -69,7 +69,7 @@ public sealed class Importer(
             }
         }
 
-        foreach (var stack in files.GroupBy(f => StackKey.For(f.RelativePath).Key))
+        foreach (var stack in files.GroupBy(f => StackKey.For(f).Key))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var members = new List<(ScannedFile File, string Hash, MediaType Type)>();
@@ -133,7 +133,8 @@ public sealed class Importer(
             }
 
             var baseName = joinTo is not null ? BesideInLibrary(joinTo) : await NewBaseNameAsync(media, members, cancellationToken);
-            var stem = StackKey.Stem(Path.GetFileName(stack.First().RelativePath)).Stem;
+            // From a member whose own name gives the stack: a JSON whose name Takeout cut joins by where its name starts.
+            var stem = StackKey.Stem(Path.GetFileName((stack.FirstOrDefault(f => f.JoinsStack is null) ?? stack.First()).RelativePath)).Stem;
             foreach (var member in members.Where(m => m.Type is not MediaType.Unknown))
             {
                 var suffix = ImportNames.MemberSuffix(Path.GetFileName(member.File.RelativePath), stem);

@@ -56,7 +56,7 @@ public sealed class Indexer(
         var run = new IndexRun { StartedAt = clock.GetUtcNow().UtcDateTime };
         progress?.Report(new IndexProgress("scanning", 0, 0, null, 0, 0, 0));
 
-        var scanned = scanner.Scan(options.OriginalsFullPath, [options.StorageFullPath], cancellationToken);
+        var scanned = TakeoutCutNames.Join(scanner.Scan(options.OriginalsFullPath, [options.StorageFullPath], cancellationToken));
         var catalogued = await LoadCatalogStateAsync(cancellationToken);
         var byPath = catalogued.ToDictionary(f => f.Path, StringComparer.Ordinal);
         var plan = new IndexPlan(catalogued, scanned.Select(f => f.RelativePath).ToHashSet(StringComparer.Ordinal));
@@ -99,7 +99,7 @@ public sealed class Indexer(
 
         await AnalyseAndWriteAsync(work, plan, request, writer, counts, progress, cancellationToken);
         progress?.Report(counts.Snapshot("stacking", null));
-        await stackBuilder.BuildAsync(work.Select(w => StackKey.For(w.File.RelativePath).Key).ToList(), cancellationToken);
+        await stackBuilder.BuildAsync(work.Select(w => StackKey.For(w.File).Key).ToList(), cancellationToken);
 
         var stillVanished = plan.Vanished.Where(f => !f.Missing && !counts.MovedFileIds.Contains(f.Id)).Select(f => f.Id).ToList();
         progress?.Report(counts.Snapshot("finishing", null));

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Pixhaven.Core.Scanning;
 
 namespace Pixhaven.Core.Indexing;
 
@@ -30,6 +31,9 @@ public static partial class StackKey
     // GoPro HERO6 and later: G, then H (H.264), X (HEVC) or L (the low-resolution proxy), chapter and clip number.
     [GeneratedRegex(@"^(G)[HXL](\d{6})$", RegexOptions.IgnoreCase)]
     private static partial Regex GoProClip();
+
+    /// <summary>A scanned file's key: the stack it was found to join, else the one its name gives.</summary>
+    public static (string Key, bool Edited) For(ScannedFile file) => file.JoinsStack is { } key ? (key, false) : For(file.RelativePath);
 
     public static (string Key, bool Edited) For(string relativePath)
     {

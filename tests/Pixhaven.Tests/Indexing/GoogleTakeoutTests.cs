@@ -80,6 +80,40 @@ public sealed class GoogleTakeoutTests
     }
 
     [Fact]
+    public async Task AJsonWhoseNameTakeoutCut_JoinsItsPhoto_IndexedInPlace_AndImported()
+    {
+        // Takeout keeps a JSON's name within 51 characters, so this one no longer names its photo.
+        const string photo = "Urlaub in Knaufspesch in der Schneifel mit Freunden.JPG", json = "Urlaub in Knaufspesch in der Schneifel mit Fre.json";
+        await using var library = await TestLibrary.CreateAsync([], new Dictionary<string, string> { ["default-time-zone"] = "America/New_York" });
+        Directory.CreateDirectory(library.OriginalPath(Folder));
+        File.Copy(TestPhotos.PathOf("jpeg/Casio_EX-Z3.jpg"), library.OriginalPath(Folder + photo));
+        var document = TakeoutDocuments.Of(photo, new DateTime(2003, 10, 25, 13, 29, 18), 48.8584, 2.2945, "Tour Eiffel");
+        await File.WriteAllTextAsync(library.OriginalPath(Folder + json), document);
+
+        var indexed = await library.IndexAsync();
+        Assert.Empty(indexed.Problems);
+        var inPlace = await PhotoOf(library, photo);
+        Assert.Equal((120, 48.8584, "Tour Eiffel"), (inPlace.TakenAtOffsetMinutes, inPlace.Latitude, inPlace.Description));
+
+        library.Options.Values.ImportPath = Path.Combine(library.Root, "import");
+        var folder = Path.Combine(library.Options.Values.ImportPath, Folder);
+        Directory.CreateDirectory(folder);
+        File.Copy(TestPhotos.PathOf("jpeg/Olympus_PEN_E-P3.jpg"), Path.Combine(folder, photo));
+        await File.WriteAllTextAsync(Path.Combine(folder, json), TakeoutDocuments.Of(photo, new DateTime(2013, 8, 27, 17, 45, 23), 35.6586, 139.7454));
+        var hash8 = (await Pixhaven.Core.Media.ContentHasher.HashFileAsync(Path.Combine(folder, photo)))[..8];
+
+        var imported = await library.Services.GetRequiredService<Pixhaven.Core.Indexing.Importer>()
+            .ImportAsync(new Pixhaven.Core.Indexing.ImportRequest(false), null, CancellationToken.None);
+
+        Assert.Empty(imported.Problems);
+        Assert.Equal([$"2013/08/20130827_194523_{hash8}.JPG", $"2013/08/20130827_194523_{hash8}.json"], imported.Moves.Select(m => m.To).Order());
+        await using var db = library.OpenCatalog();
+        var tokyo = (await db.Files.Include(f => f.Photo).SingleAsync(f => f.Path.EndsWith($"{hash8}.JPG"))).Photo!;
+        Assert.Equal((35.6586, "JP"), (tokyo.Latitude, tokyo.CountryCode));
+        Assert.Equal(tokyo.Id, (await db.Files.SingleAsync(f => f.Path.EndsWith($"{hash8}.json"))).PhotoId);
+    }
+
+    [Fact]
     public async Task Import_BringsEachJsonWithItsPhoto_NamedByThePhotosLocalTime()
     {
         await using var library = await TestLibrary.CreateAsync([], new Dictionary<string, string> { ["default-time-zone"] = "America/New_York" });
