@@ -20,6 +20,9 @@ public sealed record IndexResult
     /// <summary>Photos whose position a GPS track gave, moved or took away in this run.</summary>
     public int PlacedByTracks { get; init; }
 
+    /// <summary>Albums of a Google Takeout export indexed where it lies, made or filled in this run, with the photos each gained.</summary>
+    public IReadOnlyList<(string Title, int Added)> Albums { get; init; } = [];
+
     /// <summary>Files that are skipped, failed or only partly indexed now (from this or earlier runs), with reasons.</summary>
     public IReadOnlyList<IndexProblem> Problems { get; init; } = [];
 

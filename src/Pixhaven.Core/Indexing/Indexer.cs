@@ -6,6 +6,7 @@ using Pixhaven.Core.Catalog;
 using Pixhaven.Core.Media.Previews;
 using Pixhaven.Core.Model;
 using Pixhaven.Core.Options;
+using Pixhaven.Core.Organizing;
 using Pixhaven.Core.Places;
 using Pixhaven.Core.Scanning;
 
@@ -21,6 +22,7 @@ public sealed class Indexer(
     FileAnalyzer analyzer,
     StackBuilder stackBuilder,
     TrackGeotagger trackGeotagger,
+    AlbumService albumService,
     IDbContextFactory<CatalogDbContext> contextFactory,
     TimeProvider clock,
     Gazetteer gazetteer,
@@ -100,6 +102,9 @@ public sealed class Indexer(
         await AnalyseAndWriteAsync(work, plan, request, writer, counts, progress, cancellationToken);
         progress?.Report(counts.Snapshot("stacking", null));
         await stackBuilder.BuildAsync(work.Select(w => StackKey.For(w.File).Key).ToList(), cancellationToken);
+        // Only for a metadata.json new or changed: an album a user has since emptied or deleted is not filled again.
+        var albums = await new TakeoutAlbums(contextFactory, albumService).ApplyInPlaceAsync(
+            work.Where(w => w.Existing is null || !w.Existing.SameStat(w.File.Size, w.File.ModifiedUtc)).Select(w => w.File), cancellationToken);
 
         var stillVanished = plan.Vanished.Where(f => !f.Missing && !counts.MovedFileIds.Contains(f.Id)).Select(f => f.Id).ToList();
         progress?.Report(counts.Snapshot("finishing", null));
@@ -125,6 +130,7 @@ public sealed class Indexer(
             Skipped = run.Skipped,
             Failed = run.Failed,
             PlacedByTracks = placed,
+            Albums = albums,
             Problems = problems,
             Duration = stopwatch.Elapsed,
         };

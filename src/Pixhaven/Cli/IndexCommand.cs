@@ -78,6 +78,11 @@ public static class IndexCommand
             console.MarkupLineInterpolated($"{result.PlacedByTracks} photos were placed (or moved, or unplaced) by GPS tracks.");
         }
 
+        foreach (var (title, added) in result.Albums)
+        {
+            console.MarkupLineInterpolated($"Album [bold]{title}[/] from Google Takeout: {added} {(added == 1 ? "photo" : "photos")} added");
+        }
+
         if (result.ReadAgain > 0)
         {
             console.MarkupLineInterpolated($"{result.ReadAgain} unchanged files were read again, because an older version of Pixhaven had read them.");

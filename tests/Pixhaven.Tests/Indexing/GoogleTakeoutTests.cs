@@ -173,9 +173,47 @@ public sealed class GoogleTakeoutTests
         Assert.Equal(2, Assert.Single(await albums.ListAsync(CancellationToken.None)).Count);
     }
 
-    private static async Task<Photo> PhotoOf(TestLibrary library, string name)
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task AnExportIndexedWhereItLies_MakesItsAlbums_AndLeavesThemAsTheUserKeepsThem(string driver)
+    {
+        await using var library = await TestLibrary.CreateAsync([], driver == "postgres" ? TestPostgres.Options() : null);
+        void Put(string corpusFile, string target)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(library.OriginalPath("Takeout/Google Photos/" + target))!);
+            File.Copy(TestPhotos.PathOf(corpusFile), library.OriginalPath("Takeout/Google Photos/" + target));
+        }
+
+        Put("jpeg/Casio_EX-Z3.jpg", "Photos from 2003/CIMG0001.JPG");
+        Put("jpeg/Olympus_PEN_E-P3.jpg", "Photos from 2013/P8270001.JPG");
+        Put("jpeg/Canon_EOS_7D.jpg", "Photos from 2013/IMG_0002.JPG");
+        Put("jpeg/Casio_EX-Z3.jpg", "Summer in Paris/CIMG0001.JPG");
+        Put("jpeg/Olympus_PEN_E-P3.jpg", "Summer in Paris/P8270001.JPG");
+        Put("jpeg/Canon_EOS_7D.jpg", "Summer in Paris/Not in the album/IMG_0002.JPG"); // a folder of its own, not the album's
+        await File.WriteAllTextAsync(library.OriginalPath("Takeout/Google Photos/Summer in Paris/metadata.json"), TakeoutDocuments.Album);
+
+        var result = await library.IndexAsync();
+
+        Assert.Empty(result.Problems);
+        Assert.Equal([("Summer in Paris", 2)], result.Albums);
+        var albums = library.Services.GetRequiredService<Pixhaven.Core.Organizing.AlbumService>();
+        var album = Assert.Single(await albums.ListAsync(CancellationToken.None));
+        var photos = await albums.PhotosAsync(album.Uid, 10, null, CancellationToken.None);
+        var paris = await PhotoOf(library, "Photos from 2003/CIMG0001.JPG", "Takeout/Google Photos/");
+        var olympus = await PhotoOf(library, "Photos from 2013/P8270001.JPG", "Takeout/Google Photos/");
+        Assert.Equal([paris.Uid, olympus.Uid], photos!.Photos.Select(p => p.Uid));
+
+        // The user takes a photo out of the album; the next run, with the metadata unchanged, leaves it out.
+        await albums.RemoveAsync(album.Uid, [olympus.Uid], CancellationToken.None);
+        var again = await library.IndexAsync();
+        Assert.Empty(again.Albums);
+        Assert.Equal(1, Assert.Single(await albums.ListAsync(CancellationToken.None)).Count);
+    }
+
+    private static async Task<Photo> PhotoOf(TestLibrary library, string name, string folder = Folder)
     {
         await using var db = library.OpenCatalog();
-        return (await db.Files.Include(f => f.Photo).SingleAsync(f => f.Path == Folder + name)).Photo!;
+        return (await db.Files.Include(f => f.Photo).SingleAsync(f => f.Path == folder + name)).Photo!;
     }
 }
