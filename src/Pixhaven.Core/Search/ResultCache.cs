@@ -6,12 +6,19 @@ namespace Pixhaven.Core.Search;
 /// <summary>
 /// Keeps the results of expensive overviews (facets, calendar) until the catalog changes: counting a million photos
 /// takes seconds, and a library is read far more often than it changes. Any commit, by any process, empties it.
+/// Callers who ask for an overview while it is being computed (by <see cref="OverviewWarmer"/> or another request)
+/// wait for that computation instead of starting a second one.
 /// </summary>
 public sealed class ResultCache(ICatalogProvider provider)
 {
     private const int MaxEntries = 512;
-    private readonly ConcurrentDictionary<string, object> _entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<Task<object>>> _entries = new(StringComparer.Ordinal);
     private long _stamp = -1;
+
+    /// <summary>Whether an overview is cached for the catalog as it is now, so that asking for it reads no photo.</summary>
+    public async Task<bool> HoldsAsync(string key, CancellationToken cancellationToken) =>
+        Interlocked.Read(ref _stamp) == await provider.ChangeStampAsync(cancellationToken)
+        && _entries.TryGetValue(key, out var entry) && entry.IsValueCreated && entry.Value.IsCompletedSuccessfully;
 
     public async Task<T> GetOrAddAsync<T>(string key, Func<Task<T>> compute, CancellationToken cancellationToken)
         where T : class
@@ -22,18 +29,38 @@ public sealed class ResultCache(ICatalogProvider provider)
             _entries.Clear();
         }
 
-        if (_entries.TryGetValue(key, out var cached) && cached is T hit)
+        Lazy<Task<object>>? mine = null;
+        mine = new Lazy<Task<object>>(() => ComputeAsync(key, mine!, compute, stamp));
+        var shared = _entries.GetOrAdd(key, mine);
+        try
         {
-            return hit;
+            return (T)await shared.Value.WaitAsync(cancellationToken);
         }
-
-        var result = await compute();
-        // Stored only when nothing changed meanwhile, so a result never outlives the data it was computed from.
-        if (await provider.ChangeStampAsync(cancellationToken) == stamp)
+        catch (Exception) when (shared != mine && !cancellationToken.IsCancellationRequested)
         {
-            _entries[key] = result;
+            // The computation this caller joined failed or was cancelled with the caller who started it: its own.
+            return await compute();
         }
+    }
 
-        return result;
+    private async Task<object> ComputeAsync<T>(string key, Lazy<Task<object>> entry, Func<Task<T>> compute, long stamp)
+        where T : class
+    {
+        try
+        {
+            var result = await compute();
+            // Kept only when nothing changed meanwhile, so a result never outlives the data it was computed from.
+            if (await provider.ChangeStampAsync(CancellationToken.None) != stamp)
+            {
+                _entries.TryRemove(new KeyValuePair<string, Lazy<Task<object>>>(key, entry));
+            }
+
+            return result;
+        }
+        catch
+        {
+            _entries.TryRemove(new KeyValuePair<string, Lazy<Task<object>>>(key, entry));
+            throw;
+        }
     }
 }

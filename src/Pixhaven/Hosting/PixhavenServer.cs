@@ -60,6 +60,7 @@ public static class PixhavenServer
         builder.Services.AddSingleton<CatalogStartup>();
         builder.Services.AddHostedService<CatalogStartup.HostedService>();
         builder.Services.AddHostedService<IndexJobShutdown>();
+        builder.Services.AddHostedService<OverviewWarming>();
         // Kestrel and the catalog start side by side; the gate below holds requests until the catalog is ready.
         builder.Services.Configure<HostOptions>(host => host.ServicesStartConcurrently = true);
 

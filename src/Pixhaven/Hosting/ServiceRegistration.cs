@@ -81,6 +81,7 @@ public static class ServiceRegistration
         services.AddSingleton<ResultCache>();
         services.AddSingleton<PhotoSearch>();
         services.AddSingleton<LibraryBrowser>();
+        services.AddSingleton<OverviewWarmer>();
         services.AddSingleton<SidecarWriter>();
         services.AddSingleton<Trash>();
         services.AddSingleton<PhotoEditor>();
