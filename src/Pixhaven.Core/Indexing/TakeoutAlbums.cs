@@ -41,7 +41,7 @@ public sealed class TakeoutAlbums(IDbContextFactory<CatalogDbContext> contextFac
 
     /// <summary>The album a metadata.json of this import describes, for the note on the file left in import.</summary>
     public string? TitleOf(ScannedFile file) =>
-        _byFolder.TryGetValue(Path.GetDirectoryName(file.RelativePath) ?? "", out var album) && file.RelativePath.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
+        _byFolder.TryGetValue(Path.GetDirectoryName(file.RelativePath) ?? "", out var album) && IsJson(file)
             ? album.Title
             : null;
 
@@ -73,7 +73,7 @@ public sealed class TakeoutAlbums(IDbContextFactory<CatalogDbContext> contextFac
     public async Task<IReadOnlyList<(string Title, int Added)>> ApplyInPlaceAsync(IEnumerable<ScannedFile> files, CancellationToken cancellationToken)
     {
         var result = new List<(string, int)>();
-        foreach (var file in files.OrderBy(f => f.RelativePath, StringComparer.Ordinal))
+        foreach (var file in files.Where(IsJson).OrderBy(f => f.RelativePath, StringComparer.Ordinal))
         {
             if (AlbumOf(file) is not { } album)
             {
@@ -91,8 +91,10 @@ public sealed class TakeoutAlbums(IDbContextFactory<CatalogDbContext> contextFac
         return result;
     }
 
+    private static bool IsJson(ScannedFile file) => file.RelativePath.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
+
     private static (string Title, string? Description)? AlbumOf(ScannedFile file) =>
-        file.RelativePath.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && file.Size <= MaxMetadataBytes && file.NameProblem is null
+        IsJson(file) && file.Size <= MaxMetadataBytes && file.NameProblem is null
             ? GoogleTakeoutMetadata.ReadAlbum(File.ReadAllBytes(file.FullPath))
             : null;
 
