@@ -85,6 +85,7 @@ public sealed class Indexer(
         }
 
         work.AddRange(RawsWithChangedEdits(work, plan, byPath, scanned).Select(raw => (raw.File, (CatalogFileState?)raw.Existing, true)));
+        work.AddRange(CutNamesOfNewPhotos(work, byPath, scanned).Select(json => (json.File, (CatalogFileState?)json.Existing, false)));
         logger.LogInformation("Found {Found} files in {Root}; {Work} new or changed", scanned.Count, options.OriginalsFullPath, work.Count);
         var readAgain = work.Count(w => w.Existing is { Stale: true } existing && existing.SameStat(w.File.Size, w.File.ModifiedUtc));
         if (readAgain > 0)
@@ -134,6 +135,27 @@ public sealed class Indexer(
             Problems = problems,
             Duration = stopwatch.Elapsed,
         };
+    }
+
+    /// <summary>
+    /// Unchanged Takeout JSONs whose cut names join a photo new or changed in this run: indexed before their photo was
+    /// there, they were filed under their own names, and are stamped again with the photo's stack.
+    /// </summary>
+    private static IEnumerable<(ScannedFile File, CatalogFileState Existing)> CutNamesOfNewPhotos(
+        List<(ScannedFile File, CatalogFileState? Existing, bool RenderAgain)> work, Dictionary<string, CatalogFileState> byPath, IReadOnlyList<ScannedFile> scanned)
+    {
+        var joined = scanned.Where(f => f.JoinsStack is not null).ToList();
+        if (joined.Count == 0)
+        {
+            return [];
+        }
+
+        var inWork = work.Select(w => w.File.RelativePath).ToHashSet(StringComparer.Ordinal);
+        var changedStacks = work.Select(w => StackKey.For(w.File).Key).ToHashSet(StringComparer.Ordinal);
+        return joined
+            .Where(f => !inWork.Contains(f.RelativePath) && changedStacks.Contains(f.JoinsStack!) && byPath.GetValueOrDefault(f.RelativePath) is { Status: not FileStatus.Removed })
+            .Select(f => (f, byPath[f.RelativePath]))
+            .ToList();
     }
 
     /// <summary>

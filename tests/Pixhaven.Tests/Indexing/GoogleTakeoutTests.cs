@@ -114,6 +114,23 @@ public sealed class GoogleTakeoutTests
     }
 
     [Fact]
+    public async Task ACutJsonIndexedBeforeItsPhoto_JoinsThePhotoWhenItComes()
+    {
+        const string photo = "Screenshot_2022-10-28-09-31-43-118_com.snapchat.android.jpg", json = "Screenshot_2022-10-28-09-31-43-118_com.snapcha.json";
+        await using var library = await TestLibrary.CreateAsync([]);
+        Directory.CreateDirectory(library.OriginalPath(Folder));
+        await File.WriteAllTextAsync(library.OriginalPath(Folder + json), TakeoutDocuments.Of(photo, new DateTime(2003, 10, 25, 13, 29, 18), 48.8584, 2.2945, "Tour Eiffel"));
+        await library.IndexAsync(); // a sidecar of nothing yet: the export is still being copied
+
+        File.Copy(TestPhotos.PathOf("jpeg/Casio_EX-Z3.jpg"), library.OriginalPath(Folder + photo));
+        var result = await library.IndexAsync();
+
+        Assert.Empty(result.Problems);
+        var placed = await PhotoOf(library, photo);
+        Assert.Equal((48.8584, "Tour Eiffel", 120), (placed.Latitude, placed.Description, placed.TakenAtOffsetMinutes));
+    }
+
+    [Fact]
     public async Task Import_BringsEachJsonWithItsPhoto_NamedByThePhotosLocalTime()
     {
         await using var library = await TestLibrary.CreateAsync([], new Dictionary<string, string> { ["default-time-zone"] = "America/New_York" });
