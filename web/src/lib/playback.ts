@@ -34,8 +34,11 @@ export function fallBackToTranscode(video: HTMLVideoElement): void {
     url.searchParams.delete('codecs');
     video.src = url.pathname + url.search;
   };
+  const soundOnly = () => video.readyState >= HTMLMediaElement.HAVE_METADATA && video.videoWidth === 0;
   video.addEventListener('error', retry);
-  video.addEventListener('loadedmetadata', () => { if (video.videoWidth === 0) retry(); });
+  video.addEventListener('loadedmetadata', () => { if (soundOnly()) retry(); });
+  // The element starts loading as it is made: on a busy machine it may have failed before these listeners were added.
+  if (video.error || soundOnly()) retry();
 }
 
 /**
