@@ -28,6 +28,13 @@ public static class IndexBenchmark
             Directory.CreateDirectory(thumbnails);
             var sizeCommands = string.Join("; ", Sizes.Select((s, i) => $"vipsthumbnail \"$f\" -s {s.Size} {s.Crop} -o \"{thumbnails}/$(basename \"$f\" .jpg)_{i}.jpg[Q=85]\""));
             var vips = !withReference ? null : await Measure($"ls {corpus}/*.jpg | xargs -P {cores} -I{{}} sh -c 'f={{}}; {sizeCommands}'");
+            // A reference that did not run (vipsthumbnail not installed) would make any ratio look good or bad at will.
+            var made = Directory.GetFiles(thumbnails).Length;
+            if (vips is not null && made != photos * Sizes.Length)
+            {
+                throw new InvalidOperationException($"the reference made {made} of {photos * Sizes.Length} thumbnails: is vipsthumbnail (Debian's libvips-tools) installed?");
+            }
+
             var exiftool = !withReference ? null : await Measure($"ls {corpus}/*.jpg | xargs -P {cores} -n 50 exiftool -json -q > /dev/null");
 
             var pixhaven = Path.Combine(root, "src", "Pixhaven", "bin", "Release", "net10.0", "pixhaven.dll");

@@ -122,12 +122,13 @@ public sealed class ThumbnailGenerator(ThumbnailStore store, int quality, long m
         var flattened = image.HasAlpha() ? image.Flatten(background: [255, 255, 255]) : image;
         try
         {
-            var rgb = flattened.Interpretation is Enums.Interpretation.Srgb or Enums.Interpretation.Bw
-                ? flattened.Cast(Enums.BandFormat.Uchar)
-                : flattened.Colourspace(Enums.Interpretation.Srgb).Cast(Enums.BandFormat.Uchar);
-            // A hostile file can make a decoder spin: libvips checks the token while it works and stops when it fires.
+            using var srgb = flattened.Interpretation is Enums.Interpretation.Srgb or Enums.Interpretation.Bw ? null : flattened.Colourspace(Enums.Interpretation.Srgb);
+            using var rgb = (srgb ?? flattened).Cast(Enums.BandFormat.Uchar);
+            // A hostile file can make a decoder spin: when the deadline passes, the image is marked killed, which the
+            // threads computing it check between tiles. Not SetProgress, which calls into .NET on every tile: indexing
+            // 100 JPEGs of 12 MP peaked at 574 MB with it and 491 MB without (and at 931 MB while rgb went undisposed).
             using var deadline = new CancellationTokenSource(_decodeTimeout);
-            rgb.SetProgress(new Progress<int>(_ => { }), deadline.Token);
+            using var kill = deadline.Token.Register(() => rgb.SetKill(true));
             Image decoded;
             try
             {
