@@ -44,11 +44,11 @@ public static class TakeoutCutNames
     {
         var ownKey = StackKey.For(json.RelativePath).Key;
         var prefix = Path.GetFileName(json.RelativePath)[..^".json".Length];
+        // The names are compared first: a year folder of an export holds thousands of files, and a key costs regexes.
         var keys = folder
-            .Where(f => f != json && !f.RelativePath.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
-            .Select(f => (Name: Path.GetFileName(f.RelativePath), Key: StackKey.For(f.RelativePath).Key))
-            .Where(f => f.Name.Length > prefix.Length && f.Name.StartsWith(prefix, StringComparison.Ordinal))
-            .Select(f => f.Key)
+            .Where(f => f != json && Path.GetFileName(f.RelativePath.AsSpan()) is var name && name.Length > prefix.Length
+                        && name.StartsWith(prefix, StringComparison.Ordinal) && !name.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+            .Select(f => StackKey.For(f.RelativePath).Key)
             .Distinct(StringComparer.Ordinal)
             .ToList();
         return keys is [var key] && key != ownKey ? key : null;
