@@ -19,7 +19,8 @@ public sealed class OverviewWarmer(ICatalogProvider provider, PhotoSearch search
     /// <summary>Watches the catalog until cancelled, computing the overviews after each settled change (and at start).</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        long? warmed = null, seen = null;
+        // The stamp as the server found the catalog: unchanged at the first tick, the overviews are computed then.
+        long? warmed = null, seen = await StampOrNullAsync(cancellationToken);
         using var timer = new PeriodicTimer(Interval);
         while (await timer.WaitForNextTickAsync(cancellationToken))
         {
@@ -45,6 +46,19 @@ public sealed class OverviewWarmer(ICatalogProvider provider, PhotoSearch search
                 logger.LogWarning("Could not compute the library overviews ahead: {Reason}", e.Message);
                 warmed = seen;
             }
+        }
+    }
+
+    private async Task<long?> StampOrNullAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await provider.ChangeStampAsync(cancellationToken);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("Could not read the catalog's change stamp: {Reason}", e.Message);
+            return null;
         }
     }
 
