@@ -37,10 +37,7 @@ public static class ImportCommand
                 console.MarkupLineInterpolated($"  {problem.Path}: {problem.Reason}");
             }
 
-            foreach (var (title, added) in outcome.Albums)
-            {
-                console.MarkupLineInterpolated($"  Album [bold]{title}[/] from Google Takeout: {added} {(added == 1 ? "photo" : "photos")} added");
-            }
+            IndexCommand.PrintTakeoutAlbums(console, outcome.Albums, "  ");
 
             return outcome.Failed > 0 ? 1 : 0;
         }));

@@ -78,10 +78,7 @@ public static class IndexCommand
             console.MarkupLineInterpolated($"{result.PlacedByTracks} photos were placed (or moved, or unplaced) by GPS tracks.");
         }
 
-        foreach (var (title, added) in result.Albums)
-        {
-            console.MarkupLineInterpolated($"Album [bold]{title}[/] from Google Takeout: {added} {(added == 1 ? "photo" : "photos")} added");
-        }
+        PrintTakeoutAlbums(console, result.Albums, "");
 
         if (result.ReadAgain > 0)
         {
@@ -95,6 +92,15 @@ public static class IndexCommand
             {
                 console.MarkupLineInterpolated($"  {problem.Path}: {problem.Reason}");
             }
+        }
+    }
+
+    /// <summary>The Google Takeout albums an index run or an import made or filled, a line each.</summary>
+    internal static void PrintTakeoutAlbums(IAnsiConsole console, IReadOnlyList<(string Title, int Added)> albums, string indent)
+    {
+        foreach (var (title, added) in albums)
+        {
+            console.MarkupLineInterpolated($"{indent}Album [bold]{title}[/] from Google Takeout: {added} {(added == 1 ? "photo" : "photos")} added");
         }
     }
 
