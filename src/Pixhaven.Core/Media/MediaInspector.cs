@@ -117,7 +117,7 @@ public sealed class MediaInspector(EmbeddedMetadataReader metadataReader, Ffprob
             TakenAtIsUtc = gpsStart is not null || (sonyTime is null && probe.TakenAtIsUtc),
             TakenAtIsTrueUtc = probe.RecordedByPhone,
             Make = probe.Make ?? sony?.Make,
-            Model = probe.Model ?? telemetry?.Camera ?? sony?.Model,
+            Model = probe.Model ?? telemetry?.Camera ?? probe.GoProFirmwareModel ?? sony?.Model,
             Latitude = probe.Latitude ?? telemetry?.Latitude,
             Longitude = probe.Longitude ?? telemetry?.Longitude,
             Altitude = probe.Latitude is null ? telemetry?.Altitude : probe.Altitude,

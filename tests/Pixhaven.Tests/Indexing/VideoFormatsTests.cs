@@ -54,12 +54,14 @@ public sealed class VideoFormatsTests(VideoFormatsTests.Clips clips) : IClassFix
             File.Copy(TestPhotos.PathOf("jpeg/Canon_EOS_7D.jpg"), Original("gopro/GX010042.THM"));
             await VideoClips.MakeAsync(Original("gopro/GL010042.LRV"), "-c:v", "libx264", "-s", "160x120", "-f", "mp4", "-metadata", "comment=GoPro proxy");
 
-            // GoPros: one whose GPS had a fix (its clock on local time, 2 s fast); one set to a time zone, which writes UTC
-            // and its local clock in the timecode track; one with neither, its local clock in both.
+            // GoPros: one whose GPS had a fix (its clock on local time, 2 s fast); a HERO5 set to a time zone, which writes
+            // UTC and its local clock in the timecode track, and is named only by its firmware; a HERO2, which has no
+            // telemetry and a firmware not listed, with its local clock in both.
             byte[] fix = Pixhaven.Core.Tests.Media.GoProPayloads.Hero7("HERO7 Black", 3, "210714100005.000", 150, (48.8584, 2.2945, 35));
+            byte[] noFix = Pixhaven.Core.Tests.Media.GoProPayloads.Hero7("Camera", 0, "240407071954.000", 9999);
             await VideoClips.MakeGoProAsync(Original("gopro/GX010043.MP4"), "2021-07-14T12:00:07Z", "12:00:07:00", fix);
-            await VideoClips.MakeGoProAsync(Original("gopro/GX010044.MP4"), "2024-04-07T07:19:54Z", "08:19:54:00", null);
-            await VideoClips.MakeGoProAsync(Original("gopro/GX010045.MP4"), "2021-07-14T10:00:00Z", "10:00:00:00", null);
+            await VideoClips.MakeGoProAsync(Original("gopro/GX010044.MP4"), "2024-04-07T07:19:54Z", "08:19:54:00", noFix, "HD5.02.02.60.00");
+            await VideoClips.MakeGoProAsync(Original("gopro/GX010045.MP4"), "2021-07-14T10:00:00Z", "10:00:00:00", null, "HD2.08.12.198.47.00");
 
             // A Sony camera's clip and the metadata it writes beside it, with the time zone the MP4 does not keep.
             Directory.CreateDirectory(Original("M4ROOT/CLIP"));
@@ -180,9 +182,9 @@ public sealed class VideoFormatsTests(VideoFormatsTests.Clips clips) : IClassFix
 
     [Theory]
     [InlineData("gopro/GX010043.MP4", "2021-07-14T12:00:05", 120, 48.8584, 2.2945, "HERO7 Black")] // by the GPS clock, in Paris
-    [InlineData("gopro/GX010044.MP4", "2024-04-07T08:19:54", 60, null, null, null)] // UTC, an hour behind its timecode
+    [InlineData("gopro/GX010044.MP4", "2024-04-07T08:19:54", 60, null, null, "HERO5 Black")] // UTC, an hour behind its timecode
     [InlineData("gopro/GX010045.MP4", "2021-07-14T10:00:00", -240, null, null, null)] // its local clock, in the default zone
-    public async Task AGoPro_IsPlacedByItsGps_AndDatedByTheGpsClockOrItsTimecode(string path, string takenAt, int offsetMinutes, double? lat, double? lng, string? model)
+    public async Task AGoPro_IsPlacedByItsGps_DatedByTheGpsClockOrItsTimecode_AndNamedByItselfOrItsFirmware(string path, string takenAt, int offsetMinutes, double? lat, double? lng, string? model)
     {
         await using var db = Library.OpenCatalog();
         var file = await db.Files.Include(f => f.Photo).SingleAsync(f => f.Path == path);

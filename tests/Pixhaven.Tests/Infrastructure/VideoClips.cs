@@ -16,10 +16,19 @@ public static class VideoClips
 
     /// <summary>
     /// A GoPro's clip: H.264 in an MP4 whose tracks GoPro names, with a timecode track on the camera's clock and, when
-    /// given, a telemetry track (GPMF, "gpmd") of one payload. ffmpeg writes a "gpmd" track only in its QuickTime muxer;
-    /// the boxes are the same.
+    /// given, a telemetry track (GPMF, "gpmd") of one payload and the firmware version in the movie's user data (FIRM).
+    /// ffmpeg writes a "gpmd" track only in its QuickTime muxer; the boxes are the same.
     /// </summary>
-    public static async Task MakeGoProAsync(string path, string creationTime, string timecode, byte[]? telemetry)
+    public static async Task MakeGoProAsync(string path, string creationTime, string timecode, byte[]? telemetry, string? firmware = null)
+    {
+        await MakeGoProClipAsync(path, creationTime, timecode, telemetry);
+        if (firmware is not null)
+        {
+            AppendToMovie(path, IsoBoxWriter.Box("udta", IsoBoxWriter.Box("FIRM", System.Text.Encoding.ASCII.GetBytes(firmware))));
+        }
+    }
+
+    private static async Task MakeGoProClipAsync(string path, string creationTime, string timecode, byte[]? telemetry)
     {
         string[] video = ["-f", "lavfi", "-i", "testsrc=duration=2:size=320x240:rate=25"];
         string[] output = ["-c:v", "libx264", "-metadata", $"creation_time={creationTime}", "-timecode", timecode, "-metadata:s:v:0", "handler_name=GoPro AVC"];
@@ -39,6 +48,21 @@ public static class VideoClips
         {
             File.Delete(payload);
         }
+    }
+
+    /// <summary>Adds a box at the end of the movie box, which ffmpeg writes last in the file, after the media data.</summary>
+    private static void AppendToMovie(string path, byte[] box)
+    {
+        var file = File.ReadAllBytes(path);
+        var at = 0;
+        while (System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(file.AsSpan(at)) is var size && at + size < file.Length)
+        {
+            at += size;
+        }
+
+        Assert.Equal("moov", System.Text.Encoding.ASCII.GetString(file, at + 4, 4));
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(file.AsSpan(at), file.Length - at + box.Length);
+        File.WriteAllBytes(path, [.. file, .. box]);
     }
 
     /// <summary>

@@ -82,6 +82,7 @@ public sealed partial class FfprobeReader
             Make = tags.GetValueOrDefault("com.apple.quicktime.make") ?? tags.GetValueOrDefault("make") ?? (goPro ? "GoPro" : null),
             Model = tags.GetValueOrDefault("com.apple.quicktime.model") ?? tags.GetValueOrDefault("model"),
             ContentIdentifier = tags.GetValueOrDefault("com.apple.quicktime.content.identifier"),
+            GoProFirmwareModel = goPro ? GoProFirmware.ModelOf(tags.GetValueOrDefault("firmware")) : null,
             HasGoProTelemetry = telemetry,
             IsSonyXavc = tags.GetValueOrDefault("major_brand")?.Trim() == "XAVC",
         };

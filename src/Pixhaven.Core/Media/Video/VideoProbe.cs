@@ -33,6 +33,9 @@ public sealed record VideoProbe
     public string? Make { get; init; }
     public string? Model { get; init; }
 
+    /// <summary>A GoPro's model as its firmware version names it; the camera's own name, where it gives one, comes first.</summary>
+    public string? GoProFirmwareModel { get; init; }
+
     /// <summary>The file has a GoPro telemetry track (GPMF, "gpmd"), which may hold the camera's GPS fixes.</summary>
     public bool HasGoProTelemetry { get; init; }
 
