@@ -169,6 +169,8 @@ public class CorpusIndexTests(CorpusFixture corpus)
         Assert.All(new[] { "raw/Canon_PowerShot_S40_CRW_0113.CRW", "raw/Kodak_DC50_DC0010S.KDC" },
             path => Assert.NotNull(raws.Single(r => r.Path == path).Photo!.ThumbnailHash));
         Assert.Contains("no embedded preview", raws.Single(r => r.Path == "raw/exiftool_Canon_350D.cr2").Error, StringComparison.Ordinal);
+        // An overexposed frame: its camera's preview is all white, which is said rather than passed off as no preview.
+        Assert.StartsWith("RAW (dng) has only a blank embedded preview (640x424), and ", raws.Single(r => r.Path == "raw/Nikon_Z9_HE_cropped.dng").Error);
         // LibRaw's answers, said for a user: a stripped file is not a failing disk.
         Assert.EndsWith("dcraw_emu found the RAW's image data cut short or damaged (LibRaw: Input/output error)", raws.Single(r => r.Path == "raw/Sony_ILCE-7M3.ARW").Error);
         Assert.EndsWith("dcraw_emu (LibRaw) does not read this RAW format", raws.Single(r => r.Path == "raw/GoPro_HERO7_GOPR8513.GPR").Error);

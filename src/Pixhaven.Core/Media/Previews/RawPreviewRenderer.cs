@@ -40,6 +40,7 @@ public sealed class RawPreviewRenderer(TemporaryFiles temporaryFiles, IReadOnlyL
         }
 
         var embedded = FindEmbedded(path, out var bytes);
+        string? blank = null; // the size of an embedded preview that shows nothing, for the reason given
         if (embedded is not null && embedded.LongSide >= MinimumPreviewSide)
         {
             if (Usable(await WriteEmbeddedAsync(bytes!, embedded, cancellationToken)) is { } large)
@@ -47,7 +48,7 @@ public sealed class RawPreviewRenderer(TemporaryFiles temporaryFiles, IReadOnlyL
                 return new RawPreview(large, false, LargePreview);
             }
 
-            embedded = null; // blank: not worth a second look as a fallback either
+            (blank, embedded) = ($"{embedded.Width}x{embedded.Height}", null); // not worth a second look as a fallback either
         }
 
         var converterErrors = new List<string>();
@@ -62,12 +63,20 @@ public sealed class RawPreviewRenderer(TemporaryFiles temporaryFiles, IReadOnlyL
             converterErrors.Add(error!);
         }
 
-        if (embedded is not null && embedded.LongSide >= 160 && Usable(await WriteEmbeddedAsync(bytes!, embedded, cancellationToken)) is { } small)
+        if (embedded is not null && embedded.LongSide >= 160)
         {
-            return new RawPreview(small, false, SmallPreview, $"only a small embedded preview ({embedded.Width}x{embedded.Height}), and {NoRendering(converterErrors)}");
+            if (Usable(await WriteEmbeddedAsync(bytes!, embedded, cancellationToken)) is { } small)
+            {
+                return new RawPreview(small, false, SmallPreview, $"only a small embedded preview ({embedded.Width}x{embedded.Height}), and {NoRendering(converterErrors)}");
+            }
+
+            (blank, embedded) = ($"{embedded.Width}x{embedded.Height}", null);
         }
 
-        var why = embedded is null ? "no embedded preview" : $"embedded preview only {embedded.Width}x{embedded.Height}";
+        // A blank preview is what a camera writes for a frame that is all white or black, or a stripped file's placeholder.
+        var why = blank is not null ? $"only a blank embedded preview ({blank})"
+            : embedded is null ? "no embedded preview"
+            : $"embedded preview only {embedded.Width}x{embedded.Height}";
         throw new InvalidDataException($"RAW ({type.Format}) has {why}, and {NoRendering(converterErrors)}");
     }
 
