@@ -224,7 +224,7 @@ public class CorpusIndexTests(CorpusFixture corpus)
             ["broken/text_file.jpg"] = ([FileStatus.Skipped], "not a photo"),
             ["broken/truncated_camera.jpg"] = ([FileStatus.Partial], "damaged"),
             ["broken/libvips_truncated.jpg"] = ([FileStatus.Partial], "damaged"),
-            ["broken/corrupt.png"] = ([FileStatus.Failed], "cannot be decoded"),
+            ["broken/corrupt.png"] = ([FileStatus.Failed], "cannot be decoded: the image data is invalid"),
             ["broken/heif_bad_iinf.heif"] = ([FileStatus.Failed], "cannot be decoded"),
             ["broken/truncated_moov.mov"] = ([FileStatus.Failed], "cannot read the video"),
             // Readable pictures with damaged metadata or a wrong name: bad metadata must not cost the photo.
