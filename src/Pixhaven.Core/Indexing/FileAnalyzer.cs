@@ -4,6 +4,7 @@ using Pixhaven.Core.Media.Previews;
 using Pixhaven.Core.Media.Thumbnails;
 using Pixhaven.Core.Media.Video;
 using Pixhaven.Core.Model;
+using Pixhaven.Core.Places;
 using Pixhaven.Core.Scanning;
 
 namespace Pixhaven.Core.Indexing;
@@ -20,7 +21,8 @@ public sealed class FileAnalyzer(
     VideoFrameExtractor videoFrames,
     RawPreviewRenderer rawPreviews,
     MotionPhotoExtractor motionPhotos,
-    TemporaryFiles temporaryFiles)
+    TemporaryFiles temporaryFiles,
+    TrackCache trackCache)
 {
     /// <summary>The RAW converters of this machine, in the order they are tried.</summary>
     public IReadOnlyList<string> RawConverters => rawPreviews.Converters;
@@ -89,6 +91,11 @@ public sealed class FileAnalyzer(
 
         if (type.Type == MediaType.Sidecar)
         {
+            if (inspection.Metadata?.TrackSegments is { } segments)
+            {
+                trackCache.Save(hash, segments); // read by the run's track step (TrackGeotagger) instead of the file
+            }
+
             var warning = inspection.Metadata is { Warnings.Count: > 0 } m ? m.Warnings[0] : null;
             return analysis with { Kind = AnalysisKind.Indexed, Problem = warning };
         }

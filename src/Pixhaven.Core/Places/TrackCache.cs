@@ -87,7 +87,7 @@ public sealed class TrackCache(string folder)
         }
 
         var path = PathOf(hash);
-        var temporary = path + ".tmp";
+        var temporary = $"{path}.{Guid.NewGuid():N}.tmp"; // two copies of a track may be indexed at once
         try
         {
             Directory.CreateDirectory(folder);

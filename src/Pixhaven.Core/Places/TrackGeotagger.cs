@@ -21,15 +21,13 @@ namespace Pixhaven.Core.Places;
 /// time is tried in the zone of each track segment, and the photo takes the zone of the place it is matched to.
 /// </remarks>
 public sealed class TrackGeotagger(
-    IDbContextFactory<CatalogDbContext> contextFactory, Gazetteer gazetteer, PixhavenOptions options, ILogger<TrackGeotagger> logger)
+    IDbContextFactory<CatalogDbContext> contextFactory, Gazetteer gazetteer, PixhavenOptions options, TrackCache cache, ILogger<TrackGeotagger> logger)
 {
     /// <summary>
     /// Points further apart than this (<c>track-max-gap</c>) are a pause of the logger (no fix, switched off): nothing
     /// between them is placed. Loggers record every few seconds; a battery-saving setting every few minutes.
     /// </summary>
     public const int DefaultMaxGapMinutes = 10;
-
-    private readonly TrackCache _cache = new(options.TrackCachePath);
 
     private TimeSpan MaxGap => TimeSpan.FromMinutes(options.TrackMaxGapMinutes);
 
@@ -50,7 +48,7 @@ public sealed class TrackGeotagger(
         var tracks = (await db.Files.Where(f => f.Format == GpxFormat).Select(f => new { f.Path, f.Hash, f.Missing, f.Status }).ToListAsync(cancellationToken))
             .Where(f => !f.Missing && f.Status == FileStatus.Indexed).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
         var segments = tracks.SelectMany(t => ReadSegments(t.Path, t.Hash)).OrderBy(s => s[0].Utc).ToList();
-        _cache.KeepOnly(tracks.Select(t => t.Hash).OfType<string>().ToHashSet(StringComparer.Ordinal));
+        cache.KeepOnly(tracks.Select(t => t.Hash).OfType<string>().ToHashSet(StringComparer.Ordinal));
         var placedBefore = await db.Photos.Where(p => p.LocationSource == MetadataSource.Track).ToListAsync(cancellationToken);
         if (segments.Count == 0 && placedBefore.Count == 0)
         {
@@ -110,7 +108,7 @@ public sealed class TrackGeotagger(
     /// <summary>A track's segments: kept from an earlier run for its content, else parsed (and kept when read to the end).</summary>
     private IEnumerable<IReadOnlyList<TrackPoint>> ReadSegments(string relativePath, string? hash)
     {
-        if (hash is not null && _cache.Load(hash) is { } kept)
+        if (hash is not null && cache.Load(hash) is { } kept)
         {
             return kept;
         }
@@ -125,7 +123,7 @@ public sealed class TrackGeotagger(
             }
             else if (hash is not null)
             {
-                _cache.Save(hash, track.Segments);
+                cache.Save(hash, track.Segments);
             }
 
             return track.Segments;

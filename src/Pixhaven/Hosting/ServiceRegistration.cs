@@ -64,6 +64,7 @@ public static class ServiceRegistration
             return new RawPreviewRenderer(sp.GetRequiredService<TemporaryFiles>(), converters, TimeSpan.FromSeconds(options.RawConvertTimeoutSeconds));
         });
         services.AddSingleton(new MotionPhotoExtractor(Path.Combine(options.StorageFullPath, "cache", "motion")));
+        services.AddSingleton(new TrackCache(options.TrackCachePath));
         services.AddSingleton(sp => new VideoTranscoder(options.VideoCachePath, sp.GetRequiredService<TemporaryFiles>(), sp.GetRequiredService<FfprobeReader>(), options.TranscodeLimit));
         services.AddSingleton<ConverterInventory>();
         services.AddSingleton<FileAnalyzer>();

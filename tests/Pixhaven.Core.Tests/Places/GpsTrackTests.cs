@@ -40,6 +40,31 @@ public sealed class GpsTrackTests
     }
 
     [Fact]
+    public void ReadAsASidecar_ATrackReadToItsEnd_HandsOnItsPoints_ADamagedOneOnlyItsWarning()
+    {
+        var folder = Directory.CreateTempSubdirectory("pixhaven-gpx-").FullName;
+        try
+        {
+            var gpx = GpxDocuments.Of([[(Noon, 48.0, 2.0), (Noon.AddMinutes(1), 48.1, 2.1)]]);
+            File.WriteAllText(Path.Combine(folder, "sound.gpx"), gpx);
+            File.WriteAllText(Path.Combine(folder, "cut.gpx"), gpx[..(gpx.LastIndexOf("<trkpt", StringComparison.Ordinal) + 20)]);
+
+            var sound = SidecarReader.Read(Path.Combine(folder, "sound.gpx"));
+            Assert.Empty(sound.Warnings);
+            Assert.Equal([Noon, Noon.AddMinutes(1)], Assert.Single(sound.TrackSegments!).Select(p => p.Utc));
+
+            // A damaged track is parsed again by the run's track step, which logs its warning there.
+            var cut = SidecarReader.Read(Path.Combine(folder, "cut.gpx"));
+            Assert.StartsWith("GPS track could not be read to its end", Assert.Single(cut.Warnings));
+            Assert.Null(cut.TrackSegments);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void ADocumentTypeDeclaration_IsRefused_NotFollowed()
     {
         const string gpx = """

@@ -77,6 +77,12 @@ public sealed record MediaMetadata
     public bool MotionPhoto { get; init; }
     public long? MotionVideoOffsetFromEnd { get; init; }
 
+    /// <summary>
+    /// A GPS track's segments when it was read to its end: kept by the indexer for the track step at the end of the
+    /// run, which would otherwise parse a track of tens of megabytes a second time.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<TrackPoint>>? TrackSegments { get; init; }
+
     /// <summary>Problems met while reading; the values above are what could be read despite them.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 }

@@ -25,9 +25,11 @@ public static class SidecarReader
 
             if (GpsTrack.Describes(header))
             {
-                // Not one photo's: the indexer places photos by every track at the end of a run. Read here for its warning.
+                // Not one photo's: the indexer places photos by every track at the end of a run. Read here for its warning,
+                // and its points are handed on so that the run's track step need not parse it again.
                 stream.Position = 0;
-                return GpsTrack.Read(stream) is { Warning: { } warning } ? new MediaMetadata { Warnings = [warning] } : new MediaMetadata();
+                var track = GpsTrack.Read(stream);
+                return track.Warning is { } warning ? new MediaMetadata { Warnings = [warning] } : new MediaMetadata { TrackSegments = track.Segments };
             }
 
             if (stream.Length > 16 * 1024 * 1024)
