@@ -295,7 +295,14 @@ public sealed class ImportKillTests : IDisposable
             File.Copy(TestPhotos.PathOf(file), target);
         }
 
-        var hashes = (await Task.WhenAll(sources.Select(s => ContentHasher.HashFileAsync(TestPhotos.PathOf(s))))).ToHashSet();
+        // And one large photo (noise compresses poorly: about 30 MB), whose copy lasts long enough to be caught half-written
+        // however fast the machine copies the small ones.
+        using (var noise = NetVips.Image.Gaussnoise(5000, 5000, sigma: 80).Cast(NetVips.Enums.BandFormat.Uchar))
+        {
+            noise.Jpegsave(Path.Combine(import, "large.jpg"), q: 98);
+        }
+
+        var hashes = (await Task.WhenAll(Directory.EnumerateFiles(import, "*", SearchOption.AllDirectories).Select(f => ContentHasher.HashFileAsync(f)))).ToHashSet();
         var environment = new Dictionary<string, string>
         {
             ["PIXHAVEN_IMPORT_PATH"] = import,
