@@ -109,18 +109,23 @@ public sealed class MediaInspector(EmbeddedMetadataReader metadataReader, Ffprob
         var gpsStart = probe.Latitude is null ? telemetry?.StartUtc : null;
         // A Sony camera writes its local clock where the MP4 wants UTC; the document inside gives it with its zone.
         var sony = probe.IsSonyXavc ? ReadSonyClipMetadata(path) : null;
-        var (sonyTime, sonyOffset) = sony is { TakenAt: { } local, TakenAtOffset: { } offset } ? (local, offset) : ((DateTime?)null, (TimeSpan?)null);
+        // A camera's EXIF inside the movie (Canon): its local time with the zone, where the container has a bare time.
+        var exif = probe.Model is null && type.Format is "mp4" or "mov" ? MovieExif.Read(path) : null;
+        var (cameraTime, cameraOffset) = sony is { TakenAt: { } local, TakenAtOffset: { } offset } ? (local, offset)
+            : exif is { TakenAt: { } exifLocal, TakenAtOffset: { } exifOffset } ? (exifLocal, exifOffset)
+            : ((DateTime?)null, (TimeSpan?)null);
         var metadata = new MediaMetadata
         {
-            TakenAt = gpsStart ?? sonyTime ?? probe.TakenAt ?? recorded?.Local,
-            TakenAtOffset = gpsStart is not null ? TimeSpan.Zero : sonyOffset ?? (probe.TakenAt is null ? recorded?.Offset : probe.TakenAtOffset),
-            TakenAtIsUtc = gpsStart is not null || (sonyTime is null && probe.TakenAtIsUtc),
+            TakenAt = gpsStart ?? cameraTime ?? probe.TakenAt ?? exif?.TakenAt ?? recorded?.Local,
+            TakenAtOffset = gpsStart is not null ? TimeSpan.Zero : cameraOffset ?? (probe.TakenAt is null ? recorded?.Offset : probe.TakenAtOffset),
+            TakenAtIsUtc = gpsStart is not null || (cameraTime is null && probe.TakenAtIsUtc),
             TakenAtIsTrueUtc = probe.RecordedByPhone,
-            Make = probe.Make ?? sony?.Make,
-            Model = probe.Model ?? telemetry?.Camera ?? probe.GoProFirmwareModel ?? sony?.Model,
-            Latitude = probe.Latitude ?? telemetry?.Latitude,
-            Longitude = probe.Longitude ?? telemetry?.Longitude,
-            Altitude = probe.Latitude is null ? telemetry?.Altitude : probe.Altitude,
+            Make = probe.Make ?? sony?.Make ?? exif?.Make,
+            Model = probe.Model ?? telemetry?.Camera ?? probe.GoProFirmwareModel ?? sony?.Model ?? exif?.Model,
+            Lens = exif?.Lens,
+            Latitude = probe.Latitude ?? telemetry?.Latitude ?? exif?.Latitude,
+            Longitude = probe.Latitude is not null ? probe.Longitude : telemetry?.Latitude is not null ? telemetry.Longitude : exif?.Longitude,
+            Altitude = probe.Latitude is not null ? probe.Altitude : telemetry?.Latitude is not null ? telemetry.Altitude : exif?.Altitude,
             Duration = probe.Duration,
             VideoCodec = probe.VideoCodec,
             AudioCodec = probe.AudioCodec,

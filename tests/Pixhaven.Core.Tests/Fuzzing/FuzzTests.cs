@@ -179,6 +179,19 @@ public sealed class FuzzTests
     }
 
     [Fact]
+    public void MovieExif_OfMutatedCanonMovies_NeverThrows()
+    {
+        // A movie box holding the EOS M50 CR3's box of EXIF (after its 24-byte ftyp and the moov header), as Canon's MP4s do.
+        var cr3 = File.ReadAllBytes(Path.Combine(PhotosFolder(), "raw", "exiftool_Canon_M50.cr3"));
+        var exif = cr3.AsSpan(32, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(cr3.AsSpan(32))).ToArray();
+        byte[] clip = [.. Box("ftyp", [.. "isom"u8, 0, 0, 0, 0]), .. Box("mdat", new byte[64]), .. Box("moov", exif)];
+        Assert.Equal("Canon EOS M50", WithFile(clip, MovieExif.Read)!.Model);
+        Gen.Select(Gen.Int[0, 4], Gen.Int[0, int.MaxValue], Gen.Byte).Array[1, 8]
+            .Select(mutations => Mutate(clip, mutations))
+            .Sample(bytes => KeepIfFailing(bytes, ".mp4", () => WithFile(bytes, MovieExif.Read)), iter: Math.Max(100, Iterations / 10), threads: 1);
+    }
+
+    [Fact]
     public void SonyClipMetadata_InMutatedMp4s_NeverThrows()
     {
         var xml = System.Text.Encoding.UTF8.GetBytes(Media.SonyClipMetadataTests.ClipXml);

@@ -63,6 +63,11 @@ public sealed class VideoFormatsTests(VideoFormatsTests.Clips clips) : IClassFix
             await VideoClips.MakeGoProAsync(Original("gopro/GX010044.MP4"), "2024-04-07T07:19:54Z", "08:19:54:00", noFix, "HD5.02.02.60.00");
             await VideoClips.MakeGoProAsync(Original("gopro/GX010045.MP4"), "2021-07-14T10:00:00Z", "10:00:00:00", null, "HD2.08.12.198.47.00");
 
+            // A Canon camera's clip: its local clock where the MP4 wants UTC, and the camera's EXIF inside, with its zone.
+            Directory.CreateDirectory(Original("eos"));
+            await VideoClips.MakeAsync(Original("eos/MVI_2001.MP4"), "-c:v", "libx264", "-metadata", "creation_time=2018-02-21T12:08:56Z");
+            VideoClips.AppendToMovie(Original("eos/MVI_2001.MP4"), VideoClips.CanonMovieExif("+01:00"));
+
             // A Sony camera's clip and the metadata it writes beside it, with the time zone the MP4 does not keep.
             Directory.CreateDirectory(Original("M4ROOT/CLIP"));
             await VideoClips.MakeAsync(Original("M4ROOT/CLIP/C0001.MP4"), "-c:v", "libx264", "-metadata", "creation_time=2023-10-19T16:13:48Z");
@@ -214,6 +219,18 @@ public sealed class VideoFormatsTests(VideoFormatsTests.Clips clips) : IClassFix
         Assert.Equal((new DateTime(2021, 7, 14, 12, 0, 0, 164), 120, MetadataSource.Sidecar), (photo.TakenAt, photo.TakenAtOffsetMinutes, photo.TakenAtSource));
         Assert.Equal(new DateTime(2021, 7, 14, 10, 0, 0, 164), photo.TakenAtUtc);
         Assert.Equal(("DJI", null), (photo.CameraMake, photo.CameraModel));
+    }
+
+    [Fact]
+    public async Task ACanonClip_TakesItsCameraLensAndTimeZone_FromTheExifInside()
+    {
+        await using var db = Library.OpenCatalog();
+        var file = await db.Files.Include(f => f.Photo).SingleAsync(f => f.Path == "eos/MVI_2001.MP4");
+        Assert.Equal((FileStatus.Indexed, MediaType.Video, null), (file.Status, file.Type, file.Error));
+        var photo = file.Photo!;
+        Assert.Equal((new DateTime(2018, 2, 21, 12, 8, 56, 210), 60, MetadataSource.Embedded), (photo.TakenAt, photo.TakenAtOffsetMinutes, photo.TakenAtSource));
+        Assert.Equal(new DateTime(2018, 2, 21, 11, 8, 56, 210), photo.TakenAtUtc);
+        Assert.Equal(("Canon", "Canon EOS M50", "EF-M15-45mm f/3.5-6.3 IS STM"), (photo.CameraMake, photo.CameraModel, photo.Lens));
     }
 
     [Fact]

@@ -51,7 +51,7 @@ public static class VideoClips
     }
 
     /// <summary>Adds a box at the end of the movie box, which ffmpeg writes last in the file, after the media data.</summary>
-    private static void AppendToMovie(string path, byte[] box)
+    public static void AppendToMovie(string path, byte[] box)
     {
         var file = File.ReadAllBytes(path);
         var at = 0;
@@ -63,6 +63,39 @@ public static class VideoClips
         Assert.Equal("moov", System.Text.Encoding.ASCII.GetString(file, at + 4, 4));
         System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(file.AsSpan(at), file.Length - at + box.Length);
         File.WriteAllBytes(path, [.. file, .. box]);
+    }
+
+    /// <summary>
+    /// The box of EXIF that Canon's cameras put into the movie box of their MP4s (and their CR3s): taken from the corpus'
+    /// EOS M50 CR3, whose clock was set to UTC, with its time zone changed to <paramref name="offset"/> ("+01:00").
+    /// </summary>
+    public static byte[] CanonMovieExif(string offset)
+    {
+        var cr3 = File.ReadAllBytes(TestPhotos.PathOf("raw/exiftool_Canon_M50.cr3"));
+        var moov = TopLevelBox(cr3, "moov");
+        var uuid = moov.Start + 8;
+        Assert.Equal("uuid", System.Text.Encoding.ASCII.GetString(cr3, uuid + 4, 4));
+        var box = cr3.AsSpan(uuid, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(cr3.AsSpan(uuid))).ToArray();
+        var zone = System.Text.Encoding.ASCII.GetBytes(offset);
+        for (int at, from = 0; (at = box.AsSpan(from).IndexOf("+00:00"u8)) >= 0; from += at + zone.Length)
+        {
+            zone.CopyTo(box, from + at);
+        }
+
+        return box;
+    }
+
+    private static (int Start, int Size) TopLevelBox(byte[] file, string type)
+    {
+        for (var at = 0; at + 8 <= file.Length; at += System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(file.AsSpan(at)))
+        {
+            if (System.Text.Encoding.ASCII.GetString(file, at + 4, 4) == type)
+            {
+                return (at, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(file.AsSpan(at)));
+            }
+        }
+
+        throw new InvalidDataException($"no {type} box");
     }
 
     /// <summary>
