@@ -67,6 +67,10 @@ public sealed class VideoFormatsTests(VideoFormatsTests.Clips clips) : IClassFix
             Directory.CreateDirectory(Original("eos"));
             await VideoClips.MakeAsync(Original("eos/MVI_2001.MP4"), "-c:v", "libx264", "-metadata", "creation_time=2018-02-21T12:08:56Z");
             VideoClips.AppendToMovie(Original("eos/MVI_2001.MP4"), VideoClips.CanonMovieExif("+01:00"));
+            // One of the MOVs Canon's cameras wrote before, which name the model in the movie's user data only.
+            await VideoClips.MakeAsync(Original("eos/MVI_0001.MOV"), "-c:v", "libx264", "-fflags", "+bitexact", "-metadata", july); // bitexact: no user data of ffmpeg's own
+            VideoClips.AppendToMovie(Original("eos/MVI_0001.MOV"), Pixhaven.Core.Tests.Media.IsoBoxWriter.Box("udta",
+                Pixhaven.Core.Tests.Media.IsoBoxWriter.Box("CNCV", "CanonAVC0002"u8.ToArray()), Pixhaven.Core.Tests.Media.IsoBoxWriter.Box("CNMN", [.. "Canon EOS 550D"u8, 0])));
 
             // A Sony camera's clip and the metadata it writes beside it, with the time zone the MP4 does not keep.
             Directory.CreateDirectory(Original("M4ROOT/CLIP"));
@@ -222,7 +226,7 @@ public sealed class VideoFormatsTests(VideoFormatsTests.Clips clips) : IClassFix
     }
 
     [Fact]
-    public async Task ACanonClip_TakesItsCameraLensAndTimeZone_FromTheExifInside()
+    public async Task ACanonClip_TakesItsCameraLensAndTimeZone_FromTheExifInside_AnOlderOneItsModel()
     {
         await using var db = Library.OpenCatalog();
         var file = await db.Files.Include(f => f.Photo).SingleAsync(f => f.Path == "eos/MVI_2001.MP4");
@@ -231,6 +235,11 @@ public sealed class VideoFormatsTests(VideoFormatsTests.Clips clips) : IClassFix
         Assert.Equal((new DateTime(2018, 2, 21, 12, 8, 56, 210), 60, MetadataSource.Embedded), (photo.TakenAt, photo.TakenAtOffsetMinutes, photo.TakenAtSource));
         Assert.Equal(new DateTime(2018, 2, 21, 11, 8, 56, 210), photo.TakenAtUtc);
         Assert.Equal(("Canon", "Canon EOS M50", "EF-M15-45mm f/3.5-6.3 IS STM"), (photo.CameraMake, photo.CameraModel, photo.Lens));
+
+        // An older Canon MOV: the model from the movie's user data; the time, without a zone, as the container has it.
+        var mov = (await db.Files.Include(f => f.Photo).SingleAsync(f => f.Path == "eos/MVI_0001.MOV")).Photo!;
+        Assert.Equal(("Canon", "Canon EOS 550D", null), (mov.CameraMake, mov.CameraModel, mov.Lens));
+        Assert.Equal((new DateTime(2021, 7, 14, 10, 0, 0), -240), (mov.TakenAt, mov.TakenAtOffsetMinutes));
     }
 
     [Fact]
