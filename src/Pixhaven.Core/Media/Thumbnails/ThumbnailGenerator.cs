@@ -171,10 +171,10 @@ public sealed class ThumbnailGenerator(ThumbnailStore store, int quality, long m
         File.Move(temporary, target, overwrite: true);
     }
 
-    /// <summary>The most specific line of a libvips error: the loader's own words come last.</summary>
     /// <summary>
-    /// The last line of libvips' error, the most specific. NetVips starts it with "unable to call &lt;operation&gt;", which
-    /// is all there is when the decoder only warned (a PNG whose chunks fail their checks): that says nothing to a user.
+    /// The most specific line of a libvips error: the loader's own words come last. NetVips starts the message with
+    /// "unable to call &lt;operation&gt;", which is all there is when the decoder only warned (a PNG whose chunks fail
+    /// their checks): that says nothing to a user.
     /// </summary>
     private static string MostSpecificLine(string message) =>
         message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() is { } line
