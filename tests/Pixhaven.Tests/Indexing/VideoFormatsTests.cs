@@ -69,8 +69,16 @@ public sealed class VideoFormatsTests(VideoFormatsTests.Clips clips) : IClassFix
             VideoClips.AppendToMovie(Original("eos/MVI_2001.MP4"), VideoClips.CanonMovieExif("+01:00"));
             // One of the MOVs Canon's cameras wrote before, which name the model in the movie's user data only.
             await VideoClips.MakeAsync(Original("eos/MVI_0001.MOV"), "-c:v", "libx264", "-fflags", "+bitexact", "-metadata", july); // bitexact: no user data of ffmpeg's own
-            VideoClips.AppendToMovie(Original("eos/MVI_0001.MOV"), Pixhaven.Core.Tests.Media.IsoBoxWriter.Box("udta",
-                Pixhaven.Core.Tests.Media.IsoBoxWriter.Box("CNCV", "CanonAVC0002"u8.ToArray()), Pixhaven.Core.Tests.Media.IsoBoxWriter.Box("CNMN", [.. "Canon EOS 550D"u8, 0])));
+            VideoClips.AppendToMovie(Original("eos/MVI_0001.MOV"), IsoBoxWriter.Box("udta",
+                IsoBoxWriter.Box("CNCV", "CanonAVC0002"u8.ToArray()), IsoBoxWriter.Box("CNMN", [.. "Canon EOS 550D"u8, 0])));
+            // A Nikon's MOV, which names make, model and lens in tagged records of its own in the user data.
+            Directory.CreateDirectory(Original("nikon"));
+            await VideoClips.MakeAsync(Original("nikon/DSC_0001.MOV"), "-c:v", "libx264", "-fflags", "+bitexact", "-metadata", july);
+            VideoClips.AppendToMovie(Original("nikon/DSC_0001.MOV"), IsoBoxWriter.Box("udta", IsoBoxWriter.Box("NCDT",
+                IsoBoxWriter.Box("NCHD", "0100"u8.ToArray()),
+                IsoBoxWriter.Box("NCTG", NikonRecords.Of(
+                    (0x01, 2, "NIKON\0"u8.ToArray()), (0x02, 2, "NIKON D5300\0"u8.ToArray()), (0x13, 4, [0, 0, 1, 211, 0, 0, 0, 0]),
+                    (0x0110A434, 2, "18.0-55.0 mm f/3.5-5.6\0"u8.ToArray()))))));
 
             // A Sony camera's clip and the metadata it writes beside it, with the time zone the MP4 does not keep.
             Directory.CreateDirectory(Original("M4ROOT/CLIP"));
@@ -240,6 +248,15 @@ public sealed class VideoFormatsTests(VideoFormatsTests.Clips clips) : IClassFix
         var mov = (await db.Files.Include(f => f.Photo).SingleAsync(f => f.Path == "eos/MVI_0001.MOV")).Photo!;
         Assert.Equal(("Canon", "Canon EOS 550D", null), (mov.CameraMake, mov.CameraModel, mov.Lens));
         Assert.Equal((new DateTime(2021, 7, 14, 10, 0, 0), -240), (mov.TakenAt, mov.TakenAtOffsetMinutes));
+    }
+
+    [Fact]
+    public async Task ANikonClip_TakesItsCameraAndLens_FromItsOwnRecords()
+    {
+        await using var db = Library.OpenCatalog();
+        var file = await db.Files.Include(f => f.Photo).SingleAsync(f => f.Path == "nikon/DSC_0001.MOV");
+        Assert.Equal((FileStatus.Indexed, MediaType.Video, null), (file.Status, file.Type, file.Error));
+        Assert.Equal(("NIKON", "NIKON D5300", "18.0-55.0 mm f/3.5-5.6"), (file.Photo!.CameraMake, file.Photo.CameraModel, file.Photo.Lens));
     }
 
     [Fact]
