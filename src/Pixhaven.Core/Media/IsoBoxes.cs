@@ -101,7 +101,8 @@ public static class IsoBoxes
                 break;
             }
 
-            boxes.Add(new IsoBox(System.Text.Encoding.ASCII.GetString(payload.Span.Slice(position + 4, 4)), position, payload.Slice(position + 8, (int)size - 8)));
+            // Latin-1: QuickTime's user data names its text entries with a leading '©' (0xA9), "©mdl".
+            boxes.Add(new IsoBox(System.Text.Encoding.Latin1.GetString(payload.Span.Slice(position + 4, 4)), position, payload.Slice(position + 8, (int)size - 8)));
             position += (int)size;
         }
 

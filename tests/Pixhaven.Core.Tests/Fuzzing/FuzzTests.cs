@@ -179,10 +179,10 @@ public sealed class FuzzTests
     }
 
     [Fact]
-    public void MovieExif_OfMutatedCanonAndNikonMovies_NeverThrows()
+    public void MovieExif_OfMutatedCameraMovies_NeverThrows()
     {
         // A movie box holding the EOS M50 CR3's box of EXIF (after its 24-byte ftyp and the moov header), as Canon's MP4s
-        // do; one whose user data holds Canon's older model name, and one with Nikon's records there.
+        // do; ones whose user data holds Canon's older model name, Nikon's records, DJI's model.
         var cr3 = File.ReadAllBytes(Path.Combine(PhotosFolder(), "raw", "exiftool_Canon_M50.cr3"));
         var exif = cr3.AsSpan(32, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(cr3.AsSpan(32))).ToArray();
         byte[] ftyp = Box("ftyp", [.. "isom"u8, 0, 0, 0, 0]);
@@ -190,8 +190,9 @@ public sealed class FuzzTests
         var records = Media.NikonRecords.Of((0x01, 2, "NIKON\0"u8.ToArray()), (0x13, 4, [0, 0, 1, 211]), (0x02, 2, "NIKON Z 6\0"u8.ToArray()));
         byte[] canonMov = [.. ftyp, .. Box("moov", Box("udta", Box("CNMN", "Canon EOS 7D"u8.ToArray())))];
         byte[] nikon = [.. ftyp, .. Box("moov", Box("udta", Box("NCDT", Box("NCTG", records))))];
-        byte[][] clips = [canon, canonMov, nikon];
-        Assert.Equal(["Canon EOS M50", "Canon EOS 7D", "NIKON Z 6"], clips.Select(c => WithFile(c, MovieExif.Read)!.Model));
+        byte[] dji = [.. ftyp, .. Box("moov", Box("udta", Box("\u00A9mdl", "FC300X"u8.ToArray())))];
+        byte[][] clips = [canon, canonMov, nikon, dji];
+        Assert.Equal(["Canon EOS M50", "Canon EOS 7D", "NIKON Z 6", "FC300X"], clips.Select(c => WithFile(c, MovieExif.Read)!.Model));
         Gen.Select(Gen.Int[0, clips.Length - 1], Gen.Select(Gen.Int[0, 4], Gen.Int[0, int.MaxValue], Gen.Byte).Array[1, 8])
             .Select((clip, mutations) => Mutate(clips[clip], mutations))
             .Sample(bytes => KeepIfFailing(bytes, ".mp4", () => WithFile(bytes, MovieExif.Read)), iter: Math.Max(100, Iterations / 10), threads: 1);

@@ -11,7 +11,7 @@ public static class IsoBoxWriter
         byte[] body = [.. children.SelectMany(c => c)];
         var size = new byte[4];
         BinaryPrimitives.WriteInt32BigEndian(size, 8 + body.Length);
-        return [.. size, .. Encoding.ASCII.GetBytes(type), .. body];
+        return [.. size, .. Encoding.Latin1.GetBytes(type), .. body]; // Latin-1: QuickTime's "©mak"
     }
 
     /// <summary>A box whose body starts with a version and flags, all zero.</summary>

@@ -68,17 +68,16 @@ public sealed class VideoFormatsTests(VideoFormatsTests.Clips clips) : IClassFix
             await VideoClips.MakeAsync(Original("eos/MVI_2001.MP4"), "-c:v", "libx264", "-metadata", "creation_time=2018-02-21T12:08:56Z");
             VideoClips.AppendToMovie(Original("eos/MVI_2001.MP4"), VideoClips.CanonMovieExif("+01:00"));
             // One of the MOVs Canon's cameras wrote before, which name the model in the movie's user data only.
-            await VideoClips.MakeAsync(Original("eos/MVI_0001.MOV"), "-c:v", "libx264", "-fflags", "+bitexact", "-metadata", july); // bitexact: no user data of ffmpeg's own
-            VideoClips.AppendToMovie(Original("eos/MVI_0001.MOV"), IsoBoxWriter.Box("udta",
-                IsoBoxWriter.Box("CNCV", "CanonAVC0002"u8.ToArray()), IsoBoxWriter.Box("CNMN", [.. "Canon EOS 550D"u8, 0])));
+            await VideoClips.MakeAsync(Original("eos/MVI_0001.MOV"), "-c:v", "libx264", "-metadata", july);
+            VideoClips.AppendToUserData(Original("eos/MVI_0001.MOV"), IsoBoxWriter.Box("CNCV", "CanonAVC0002"u8.ToArray()), IsoBoxWriter.Box("CNMN", [.. "Canon EOS 550D"u8, 0]));
             // A Nikon's MOV, which names make, model and lens in tagged records of its own in the user data.
             Directory.CreateDirectory(Original("nikon"));
-            await VideoClips.MakeAsync(Original("nikon/DSC_0001.MOV"), "-c:v", "libx264", "-fflags", "+bitexact", "-metadata", july);
-            VideoClips.AppendToMovie(Original("nikon/DSC_0001.MOV"), IsoBoxWriter.Box("udta", IsoBoxWriter.Box("NCDT",
+            await VideoClips.MakeAsync(Original("nikon/DSC_0001.MOV"), "-c:v", "libx264", "-metadata", july);
+            VideoClips.AppendToUserData(Original("nikon/DSC_0001.MOV"), IsoBoxWriter.Box("NCDT",
                 IsoBoxWriter.Box("NCHD", "0100"u8.ToArray()),
                 IsoBoxWriter.Box("NCTG", NikonRecords.Of(
                     (0x01, 2, "NIKON\0"u8.ToArray()), (0x02, 2, "NIKON D5300\0"u8.ToArray()), (0x13, 4, [0, 0, 1, 211, 0, 0, 0, 0]),
-                    (0x0110A434, 2, "18.0-55.0 mm f/3.5-5.6\0"u8.ToArray()))))));
+                    (0x0110A434, 2, "18.0-55.0 mm f/3.5-5.6\0"u8.ToArray())))));
 
             // A Sony camera's clip and the metadata it writes beside it, with the time zone the MP4 does not keep.
             Directory.CreateDirectory(Original("M4ROOT/CLIP"));
@@ -109,6 +108,9 @@ public sealed class VideoFormatsTests(VideoFormatsTests.Clips clips) : IClassFix
             // A drone's video and the low-resolution proxy it records beside it for its app.
             Directory.CreateDirectory(Original("drone"));
             await VideoClips.MakeAsync(Original("drone/DJI_0001.MP4"), "-c:v", "libx264", "-metadata", "comment=DJI");
+            // Its user data: the make as QuickTime text, the camera's model as bare text, as DJI writes them.
+            VideoClips.AppendToUserData(Original("drone/DJI_0001.MP4"),
+                IsoBoxWriter.Box("\u00A9mak", [0, 3, 0x55, 0xC4, .. "DJI"u8]), IsoBoxWriter.Box("\u00A9mdl", "FC300X"u8.ToArray()));
             await VideoClips.MakeAsync(Original("drone/DJI_0001.LRF"), "-c:v", "libx264", "-s", "160x120", "-f", "mp4");
             await File.WriteAllTextAsync(Original("drone/DJI_0001.SRT"), Pixhaven.Core.Tests.Media.FlightRecords.Mini.ReplaceLineEndings("\r\n"));
             await Library.IndexAsync();
@@ -230,7 +232,7 @@ public sealed class VideoFormatsTests(VideoFormatsTests.Clips clips) : IClassFix
         Assert.Equal((48.8584, 2.2945, MetadataSource.Sidecar, "FR"), (photo.Latitude, photo.Longitude, photo.LocationSource, photo.CountryCode));
         Assert.Equal((new DateTime(2021, 7, 14, 12, 0, 0, 164), 120, MetadataSource.Sidecar), (photo.TakenAt, photo.TakenAtOffsetMinutes, photo.TakenAtSource));
         Assert.Equal(new DateTime(2021, 7, 14, 10, 0, 0, 164), photo.TakenAtUtc);
-        Assert.Equal(("DJI", null), (photo.CameraMake, photo.CameraModel));
+        Assert.Equal(("DJI", "FC300X"), (photo.CameraMake, photo.CameraModel));
     }
 
     [Fact]

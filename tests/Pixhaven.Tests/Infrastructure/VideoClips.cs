@@ -66,6 +66,39 @@ public static class VideoClips
     }
 
     /// <summary>
+    /// Adds entries to the movie's user data ("udta"), into the one ffmpeg wrote when there is one: a camera writes a
+    /// single user data box, and readers look at the first.
+    /// </summary>
+    public static void AppendToUserData(string path, params byte[][] entries)
+    {
+        var file = File.ReadAllBytes(path);
+        var moov = 0;
+        while (System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(file.AsSpan(moov)) is var size && moov + size < file.Length)
+        {
+            moov += size;
+        }
+
+        Assert.Equal("moov", System.Text.Encoding.ASCII.GetString(file, moov + 4, 4));
+        var udta = Pixhaven.Core.Media.IsoBoxes.Children(file.AsMemory(moov + 8)).Where(b => b.Type == "udta").Select(b => moov + 8 + b.Start).DefaultIfEmpty(-1).First();
+        if (udta < 0)
+        {
+            AppendToMovie(path, IsoBoxWriter.Box("udta", entries));
+            return;
+        }
+
+        byte[] added = [.. entries.SelectMany(e => e)];
+        var udtaEnd = udta + System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(file.AsSpan(udta));
+        byte[] result = [.. file.AsSpan(0, udtaEnd), .. added, .. file.AsSpan(udtaEnd)];
+        foreach (var header in new[] { moov, udta })
+        {
+            var size = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(result.AsSpan(header));
+            System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(result.AsSpan(header), size + added.Length);
+        }
+
+        File.WriteAllBytes(path, result);
+    }
+
+    /// <summary>
     /// The box of EXIF that Canon's cameras put into the movie box of their MP4s (and their CR3s): taken from the corpus'
     /// EOS M50 CR3, whose clock was set to UTC, with its time zone changed to <paramref name="offset"/> ("+01:00").
     /// </summary>

@@ -11,7 +11,8 @@ namespace Pixhaven.Core.Media.Metadata;
 /// 2013 write EXIF (camera, lens, local time and zone, position) into a box of the movie (CMT1 to CMT4, as in their
 /// CR3 RAW files), read by MetadataExtractor's QuickTime reader, which walks the boxes and skips the media data.
 /// Canon's earlier MOVs name the model in the movie's user data (CNMN); Nikon's name make, model and lens in tagged
-/// records there (NCDT/NCTG), read by hand as no .NET library knows them.
+/// records there (NCDT/NCTG); DJI's drones name their camera there ("©mdl", e.g. "FC300X"), after the make that
+/// <c>ffprobe</c> reads. Read by hand, as no .NET library knows these.
 /// </summary>
 public static class MovieExif
 {
@@ -43,9 +44,14 @@ public static class MovieExif
                 return new MediaMetadata { Make = "Canon", Model = canonModel };
             }
 
-            return Mp4Tracks.UserData(movie, "NCDT") is { } nikon
-                   && IsoBoxes.Children(nikon).FirstOrDefault(b => b.Type == "NCTG") is { Type: not null } tags
-                ? NikonTags(tags.Body.Span)
+            if (Mp4Tracks.UserData(movie, "NCDT") is { } nikon
+                && IsoBoxes.Children(nikon).FirstOrDefault(b => b.Type == "NCTG") is { Type: not null } tags)
+            {
+                return NikonTags(tags.Body.Span);
+            }
+
+            return Mp4Tracks.UserData(movie, "©mdl") is { } dji && Text(WithoutTextHeader(dji.Span)) is { } djiModel
+                ? new MediaMetadata { Model = djiModel }
                 : null;
         }
         catch (Exception e) when (EmbeddedMetadataReader.IsParserFailure(e))
@@ -100,6 +106,13 @@ public static class MovieExif
         5 or 10 or 12 => 8,
         _ => 0,
     };
+
+    /// <summary>
+    /// A QuickTime text entry's value: DJI writes the camera's model ("©mdl") as the bare text, where the standard puts a
+    /// length and a language first; both are read.
+    /// </summary>
+    private static ReadOnlySpan<byte> WithoutTextHeader(ReadOnlySpan<byte> entry) =>
+        entry.Length >= 4 && BinaryPrimitives.ReadUInt16BigEndian(entry) == entry.Length - 4 ? entry[4..] : entry;
 
     /// <summary>Printable ASCII, padded with zeros or spaces; null when empty or not printable.</summary>
     private static string? Text(ReadOnlySpan<byte> value) =>
