@@ -353,21 +353,26 @@ public sealed class ImportKillTests : IDisposable
         using var process = Process.Start(start)!;
         _ = process.StandardOutput.ReadToEndAsync();
         _ = process.StandardError.ReadToEndAsync();
-        var deadline = Stopwatch.StartNew();
-        while (!process.HasExited && deadline.Elapsed < TimeSpan.FromMinutes(3))
+        // Watched from a thread of its own: tests running beside this one can keep the thread pool busy for longer than
+        // a copy lasts, and a watcher waiting for a pool thread would miss the moment.
+        var killed = await Task.Factory.StartNew(() =>
         {
-            if (killWhen())
+            var deadline = Stopwatch.StartNew();
+            while (!process.HasExited && deadline.Elapsed < TimeSpan.FromMinutes(3))
             {
-                process.Kill(entireProcessTree: true); // SIGKILL: no cleanup code runs
-                await process.WaitForExitAsync();
-                return false;
+                if (killWhen())
+                {
+                    process.Kill(entireProcessTree: true); // SIGKILL: no cleanup code runs
+                    return true;
+                }
+
+                Thread.Sleep(1);
             }
 
-            await Task.Delay(2);
-        }
-
+            return false;
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         await process.WaitForExitAsync();
-        return process.ExitCode == 0;
+        return !killed && process.ExitCode == 0;
     }
 
     /// <summary>Every source is whole in exactly one place; originals hold nothing else but hidden temporaries.</summary>
