@@ -109,15 +109,18 @@ public sealed class MediaInspector(EmbeddedMetadataReader metadataReader, Ffprob
         var gpsStart = probe.Latitude is null ? telemetry?.StartUtc : null;
         // A Sony camera writes its local clock where the MP4 wants UTC; the document inside gives it with its zone.
         var sony = probe.IsSonyXavc ? ReadSonyClipMetadata(path) : null;
-        // A camera's EXIF inside the movie (Canon): its local time with the zone, where the container has a bare time.
+        // A camera's own metadata inside the movie (Canon's EXIF, Nikon's records): its local time, with the zone when
+        // it was set, where the container has a bare time that may be UTC or the same local clock.
         var exif = probe.Model is null && type.Format is "mp4" or "mov" ? MovieExif.Read(path) : null;
         var (cameraTime, cameraOffset) = sony is { TakenAt: { } local, TakenAtOffset: { } offset } ? (local, offset)
-            : exif is { TakenAt: { } exifLocal, TakenAtOffset: { } exifOffset } ? (exifLocal, exifOffset)
+            : exif is { TakenAt: { } exifLocal } ? (exifLocal, exif.TakenAtOffset)
             : ((DateTime?)null, (TimeSpan?)null);
         var metadata = new MediaMetadata
         {
-            TakenAt = gpsStart ?? cameraTime ?? probe.TakenAt ?? exif?.TakenAt ?? recorded?.Local,
-            TakenAtOffset = gpsStart is not null ? TimeSpan.Zero : cameraOffset ?? (probe.TakenAt is null ? recorded?.Offset : probe.TakenAtOffset),
+            TakenAt = gpsStart ?? cameraTime ?? probe.TakenAt ?? recorded?.Local,
+            TakenAtOffset = gpsStart is not null ? TimeSpan.Zero
+                : cameraTime is not null ? cameraOffset
+                : probe.TakenAt is null ? recorded?.Offset : probe.TakenAtOffset,
             TakenAtIsUtc = gpsStart is not null || (cameraTime is null && probe.TakenAtIsUtc),
             TakenAtIsTrueUtc = probe.RecordedByPhone,
             Make = probe.Make ?? sony?.Make ?? exif?.Make,

@@ -187,12 +187,17 @@ public sealed class FuzzTests
         var exif = cr3.AsSpan(32, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(cr3.AsSpan(32))).ToArray();
         byte[] ftyp = Box("ftyp", [.. "isom"u8, 0, 0, 0, 0]);
         byte[] canon = [.. ftyp, .. Box("mdat", new byte[64]), .. Box("moov", exif)];
-        var records = Media.NikonRecords.Of((0x01, 2, "NIKON\0"u8.ToArray()), (0x13, 4, [0, 0, 1, 211]), (0x02, 2, "NIKON Z 6\0"u8.ToArray()));
+        var records = Media.NikonRecords.Of(
+            (0x01, 2, Media.NikonRecords.Ascii("NIKON")), (0x13, 4, [0, 0, 1, 211]), (0x12, 2, Media.NikonRecords.Ascii("2023:07:14 18:05:09")),
+            (0x02000024, 7, [0, 60, 1, 0]), (0x01200001, 2, Media.NikonRecords.Ascii("N")), (0x01200002, 5, Media.NikonRecords.Degrees(48, 51, 30.24)),
+            (0x01200003, 2, Media.NikonRecords.Ascii("E")), (0x01200004, 5, Media.NikonRecords.Degrees(2, 17, 40.2)),
+            (0x02, 2, Media.NikonRecords.Ascii("NIKON Z 6")));
         byte[] canonMov = [.. ftyp, .. Box("moov", Box("udta", Box("CNMN", "Canon EOS 7D"u8.ToArray())))];
         byte[] nikon = [.. ftyp, .. Box("moov", Box("udta", Box("NCDT", Box("NCTG", records))))];
         byte[] dji = [.. ftyp, .. Box("moov", Box("udta", Box("\u00A9mdl", "FC300X"u8.ToArray())))];
         byte[][] clips = [canon, canonMov, nikon, dji];
         Assert.Equal(["Canon EOS M50", "Canon EOS 7D", "NIKON Z 6", "FC300X"], clips.Select(c => WithFile(c, MovieExif.Read)!.Model));
+        Assert.Equal((TimeSpan.FromHours(2), 48.8584), (WithFile(nikon, MovieExif.Read)!.TakenAtOffset, Math.Round(WithFile(nikon, MovieExif.Read)!.Latitude!.Value, 4)));
         Gen.Select(Gen.Int[0, clips.Length - 1], Gen.Select(Gen.Int[0, 4], Gen.Int[0, int.MaxValue], Gen.Byte).Array[1, 8])
             .Select((clip, mutations) => Mutate(clips[clip], mutations))
             .Sample(bytes => KeepIfFailing(bytes, ".mp4", () => WithFile(bytes, MovieExif.Read)), iter: Math.Max(100, Iterations / 10), threads: 1);

@@ -70,14 +70,24 @@ public sealed class VideoFormatsTests(VideoFormatsTests.Clips clips) : IClassFix
             // One of the MOVs Canon's cameras wrote before, which name the model in the movie's user data only.
             await VideoClips.MakeAsync(Original("eos/MVI_0001.MOV"), "-c:v", "libx264", "-metadata", july);
             VideoClips.AppendToUserData(Original("eos/MVI_0001.MOV"), IsoBoxWriter.Box("CNCV", "CanonAVC0002"u8.ToArray()), IsoBoxWriter.Box("CNMN", [.. "Canon EOS 550D"u8, 0]));
-            // A Nikon's MOV, which names make, model and lens in tagged records of its own in the user data.
+            // Nikon's MOVs, which name make, model and lens in tagged records of its own in the user data, with the local
+            // time, the zone set in the camera (+01:00 and daylight saving time) and the position; the container holds the
+            // same local clock, as if it were UTC. The second camera had no zone set, the third no GPS.
             Directory.CreateDirectory(Original("nikon"));
-            await VideoClips.MakeAsync(Original("nikon/DSC_0001.MOV"), "-c:v", "libx264", "-metadata", july);
-            VideoClips.AppendToUserData(Original("nikon/DSC_0001.MOV"), IsoBoxWriter.Box("NCDT",
-                IsoBoxWriter.Box("NCHD", "0100"u8.ToArray()),
-                IsoBoxWriter.Box("NCTG", NikonRecords.Of(
-                    (0x01, 2, "NIKON\0"u8.ToArray()), (0x02, 2, "NIKON D5300\0"u8.ToArray()), (0x13, 4, [0, 0, 1, 211, 0, 0, 0, 0]),
-                    (0x0110A434, 2, "18.0-55.0 mm f/3.5-5.6\0"u8.ToArray())))));
+            (uint, ushort, byte[])[] paris = [
+                (0x01200001, 2, NikonRecords.Ascii("N")), (0x01200002, 5, NikonRecords.Degrees(48, 51, 30.24)),
+                (0x01200003, 2, NikonRecords.Ascii("E")), (0x01200004, 5, NikonRecords.Degrees(2, 17, 40.2))];
+            (uint, ushort, byte[])[] summerTimeInParis = [(0x02000024, 7, [0, 60, 1, 0])];
+            foreach (var (name, zone, position) in new[] { ("DSC_0001", true, true), ("DSC_0002", false, true), ("DSC_0003", false, false) })
+            {
+                await VideoClips.MakeAsync(Original($"nikon/{name}.MOV"), "-c:v", "libx264", "-metadata", "creation_time=2021-07-14T12:00:03Z");
+                VideoClips.AppendToUserData(Original($"nikon/{name}.MOV"), IsoBoxWriter.Box("NCDT",
+                    IsoBoxWriter.Box("NCHD", "0100"u8.ToArray()),
+                    IsoBoxWriter.Box("NCTG", NikonRecords.Of([
+                        (0x01, 2, NikonRecords.Ascii("NIKON")), (0x02, 2, NikonRecords.Ascii("NIKON D5300")), (0x13, 4, [0, 0, 1, 211, 0, 0, 0, 0]),
+                        (0x12, 2, NikonRecords.Ascii("2021:07:14 12:00:03")), .. zone ? summerTimeInParis : [],
+                        .. position ? paris : [], (0x0110A434, 2, NikonRecords.Ascii("18.0-55.0 mm f/3.5-5.6"))]))));
+            }
 
             // A Sony camera's clip and the metadata it writes beside it, with the time zone the MP4 does not keep.
             Directory.CreateDirectory(Original("M4ROOT/CLIP"));
@@ -253,12 +263,27 @@ public sealed class VideoFormatsTests(VideoFormatsTests.Clips clips) : IClassFix
     }
 
     [Fact]
-    public async Task ANikonClip_TakesItsCameraAndLens_FromItsOwnRecords()
+    public async Task ANikonClip_TakesItsCameraLensLocalTimeZoneAndPlace_FromItsOwnRecords()
     {
         await using var db = Library.OpenCatalog();
         var file = await db.Files.Include(f => f.Photo).SingleAsync(f => f.Path == "nikon/DSC_0001.MOV");
         Assert.Equal((FileStatus.Indexed, MediaType.Video, null), (file.Status, file.Type, file.Error));
-        Assert.Equal(("NIKON", "NIKON D5300", "18.0-55.0 mm f/3.5-5.6"), (file.Photo!.CameraMake, file.Photo.CameraModel, file.Photo.Lens));
+        var photo = file.Photo!;
+        Assert.Equal(("NIKON", "NIKON D5300", "18.0-55.0 mm f/3.5-5.6"), (photo.CameraMake, photo.CameraModel, photo.Lens));
+        Assert.Equal((new DateTime(2021, 7, 14, 12, 0, 3), 120, MetadataSource.Embedded), (photo.TakenAt, photo.TakenAtOffsetMinutes, photo.TakenAtSource));
+        Assert.Equal(new DateTime(2021, 7, 14, 10, 0, 3), photo.TakenAtUtc);
+        Assert.Equal((48.8584, 2.2945, "FR"), (Math.Round(photo.Latitude!.Value, 4), Math.Round(photo.Longitude!.Value, 4), photo.CountryCode));
+    }
+
+    [Fact]
+    public async Task ANikonClipWithoutAZone_KeepsTheCamerasLocalTime_InTheZoneOfItsPlace_OrTheDefaultZone()
+    {
+        await using var db = Library.OpenCatalog();
+        var photos = await db.Files.Include(f => f.Photo).Where(f => f.Path == "nikon/DSC_0002.MOV" || f.Path == "nikon/DSC_0003.MOV")
+            .OrderBy(f => f.Path).Select(f => f.Photo!).ToListAsync();
+        // The container's time is the camera's clock, not UTC: 12:00 is the time seen in Paris, and in New York.
+        Assert.Equal((new DateTime(2021, 7, 14, 12, 0, 3), 120), (photos[0].TakenAt, photos[0].TakenAtOffsetMinutes));
+        Assert.Equal((new DateTime(2021, 7, 14, 12, 0, 3), -240), (photos[1].TakenAt, photos[1].TakenAtOffsetMinutes));
     }
 
     [Fact]
