@@ -182,7 +182,7 @@ public sealed class FuzzTests
     public void MovieExif_OfMutatedCameraMovies_NeverThrows()
     {
         // A movie box holding the EOS M50 CR3's box of EXIF (after its 24-byte ftyp and the moov header), as Canon's MP4s
-        // do; ones whose user data holds Canon's older model name, Nikon's records, DJI's model.
+        // do; ones whose user data holds Canon's older model name, Nikon's records, DJI's model, a Fujifilm compact's box.
         var cr3 = File.ReadAllBytes(Path.Combine(PhotosFolder(), "raw", "exiftool_Canon_M50.cr3"));
         var exif = cr3.AsSpan(32, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(cr3.AsSpan(32))).ToArray();
         byte[] ftyp = Box("ftyp", [.. "isom"u8, 0, 0, 0, 0]);
@@ -195,8 +195,10 @@ public sealed class FuzzTests
         byte[] canonMov = [.. ftyp, .. Box("moov", Box("udta", Box("CNMN", "Canon EOS 7D"u8.ToArray())))];
         byte[] nikon = [.. ftyp, .. Box("moov", Box("udta", Box("NCDT", Box("NCTG", records))))];
         byte[] dji = [.. ftyp, .. Box("moov", Box("udta", Box("\u00A9mdl", "FC300X"u8.ToArray())))];
-        byte[][] clips = [canon, canonMov, nikon, dji];
-        Assert.Equal(["Canon EOS M50", "Canon EOS 7D", "NIKON Z 6", "FC300X"], clips.Select(c => WithFile(c, MovieExif.Read)!.Model));
+        byte[] fujiTags = [.. "FUJIFILM DIGITAL CAMERA\0"u8, .. "FinePix F31fd"u8, .. new byte[67]];
+        byte[] fuji = [.. ftyp, .. Box("moov", Box("udta", Box("TAGS", fujiTags)))];
+        byte[][] clips = [canon, canonMov, nikon, dji, fuji];
+        Assert.Equal(["Canon EOS M50", "Canon EOS 7D", "NIKON Z 6", "FC300X", "FinePix F31fd"], clips.Select(c => WithFile(c, MovieExif.Read)!.Model));
         Assert.Equal((TimeSpan.FromHours(2), 48.8584), (WithFile(nikon, MovieExif.Read)!.TakenAtOffset, Math.Round(WithFile(nikon, MovieExif.Read)!.Latitude!.Value, 4)));
         Gen.Select(Gen.Int[0, clips.Length - 1], Gen.Select(Gen.Int[0, 4], Gen.Int[0, int.MaxValue], Gen.Byte).Array[1, 8])
             .Select((clip, mutations) => Mutate(clips[clip], mutations))

@@ -89,6 +89,18 @@ public sealed class VideoFormatsTests(VideoFormatsTests.Clips clips) : IClassFix
                         .. position ? paris : [], (0x0110A434, 2, NikonRecords.Ascii("18.0-55.0 mm f/3.5-5.6"))]))));
             }
 
+            // Compact cameras' MOVs of about 2008, which start a box of their own with the maker's name: Fujifilm's model
+            // follows at a fixed place; Olympus's is a code of its own, so only the make is taken.
+            Directory.CreateDirectory(Original("compacts"));
+            foreach (var (name, maker, model) in new[] { ("DSCF0001", "FUJIFILM DIGITAL CAMERA", "FinePix F31fd"), ("P1010001", "OLYMPUS DIGITAL CAMERA", "D4301") })
+            {
+                await VideoClips.MakeAsync(Original($"compacts/{name}.MOV"), "-c:v", "libx264", "-metadata", july);
+                var tags = new byte[0x60];
+                System.Text.Encoding.ASCII.GetBytes(maker).CopyTo(tags, 0);
+                System.Text.Encoding.ASCII.GetBytes(model).CopyTo(tags, 0x18);
+                VideoClips.AppendToUserData(Original($"compacts/{name}.MOV"), IsoBoxWriter.Box("TAGS", tags));
+            }
+
             // A Sony camera's clip and the metadata it writes beside it, with the time zone the MP4 does not keep.
             Directory.CreateDirectory(Original("M4ROOT/CLIP"));
             await VideoClips.MakeAsync(Original("M4ROOT/CLIP/C0001.MP4"), "-c:v", "libx264", "-metadata", "creation_time=2023-10-19T16:13:48Z");
@@ -273,6 +285,14 @@ public sealed class VideoFormatsTests(VideoFormatsTests.Clips clips) : IClassFix
         Assert.Equal((new DateTime(2021, 7, 14, 12, 0, 3), 120, MetadataSource.Embedded), (photo.TakenAt, photo.TakenAtOffsetMinutes, photo.TakenAtSource));
         Assert.Equal(new DateTime(2021, 7, 14, 10, 0, 3), photo.TakenAtUtc);
         Assert.Equal((48.8584, 2.2945, "FR"), (Math.Round(photo.Latitude!.Value, 4), Math.Round(photo.Longitude!.Value, 4), photo.CountryCode));
+    }
+
+    [Fact]
+    public async Task ACompactCamerasClip_IsNamedByTheBoxItStartsWithTheMakersName()
+    {
+        await using var db = Library.OpenCatalog();
+        var photos = await db.Files.Include(f => f.Photo).Where(f => f.Path.StartsWith("compacts/")).OrderBy(f => f.Path).Select(f => f.Photo!).ToListAsync();
+        Assert.Equal([("FUJIFILM", "FinePix F31fd"), ("OLYMPUS", null)], photos.Select(p => (p.CameraMake, p.CameraModel)));
     }
 
     [Fact]
