@@ -39,7 +39,9 @@ public sealed class VideoFormatsTests(VideoFormatsTests.Clips clips) : IClassFix
             await VideoClips.MakeAsync(Original("action-cam.mkv"), "-c:v", "libx264", "-metadata", july, "-metadata", $"location={Paris}");
             await VideoClips.MakeWithSoundAsync(Original("screen-recording.webm"), "-c:v", "libvpx-vp9", "-c:a", "libopus", "-metadata", july);
             await VideoClips.MakeAsync(Original("dvd.mpg"), "-c:v", "mpeg2video", "-f", "mpeg");
-            await VideoClips.MakeAviAsync(Original("compact-camera.avi"), "Mon Mar 10 15:04:43 2003");
+            await AviClips.MakeAsync(Original("compact-camera.avi"), "Mon Mar 10 15:04:43 2003");
+            // A Fujifilm compact's AVI, with EXIF in the video stream's data: its camera and its local time.
+            await AviClips.MakeWithStreamDataAsync(Original("DSCF0002.AVI"), AviClips.FujifilmExif("FUJIFILM", "FinePix F31fd", "2008:06:01 14:22:05"));
             // Sony's zone byte for +01:00 with daylight saving time: the camera's clock showed 07:08, UTC was 05:08.
             await VideoClips.MakeAvchdAsync(Original("00001.MTS"), m2ts: false, DateEntries(0x80 | (1 << 1) | 0x40, 2021, 5, 6, 7, 8, 9));
             await VideoClips.MakeAvchdAsync(Original("00002.M2TS"), m2ts: true, [(0x13, [0, 0, 1, 2]), .. DateEntries(0x80 | 0x20 | (3 << 1) | 0x01, 2019, 12, 31, 23, 59, 58)]);
@@ -285,6 +287,18 @@ public sealed class VideoFormatsTests(VideoFormatsTests.Clips clips) : IClassFix
         Assert.Equal((new DateTime(2021, 7, 14, 12, 0, 3), 120, MetadataSource.Embedded), (photo.TakenAt, photo.TakenAtOffsetMinutes, photo.TakenAtSource));
         Assert.Equal(new DateTime(2021, 7, 14, 10, 0, 3), photo.TakenAtUtc);
         Assert.Equal((48.8584, 2.2945, "FR"), (Math.Round(photo.Latitude!.Value, 4), Math.Round(photo.Longitude!.Value, 4), photo.CountryCode));
+    }
+
+    [Fact]
+    public async Task ACompactCamerasAvi_TakesItsCameraAndLocalTime_FromTheExifInItsStreamData()
+    {
+        await using var db = Library.OpenCatalog();
+        var file = await db.Files.Include(f => f.Photo).SingleAsync(f => f.Path == "DSCF0002.AVI");
+        Assert.Equal((FileStatus.Indexed, MediaType.Video, "mjpeg", null), (file.Status, file.Type, file.Codec, file.Error));
+        var photo = file.Photo!;
+        Assert.Equal(("FUJIFILM", "FinePix F31fd"), (photo.CameraMake, photo.CameraModel));
+        // The camera's clock, read in the default zone (New York, summer time).
+        Assert.Equal((new DateTime(2008, 6, 1, 14, 22, 5), -240, MetadataSource.Embedded), (photo.TakenAt, photo.TakenAtOffsetMinutes, photo.TakenAtSource));
     }
 
     [Fact]

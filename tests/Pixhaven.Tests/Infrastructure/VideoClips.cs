@@ -157,31 +157,6 @@ public static class VideoClips
         }
     }
 
-    /// <summary>
-    /// An MPEG-4 Part 2 AVI with the IDIT chunk cameras write, their clock's local time as text ("Mon Mar 10 15:04:43
-    /// 2003"): it takes the place of the padding chunk ffmpeg leaves at the end of the header list.
-    /// </summary>
-    public static async Task MakeAviAsync(string path, string cameraClock)
-    {
-        await MakeWithSoundAsync(path, "-c:v", "mpeg4", "-c:a", "pcm_s16le");
-        var avi = await File.ReadAllBytesAsync(path);
-        Assert.Equal("hdrl", System.Text.Encoding.ASCII.GetString(avi, 20, 4));
-        var headerEnd = 20 + BitConverter.ToInt32(avi, 16);
-        var junk = -1;
-        for (var at = 24; at + 8 <= headerEnd; at += 8 + ((BitConverter.ToInt32(avi, at + 4) + 1) & ~1))
-        {
-            junk = System.Text.Encoding.ASCII.GetString(avi, at, 4) == "JUNK" ? at : junk;
-        }
-
-        Assert.True(junk > 0, "ffmpeg left no padding in the AVI header");
-        byte[] text = [.. System.Text.Encoding.ASCII.GetBytes(cameraClock + "\n"), 0];
-        var padding = 8 + BitConverter.ToInt32(avi, junk + 4) - (8 + text.Length) - 8;
-        Assert.True(padding >= 0 && text.Length % 2 == 0);
-        byte[] chunks = [.. "IDIT"u8, .. BitConverter.GetBytes(text.Length), .. text, .. "JUNK"u8, .. BitConverter.GetBytes(padding), .. new byte[padding]];
-        chunks.CopyTo(avi, junk);
-        await File.WriteAllBytesAsync(path, avi);
-    }
-
     /// <summary>Where the start code of the first IDR slice (NAL unit type 5) begins.</summary>
     private static int FirstIdrSlice(byte[] stream)
     {

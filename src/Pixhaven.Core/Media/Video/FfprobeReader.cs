@@ -55,7 +55,15 @@ public sealed partial class FfprobeReader
 
         var telemetry = streams.Any(x => Text(x, "codec_tag_string") == "gpmd");
         var goPro = telemetry || streams.Any(x => Tags(x).GetValueOrDefault("handler_name")?.StartsWith("GoPro ", StringComparison.Ordinal) == true);
+        // An AVI of a compact camera (Fujifilm and others) keeps EXIF in the video stream's data chunk, which ffmpeg
+        // decodes into that stream's tags: the camera's make, model and local time.
+        var streamExif = Tags(video);
         var (takenAt, offset, isUtc) = TakenAt(tags);
+        if (takenAt is null && MetadataDates.ParseDateTime(streamExif.GetValueOrDefault("DateTimeOriginal")) is { } original)
+        {
+            (takenAt, offset, isUtc) = (original.Local, original.Offset, false);
+        }
+
         if (goPro && isUtc && takenAt is { } created && streams.Select(x => Tags(x).GetValueOrDefault("timecode")).FirstOrDefault(t => t is not null) is { } timecode)
         {
             (takenAt, offset, isUtc) = GoProClock(created, timecode);
@@ -79,8 +87,8 @@ public sealed partial class FfprobeReader
             Latitude = lat,
             Longitude = lng,
             Altitude = alt,
-            Make = tags.GetValueOrDefault("com.apple.quicktime.make") ?? tags.GetValueOrDefault("make") ?? (goPro ? "GoPro" : null),
-            Model = tags.GetValueOrDefault("com.apple.quicktime.model") ?? tags.GetValueOrDefault("model"),
+            Make = tags.GetValueOrDefault("com.apple.quicktime.make") ?? tags.GetValueOrDefault("make") ?? NonBlank(streamExif.GetValueOrDefault("Make")) ?? (goPro ? "GoPro" : null),
+            Model = tags.GetValueOrDefault("com.apple.quicktime.model") ?? tags.GetValueOrDefault("model") ?? NonBlank(streamExif.GetValueOrDefault("Model")),
             ContentIdentifier = tags.GetValueOrDefault("com.apple.quicktime.content.identifier"),
             GoProFirmwareModel = goPro ? GoProFirmware.ModelOf(tags.GetValueOrDefault("firmware")) : null,
             HasGoProTelemetry = telemetry,
@@ -167,6 +175,8 @@ public sealed partial class FfprobeReader
             ? tags.EnumerateObject().Where(t => t.Value.ValueKind == JsonValueKind.String)
                 .GroupBy(t => t.Name, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Value.GetString()!, StringComparer.OrdinalIgnoreCase)
             : new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+    private static string? NonBlank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private static string? Text(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
