@@ -4,8 +4,9 @@ namespace Pixhaven.Core.Media.Previews;
 
 /// <summary>
 /// Takes a representative frame of a video with <c>ffmpeg</c>: one second in (or a third of a short clip), past the
-/// black or blurred first frame. ffmpeg applies the display rotation, so the JPEG is upright; HDR frames are brought to
-/// SDR (<see cref="Video.HdrToSdr"/>).
+/// black or blurred first frame; when that frame is dark or of one flat colour (a fade from black, a camera started in a
+/// pocket or with its lens cap on), a third and then half of the way through. ffmpeg applies the display rotation, so the
+/// JPEG is upright; HDR frames are brought to SDR (<see cref="Video.HdrToSdr"/>).
 /// </summary>
 public sealed class VideoFrameExtractor(TemporaryFiles temporaryFiles)
 {
@@ -23,25 +24,71 @@ public sealed class VideoFrameExtractor(TemporaryFiles temporaryFiles)
             throw new InvalidOperationException("ffmpeg is not installed (Debian package ffmpeg)");
         }
 
-        var at = duration is { } d && d < 3 ? d / 3 : 1.0;
-        var target = temporaryFiles.NewPath(".jpg");
         var toSdr = await Video.HdrToSdr.FilterAsync(_program, transfer);
-        string[] arguments = ["-v", "error", "-nostdin", "-y", "-ss", at.ToString("0.###", CultureInfo.InvariantCulture), "-i", video,
-            .. toSdr is null ? Array.Empty<string>() : ["-vf", toSdr], "-frames:v", "1", "-q:v", "2", "-update", "1", target];
-        var (exitCode, errors) = await ExternalTool.RunAsync(_program, arguments, Timeout, cancellationToken);
-        if ((exitCode != 0 || !File.Exists(target) || new FileInfo(target).Length == 0) && at > 0)
+        var first = duration is { } d && d < 3 ? d / 3 : 1.0;
+        var (frame, errors) = await FrameAtAsync(video, first, toSdr, cancellationToken);
+        if (frame is null && first > 0)
         {
             // Seeking past the end of a clip whose duration lies: take the very first frame instead.
-            arguments[5] = "0";
-            (exitCode, errors) = await ExternalTool.RunAsync(_program, arguments, Timeout, cancellationToken);
+            (frame, errors) = await FrameAtAsync(video, 0, toSdr, cancellationToken);
         }
 
-        if (exitCode != 0 || !File.Exists(target) || new FileInfo(target).Length == 0)
+        if (frame is null)
         {
-            temporaryFiles.Delete(target);
-            throw new InvalidDataException($"ffmpeg could not take a frame: {ExternalTool.Reason(errors, exitCode, video)}");
+            throw new InvalidDataException($"ffmpeg could not take a frame: {errors}");
         }
 
-        return target;
+        if (!ShowsNothing(frame) || duration is not { } length)
+        {
+            return frame;
+        }
+
+        foreach (var later in new[] { length / 3, length / 2 }.Where(at => at > first + 0.5))
+        {
+            if ((await FrameAtAsync(video, later, toSdr, cancellationToken)).Frame is not { } candidate)
+            {
+                continue;
+            }
+
+            if (!ShowsNothing(candidate))
+            {
+                temporaryFiles.Delete(frame);
+                return candidate;
+            }
+
+            temporaryFiles.Delete(candidate);
+        }
+
+        return frame; // dark all through: the first look stands
+    }
+
+    private async Task<(string? Frame, string Errors)> FrameAtAsync(string video, double at, string? toSdr, CancellationToken cancellationToken)
+    {
+        var target = temporaryFiles.NewPath(".jpg");
+        string[] arguments = ["-v", "error", "-nostdin", "-y", "-ss", at.ToString("0.###", CultureInfo.InvariantCulture), "-i", video,
+            .. toSdr is null ? Array.Empty<string>() : ["-vf", toSdr], "-frames:v", "1", "-q:v", "2", "-update", "1", target];
+        var (exitCode, errors) = await ExternalTool.RunAsync(_program!, arguments, Timeout, cancellationToken);
+        if (exitCode == 0 && File.Exists(target) && new FileInfo(target).Length > 0)
+        {
+            return (target, "");
+        }
+
+        temporaryFiles.Delete(target);
+        return (null, ExternalTool.Reason(errors, exitCode, video));
+    }
+
+    /// <summary>Whether the frame is nearly black, or one flat colour: the mean and spread of a small copy's values.</summary>
+    private static bool ShowsNothing(string frame)
+    {
+        try
+        {
+            using var small = NetVips.Image.Thumbnail(frame, 64);
+            var spread = small.Deviate();
+            return spread < 2 || (small.Avg() < 16 && spread < 12);
+        }
+        catch (NetVips.VipsException)
+        {
+            return false; // undecodable: the thumbnail step reports it
+        }
     }
 }
