@@ -17,6 +17,8 @@ public sealed class ConverterInventory(HeifDecoder heif, VideoFrameExtractor vid
         new("ffprobe", ffprobe.IsAvailable, "video metadata", "not installed (Debian package ffmpeg)"),
         new("dcraw_emu", raw.Converters.Contains("dcraw_emu"), "RAW files without a large embedded preview", "not installed (Debian package libraw-bin)"),
         new("darktable-cli", raw.Converters.Contains("darktable-cli"), "RAW files, tried before dcraw_emu",
-            options.DarktableCli.Length == 0 ? "not configured (option darktable-cli)" : $"configured as '{options.DarktableCli}', but not found"),
+            options.DarktableCli.Length > 0 ? $"configured as '{options.DarktableCli}', but not found"
+            : ExternalTool.Find(DarktableConverter.ToolName) is not null ? "installed here, but not configured: set the option darktable-cli to darktable-cli to use it"
+            : "not configured (option darktable-cli)"),
     ];
 }
