@@ -91,6 +91,11 @@ public sealed class VideoFormatsTests(VideoFormatsTests.Clips clips) : IClassFix
                         .. position ? paris : [], (0x0110A434, 2, NikonRecords.Ascii("18.0-55.0 mm f/3.5-5.6"))]))));
             }
 
+            // An SD camcorder's clip: an MPEG stream without a date, and the .MOI beside it with the recording time.
+            Directory.CreateDirectory(Original("SD_VIDEO/PRG001"));
+            await VideoClips.MakeAsync(Original("SD_VIDEO/PRG001/MOV001.MOD"), "-c:v", "mpeg2video", "-q:v", "4", "-f", "mpeg"); // other content than dvd.mpg
+            await File.WriteAllBytesAsync(Original("SD_VIDEO/PRG001/MOV001.MOI"), MoiFiles.Of(2008, 8, 15, 19, 42, 30_500, 2000));
+
             // Compact cameras' MOVs of about 2008, which start a box of their own with the maker's name: Fujifilm's model
             // follows at a fixed place; Olympus's is a code of its own, so only the make is taken.
             Directory.CreateDirectory(Original("compacts"));
@@ -287,6 +292,19 @@ public sealed class VideoFormatsTests(VideoFormatsTests.Clips clips) : IClassFix
         Assert.Equal((new DateTime(2021, 7, 14, 12, 0, 3), 120, MetadataSource.Embedded), (photo.TakenAt, photo.TakenAtOffsetMinutes, photo.TakenAtSource));
         Assert.Equal(new DateTime(2021, 7, 14, 10, 0, 3), photo.TakenAtUtc);
         Assert.Equal((48.8584, 2.2945, "FR"), (Math.Round(photo.Latitude!.Value, 4), Math.Round(photo.Longitude!.Value, 4), photo.CountryCode));
+    }
+
+    [Fact]
+    public async Task AnSdCamcordersClip_IsDatedByTheMoiFileBesideIt()
+    {
+        await using var db = Library.OpenCatalog();
+        var files = await db.Files.Include(f => f.Photo).Where(f => f.Path.StartsWith("SD_VIDEO/")).OrderBy(f => f.Path).ToListAsync();
+        Assert.Equal([("SD_VIDEO/PRG001/MOV001.MOD", MediaType.Video), ("SD_VIDEO/PRG001/MOV001.MOI", MediaType.Sidecar)], files.Select(f => (f.Path, f.Type)));
+        Assert.Equal((FileStatus.Indexed, FileStatus.Indexed, (string?)null), (files[0].Status, files[1].Status, files[1].Error));
+        Assert.Single(files.Select(f => f.PhotoId).Distinct());
+        var photo = files[0].Photo!;
+        // The camcorder's clock, read in the default zone (New York, summer time).
+        Assert.Equal((new DateTime(2008, 8, 15, 19, 42, 30, 500), -240, MetadataSource.Sidecar), (photo.TakenAt, photo.TakenAtOffsetMinutes, photo.TakenAtSource));
     }
 
     [Fact]

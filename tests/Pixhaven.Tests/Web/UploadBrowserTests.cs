@@ -52,7 +52,7 @@ public sealed class UploadBrowserTests(CorpusFixture corpus) : CorpusBrowserTest
         await page.GetByTestId("open-upload").ClickAsync();
         // The picker offers what browsers know no type for as well: RAW files, and what cameras and loggers write beside.
         var accepted = (await page.GetByTestId("upload-files").GetAttributeAsync("accept"))!.Split(',');
-        Assert.Empty(new[] { "image/*", "video/*", ".heic", ".cr3", ".nef", ".arw", ".gpr", ".mts", ".lrv", ".xmp", ".srt", ".gpx", ".json" }.Except(accepted));
+        Assert.Empty(new[] { "image/*", "video/*", ".heic", ".cr3", ".nef", ".arw", ".gpr", ".mts", ".mod", ".moi", ".lrv", ".xmp", ".srt", ".gpx", ".json" }.Except(accepted));
         await page.GetByTestId("upload-files").SetInputFilesAsync(new FilePayload { Name = "from-the-phone.jpg", MimeType = "image/jpeg", Buffer = bytes });
         await page.GetByTestId("upload-start").ClickAsync();
         await page.GetByTestId("upload-message").WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });

@@ -108,6 +108,11 @@ public static class MediaTypeDetector
             return new(MediaType.Sidecar, "sony-xml", "application/xml");
         }
 
+        if (Metadata.CamcorderClipInfo.Describes(header) && extension.Equals(".moi", StringComparison.OrdinalIgnoreCase))
+        {
+            return new(MediaType.Sidecar, "moi", "application/octet-stream");
+        }
+
         if (Metadata.AppleAdjustments.Describes(header))
         {
             return new(MediaType.Sidecar, "aae", "application/x-plist");

@@ -4,9 +4,9 @@ using Pixhaven.Core.Media.Detection;
 namespace Pixhaven.Core.Media.Metadata;
 
 /// <summary>
-/// Reads the files that describe a photo from beside it: XMP (UTF-8 or UTF-16), a camera's clip metadata, a drone's
-/// flight record, Google Takeout's JSON; Apple's edit files and GPS tracks are recognised and give no values here. Never throws for bad
-/// content: what cannot be read becomes a warning.
+/// Reads the files that describe a photo from beside it: XMP (UTF-8 or UTF-16), a camera's or camcorder's clip metadata,
+/// a drone's flight record, Google Takeout's JSON; Apple's edit files and GPS tracks are recognised and give no values
+/// here. Never throws for bad content: what cannot be read becomes a warning.
 /// </summary>
 public static class SidecarReader
 {
@@ -43,6 +43,11 @@ public static class SidecarReader
             if (AppleAdjustments.Describes(header))
             {
                 return new MediaMetadata(); // kept with its photo, not applied
+            }
+
+            if (CamcorderClipInfo.Describes(header))
+            {
+                return CamcorderClipInfo.Read(bytes);
             }
 
             if (SonyClipMetadata.Describes(header))
