@@ -31,22 +31,23 @@ public sealed class ThumbnailGenerator(ThumbnailStore store, int quality, long m
         {
             throw;
         }
-        catch (VipsException strict) when (!ThumbnailException.IsMissingDecoder(strict.Message))
+        catch (VipsException strict) when (VipsErrors.FamilyOf(sourcePath) is var family && !VipsErrors.IsMissingDecoder(strict.Message, family))
         {
             // Damaged but partly readable (e.g. truncated): show what is there, and say so.
-            damage = $"image data is damaged: {MostSpecificLine(strict.Message)}";
+            damage = $"image data is damaged: {VipsErrors.MostSpecificLine(strict.Message, family)}";
             try
             {
                 decoded = Decode(sourcePath, Enums.FailOn.None, alreadyOriented, orientation);
             }
             catch (VipsException lenient)
             {
-                throw new ThumbnailException($"image cannot be decoded: {MostSpecificLine(lenient.Message)}", lenient);
+                throw new ThumbnailException($"image cannot be decoded: {VipsErrors.MostSpecificLine(lenient.Message, family)}", lenient,
+                    VipsErrors.IsMissingDecoder(lenient.Message, family));
             }
         }
         catch (VipsException missing)
         {
-            throw new ThumbnailException("no decoder for this image's compression in libvips", missing);
+            throw new ThumbnailException("no decoder for this image's compression in libvips", missing, missingDecoder: true);
         }
 
         using (decoded)
@@ -170,15 +171,4 @@ public sealed class ThumbnailGenerator(ThumbnailStore store, int quality, long m
         image.Jpegsave(temporary, q: quality, keep: Enums.ForeignKeep.None, optimizeCoding: true, interlace: image.Width > 720);
         File.Move(temporary, target, overwrite: true);
     }
-
-    /// <summary>
-    /// The most specific line of a libvips error: the loader's own words come last. NetVips starts the message with
-    /// "unable to call &lt;operation&gt;", which is all there is when the decoder only warned (a PNG whose chunks fail
-    /// their checks): that says nothing to a user.
-    /// </summary>
-    private static string MostSpecificLine(string message) =>
-        message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() is { } line
-        && !line.StartsWith("unable to call ", StringComparison.Ordinal)
-            ? line
-            : "the image data is invalid (libvips gave no detail)";
 }

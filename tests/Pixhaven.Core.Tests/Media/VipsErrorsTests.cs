@@ -1,0 +1,33 @@
+using Pixhaven.Core.Media.Thumbnails;
+
+namespace Pixhaven.Core.Tests.Media;
+
+public sealed class VipsErrorsTests
+{
+    [Fact]
+    public void AnotherLoadersLine_IsLeftOut_TheFilesOwnIsTaken()
+    {
+        const string mixed = "unable to call thumbnail\nVipsJpeg: premature end of JPEG image\nheif: Error while loading plugin: No decoding plugin installed for this compression format (11.2)\n";
+        Assert.Equal("VipsJpeg: premature end of JPEG image", VipsErrors.MostSpecificLine(mixed, "jpeg"));
+        Assert.Equal("heif: Error while loading plugin: No decoding plugin installed for this compression format (11.2)", VipsErrors.MostSpecificLine(mixed, "heif"));
+        Assert.Equal("vipspng: libpng read error", VipsErrors.MostSpecificLine("unable to call thumbnail\nvipspng: libpng read error\n", "png"));
+        // Lines of no loader's family stay: they may be this file's.
+        Assert.Equal("VipsImage: memory area too small", VipsErrors.MostSpecificLine("unable to call thumbnail\nVipsImage: memory area too small", "jpeg"));
+    }
+
+    [Fact]
+    public void AnErrorOfOnlyAnotherFilesWords_OrNone_SaysLibvipsGaveNoDetail()
+    {
+        Assert.Equal("the image data is invalid (libvips gave no detail)", VipsErrors.MostSpecificLine("unable to call thumbnail\nheif: Unsupported feature", "png"));
+        Assert.Equal("the image data is invalid (libvips gave no detail)", VipsErrors.MostSpecificLine("unable to call thumbnail\n", "png"));
+    }
+
+    [Fact]
+    public void AMissingCodec_IsOnlyAHeifsWant()
+    {
+        const string heif = "unable to call thumbnail\nheif: libde265 is not available";
+        Assert.True(VipsErrors.IsMissingDecoder(heif, "heif"));
+        Assert.False(VipsErrors.IsMissingDecoder(heif, "jpeg"));
+        Assert.False(VipsErrors.IsMissingDecoder("unable to call thumbnail\nheif: Invalid input", "heif"));
+    }
+}
