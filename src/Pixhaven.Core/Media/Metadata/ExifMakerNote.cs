@@ -145,13 +145,8 @@ public sealed class ExifMakerNote
         return null;
     }
 
-    private static int TypeSize(ushort type) => type switch
-    {
-        3 or 8 => 2,
-        4 or 9 or 11 or 13 => 4,
-        5 or 10 or 12 => 8,
-        _ => 1,
-    };
+    /// <summary>A type EXIF does not define is taken as bytes, so that its entry is still skipped whole.</summary>
+    private static int TypeSize(ushort type) => Math.Max(1, ExifTypes.Size(type));
 
     /// <summary>Reads 16- and 32-bit values, null past the end.</summary>
     private readonly struct Bounded(byte[] bytes)

@@ -35,7 +35,7 @@ public static class MovieExif
                 return null;
             }
 
-            if (Mp4Tracks.UserData(movie, "CNMN") is { } canon && Text(canon.Span) is { } canonModel)
+            if (Mp4Tracks.UserData(movie, "CNMN") is { } canon && AsciiText.Printable(canon.Span) is { } canonModel)
             {
                 return new MediaMetadata { Make = "Canon", Model = canonModel };
             }
@@ -51,7 +51,7 @@ public static class MovieExif
                 return camera;
             }
 
-            return Mp4Tracks.UserData(movie, "©mdl") is { } dji && Text(WithoutTextHeader(dji.Span)) is { } djiModel
+            return Mp4Tracks.UserData(movie, "©mdl") is { } dji && AsciiText.Printable(WithoutTextHeader(dji.Span)) is { } djiModel
                 ? new MediaMetadata { Model = djiModel }
                 : null;
         }
@@ -85,7 +85,7 @@ public static class MovieExif
         {
             if (tags.StartsWith(Encoding.ASCII.GetBytes(start)))
             {
-                var model = modelLength > 0 && tags.Length >= modelAt + modelLength ? Text(CutAtZero(tags.Slice(modelAt, modelLength))) : null;
+                var model = modelLength > 0 && tags.Length >= modelAt + modelLength ? AsciiText.Printable(CutAtZero(tags.Slice(modelAt, modelLength))) : null;
                 return new MediaMetadata { Make = make, Model = model };
             }
         }
@@ -101,8 +101,4 @@ public static class MovieExif
     /// </summary>
     private static ReadOnlySpan<byte> WithoutTextHeader(ReadOnlySpan<byte> entry) =>
         entry.Length >= 4 && BinaryPrimitives.ReadUInt16BigEndian(entry) == entry.Length - 4 ? entry[4..] : entry;
-
-    /// <summary>Printable ASCII, padded with zeros or spaces; null when empty or not printable.</summary>
-    internal static string? Text(ReadOnlySpan<byte> value) =>
-        Encoding.ASCII.GetString(value).TrimEnd('\0', ' ') is { Length: > 0 } text && text.All(c => c is >= ' ' and < '\u007F') ? text : null;
 }

@@ -39,7 +39,7 @@ public static class NikonMovieRecords
             var tag = BinaryPrimitives.ReadUInt32BigEndian(records[at..]);
             var format = BinaryPrimitives.ReadUInt16BigEndian(records[(at + 4)..]);
             var count = BinaryPrimitives.ReadUInt16BigEndian(records[(at + 6)..]);
-            var width = ExifFormatSize(format);
+            var width = ExifTypes.Size(format);
             var size = width * count;
             if (width == 0 || size > records.Length - at - 8)
             {
@@ -50,13 +50,13 @@ public static class NikonMovieRecords
             at += 8 + size;
             switch (tag, format)
             {
-                case (Make, 2): make = MovieExif.Text(value); break;
-                case (Model, 2): model = MovieExif.Text(value); break;
-                case (LensModel, 2): lens = MovieExif.Text(value); break;
-                case (CreateDate, 2): created = MovieExif.Text(value); break;
-                case (DateTimeOriginal, 2): original = MovieExif.Text(value); break;
-                case (GpsLatitudeRef, 2): latitudeRef = MovieExif.Text(value); break;
-                case (GpsLongitudeRef, 2): longitudeRef = MovieExif.Text(value); break;
+                case (Make, 2): make = AsciiText.Printable(value); break;
+                case (Model, 2): model = AsciiText.Printable(value); break;
+                case (LensModel, 2): lens = AsciiText.Printable(value); break;
+                case (CreateDate, 2): created = AsciiText.Printable(value); break;
+                case (DateTimeOriginal, 2): original = AsciiText.Printable(value); break;
+                case (GpsLatitudeRef, 2): latitudeRef = AsciiText.Printable(value); break;
+                case (GpsLongitudeRef, 2): longitudeRef = AsciiText.Printable(value); break;
                 case (GpsLatitude, 5): latitude = Degrees(value); break;
                 case (GpsLongitude, 5): longitude = Degrees(value); break;
                 case (GpsAltitude, 5) when count == 1: altitude = Rational(value); break;
@@ -126,13 +126,4 @@ public static class NikonMovieRecords
 
         return TimeSpan.FromMinutes(minutes + (60 * daylightSaving));
     }
-
-    private static int ExifFormatSize(int format) => format switch
-    {
-        1 or 2 or 6 or 7 => 1, // bytes, ASCII, signed bytes, undefined
-        3 or 8 => 2,
-        4 or 9 or 11 => 4,
-        5 or 10 or 12 => 8,
-        _ => 0,
-    };
 }

@@ -171,10 +171,10 @@ public sealed record GoProTelemetry
                     break;
                 case "DVNM" when _device is null or 1 && reading.Camera is null:
                     // The camera is device 1; others are sensors paired with it. HERO5 to HERO7 call themselves "Camera".
-                    reading.Camera = Name(value) is { } name && name != "Camera" ? name : null;
+                    reading.Camera = AsciiText.Printable(value) is { } name && name != "Camera" ? name : null;
                     break;
                 case "MINF" when type == 'c':
-                    reading.Model ??= Name(value);
+                    reading.Model ??= AsciiText.Printable(value);
                     break;
                 case "SCAL":
                     _scale = Numbers(type, value);
@@ -235,13 +235,6 @@ public sealed record GoProTelemetry
             {
                 Keep(reading, fields[0], fields[1], fields[2], new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddDays(Math.Floor(days)).AddSeconds(seconds), (int)Math.Min(dop * 100, int.MaxValue));
             }
-        }
-
-        /// <summary>A name written as ASCII, padded with zeros or spaces; null when empty or not printable.</summary>
-        private static string? Name(ReadOnlySpan<byte> value)
-        {
-            var name = Encoding.ASCII.GetString(value).TrimEnd('\0', ' ');
-            return name.Length > 0 && name.All(c => c is >= ' ' and < '\u007F') ? name : null;
         }
 
         private static void Keep(GpsReading reading, double? lat, double? lng, double? alt, DateTime? time, int precision)
