@@ -144,6 +144,16 @@ public sealed class FuzzTests
     }
 
     [Fact]
+    public void CamcorderClipInfo_OfMutatedMoiFiles_ReturnsADateOrAWarning_NeverThrows()
+    {
+        var moi = Media.MoiFiles.Of(2008, 2, 29, 23, 59, 59_999, 61_500);
+        Assert.Equal(new DateTime(2008, 2, 29, 23, 59, 59, 999), CamcorderClipInfo.Read(moi).TakenAt);
+        Gen.Select(Gen.Int[0, 4], Gen.Int[0, int.MaxValue], Gen.Byte).Array[1, 8]
+            .Select(mutations => Mutate(moi, mutations))
+            .Sample(bytes => KeepIfFailing(bytes, ".moi", () => Assert.True(CamcorderClipInfo.Read(bytes) is { } read && (read.TakenAt is not null || read.Warnings.Count > 0))), iter: Math.Max(100, Iterations), threads: 1);
+    }
+
+    [Fact]
     public void SonyClipMetadata_OfMutatedDocuments_ReturnsValuesOrWarnings_NeverThrows()
     {
         var document = System.Text.Encoding.UTF8.GetBytes(Media.SonyClipMetadataTests.ClipXml);
