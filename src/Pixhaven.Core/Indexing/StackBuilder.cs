@@ -165,6 +165,15 @@ public sealed class StackBuilder(
         {
             await db.Files.Where(f => f.PhotoId != null && absorbedIds.Contains(f.PhotoId.Value))
                 .ExecuteUpdateAsync(s => s.SetProperty(f => f.PhotoId, target.Id), cancellationToken);
+
+            // The update does not reach the files this context tracks (another stack of the chunk, such as the copy of
+            // this stack's JPEG in another folder): left linked to the absorbed photo, removing it would unlink them.
+            var trackedOfAbsorbed = db.ChangeTracker.Entries<PhotoFile>().Select(e => e.Entity)
+                .Where(f => f.PhotoId is { } id && absorbedIds.Contains(id)).ToList();
+            foreach (var file in trackedOfAbsorbed)
+            {
+                (file.Photo, file.PhotoId) = (target, target.Id);
+            }
         }
 
         var hasVideo = shown.Any(f => f.Type == MediaType.Video);

@@ -105,6 +105,31 @@ public class DuplicateTests : IAsyncLifetime
         Assert.False(left.Photo!.Missing);
     }
 
+    [Fact]
+    public async Task ACopyOfAStacksJpegInAnotherFolder_StaysWithThePhoto_WhenTheStackJoinsAnOlderRawsPhoto()
+    {
+        // The RAW's photo is older, so the stack keeps it and absorbs the JPEG's: the JPEG's copy elsewhere must follow.
+        File.Copy(TestPhotos.PathOf("raw/exiftool_Nikon_D70.nef"), _library.OriginalPath("DSC_0003.NEF"));
+        await _library.IndexAsync();
+        Directory.CreateDirectory(_library.OriginalPath("copy"));
+        foreach (var path in new[] { "DSC_0003.JPG", "copy/DSC_0003.JPG" })
+        {
+            File.Copy(TestPhotos.PathOf("jpeg/Nikon_D90_DSC_0003.JPG"), _library.OriginalPath(path));
+        }
+
+        File.Copy(TestPhotos.PathOf("sidecar/IMG_5910.xmp"), _library.OriginalPath("copy/DSC_0003.xmp")); // the copy's own sidecar
+
+        Assert.Equal(1, (await _library.IndexAsync()).Duplicates);
+
+        await using var db = _library.OpenCatalog();
+        var raw = await db.Files.SingleAsync(f => f.Path == "DSC_0003.NEF");
+        var others = await db.Files.Where(f => f.Path.StartsWith("DSC_0003.J") || f.Path.StartsWith("copy/")).OrderBy(f => f.Path).ToListAsync();
+        Assert.Equal(["DSC_0003.JPG", "copy/DSC_0003.JPG", "copy/DSC_0003.xmp"], others.Select(f => f.Path));
+        Assert.All(others, f => Assert.Equal(raw.PhotoId, f.PhotoId));
+        Assert.Equal([true, false, false], others.Select(f => f.Primary));
+        Assert.Equal([false, true, false], others.Select(f => f.Duplicate));
+    }
+
     private const string Dateless = "png/density_plot.png"; // no date in its metadata at all
 
     private async Task<Photo> PhotoOf(string path)
