@@ -268,7 +268,7 @@ public sealed class BrowserTests(CorpusFixture corpus) : CorpusBrowserTest(corpu
         await Screenshot(page, "lightbox");
 
         // The download link carries the download token and works without the session cookie.
-        var download = await page.GetByTestId("info-panel").GetByRole(AriaRole.Link, new() { Name = "Download original" }).GetAttributeAsync("href");
+        var download = await page.GetByTestId("info-panel").GetByRole(AriaRole.Link, new() { NameRegex = new("^Download ") }).First.GetAttributeAsync("href");
         Assert.StartsWith("/api/v1/dl/", download, StringComparison.Ordinal);
         using (var original = await Corpus.Served.Anonymous.GetAsync(download))
         {
