@@ -69,9 +69,9 @@ public sealed class FileAnalyzer(
             return analysis with { Kind = AnalysisKind.ContentUnchanged, ThumbnailKey = keptKey };
         }
 
-        if (!force && existing is null)
+        if (!force && (existing is null || existing.OrphanedCopy))
         {
-            if (plan.ClaimVanished(hash) is { } moved)
+            if (existing is null && plan.ClaimVanished(hash) is { } moved)
             {
                 return analysis with { Kind = AnalysisKind.Moved, TargetId = moved.Id };
             }

@@ -130,6 +130,24 @@ public class DuplicateTests : IAsyncLifetime
         Assert.Equal([false, true, false], others.Select(f => f.Duplicate));
     }
 
+    [Fact]
+    public async Task ACopyThatLostItsPhoto_JoinsItAgain_OnTheNextRun()
+    {
+        // As the stack builder left such copies before it kept them linked: a duplicate with no photo.
+        Copy("copy-1.jpg");
+        await _library.IndexAsync();
+        await using (var db = _library.OpenCatalog())
+        {
+            Assert.Equal(1, await db.Files.Where(f => f.Duplicate).ExecuteUpdateAsync(s => s.SetProperty(f => f.PhotoId, (long?)null)));
+        }
+
+        Assert.Equal(1, (await _library.IndexAsync()).Duplicates);
+
+        AssertOnePhotoWithOnePrimary(await FilesOfTheCanonPhoto(), 2);
+        Assert.Equal(2, await PhotoCount());
+        Assert.Equal(0, (await _library.IndexAsync()).Duplicates); // and it stays so
+    }
+
     private const string Dateless = "png/density_plot.png"; // no date in its metadata at all
 
     private async Task<Photo> PhotoOf(string path)
