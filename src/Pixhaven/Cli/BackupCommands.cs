@@ -19,13 +19,13 @@ public static class BackupCommands
             try
             {
                 var manifest = await backup.CreateAsync(folder, token);
-                AnsiConsole.MarkupLineInterpolated(
+                AnsiConsole.Console.MarkupLineVisible(
                     $"Backed up {manifest.Photos} photos, {manifest.Albums} albums, {manifest.Users} users and {manifest.Sidecars} sidecars to [bold]{folder}[/]");
                 return 0;
             }
             catch (BackupException e)
             {
-                AnsiConsole.MarkupLineInterpolated($"[red]{e.Message}[/]");
+                AnsiConsole.Console.MarkupLineVisible($"[red]{e.Message}[/]");
                 return 2;
             }
         }));
@@ -43,13 +43,13 @@ public static class BackupCommands
             try
             {
                 var manifest = await services.GetRequiredService<LibraryBackup>().RestoreAsync(Path.GetFullPath(result.GetValue(from)!), result.GetValue(replace), token);
-                AnsiConsole.MarkupLineInterpolated(
+                AnsiConsole.Console.MarkupLineVisible(
                     $"Restored {manifest.Photos} photos, {manifest.Albums} albums and {manifest.Users} users from {manifest.CreatedAt:yyyy-MM-dd HH:mm} UTC. Run [bold]pixhaven index[/] (or start the server) to make the thumbnails again.");
                 return 0;
             }
             catch (BackupException e)
             {
-                AnsiConsole.MarkupLineInterpolated($"[red]{e.Message}[/]");
+                AnsiConsole.Console.MarkupLineVisible($"[red]{e.Message}[/]");
                 return 2;
             }
         }));

@@ -32,7 +32,7 @@ public static class CleanupCommand
                 outcome = await cleanup.RunAsync(dry, new SynchronousProgress<string>(what => console.WriteLine($"  looking through {what}")), token);
             }
 
-            console.MarkupLineInterpolated(
+            console.MarkupLineVisible(
                 $"[bold]{(dry ? "Would remove" : "Removed")}[/] {outcome!.Files} files, {outcome.Bytes / 1024.0 / 1024.0:0.0} MB: {outcome.Thumbnails} thumbnails, {outcome.Videos} video transcodes, {outcome.MotionVideos} motion photo videos, {outcome.Scratch} scratch files");
             return 0;
         }));

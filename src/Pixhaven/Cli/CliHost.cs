@@ -14,8 +14,7 @@ public static class CliHost
         services.AddLogging(logging => logging
             .SetMinimumLevel(minimumLevel)
             .AddFilter("Microsoft", LogLevel.Warning)
-            .AddSimpleConsole(console => console.SingleLine = true)
-            .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace));
+            .AddVisibleConsole(toStandardError: true));
         services.AddPixhaven(loaded);
         var provider = services.BuildServiceProvider();
         await CatalogMigrator.MigrateAsync(provider.GetRequiredService<ICatalogProvider>(), provider.GetRequiredService<IDbContextFactory<CatalogDbContext>>, null, cancellationToken);

@@ -18,23 +18,23 @@ public static class ImportCommand
             var loaded = globalOptions.Load(result);
             await using var services = await CliHost.CreateAsync(loaded, LogLevel.Error, token);
             var console = AnsiConsole.Console;
-            console.MarkupLineInterpolated($"Importing [bold]{Path.GetFullPath(loaded.Values.ImportPath)}[/] into [bold]{loaded.Values.OriginalsFullPath}[/] ({(result.GetValue(copy) ? "copy" : "move")})");
+            console.MarkupLineVisible($"Importing [bold]{Path.GetFullPath(loaded.Values.ImportPath)}[/] into [bold]{loaded.Values.OriginalsFullPath}[/] ({(result.GetValue(copy) ? "copy" : "move")})");
             var outcome = await services.GetRequiredService<Importer>().ImportAsync(new ImportRequest(result.GetValue(copy)), null, token);
-            console.MarkupLineInterpolated(
+            console.MarkupLineVisible(
                 $"[bold]Done[/]: {outcome.Found} files found, [green]{outcome.Imported} imported[/], {outcome.AlreadyInLibrary.Count} already in the library, [red]{outcome.Failed} failed[/]");
             foreach (var (from, to) in outcome.Moves)
             {
-                console.MarkupLineInterpolated($"  {from} -> {to}");
+                console.MarkupLineVisible($"  {from} -> {to}");
             }
 
             foreach (var (file, inLibrary) in outcome.AlreadyInLibrary)
             {
-                console.MarkupLineInterpolated($"  {file}: already in the library as {inLibrary}; left in the import folder");
+                console.MarkupLineVisible($"  {file}: already in the library as {inLibrary}; left in the import folder");
             }
 
             foreach (var problem in outcome.Problems)
             {
-                console.MarkupLineInterpolated($"  {problem.Path}: {problem.Reason}");
+                console.MarkupLineVisible($"  {problem.Path}: {problem.Reason}");
             }
 
             IndexCommand.PrintTakeoutAlbums(console, outcome.Albums, "  ");

@@ -23,10 +23,10 @@ public static class IndexCommand
             await using var services = await CliHost.CreateAsync(loaded, level, token);
             var indexer = services.GetRequiredService<Indexer>();
             var console = AnsiConsole.Console;
-            console.MarkupLineInterpolated($"Indexing [bold]{loaded.Values.OriginalsFullPath}[/] with {loaded.Values.EffectiveWorkers} workers");
+            console.MarkupLineVisible($"Indexing [bold]{loaded.Values.OriginalsFullPath}[/] with {loaded.Values.EffectiveWorkers} workers");
             if (loaded.Values.DarktableCli.Length > 0 && !services.GetRequiredService<RawPreviewRenderer>().Converters.Contains("darktable-cli"))
             {
-                console.MarkupLineInterpolated($"[yellow]darktable-cli is configured as '{loaded.Values.DarktableCli}' but not found: RAW files are rendered without it[/]");
+                console.MarkupLineVisible($"[yellow]darktable-cli is configured as '{loaded.Values.DarktableCli}' but not found: RAW files are rendered without it[/]");
             }
 
             var result2 = await RunWithProgressAsync(console, progress => indexer.IndexAsync(new IndexRequest(result.GetValue(force)), progress, token));
@@ -71,26 +71,26 @@ public static class IndexCommand
 
     private static void PrintSummary(IAnsiConsole console, IndexResult result)
     {
-        console.MarkupLineInterpolated(
+        console.MarkupLineVisible(
             $"[bold]Done[/] in {result.Duration.TotalSeconds:0.0}s: {result.Found} files found, [green]{result.Indexed} indexed[/], {result.Unchanged} unchanged, {result.Moved} moved, {result.Duplicates} duplicates, {result.Missing} missing, [yellow]{result.Skipped} skipped[/], [red]{result.Failed} failed[/]");
         if (result.PlacedByTracks > 0)
         {
-            console.MarkupLineInterpolated($"{result.PlacedByTracks} photos were placed (or moved, or unplaced) by GPS tracks.");
+            console.MarkupLineVisible($"{result.PlacedByTracks} photos were placed (or moved, or unplaced) by GPS tracks.");
         }
 
         PrintTakeoutAlbums(console, result.Albums, "");
 
         if (result.ReadAgain > 0)
         {
-            console.MarkupLineInterpolated($"{result.ReadAgain} unchanged files were read again, because an older version of Pixhaven had read them.");
+            console.MarkupLineVisible($"{result.ReadAgain} unchanged files were read again, because an older version of Pixhaven had read them.");
         }
 
         foreach (var group in result.Problems.GroupBy(p => p.Status))
         {
-            console.MarkupLineInterpolated($"[bold]{Describe(group.Key)}[/] ({group.Count()}):");
+            console.MarkupLineVisible($"[bold]{Describe(group.Key)}[/] ({group.Count()}):");
             foreach (var problem in group)
             {
-                console.MarkupLineInterpolated($"  {problem.Path}: {problem.Reason}");
+                console.MarkupLineVisible($"  {problem.Path}: {problem.Reason}");
             }
         }
     }
@@ -100,7 +100,7 @@ public static class IndexCommand
     {
         foreach (var (title, added) in albums)
         {
-            console.MarkupLineInterpolated($"{indent}Album [bold]{title}[/] from Google Takeout: {added} {(added == 1 ? "photo" : "photos")} added");
+            console.MarkupLineVisible($"{indent}Album [bold]{title}[/] from Google Takeout: {added} {(added == 1 ? "photo" : "photos")} added");
         }
     }
 

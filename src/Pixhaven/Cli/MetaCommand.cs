@@ -57,7 +57,7 @@ public static class MetaCommand
 
     private static void PrintText(MetaRecord record)
     {
-        var table = new Table().HideHeaders().AddColumns("", "").Title(Markup.Escape(record.File));
+        var table = new Table().HideHeaders().AddColumns("", "").Title(VisibleMarkup.Cell(record.File));
         foreach (var property in typeof(MetaRecord).GetProperties().Skip(1))
         {
             var value = property.GetValue(record) switch
@@ -70,7 +70,7 @@ public static class MetaCommand
             };
             if (!string.IsNullOrEmpty(value))
             {
-                table.AddRow(Markup.Escape(property.Name), Markup.Escape(value));
+                table.AddRow(Markup.Escape(property.Name), VisibleMarkup.Cell(value));
             }
         }
 

@@ -40,17 +40,17 @@ public static class PixhavenCli
         }
         catch (OptionsException e)
         {
-            AnsiConsole.Console.MarkupLineInterpolated($"[red]Invalid option[/] {e.Message}");
+            AnsiConsole.Console.MarkupLineVisible($"[red]Invalid option[/] {e.Message}");
             return 2;
         }
         catch (Core.Catalog.CatalogMigrationException e)
         {
-            AnsiConsole.Console.MarkupLineInterpolated($"[red]Cannot open the catalog:[/] {e.Message}");
+            AnsiConsole.Console.MarkupLineVisible($"[red]Cannot open the catalog:[/] {e.Message}");
             return 1;
         }
         catch (DirectoryNotFoundException e)
         {
-            AnsiConsole.Console.MarkupLineInterpolated($"[red]Error:[/] {e.Message}");
+            AnsiConsole.Console.MarkupLineVisible($"[red]Error:[/] {e.Message}");
             return 2;
         }
     }

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Pixhaven.Core.Search;
 using Pixhaven.Core.Search.Query;
+using Pixhaven.Hosting;
 using Spectre.Console;
 
 namespace Pixhaven.Cli;
@@ -41,8 +42,8 @@ public static class SearchCommand
             }
             catch (SearchQueryException e)
             {
-                console.MarkupLineInterpolated($"[red]Invalid search:[/] {e.Message}");
-                console.WriteLine("  " + text);
+                console.MarkupLineVisible($"[red]Invalid search:[/] {e.Message}");
+                console.WriteLine("  " + TerminalText.Visible(text));
                 console.WriteLine("  " + new string(' ', Math.Min(e.Position, text.Length)) + "^");
                 return 2;
             }
@@ -66,11 +67,11 @@ public static class SearchCommand
             foreach (var photo in page.Photos)
             {
                 table.AddRow(photo.Uid, photo.Type.ToString().ToLowerInvariant(),
-                    photo.TakenAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), Markup.Escape(photo.Title ?? ""));
+                    photo.TakenAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), VisibleMarkup.Cell(photo.Title));
             }
 
             console.Write(table);
-            console.MarkupLineInterpolated($"{page.Photos.Count} photos{(page.Next is null ? "" : " (more with --count)")}");
+            console.MarkupLineVisible($"{page.Photos.Count} photos{(page.Next is null ? "" : " (more with --count)")}");
             return 0;
         }));
         return command;

@@ -31,7 +31,7 @@ public static class StatusCommand
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
-                AnsiConsole.Console.MarkupLineInterpolated($"[red]Server not reachable at {url.GetLeftPart(UriPartial.Authority)}:[/] {e.Message}");
+                AnsiConsole.Console.MarkupLineVisible($"[red]Server not reachable at {url.GetLeftPart(UriPartial.Authority)}:[/] {e.Message}");
             }
 
             if (result.GetValue(json))
@@ -48,7 +48,7 @@ public static class StatusCommand
             {
                 using var answer = JsonDocument.Parse(body);
                 var version = answer.RootElement.TryGetProperty("version", out var v) ? v.GetString() : "?";
-                AnsiConsole.Console.MarkupLineInterpolated($"Server at {url.GetLeftPart(UriPartial.Authority)} answers: Pixhaven {version}");
+                AnsiConsole.Console.MarkupLineVisible($"Server at {url.GetLeftPart(UriPartial.Authority)} answers: Pixhaven {version}");
             }
 
             ListConverters(loaded);

@@ -30,7 +30,7 @@ public static class UsersCommand
         {
             var password = ReadPassword(result.GetValue(stdin));
             var user = await users.AddAsync(result.GetValue(name)!, password, ParseRole(result.GetValue(role)!), token);
-            AnsiConsole.MarkupLineInterpolated($"Added [bold]{user.Name}[/] ({user.Role.ToString().ToLowerInvariant()})");
+            AnsiConsole.Console.MarkupLineVisible($"Added [bold]{user.Name}[/] ({user.Role.ToString().ToLowerInvariant()})");
         }, token));
         return command;
     }
@@ -43,7 +43,7 @@ public static class UsersCommand
             var table = new Table().AddColumns("name", "role", "created (UTC)");
             foreach (var user in await users.ListAsync(token))
             {
-                table.AddRow(Markup.Escape(user.Name), user.Role.ToString().ToLowerInvariant(), user.CreatedAt.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+                table.AddRow(VisibleMarkup.Cell(user.Name), user.Role.ToString().ToLowerInvariant(), user.CreatedAt.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture));
             }
 
             AnsiConsole.Write(table);
@@ -59,7 +59,7 @@ public static class UsersCommand
         command.SetAction((result, token) => Run(globalOptions, result, async users =>
         {
             await users.SetPasswordAsync(result.GetValue(name)!, ReadPassword(result.GetValue(stdin)), token);
-            AnsiConsole.MarkupLineInterpolated($"Password of [bold]{result.GetValue(name)}[/] changed; their sessions ended");
+            AnsiConsole.Console.MarkupLineVisible($"Password of [bold]{result.GetValue(name)}[/] changed; their sessions ended");
         }, token));
         return command;
     }
@@ -71,7 +71,7 @@ public static class UsersCommand
         command.SetAction((result, token) => Run(globalOptions, result, async users =>
         {
             await users.RemoveAsync(result.GetValue(name)!, token);
-            AnsiConsole.MarkupLineInterpolated($"Removed [bold]{result.GetValue(name)}[/]");
+            AnsiConsole.Console.MarkupLineVisible($"Removed [bold]{result.GetValue(name)}[/]");
         }, token));
         return command;
     }
@@ -84,7 +84,7 @@ public static class UsersCommand
         command.SetAction((result, token) => Run(globalOptions, result, async users =>
         {
             var user = await users.SetRoleAsync(result.GetValue(name)!, ParseRole(result.GetValue(role)!), token);
-            AnsiConsole.MarkupLineInterpolated($"[bold]{user.Name}[/] is now {user.Role.ToString().ToLowerInvariant()}");
+            AnsiConsole.Console.MarkupLineVisible($"[bold]{user.Name}[/] is now {user.Role.ToString().ToLowerInvariant()}");
         }, token));
         return command;
     }
@@ -116,7 +116,7 @@ public static class UsersCommand
             }
             catch (AccountException e)
             {
-                AnsiConsole.MarkupLineInterpolated($"[red]{e.Message}[/]");
+                AnsiConsole.Console.MarkupLineVisible($"[red]{e.Message}[/]");
                 return 2;
             }
         });

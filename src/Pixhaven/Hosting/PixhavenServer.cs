@@ -25,7 +25,7 @@ public static class PixhavenServer
             ContentRootPath = AppContext.BaseDirectory,
             WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
         });
-        builder.Logging.SetMinimumLevel(LogLevels.Parse(options.LogLevel));
+        builder.Logging.SetMinimumLevel(LogLevels.Parse(options.LogLevel)).AddVisibleConsole();
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.WebHost.UseKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 64 * 1024);

@@ -153,6 +153,30 @@ public sealed partial class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task Index_ShowsControlCharactersOfHostileNames_WithoutSendingThemToTheTerminal()
+    {
+        // Names can carry escape sequences (recolour, retitle or clear a terminal) and line breaks (forge a log line).
+        var originals = Path.Combine(_folder, "originals");
+        Directory.CreateDirectory(originals);
+        File.Copy(TestPhotos.PathOf("broken/text_file.jpg"), Path.Combine(originals, "red\u001B[31m\nwarn: forged.jpg"));
+        File.Copy(TestPhotos.PathOf("broken/text_file.jpg"), Path.Combine(originals, "title\u001B]0;owned\u0007.jpg"));
+
+        var result = await CliRunner.RunAsync(_folder, new Dictionary<string, string> { ["PIXHAVEN_STORAGE_PATH"] = Path.Combine(_folder, "store") },
+            "index", "--originals", originals, "--log-level", "warning");
+
+        foreach (var output in new[] { result.Output, result.Errors })
+        {
+            Assert.DoesNotContain(output, c => c is '\u001B' or '\u0007');
+        }
+
+        Assert.Contains(@"red\u001B[31m\nwarn: forged.jpg: unsupported content", result.Output, StringComparison.Ordinal);
+        Assert.Contains(@"title\u001B]0;owned\u0007.jpg: unsupported content", result.Output, StringComparison.Ordinal);
+        // The log's warning for each is one line, its name written out the same way.
+        Assert.Contains(@"warn: Pixhaven.Core.Indexing.Indexer[0] red\u001B[31m\nwarn: forged.jpg: Skipped: unsupported content", result.Errors, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"(?m)^warn: forged", result.Errors);
+    }
+
+    [Fact]
     public async Task BrokenCatalog_StopsWithTheReason_AndNeverStartsOnIt()
     {
         var storage = Path.Combine(_folder, "storage");
