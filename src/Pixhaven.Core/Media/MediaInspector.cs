@@ -27,7 +27,7 @@ public sealed class MediaInspector(EmbeddedMetadataReader metadataReader, Ffprob
             var info = new FileInfo(path);
             if (!info.Exists)
             {
-                return MediaInspection.Unreadable(path, "file does not exist");
+                return MediaInspection.Unreadable(path, Directory.Exists(path) ? "a folder, not a file" : "file does not exist");
             }
 
             if (info.Length == 0)
