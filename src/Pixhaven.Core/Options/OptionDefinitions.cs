@@ -65,7 +65,7 @@ public static class OptionDefinitions
             o => o.ImportAfterUploadSeconds.ToString(CultureInfo.InvariantCulture), (o, v) => o.ImportAfterUploadSeconds = Int(v, 0, 86_400)),
         new("upload-max-mb", "--upload-max-mb", "Largest file accepted over WebDAV, in megabytes",
             o => o.UploadMaxMegabytes.ToString(CultureInfo.InvariantCulture), (o, v) => o.UploadMaxMegabytes = Int(v, 1, 1_000_000)),
-        new("log-level", "--log-level", "Least severe log level shown: trace, debug, information, warning, error",
+        new("log-level", "--log-level", "Least severe log level shown: trace, debug, information, warning, error; at information, the CLI verbs, which print their own summary, log only what went wrong",
             o => o.LogLevel, (o, v) => o.LogLevel = OneOf(v, "trace", "debug", "information", "warning", "error")),
     ];
 

@@ -19,8 +19,7 @@ public static class IndexCommand
         {
             var loaded = globalOptions.Load(result);
             // Per-file problems are listed in the summary; the log shows only what went wrong with the run itself.
-            var level = LogLevels.Parse(loaded.Values.LogLevel) < LogLevel.Warning ? LogLevel.Error : LogLevels.Parse(loaded.Values.LogLevel);
-            await using var services = await CliHost.CreateAsync(loaded, level, token);
+            await using var services = await CliHost.CreateAsync(loaded, LogLevel.Error, token);
             var indexer = services.GetRequiredService<Indexer>();
             var console = AnsiConsole.Console;
             console.MarkupLineVisible($"Indexing [bold]{loaded.Values.OriginalsFullPath}[/] with {loaded.Values.EffectiveWorkers} workers");

@@ -178,6 +178,21 @@ public sealed partial class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task Index_LogsOnlyWhatWentWrong_UnlessMoreIsAskedFor()
+    {
+        var originals = Path.Combine(_folder, "originals");
+        Directory.CreateDirectory(originals);
+        File.Copy(TestPhotos.PathOf(TestPhotos.CanonJpeg), Path.Combine(originals, "canon.jpg"));
+        var storage = new Dictionary<string, string> { ["PIXHAVEN_STORAGE_PATH"] = Path.Combine(_folder, "store") };
+
+        var quiet = await CliRunner.RunAsync(_folder, storage, "index", "--originals", originals);
+        var told = await CliRunner.RunAsync(_folder, storage, "index", "--originals", originals, "--force", "--log-level", "debug");
+
+        Assert.DoesNotContain("info:", quiet.Errors, StringComparison.Ordinal);
+        Assert.Contains($"info: Pixhaven.Core.Indexing.Indexer[0] Found 1 files in {originals}; 1 new or changed", told.Errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task BrokenCatalog_StopsWithTheReason_AndNeverStartsOnIt()
     {
         var storage = Path.Combine(_folder, "storage");
