@@ -9,6 +9,17 @@ public static class VipsRuntime
     private static readonly Lock Gate = new();
     private static bool _configured;
 
+    // libvips warns through GLib's log on the thread that decodes: a loader that only warns before it gives up (a PNG
+    // with a broken chunk) leaves its error buffer empty, and this is the only word on what was wrong.
+    [ThreadStatic]
+    private static string? _lastWarning;
+
+    /// <summary>Forgets the warnings libvips gave on this thread so far: call before decoding a file.</summary>
+    public static void ForgetWarnings() => _lastWarning = null;
+
+    /// <summary>The last warning libvips gave on this thread since <see cref="ForgetWarnings"/>, if any.</summary>
+    public static string? LastWarning => _lastWarning;
+
     /// <summary>
     /// Pixhaven parallelises across files, so libvips works single-threaded per image (no oversubscription), and
     /// its operation cache is off: it would keep decoded originals alive and could serve a stale result after an
@@ -33,7 +44,15 @@ public static class VipsRuntime
             foreach (var domain in new[] { "VIPS", "GLib-GObject", "GLib" })
             {
                 Log.SetLogHandler(domain, Enums.LogLevelFlags.Warning | Enums.LogLevelFlags.Message | Enums.LogLevelFlags.Info | Enums.LogLevelFlags.Debug,
-                    (logDomain, _, message) => logger?.LogDebug("libvips {Domain}: {Message}", logDomain, message));
+                    (logDomain, level, message) =>
+                    {
+                        if (level.HasFlag(Enums.LogLevelFlags.Warning) && logDomain == "VIPS")
+                        {
+                            _lastWarning = message;
+                        }
+
+                        logger?.LogDebug("libvips {Domain}: {Message}", logDomain, message);
+                    });
             }
 
             _configured = true;

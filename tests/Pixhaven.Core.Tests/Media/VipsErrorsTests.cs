@@ -20,6 +20,20 @@ public sealed class VipsErrorsTests
     {
         Assert.Equal("the image data is invalid (libvips gave no detail)", VipsErrors.MostSpecificLine("unable to call thumbnail\nheif: Unsupported feature", "png"));
         Assert.Equal("the image data is invalid (libvips gave no detail)", VipsErrors.MostSpecificLine("unable to call thumbnail\n", "png"));
+        // A loader that only warned before it gave up: its warning says what.
+        Assert.Equal("the image data is invalid (PNG unsigned integer out of range)",
+            VipsErrors.MostSpecificLine("unable to call thumbnail\n", "png", "PNG unsigned integer out of range\n"));
+    }
+
+    [Fact]
+    public void LibheifsCodeOnALineOfItsOwn_StaysWithItsMessage_AndLinesNamingTheFile_AreTakenLast()
+    {
+        // As libvips reports a HEIC whose item extents point past its end (a cut-off copy).
+        const string cut = "unable to call thumbnail\n/photos/IMG_1.heic: bad seek to 880735\n/photos/IMG_1.heic: bad seek to 22444\n"
+                           + "heif: Invalid input: Unexpected end of file: Extent in iloc box references data outside of file bounds (points to file position 20300)\n (2.100)\n";
+        Assert.Equal("heif: Invalid input: Unexpected end of file: Extent in iloc box references data outside of file bounds (points to file position 20300) (2.100)",
+            VipsErrors.MostSpecificLine(cut, "heif"));
+        Assert.Equal("bad seek to 22444", VipsErrors.MostSpecificLine("unable to call thumbnail\n/photos/IMG_1.heic: bad seek to 22444\n", "heif"));
     }
 
     [Fact]

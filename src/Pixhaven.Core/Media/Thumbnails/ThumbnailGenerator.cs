@@ -25,6 +25,7 @@ public sealed class ThumbnailGenerator(ThumbnailStore store, int quality, long m
         CheckDimensions(sourcePath);
         try
         {
+            VipsRuntime.ForgetWarnings();
             decoded = Decode(sourcePath, Enums.FailOn.Truncated, alreadyOriented, orientation);
         }
         catch (ThumbnailException)
@@ -34,14 +35,15 @@ public sealed class ThumbnailGenerator(ThumbnailStore store, int quality, long m
         catch (VipsException strict) when (VipsErrors.FamilyOf(sourcePath) is var family && !VipsErrors.IsMissingDecoder(strict.Message, family))
         {
             // Damaged but partly readable (e.g. truncated): show what is there, and say so.
-            damage = $"image data is damaged: {VipsErrors.MostSpecificLine(strict.Message, family)}";
+            damage = $"image data is damaged: {VipsErrors.MostSpecificLine(strict.Message, family, VipsRuntime.LastWarning)}";
             try
             {
+                VipsRuntime.ForgetWarnings();
                 decoded = Decode(sourcePath, Enums.FailOn.None, alreadyOriented, orientation);
             }
             catch (VipsException lenient)
             {
-                throw new ThumbnailException($"image cannot be decoded: {VipsErrors.MostSpecificLine(lenient.Message, family)}", lenient,
+                throw new ThumbnailException($"image cannot be decoded: {VipsErrors.MostSpecificLine(lenient.Message, family, VipsRuntime.LastWarning)}", lenient,
                     VipsErrors.IsMissingDecoder(lenient.Message, family));
             }
         }

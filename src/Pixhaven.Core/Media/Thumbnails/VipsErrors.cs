@@ -24,10 +24,43 @@ public static class VipsErrors
     /// the message with "unable to call &lt;operation&gt;", which is all there is when the decoder only warned (a PNG
     /// whose chunks fail their checks), or when another thread emptied the buffer first: that says nothing to a user.
     /// </summary>
-    public static string MostSpecificLine(string message, string? family) =>
-        message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Where(line => !line.StartsWith("unable to call ", StringComparison.Ordinal) && !OfAnotherFamily(line, family))
-            .LastOrDefault() ?? "the image data is invalid (libvips gave no detail)";
+    /// <param name="warning">The last warning libvips gave while decoding the file: the reason when the error has none.</param>
+    public static string MostSpecificLine(string message, string? family, string? warning = null)
+    {
+        var lines = new List<string>();
+        foreach (var line in message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            // libheif ends its message with its error code on a line of its own, " (2.100)": it belongs to the line before.
+            if (lines.Count > 0 && line.StartsWith('(') && line.EndsWith(')') && line.Length < 12)
+            {
+                lines[^1] += " " + line;
+            }
+            else
+            {
+                lines.Add(line);
+            }
+        }
+
+        var specific = lines.Where(line => !line.StartsWith("unable to call ", StringComparison.Ordinal) && !OfAnotherFamily(line, family)).ToList();
+        // A line that names a file ("/photos/IMG_1.heic: bad seek to 22444") is libvips' own, less telling than the
+        // decoder's, and its path is not for a reason shown beside the file: the decoder's line first, else without the path.
+        var fromDecoder = specific.LastOrDefault(line => !line.StartsWith('/'));
+        if (fromDecoder is not null)
+        {
+            return fromDecoder;
+        }
+
+        var ofFile = specific.LastOrDefault();
+        return ofFile is not null ? WithoutPath(ofFile)
+            : string.IsNullOrWhiteSpace(warning) ? "the image data is invalid (libvips gave no detail)"
+            : $"the image data is invalid ({warning.Trim()})";
+    }
+
+    private static string WithoutPath(string line)
+    {
+        var separator = line.IndexOf(": ", StringComparison.Ordinal);
+        return separator > 0 ? line[(separator + 2)..] : line;
+    }
 
     /// <summary>The line's domain (before its colon) names another loader's family and not this file's.</summary>
     private static bool OfAnotherFamily(string line, string? family)
