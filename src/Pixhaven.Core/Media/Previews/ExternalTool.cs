@@ -12,18 +12,30 @@ public static class ExternalTool
     public static string Reason(string errors, int exitCode, params string[] paths)
     {
         var line = errors.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
-        if (line is null)
-        {
-            return $"exit code {exitCode}";
-        }
-
         foreach (var path in paths)
         {
-            line = line.Replace($"{path}: ", "", StringComparison.Ordinal).Replace(path, Path.GetFileName(path), StringComparison.Ordinal);
+            line = line?.Replace($"{path}: ", "", StringComparison.Ordinal).Replace(path, Path.GetFileName(path), StringComparison.Ordinal);
         }
 
-        return line;
+        // A tool killed by a signal (a decoder crashing on a hostile file) exits with 128 + the signal's number.
+        if (Signal(exitCode) is { } signal)
+        {
+            return line is null ? $"crashed on this file ({signal})" : $"crashed on this file ({signal}) after: {line}";
+        }
+
+        return line ?? $"exit code {exitCode}";
     }
+
+    private static string? Signal(int exitCode) => exitCode switch
+    {
+        128 + 4 => "SIGILL",
+        128 + 6 => "SIGABRT",
+        128 + 7 => "SIGBUS",
+        128 + 8 => "SIGFPE",
+        128 + 9 => "SIGKILL",
+        128 + 11 => "SIGSEGV",
+        _ => null,
+    };
 
     /// <summary>Full path of a program on PATH, or null.</summary>
     public static string? Find(string name)
