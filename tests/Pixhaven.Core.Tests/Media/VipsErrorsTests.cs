@@ -22,7 +22,7 @@ public sealed class VipsErrorsTests
         Assert.Equal("the image data is invalid (libvips gave no detail)", VipsErrors.MostSpecificLine("unable to call thumbnail\n", "png"));
         // A loader that only warned before it gave up: its warning says what.
         Assert.Equal("the image data is invalid (PNG unsigned integer out of range)",
-            VipsErrors.MostSpecificLine("unable to call thumbnail\n", "png", "PNG unsigned integer out of range\n"));
+            VipsErrors.MostSpecificLine("unable to call thumbnail\n", "png", warning: "PNG unsigned integer out of range\n"));
     }
 
     [Fact]
@@ -33,7 +33,13 @@ public sealed class VipsErrorsTests
                            + "heif: Invalid input: Unexpected end of file: Extent in iloc box references data outside of file bounds (points to file position 20300)\n (2.100)\n";
         Assert.Equal("heif: Invalid input: Unexpected end of file: Extent in iloc box references data outside of file bounds (points to file position 20300) (2.100)",
             VipsErrors.MostSpecificLine(cut, "heif"));
-        Assert.Equal("bad seek to 22444", VipsErrors.MostSpecificLine("unable to call thumbnail\n/photos/IMG_1.heic: bad seek to 22444\n", "heif"));
+        Assert.Equal("bad seek to 22444", VipsErrors.MostSpecificLine("unable to call thumbnail\n/photos/IMG_1.heic: bad seek to 22444\n", "heif", "/photos/IMG_1.heic"));
+        // Lines naming another file are that file's, read in parallel (seen in CI: a PNG's reason was a HEIC's "bad seek").
+        Assert.Equal("the image data is invalid (PNG unsigned integer out of range)", VipsErrors.MostSpecificLine(
+            "unable to call thumbnail\n/photos/IMG_1.heic: bad seek to 4586\nVipsForeignLoad: \"/photos/a.txt\" is not a known file format\n",
+            "png", "/photos/corrupt.png", "PNG unsigned integer out of range"));
+        Assert.Equal("VipsForeignLoad: \"b.png\" is not a known file format",
+            VipsErrors.MostSpecificLine("unable to call thumbnail\nVipsForeignLoad: \"/photos/b.png\" is not a known file format\n", "png", "/photos/b.png"));
     }
 
     [Fact]

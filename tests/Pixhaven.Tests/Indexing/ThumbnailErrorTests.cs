@@ -61,5 +61,46 @@ public sealed class ThumbnailErrorTests : IDisposable
         Assert.Empty(misread);
     }
 
+    [Fact]
+    public async Task ABrokenPngsReason_IsItsOwn_WhileACutHeicFailsBesideIt()
+    {
+        // A cut HEIC fills the buffer with "<its path>: bad seek to …" lines; the PNG's loader only warns, then gives up,
+        // so its reason is its own warning, caught on its thread. (Seen once in CI: a PNG given a HEIC's "bad seek"; the
+        // moment is rare, and VipsErrorsTests checks the choice of line itself.)
+        Pixhaven.Core.Media.VipsRuntime.Configure(); // as the server does: libvips' warnings reach the log handler
+        var generator = new ThumbnailGenerator(new ThumbnailStore(Path.Combine(_folder, "thumbnails")), 80);
+        var png = TestPhotos.PathOf("broken/corrupt.png");
+        var original = await File.ReadAllBytesAsync(TestPhotos.PathOf("heic/Sony_ILCE-7CM2_right_top.HIF"));
+        var cut = Path.Combine(_folder, "cut.HIF");
+        await File.WriteAllBytesAsync(cut, original[..(original.Length / 2)]);
+        Assert.Contains("bad seek", Assert.Throws<NetVips.VipsException>(() => NetVips.Image.Thumbnail(cut, 64).Dispose()).Message, StringComparison.Ordinal);
+
+        using var stop = new CancellationTokenSource();
+        var heics = Enumerable.Range(0, 3).Select(_ => Task.Run(() =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                try
+                {
+                    generator.Generate(cut, Key(0));
+                }
+                catch (ThumbnailException)
+                {
+                    // its words must stay its own
+                }
+            }
+        })).ToList();
+
+        var reasons = new List<string>();
+        for (var i = 0; i < 100; i++)
+        {
+            reasons.Add(Assert.Throws<ThumbnailException>(() => generator.Generate(png, Key(i + 1))).Message);
+        }
+
+        await stop.CancelAsync();
+        await Task.WhenAll(heics);
+        Assert.All(reasons, reason => Assert.Equal("image cannot be decoded: the image data is invalid (PNG unsigned integer out of range)", reason));
+    }
+
     private static string Key(int number) => number.ToString("x32", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -24,8 +24,9 @@ public static class VipsErrors
     /// the message with "unable to call &lt;operation&gt;", which is all there is when the decoder only warned (a PNG
     /// whose chunks fail their checks), or when another thread emptied the buffer first: that says nothing to a user.
     /// </summary>
+    /// <param name="path">The file decoded: a line that names another file is that file's, and left out.</param>
     /// <param name="warning">The last warning libvips gave while decoding the file: the reason when the error has none.</param>
-    public static string MostSpecificLine(string message, string? family, string? warning = null)
+    public static string MostSpecificLine(string message, string? family, string? path = null, string? warning = null)
     {
         var lines = new List<string>();
         foreach (var line in message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
@@ -41,10 +42,11 @@ public static class VipsErrors
             }
         }
 
-        var specific = lines.Where(line => !line.StartsWith("unable to call ", StringComparison.Ordinal) && !OfAnotherFamily(line, family)).ToList();
-        // A line that names a file ("/photos/IMG_1.heic: bad seek to 22444") is libvips' own, less telling than the
+        var specific = lines.Where(line => !line.StartsWith("unable to call ", StringComparison.Ordinal) && !OfAnotherFamily(line, family)
+                                           && (path is null || NamedFile(line) is not { } named || named == path)).ToList();
+        // A line that names its file ("/photos/IMG_1.heic: bad seek to 22444") is libvips' own, less telling than the
         // decoder's, and its path is not for a reason shown beside the file: the decoder's line first, else without the path.
-        var fromDecoder = specific.LastOrDefault(line => !line.StartsWith('/'));
+        var fromDecoder = specific.LastOrDefault(line => NamedFile(line) is null);
         if (fromDecoder is not null)
         {
             return fromDecoder;
@@ -56,10 +58,26 @@ public static class VipsErrors
             : $"the image data is invalid ({warning.Trim()})";
     }
 
+    /// <summary>The file a line names, as libvips writes it: at its start before ": ", or in double quotes.</summary>
+    private static string? NamedFile(string line)
+    {
+        if (line.StartsWith('/') && line.IndexOf(": ", StringComparison.Ordinal) is > 0 and var end)
+        {
+            return line[..end];
+        }
+
+        var quoted = line.IndexOf("\"/", StringComparison.Ordinal);
+        var closing = quoted < 0 ? -1 : line.IndexOf('"', quoted + 1);
+        return closing > quoted ? line[(quoted + 1)..closing] : null;
+    }
+
+    /// <summary>The line without its file's folders: "bad seek to 22444", "\"IMG_1.png\" is not a known file format".</summary>
     private static string WithoutPath(string line)
     {
-        var separator = line.IndexOf(": ", StringComparison.Ordinal);
-        return separator > 0 ? line[(separator + 2)..] : line;
+        var named = NamedFile(line);
+        return named is null ? line
+            : line.StartsWith(named + ": ", StringComparison.Ordinal) ? line[(named.Length + 2)..]
+            : line.Replace(named, Path.GetFileName(named), StringComparison.Ordinal);
     }
 
     /// <summary>The line's domain (before its colon) names another loader's family and not this file's.</summary>
