@@ -10,6 +10,7 @@ public sealed record ImageHeader(int Width, int Height)
     {
         try
         {
+            VipsRuntime.ForgetWarnings();
             using var image = Image.NewFromFile(path, access: Enums.Access.Sequential);
             // libvips reports stored dimensions; orientations 5-8 swap them. HEIF loaders apply irot themselves
             // and report orientation 1, so no double rotation happens there.
@@ -20,7 +21,7 @@ public sealed record ImageHeader(int Width, int Height)
         }
         catch (VipsException e)
         {
-            return (null, e.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? e.Message);
+            return (null, Thumbnails.VipsErrors.MostSpecificLine(e.Message, Thumbnails.VipsErrors.FamilyOf(path), path, VipsRuntime.LastWarning));
         }
     }
 }

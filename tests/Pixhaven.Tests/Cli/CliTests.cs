@@ -80,7 +80,7 @@ public sealed partial class CliTests : IDisposable
     [Fact]
     public async Task Meta_Json_PrintsTheContract_ForGoodAndBadFiles()
     {
-        string[] files = [TestPhotos.OffsetJpeg, TestPhotos.GpsJpeg, TestPhotos.Rotated, "broken/zero_bytes.jpg", "broken/text_file.jpg", "raw/exiftool_Nikon_D70.nef", "heic"];
+        string[] files = [TestPhotos.OffsetJpeg, TestPhotos.GpsJpeg, TestPhotos.Rotated, "broken/zero_bytes.jpg", "broken/text_file.jpg", "raw/exiftool_Nikon_D70.nef", "heic", "broken/corrupt.png"];
         var result = await CliRunner.RunAsync(_folder, null, ["meta", "--json", .. files.Select(TestPhotos.PathOf)]);
 
         using var document = JsonDocument.Parse(result.Output);
@@ -115,6 +115,8 @@ public sealed partial class CliTests : IDisposable
         Assert.Equal("raw", records[5].GetProperty("type").GetString());
         Assert.Equal("NIKON D70", records[5].GetProperty("model").GetString());
         Assert.Equal("a folder, not a file", records[6].GetProperty("error").GetString());
+        // What libpng said, not "unable to call VipsForeignLoadPngFile".
+        Assert.Equal("image header cannot be read: the image data is invalid (PNG unsigned integer out of range)", records[7].GetProperty("error").GetString());
         Assert.Equal(1, result.ExitCode);
         Assert.False(File.Exists(Path.Combine(_folder, "storage", "index.db")), "meta must not touch any catalog");
     }
