@@ -1,4 +1,4 @@
-using Pixhaven.Core.Media.Thumbnails;
+using Pixhaven.Core.Media;
 
 namespace Pixhaven.Core.Tests.Media;
 

@@ -1,4 +1,4 @@
-namespace Pixhaven.Core.Media.Thumbnails;
+namespace Pixhaven.Core.Media;
 
 /// <summary>
 /// What libvips' error says about one file. libvips keeps one error buffer for the whole process, which NetVips reads and
