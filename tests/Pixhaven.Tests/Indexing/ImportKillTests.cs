@@ -103,7 +103,20 @@ public sealed class ImportKillTests : IDisposable
 
     private static bool HasTemporary(string root, long minimumBytes) =>
         Directory.Exists(root) && new DirectoryInfo(root).EnumerateFiles("*" + Importer.TemporarySuffix, new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
-            .Any(f => f.Length >= minimumBytes);
+            .Any(f => LengthOrZero(f) >= minimumBytes);
+
+    /// <summary>The file's size; 0 once the import has renamed it, between its listing and this look.</summary>
+    private static long LengthOrZero(FileInfo file)
+    {
+        try
+        {
+            return file.Length;
+        }
+        catch (FileNotFoundException)
+        {
+            return 0;
+        }
+    }
 
     /// <summary>Runs an import and SIGKILLs it once <paramref name="killWhen"/> holds; true when it finished by itself.</summary>
     private static async Task<bool> RunAndKillAsync(IReadOnlyDictionary<string, string> environment, Func<bool> killWhen)
@@ -124,15 +137,23 @@ public sealed class ImportKillTests : IDisposable
         var killed = await Task.Factory.StartNew(() =>
         {
             var deadline = Stopwatch.StartNew();
-            while (!process.HasExited && deadline.Elapsed < TimeSpan.FromMinutes(3))
+            try
             {
-                if (killWhen())
+                while (!process.HasExited && deadline.Elapsed < TimeSpan.FromMinutes(3))
                 {
-                    process.Kill(entireProcessTree: true); // SIGKILL: no cleanup code runs
-                    return true;
-                }
+                    if (killWhen())
+                    {
+                        process.Kill(entireProcessTree: true); // SIGKILL: no cleanup code runs
+                        return true;
+                    }
 
-                Thread.Sleep(1);
+                    Thread.Sleep(1);
+                }
+            }
+            catch
+            {
+                process.Kill(entireProcessTree: true); // a failing watcher must not leave the import running past the test
+                throw;
             }
 
             return false;
