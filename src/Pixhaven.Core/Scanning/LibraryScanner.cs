@@ -4,10 +4,10 @@ using Microsoft.Extensions.Logging;
 namespace Pixhaven.Core.Scanning;
 
 /// <summary>
-/// Walks the originals folder and stats each file; reads no content. Hidden files and folders, NAS system folders,
-/// the index structures cameras write around their videos, and links that lead outside the folder are left out, so a
-/// hostile symlink cannot pull other files into the library.
-/// A file or folder whose name cannot be opened is listed with the reason, never dropped unseen.
+/// Walks the originals folder and stats each file; reads no content. Hidden files and folders, NAS system folders and
+/// the index structures cameras write around their videos are left out. Links to folders, and links that lead outside
+/// the folder, are not followed, so a hostile symlink cannot pull other files into the library; they are listed with
+/// that reason, as is a file or folder whose name cannot be opened: nothing is dropped unseen.
 /// </summary>
 public sealed class LibraryScanner(ILogger<LibraryScanner> logger)
 {
@@ -56,11 +56,12 @@ public sealed class LibraryScanner(ILogger<LibraryScanner> logger)
         var files = new FileSystemEnumerable<ScannedFile?>(fullRoot, (ref FileSystemEntry entry) => ToScannedFile(ref entry, fullRoot), options)
         {
             // A folder is listed only when its name cannot be opened, so that the files it holds are not lost unseen.
+            // So is a linked folder, which is not followed: listed with the reason, not left out unseen.
             ShouldIncludePredicate = (ref FileSystemEntry entry) =>
-                !entry.FileName.StartsWith('.') && (!entry.IsDirectory || Undecodable(ref entry)) && !IsCardIndex(ref entry),
+                !entry.FileName.StartsWith('.') && (!entry.IsDirectory || Undecodable(ref entry) || IsLink(ref entry)) && !IsCardIndex(ref entry),
             ShouldRecursePredicate = (ref FileSystemEntry entry) =>
                 !entry.FileName.StartsWith('.') && !IgnoredFolders.Contains(entry.FileName.ToString()) && !IsCardIndex(ref entry)
-                && (entry.Attributes & FileAttributes.ReparsePoint) == 0
+                && !IsLink(ref entry)
                 && !excluded.Contains(entry.ToFullPath())
                 && !Undecodable(ref entry),
         };
@@ -121,21 +122,42 @@ public sealed class LibraryScanner(ILogger<LibraryScanner> logger)
                 : new ScannedFile(relative, fullPath, 0, DateTime.UnixEpoch, $"the file's name is not valid UTF-8, so it cannot be opened; {RenameHint}");
         }
 
-        if ((entry.Attributes & FileAttributes.ReparsePoint) == 0)
+        if (!IsLink(ref entry))
         {
             return new ScannedFile(relative, fullPath, entry.Length, entry.LastWriteTimeUtc.UtcDateTime);
         }
 
-        // A symlinked file is followed only when it resolves to a regular file inside the originals folder.
-        var info = new FileInfo(fullPath);
-        var target = info.ResolveLinkTarget(returnFinalTarget: true);
-        if (target is not FileInfo { Exists: true } targetFile
-            || !Path.GetFullPath(targetFile.FullName).StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        // A symlinked file is followed only when it resolves to a regular file inside the folder; a linked folder never.
+        var target = FinalTarget(fullPath);
+        if (target is not null && Directory.Exists(target))
         {
-            logger.LogWarning("Skipping {Path}: link leads outside the originals folder or nowhere", relative);
-            return null;
+            logger.LogWarning("Skipping {Path}: linked folders are not followed", relative);
+            return new ScannedFile(relative + "/", fullPath, 0, DateTime.UnixEpoch,
+                "a link to a folder, which is not followed (a link could bring in any folder of this machine): mount or copy the folder here instead");
         }
 
+        if (target is null || !File.Exists(target) || !target.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            logger.LogWarning("Skipping {Path}: link leads outside the folder or nowhere", relative);
+            return new ScannedFile(relative, fullPath, 0, DateTime.UnixEpoch, "a link that leads outside this folder or nowhere, which is not followed");
+        }
+
+        var targetFile = new FileInfo(target);
         return new ScannedFile(relative, fullPath, targetFile.Length, targetFile.LastWriteTimeUtc);
+    }
+
+    private static bool IsLink(ref FileSystemEntry entry) => (entry.Attributes & FileAttributes.ReparsePoint) != 0;
+
+    /// <summary>Where a link leads after every link on the way; null for a loop or a link that cannot be read.</summary>
+    private static string? FinalTarget(string link)
+    {
+        try
+        {
+            return new FileInfo(link).ResolveLinkTarget(returnFinalTarget: true) is { } target ? Path.GetFullPath(target.FullName) : null;
+        }
+        catch (IOException)
+        {
+            return null; // too many levels of links: a loop
+        }
     }
 }

@@ -60,6 +60,30 @@ public sealed class HostileFileTests
         }
     }
 
+    [Fact]
+    public async Task LinksOutOfTheLibrary_AndLinkedFolders_AreListedAsNotFollowed_NotIndexedNorLostUnseen()
+    {
+        await using var library = await TestLibrary.CreateAsync([TestPhotos.CanonJpeg]);
+        var outside = Path.Combine(library.Root, "elsewhere");
+        Directory.CreateDirectory(outside);
+        File.Copy(TestPhotos.PathOf(TestPhotos.GpsJpeg), Path.Combine(outside, "private.jpg"));
+        File.CreateSymbolicLink(library.OriginalPath("outside.jpg"), Path.Combine(outside, "private.jpg"));
+        Directory.CreateSymbolicLink(library.OriginalPath("linked"), outside);
+        File.CreateSymbolicLink(library.OriginalPath("nowhere.jpg"), Path.Combine(outside, "gone.jpg"));
+        File.CreateSymbolicLink(library.OriginalPath("inside.jpg"), library.OriginalPath(TestPhotos.CanonJpeg)); // followed
+
+        var result = await library.IndexAsync();
+
+        Assert.Equal(["linked/", "nowhere.jpg", "outside.jpg"], result.Problems.Select(p => p.Path).Order(StringComparer.Ordinal));
+        Assert.All(result.Problems, p => Assert.Equal(FileStatus.Skipped, p.Status));
+        Assert.Contains("a link to a folder, which is not followed", result.Problems.Single(p => p.Path == "linked/").Reason, StringComparison.Ordinal);
+        Assert.Contains("leads outside this folder or nowhere", result.Problems.Single(p => p.Path == "outside.jpg").Reason, StringComparison.Ordinal);
+        await using var db = library.OpenCatalog();
+        Assert.Equal(1, await db.Photos.CountAsync()); // the Canon photo, with the link inside as its copy
+        Assert.Single(await db.Files.Where(f => f.Path == "inside.jpg" || f.Path == TestPhotos.CanonJpeg).Select(f => f.PhotoId).Distinct().ToListAsync());
+        Assert.Equal(5, (await library.IndexAsync()).Unchanged);
+    }
+
     private static async Task Shell(string script, string first, string second)
     {
         using var shell = System.Diagnostics.Process.Start("bash", ["-c", script, first, second]);
