@@ -135,9 +135,12 @@ public sealed class NavigationTests(CorpusFixture corpus) : CorpusBrowserTest(co
 
         var first = await image.GetAttributeAsync("src");
         var box = (await image.BoundingBoxAsync())!;
-        await page.Mouse.MoveAsync(box.X + box.Width * 0.7f, box.Y + box.Height / 2);
+        // Across most of the viewer, not only the photo: the first photo may be a small one shown at its own size, and a
+        // short drag, slowed by a busy machine, is not a swipe.
+        var viewer = (await page.GetByTestId("info-panel").BoundingBoxAsync())!.X;
+        await page.Mouse.MoveAsync(viewer * 0.8f, box.Y + box.Height / 2);
         await page.Mouse.DownAsync();
-        await page.Mouse.MoveAsync(box.X + box.Width * 0.3f, box.Y + box.Height / 2, new MouseMoveOptions { Steps = 5 });
+        await page.Mouse.MoveAsync(viewer * 0.2f, box.Y + box.Height / 2, new MouseMoveOptions { Steps = 5 });
         await page.Mouse.UpAsync();
         await page.WaitForFunctionAsync("src => document.querySelector('[data-testid=lightbox-image]')?.getAttribute('src') !== src", first);
     }
