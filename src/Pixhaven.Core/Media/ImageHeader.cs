@@ -21,7 +21,7 @@ public sealed record ImageHeader(int Width, int Height)
         }
         catch (VipsException e)
         {
-            return (null, VipsErrors.MostSpecificLine(e.Message, VipsErrors.FamilyOf(path), path, VipsRuntime.LastWarning));
+            return (null, VipsErrors.Reason(e, path, VipsErrors.FamilyOf(path)));
         }
     }
 }

@@ -1,3 +1,5 @@
+using NetVips;
+
 namespace Pixhaven.Core.Media;
 
 /// <summary>
@@ -18,6 +20,13 @@ public static class VipsErrors
     public static bool IsMissingDecoder(string message, string? family) =>
         family == "heif" && (message.Contains("libde265", StringComparison.Ordinal)
                              || message.Contains("Support for this compression format has not been built in", StringComparison.Ordinal));
+
+    /// <summary>
+    /// Why libvips could not read <paramref name="path"/>: <see cref="MostSpecificLine"/> of its error, with the warning
+    /// libvips gave on this thread since <see cref="VipsRuntime.ForgetWarnings"/> when the error says nothing.
+    /// </summary>
+    public static string Reason(VipsException error, string path, string? family) =>
+        MostSpecificLine(error.Message, family, path, VipsRuntime.LastWarning);
 
     /// <summary>
     /// The most specific line of the error for a file of this family: the loader's own words come last. NetVips starts

@@ -12,17 +12,12 @@ public static class CliHost
     /// The services with a log quieter than the server's by default: a verb prints what happened itself, so its log shows
     /// only what is at least <paramref name="quietest"/>, unless <c>log-level</c> asks for less or more (debug, trace).
     /// </summary>
-    public static Task<ServiceProvider> CreateAsync(LoadedOptions loaded, LogLevel quietest, CancellationToken cancellationToken)
+    public static async Task<ServiceProvider> CreateAsync(LoadedOptions loaded, LogLevel quietest, CancellationToken cancellationToken)
     {
         var asked = LogLevels.Parse(loaded.Values.LogLevel);
-        return CreateWithLevelAsync(loaded, asked == LogLevel.Information ? quietest : asked, cancellationToken);
-    }
-
-    private static async Task<ServiceProvider> CreateWithLevelAsync(LoadedOptions loaded, LogLevel minimumLevel, CancellationToken cancellationToken)
-    {
         var services = new ServiceCollection();
         services.AddLogging(logging => logging
-            .SetMinimumLevel(minimumLevel)
+            .SetMinimumLevel(asked == LogLevel.Information ? quietest : asked)
             .AddFilter("Microsoft", LogLevel.Warning)
             .AddVisibleConsole(toStandardError: true));
         services.AddPixhaven(loaded);

@@ -35,7 +35,7 @@ public sealed class ThumbnailGenerator(ThumbnailStore store, int quality, long m
         catch (VipsException strict) when (VipsErrors.FamilyOf(sourcePath) is var family && !VipsErrors.IsMissingDecoder(strict.Message, family))
         {
             // Damaged but partly readable (e.g. truncated): show what is there, and say so.
-            damage = $"image data is damaged: {VipsErrors.MostSpecificLine(strict.Message, family, sourcePath, VipsRuntime.LastWarning)}";
+            damage = $"image data is damaged: {VipsErrors.Reason(strict, sourcePath, family)}";
             try
             {
                 VipsRuntime.ForgetWarnings();
@@ -43,7 +43,7 @@ public sealed class ThumbnailGenerator(ThumbnailStore store, int quality, long m
             }
             catch (VipsException lenient)
             {
-                throw new ThumbnailException($"image cannot be decoded: {VipsErrors.MostSpecificLine(lenient.Message, family, sourcePath, VipsRuntime.LastWarning)}", lenient,
+                throw new ThumbnailException($"image cannot be decoded: {VipsErrors.Reason(lenient, sourcePath, family)}", lenient,
                     VipsErrors.IsMissingDecoder(lenient.Message, family));
             }
         }
