@@ -57,6 +57,27 @@ public sealed class StackBuilder(
     private static bool IsVideoProxy(MediaType type, string path) =>
         type == MediaType.Video && (path.EndsWith(".lrf", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".lrv", StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>How many media files (not sidecars) share each candidate's stack; none when no copy is shown elsewhere.</summary>
+    private static async Task<Dictionary<long, int>> StackSizesAsync(CatalogDbContext db, List<PhotoFile> group, List<PhotoFile> shownElsewhere,
+        CancellationToken cancellationToken)
+    {
+        if (shownElsewhere.Count == 0)
+        {
+            return [];
+        }
+
+        var sizes = group.ToDictionary(f => f.Id, _ => group.Count(f => f.Type != MediaType.Sidecar));
+        var keys = shownElsewhere.Select(f => f.StackKey).OfType<string>().Distinct().ToList();
+        var byKey = await db.Files.Where(f => f.StackKey != null && keys.Contains(f.StackKey) && !f.Missing && f.Type != MediaType.Sidecar)
+            .GroupBy(f => f.StackKey!).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        foreach (var file in shownElsewhere)
+        {
+            sizes[file.Id] = file.StackKey is { } key ? byKey.GetValueOrDefault(key, 1) : 1;
+        }
+
+        return sizes;
+    }
+
     private static PhotoFile? ByRank(IEnumerable<PhotoFile> files) =>
         files.OrderBy(Rank).ThenBy(f => f.Path, PathOrder.Instance).FirstOrDefault();
 
@@ -139,8 +160,21 @@ public sealed class StackBuilder(
             ? await db.Files.Where(f => f.PhotoId != null && photoIds.Contains(f.PhotoId.Value) && f.Primary && !inGroup.Contains(f.Id)).ToListAsync(cancellationToken)
             : [];
         var target = photos.MinBy(p => p.Id)!;
-        var primary = ByRank(shown.Where(f => !f.Duplicate).Concat(shownElsewhere)) ?? ByRank(shown)!;
+
+        // Among identical copies, the one in the larger stack is shown (the JPEG beside its RAW, not its copy alone in
+        // an export folder that sorts first), so the photo is found in the folder that holds it whole.
+        var stackSizes = await StackSizesAsync(db, group, shownElsewhere, cancellationToken);
+        var ownCopies = shown.Where(f => f.Duplicate && shownElsewhere.Any(e => e.Hash == f.Hash));
+        var primary = shown.Where(f => !f.Duplicate).Concat(ownCopies).Concat(shownElsewhere)
+                          .OrderBy(Rank).ThenByDescending(f => stackSizes.GetValueOrDefault(f.Id)).ThenBy(f => f.Path, PathOrder.Instance)
+                          .FirstOrDefault()
+                      ?? ByRank(shown)!;
         primary.Duplicate = false; // only when the photo had no primary left: a duplicate takes its place
+        foreach (var copy in shownElsewhere.Where(e => !ReferenceEquals(e, primary) && e.Hash == primary.Hash))
+        {
+            copy.Duplicate = true;
+        }
+
         if (!ReferenceEquals(primary.Photo, target))
         {
             PhotoFields.CopyFrom(target, primary.Photo!);

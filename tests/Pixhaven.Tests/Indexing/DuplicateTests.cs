@@ -130,6 +130,35 @@ public class DuplicateTests : IAsyncLifetime
         Assert.Equal([false, true, false], others.Select(f => f.Duplicate));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task AStacksOwnJpeg_IsShown_NotItsCopyInAFolderThatSortsFirst(bool rawIndexedBefore)
+    {
+        // The copy's path sorts first, so among copies alone it would be shown; in a stack the stack's own file is.
+        Directory.CreateDirectory(_library.OriginalPath("2019/trip"));
+        File.Copy(TestPhotos.PathOf("raw/exiftool_Nikon_D70.nef"), _library.OriginalPath("2019/trip/DSC_0003.NEF"));
+        if (rawIndexedBefore)
+        {
+            await _library.IndexAsync();
+        }
+
+        Directory.CreateDirectory(_library.OriginalPath("0"));
+        File.Copy(TestPhotos.PathOf("jpeg/Nikon_D90_DSC_0003.JPG"), _library.OriginalPath("0/x.jpg"));
+        File.Copy(TestPhotos.PathOf("jpeg/Nikon_D90_DSC_0003.JPG"), _library.OriginalPath("2019/trip/DSC_0003.JPG"));
+
+        Assert.Equal(1, (await _library.IndexAsync()).Duplicates);
+
+        await using var db = _library.OpenCatalog();
+        var files = await db.Files.Where(f => f.Path.StartsWith("0/") || f.Path.StartsWith("2019/")).OrderBy(f => f.Path).ToListAsync();
+        Assert.Equal(["0/x.jpg", "2019/trip/DSC_0003.JPG", "2019/trip/DSC_0003.NEF"], files.Select(f => f.Path));
+        Assert.Single(files.Select(f => f.PhotoId).Distinct());
+        Assert.Equal([false, true, false], files.Select(f => f.Primary));
+        Assert.Equal([true, false, false], files.Select(f => f.Duplicate));
+        Assert.Equal(0, (await _library.IndexAsync()).Duplicates); // and a second run leaves it so
+        Assert.Equal("2019/trip/DSC_0003.JPG", await db.Files.Where(f => f.Primary && f.PhotoId == files[0].PhotoId).Select(f => f.Path).SingleAsync());
+    }
+
     [Fact]
     public async Task ACopyThatLostItsPhoto_JoinsItAgain_OnTheNextRun()
     {
