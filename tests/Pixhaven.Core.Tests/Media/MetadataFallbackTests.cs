@@ -1,3 +1,5 @@
+using MetadataExtractor;
+using MetadataExtractor.Formats.Exif;
 using MetadataExtractor.Formats.Jpeg;
 using Pixhaven.Core.Media.Metadata;
 using Pixhaven.Core.Tests.Fuzzing;
@@ -6,7 +8,7 @@ namespace Pixhaven.Core.Tests.Media;
 
 /// <summary>
 /// Values MetadataExtractor leaves out, read from the file's own structures: a FLIR camera's capture time, the lens in a
-/// Canon maker note that an editor moved, and the size of a HEIF whose item list is damaged.
+/// Canon maker note that an editor moved, the size of a HEIF whose item list is damaged, and the GPS clock's time.
 /// </summary>
 public sealed class MetadataFallbackTests
 {
@@ -91,5 +93,34 @@ public sealed class MetadataFallbackTests
     {
         Assert.Null(HeifPrimaryImage.Size(Photo("jpeg/Canon_EOS_REBEL_T3i.jpg")));
         Assert.Null(HeifPrimaryImage.Size(Photo("broken/zero_bytes.jpg")));
+    }
+
+    private static GpsDirectory GpsClock()
+    {
+        var gps = new GpsDirectory();
+        gps.Set(GpsDirectory.TagDateStamp, "2019:05:12");
+        gps.Set(GpsDirectory.TagTimeStamp, new[] { new Rational(14, 1), new Rational(30, 1), new Rational(11, 1) });
+        return gps;
+    }
+
+    [Fact]
+    public void TheGpsClockAlone_IsATrueUtcInstant()
+    {
+        var metadata = EmbeddedMetadataReader.Interpret([GpsClock()]);
+
+        Assert.Equal((new DateTime(2019, 5, 12, 14, 30, 11), TimeSpan.Zero), (metadata.TakenAt, metadata.TakenAtOffset));
+        Assert.True(metadata is { TakenAtIsUtc: true, TakenAtIsTrueUtc: true });
+    }
+
+    [Fact]
+    public void TheCamerasClock_OutranksTheGpsClock_AndIsItsLocalTime()
+    {
+        var exif = new ExifSubIfdDirectory();
+        exif.Set(ExifDirectoryBase.TagDateTimeOriginal, "2019:05:12 16:30:11");
+
+        var metadata = EmbeddedMetadataReader.Interpret([exif, GpsClock()]);
+
+        Assert.Equal(new DateTime(2019, 5, 12, 16, 30, 11), metadata.TakenAt);
+        Assert.False(metadata.TakenAtIsUtc);
     }
 }

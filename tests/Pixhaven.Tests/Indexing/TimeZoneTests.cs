@@ -14,7 +14,7 @@ public sealed class TimeZoneTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         // Nikon D90 (no offset in the file, taken in October) and an iPhone with its own offset.
-        _library = await TestLibrary.CreateAsync(["jpeg/Nikon_D90_DSC_0003.JPG", TestPhotos.OffsetJpeg, "dates/no_timezone.jpg", "dates/datetimeoriginal-gps.jpg"]);
+        _library = await TestLibrary.CreateAsync(["jpeg/Nikon_D90_DSC_0003.JPG", TestPhotos.OffsetJpeg, "dates/no_timezone.jpg", "dates/datetimeoriginal-gps.jpg", "dates/gps-datetime-only.jpg"]);
         _library.Options.Values.DefaultTimeZone = "Europe/Berlin";
 
         // Placed in New York by a sidecar (a geotag set in Lightroom): a camera without a zone, and a phone with its own.
@@ -58,6 +58,16 @@ public sealed class TimeZoneTests : IAsyncLifetime
         Assert.Equal((int)zone.GetUtcOffset(photo.TakenAt).TotalMinutes, photo.TakenAtOffsetMinutes);
         Assert.NotEqual((int)TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin").GetUtcOffset(photo.TakenAt).TotalMinutes, photo.TakenAtOffsetMinutes);
         Assert.Equal(photo.TakenAt.AddMinutes(-photo.TakenAtOffsetMinutes!.Value), photo.TakenAtUtc);
+    }
+
+    [Fact]
+    public async Task OnlyTheGpsClock_GivesTheInstant_ShownAtThePlacesLocalTime()
+    {
+        // XMP exif:GPSTimeStamp 2023-11-15T12:30:00Z, in San Francisco: 04:30 PST, not 12:30 and not the file's time.
+        await using var db = _library.OpenCatalog();
+        var photo = (await db.Files.Include(f => f.Photo).SingleAsync(f => f.Path == "dates/gps-datetime-only.jpg")).Photo!;
+        Assert.Equal((new DateTime(2023, 11, 15, 4, 30, 0), -480, new DateTime(2023, 11, 15, 12, 30, 0)), (photo.TakenAt, photo.TakenAtOffsetMinutes, photo.TakenAtUtc));
+        Assert.Equal(Pixhaven.Core.Model.MetadataSource.Embedded, photo.TakenAtSource);
     }
 
     [Fact]

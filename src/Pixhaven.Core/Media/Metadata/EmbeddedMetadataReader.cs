@@ -135,7 +135,7 @@ public sealed class EmbeddedMetadataReader
         var xmp = new XmpValues(directories.OfType<XmpDirectory>().FirstOrDefault());
         var warnings = directories.SelectMany(d => d.Errors.Select(e => $"{d.Name}: {e}")).Distinct().Take(10).ToList();
 
-        var (takenAt, offset) = ReadTakenAt(ifd0, exif, iptc, xmp, gps);
+        var (takenAt, offset, fromGpsClock) = ReadTakenAt(ifd0, exif, iptc, xmp, gps);
         var (latitude, longitude, altitude) = ReadLocation(gps, xmp);
         var (width, height) = PanasonicCropSize(directories) ?? LargestRecordedSize(directories);
 
@@ -143,6 +143,9 @@ public sealed class EmbeddedMetadataReader
         {
             TakenAt = takenAt,
             TakenAtOffset = offset,
+            // The GPS clock is true UTC: shown at the local time of the photo's position (or of the default zone).
+            TakenAtIsUtc = fromGpsClock,
+            TakenAtIsTrueUtc = fromGpsClock,
             // Some cameras (e.g. TEKOM-made Polaroids) put Make and Model in the EXIF IFD instead of IFD0.
             Make = Text(ifd0, ExifDirectoryBase.TagMake) ?? Text(exif, ExifDirectoryBase.TagMake) ?? xmp.Get(XmpValues.Tiff, "Make"),
             Model = Text(ifd0, ExifDirectoryBase.TagModel) ?? Text(exif, ExifDirectoryBase.TagModel) ?? xmp.Get(XmpValues.Tiff, "Model"),
@@ -173,10 +176,11 @@ public sealed class EmbeddedMetadataReader
         };
     }
 
-    private static (DateTime?, TimeSpan?) ReadTakenAt(Directory? ifd0, Directory? exif, IptcDirectory? iptc, XmpValues xmp, GpsDirectory? gps)
+    private static (DateTime?, TimeSpan?, bool FromGpsClock) ReadTakenAt(Directory? ifd0, Directory? exif, IptcDirectory? iptc, XmpValues xmp, GpsDirectory? gps)
     {
-        // Ranked: the moment of capture first, then digitisation, then the editors' fields, then the GPS clock (UTC).
-        var candidates = new (DateTime Local, TimeSpan? Offset)?[]
+        // Ranked: the moment of capture first, then digitisation, then the editors' fields, then the GPS clock (UTC, in
+        // EXIF or, where an editor wrote it, XMP), then the last modification.
+        var cameraFields = new (DateTime Local, TimeSpan? Offset)?[]
         {
             ExifDate(exif, ExifDirectoryBase.TagDateTimeOriginal, SubSecTimeOriginal, OffsetTimeOriginal),
             MetadataDates.ParseDateTime(xmp.Get(XmpValues.Exif, "DateTimeOriginal")),
@@ -184,15 +188,15 @@ public sealed class EmbeddedMetadataReader
             MetadataDates.ParseDateTime(xmp.Get(XmpValues.Photoshop, "DateCreated")),
             MetadataDates.ParseIptc(Text(iptc, IptcDirectory.TagDateCreated), Text(iptc, IptcDirectory.TagTimeCreated)),
             MetadataDates.ParseDateTime(xmp.Get(XmpValues.Xmp, "CreateDate")),
-            GpsDate(gps),
-            ExifDate(ifd0, ExifDirectoryBase.TagDateTime, SubSecTime, OffsetTime),
         };
-
-        var best = candidates.FirstOrDefault(c => c is not null);
-        if (best is not { } taken)
+        var gpsClock = GpsDate(gps) ?? XmpGpsDate(xmp);
+        var candidates = cameraFields.Append(gpsClock).Append(ExifDate(ifd0, ExifDirectoryBase.TagDateTime, SubSecTime, OffsetTime)).ToList();
+        if (candidates.FirstOrDefault(c => c is not null) is not { } taken)
         {
-            return (null, null);
+            return (null, null, false);
         }
+
+        var fromGpsClock = gpsClock is not null && cameraFields.All(c => c is null);
 
         // When the chosen field carries no offset, borrow one from another field that names the same wall-clock second.
         var offset = taken.Offset ?? candidates
@@ -200,7 +204,7 @@ public sealed class EmbeddedMetadataReader
                         && Math.Abs((c.Value.Local - taken.Local).TotalSeconds) < 1 && c.Value.Local.TimeOfDay != TimeSpan.Zero)
             .Select(c => c!.Value.Offset)
             .FirstOrDefault();
-        return (taken.Local, offset);
+        return (taken.Local, offset, fromGpsClock);
     }
 
     /// <summary>
@@ -262,6 +266,12 @@ public sealed class EmbeddedMetadataReader
     private static (DateTime Local, TimeSpan? Offset)? GpsDate(GpsDirectory? gps) =>
         gps is not null && gps.TryGetGpsDate(out var utc) && utc.Year >= 1900
             ? (DateTime.SpecifyKind(utc, DateTimeKind.Unspecified), TimeSpan.Zero)
+            : null;
+
+    /// <summary>XMP's GPS time ("2023-11-15T12:30:00Z", as editors write it), as UTC; a time without a zone is UTC already.</summary>
+    private static (DateTime Local, TimeSpan? Offset)? XmpGpsDate(XmpValues xmp) =>
+        MetadataDates.ParseDateTime(xmp.Get(XmpValues.Exif, "GPSTimeStamp")) is { } parsed
+            ? (DateTime.SpecifyKind(parsed.Local - (parsed.Offset ?? TimeSpan.Zero), DateTimeKind.Unspecified), TimeSpan.Zero)
             : null;
 
     private static (double?, double?, double?) ReadLocation(GpsDirectory? gps, XmpValues xmp)
