@@ -183,25 +183,27 @@ public sealed class Importer(
     /// <summary>
     /// The name a new stack gets under originals, from the date its photo will have: a sidecar's (an editor set it,
     /// say to correct the camera's clock), which outranks the file's own as it does in the catalog, else that of the
-    /// file it will show, else of the first other file with one (a video's .THM), else a UTC time; and the hash of the
-    /// file it shows.
+    /// file it will show, else of the first other file with one (a video's .THM), else a UTC time, else the file name's
+    /// date, else the time of the last change (the file's own record, else its file time); and the hash of the file it
+    /// shows.
     /// </summary>
     private async Task<string> NewBaseNameAsync(
         List<(ScannedFile File, string Hash, MediaType Type)> media, List<(ScannedFile File, string Hash, MediaType Type)> members, CancellationToken cancellationToken)
     {
         var ranked = media.OrderBy(m => StackBuilder.Rank(m.Type, m.File.RelativePath, StackKey.Stem(Path.GetFileName(m.File.RelativePath)).Edited))
             .ThenBy(m => m.File.RelativePath, PathOrder.Instance).ToList();
-        DateTime? takenAt = null, utcOnly = null;
+        DateTime? takenAt = null, utcOnly = null, changedAt = null;
         foreach (var member in members.Where(m => m.Type == MediaType.Sidecar).OrderBy(m => m.File.RelativePath, StringComparer.Ordinal).Concat(ranked))
         {
             // A UTC instant without its local time (Google Takeout's) names the file only when nothing has a local time.
             var metadata = (await inspector.InspectAsync(member.File.FullPath, cancellationToken)).Metadata;
             takenAt ??= metadata is { TakenAtIsUtc: true } && member.Type == MediaType.Sidecar ? null : metadata?.TakenAt;
             utcOnly ??= metadata is { TakenAtIsUtc: true } ? metadata.TakenAt : null;
+            changedAt ??= metadata?.ChangedAtUtc;
         }
 
         var primary = ranked[0].File;
-        takenAt ??= utcOnly ?? FileNameDates.Parse(primary.RelativePath)?.Local ?? primary.ModifiedUtc;
+        takenAt ??= utcOnly ?? FileNameDates.Parse(primary.RelativePath)?.Local ?? changedAt ?? primary.ModifiedUtc;
         return ImportNames.Base(options.ImportPattern, takenAt.Value, ranked[0].Hash);
     }
 

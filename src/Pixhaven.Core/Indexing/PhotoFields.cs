@@ -28,8 +28,9 @@ public static class PhotoFields
         }
         else if (metadata.TakenAt is null && photo.TakenAtSource == MetadataSource.Auto)
         {
-            // No date anywhere: the modification time is the last resort, recorded as UTC and marked as estimated (Auto).
-            SetTakenAt(photo, DateTime.SpecifyKind(fileModifiedUtc, DateTimeKind.Unspecified), TimeSpan.Zero, MetadataSource.Auto);
+            // No date anywhere: the time of the last change is the last resort (the file's own record of it, else the file
+            // system's), recorded as UTC and marked as estimated (Auto).
+            SetTakenAt(photo, DateTime.SpecifyKind(metadata.ChangedAtUtc ?? fileModifiedUtc, DateTimeKind.Unspecified), TimeSpan.Zero, MetadataSource.Auto);
         }
 
         ApplyRanked(photo, metadata, MetadataSource.Embedded);

@@ -1,6 +1,7 @@
 using MetadataExtractor;
 using MetadataExtractor.Formats.Exif;
 using MetadataExtractor.Formats.Jpeg;
+using MetadataExtractor.Formats.Png;
 using Pixhaven.Core.Media.Metadata;
 using Pixhaven.Core.Tests.Fuzzing;
 
@@ -8,7 +9,7 @@ namespace Pixhaven.Core.Tests.Media;
 
 /// <summary>
 /// Values MetadataExtractor leaves out, read from the file's own structures: a FLIR camera's capture time, the lens in a
-/// Canon maker note that an editor moved, the size of a HEIF whose item list is damaged, and the GPS clock's time.
+/// Canon maker note that an editor moved, the size of a HEIF whose item list is damaged, the GPS clock's time and a PNG's dates.
 /// </summary>
 public sealed class MetadataFallbackTests
 {
@@ -122,5 +123,39 @@ public sealed class MetadataFallbackTests
 
         Assert.Equal(new DateTime(2019, 5, 12, 16, 30, 11), metadata.TakenAt);
         Assert.False(metadata.TakenAtIsUtc);
+    }
+
+    [Fact]
+    public void Png_TakesItsCreationTimeText_AsTheLocalTimeItNames()
+    {
+        // exiftool: PNG:CreationTime 2007:02:13 06:34:38 (Wolfram Mathematica's tEXt chunk); no EXIF, no tIME.
+        var metadata = Reader.Read(Photo("png/density_plot.png"));
+
+        Assert.Equal((new DateTime(2007, 2, 13, 6, 34, 38), (TimeSpan?)null, false), (metadata.TakenAt, metadata.TakenAtOffset, metadata.TakenAtIsUtc));
+    }
+
+    [Fact]
+    public void Png_KeepsItsTimeOfLastChange_AsNoCaptureDate()
+    {
+        // exiftool: PNG:ModifyDate 2020:05:20 19:37:26 (tIME, UTC by the PNG specification): the estimate, not a date taken.
+        var metadata = Reader.Read(Photo("png/sampleWithExifData.png"));
+
+        Assert.Equal((null, new DateTime(2020, 5, 20, 19, 37, 26)), (metadata.TakenAt, metadata.ChangedAtUtc));
+    }
+
+    [Theory]
+    [InlineData("Tue, 13 Feb 2007 06:34:38 GMT", "2007-02-13T06:34:38", "00:00:00")] // RFC 1123, as the specification advises
+    [InlineData("2007-02-13T07:34:38+01:00", "2007-02-13T07:34:38", "01:00:00")]
+    [InlineData("yesterday", null, null)]
+    [InlineData("0000:00:00 00:00:00", null, null)]
+    public void PngCreationTime_ReadsTheFormsProgramsWrite(string text, string? local, string? offset)
+    {
+        var chunk = new PngDirectory(PngChunkType.tEXt);
+        chunk.Set(PngDirectory.TagTextualData, new List<MetadataExtractor.KeyValuePair> { new("Creation Time", new StringValue(System.Text.Encoding.Latin1.GetBytes(text), System.Text.Encoding.Latin1)) });
+
+        var date = PngDates.CreationTime([chunk]);
+
+        Assert.Equal(local, date?.Local.ToString("s", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(offset, date?.Offset?.ToString());
     }
 }

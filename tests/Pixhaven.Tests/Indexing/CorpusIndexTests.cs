@@ -178,6 +178,18 @@ public class CorpusIndexTests(CorpusFixture corpus)
     }
 
     [Fact]
+    public async Task Pngs_AreDatedByTheirCreationTime_ElseEstimatedByTheirOwnTimeOfChange()
+    {
+        // The copies' file times are today's; the PNGs' own records are years older (exiftool: PNG:CreationTime, and
+        // tIME as PNG:ModifyDate).
+        await using var db = corpus.Library.OpenCatalog();
+        var plot = (await db.Files.Include(f => f.Photo).SingleAsync(f => f.Path == "png/density_plot.png")).Photo!;
+        Assert.Equal((new DateTime(2007, 2, 13, 6, 34, 38), MetadataSource.Embedded), (plot.TakenAt, plot.TakenAtSource));
+        var changed = (await db.Files.Include(f => f.Photo).SingleAsync(f => f.Path == "png/sampleWithExifData.png")).Photo!;
+        Assert.Equal((new DateTime(2020, 5, 20, 19, 37, 26), 0, MetadataSource.Auto), (changed.TakenAt, changed.TakenAtOffsetMinutes, changed.TakenAtSource));
+    }
+
+    [Fact]
     public async Task LivePhoto_StillAndVideo_AreOnePhoto_WithTheStillShown()
     {
         await using var db = corpus.Library.OpenCatalog();

@@ -177,7 +177,7 @@ public class DuplicateTests : IAsyncLifetime
         Assert.Equal(0, (await _library.IndexAsync()).Duplicates); // and it stays so
     }
 
-    private const string Dateless = "png/density_plot.png"; // no date in its metadata at all
+    private const string Dateless = "webp/Alpha_Lossy.webp"; // no date in its metadata at all
 
     private async Task<Photo> PhotoOf(string path)
     {
@@ -189,34 +189,34 @@ public class DuplicateTests : IAsyncLifetime
     public async Task ACopyNamedWithADate_DatesAPhotoThatHadOnlyAnEstimate_FoundInTheSameRun()
     {
         // The dateless copy sorts first and the dated one after both camera JPEGs, so the dateless one makes the photo.
-        File.Copy(TestPhotos.PathOf(Dateless), _library.OriginalPath("0-plot.png"));
+        File.Copy(TestPhotos.PathOf(Dateless), _library.OriginalPath("0-plot.webp"));
         Directory.CreateDirectory(_library.OriginalPath("zz"));
-        File.Copy(TestPhotos.PathOf(Dateless), _library.OriginalPath("zz/IMG-20190512-WA0001.png"));
+        File.Copy(TestPhotos.PathOf(Dateless), _library.OriginalPath("zz/IMG-20190512-WA0001.webp"));
 
         await _library.IndexAsync();
 
         await using var db = _library.OpenCatalog();
-        Assert.True((await db.Files.SingleAsync(f => f.Path == "0-plot.png")).Primary, "the dateless copy made the photo");
-        var photo = await PhotoOf("0-plot.png");
+        Assert.True((await db.Files.SingleAsync(f => f.Path == "0-plot.webp")).Primary, "the dateless copy made the photo");
+        var photo = await PhotoOf("0-plot.webp");
         Assert.Equal((new DateTime(2019, 5, 12), MetadataSource.FileName), (photo.TakenAt, photo.TakenAtSource));
-        Assert.Equal(photo.Id, (await PhotoOf("zz/IMG-20190512-WA0001.png")).Id);
+        Assert.Equal(photo.Id, (await PhotoOf("zz/IMG-20190512-WA0001.webp")).Id);
     }
 
     [Fact]
     public async Task ACopyNamedWithADate_DatesAPhotoThatHadOnlyAnEstimate_FoundInALaterRun()
     {
-        File.Copy(TestPhotos.PathOf(Dateless), _library.OriginalPath("a-plot.png"));
+        File.Copy(TestPhotos.PathOf(Dateless), _library.OriginalPath("a-plot.webp"));
         await _library.IndexAsync();
-        Assert.Equal(MetadataSource.Auto, (await PhotoOf("a-plot.png")).TakenAtSource);
+        Assert.Equal(MetadataSource.Auto, (await PhotoOf("a-plot.webp")).TakenAtSource);
 
-        File.Copy(TestPhotos.PathOf(Dateless), _library.OriginalPath("IMG-20190512-WA0001.png"));
+        File.Copy(TestPhotos.PathOf(Dateless), _library.OriginalPath("IMG-20190512-WA0001.webp"));
         Assert.Equal(1, (await _library.IndexAsync()).Duplicates);
 
-        var photo = await PhotoOf("a-plot.png");
+        var photo = await PhotoOf("a-plot.webp");
         Assert.Equal((new DateTime(2019, 5, 12), MetadataSource.FileName), (photo.TakenAt, photo.TakenAtSource));
         // A copy never replaces a date the photo's own file or metadata gave.
-        File.Copy(TestPhotos.PathOf(Dateless), _library.OriginalPath("IMG-20200101-WA0002.png"));
+        File.Copy(TestPhotos.PathOf(Dateless), _library.OriginalPath("IMG-20200101-WA0002.webp"));
         await _library.IndexAsync();
-        Assert.Equal(new DateTime(2019, 5, 12), (await PhotoOf("a-plot.png")).TakenAt);
+        Assert.Equal(new DateTime(2019, 5, 12), (await PhotoOf("a-plot.webp")).TakenAt);
     }
 }

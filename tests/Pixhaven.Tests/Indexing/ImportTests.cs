@@ -222,6 +222,21 @@ public sealed class ImportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AStillWithoutADate_IsNamedByItsOwnTimeOfChange_NotTheCopysFileTime()
+    {
+        // No date in its metadata, and today's file time as copied; its tIME says 2020-05-20 19:37:26 UTC.
+        Put("png/sampleWithExifData.png", "export/sample.png");
+        var hash8 = (await ContentHasher.HashFileAsync(Path.Combine(ImportFolder, "export/sample.png")))[..8];
+
+        var result = await ImportAsync();
+
+        Assert.Equal([$"2020/05/20200520_193726_{hash8}.png"], result.Moves.Select(m => m.To));
+        await using var db = _library.OpenCatalog();
+        var photo = (await db.Files.Include(f => f.Photo).SingleAsync(f => f.Path.StartsWith("2020/05/"))).Photo!;
+        Assert.Equal((new DateTime(2020, 5, 20, 19, 37, 26), MetadataSource.FileName), (photo.TakenAt, photo.TakenAtSource)); // its new name says it
+    }
+
+    [Fact]
     public async Task NamedPipesAndEmptyFiles_AreLeftUnopened_AndTheRestIsImported()
     {
         Put(TestPhotos.GpsJpeg, "a.jpg");

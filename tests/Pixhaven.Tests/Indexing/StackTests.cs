@@ -22,7 +22,7 @@ public class StackTests : IAsyncLifetime
         Place("sidecar/IMG_5910.xmp", "trip/IMG_0113.JPG.xmp");
         Place("jpeg/Nikon_D90_DSC_0003.JPG", "edits/DSC_0003.JPG");
         Place("jpeg/Sony_SLT-A57_DSC8833.JPG", "edits/DSC_0003 (edited).JPG");
-        Place("png/density_plot.png", "named/IMG-20190512-WA0001.png");
+        Place("webp/Alpha_Lossy.webp", "named/IMG-20190512-WA0001.webp"); // no date in its metadata
         Place(TestPhotos.OffsetJpeg, "iphone/IMG_8568.JPG");
         File.WriteAllText(_library.OriginalPath("iphone/IMG_8568.AAE"), AppleAdjustments);
         Place("jpeg/Canon_EOS_7D.jpg", "pixel/PXL_20250120_221128230.RAW-01.COVER.jpg");

@@ -135,7 +135,7 @@ public sealed class EmbeddedMetadataReader
         var xmp = new XmpValues(directories.OfType<XmpDirectory>().FirstOrDefault());
         var warnings = directories.SelectMany(d => d.Errors.Select(e => $"{d.Name}: {e}")).Distinct().Take(10).ToList();
 
-        var (takenAt, offset, fromGpsClock) = ReadTakenAt(ifd0, exif, iptc, xmp, gps);
+        var (takenAt, offset, fromGpsClock) = ReadTakenAt(directories, ifd0, exif, iptc, xmp, gps);
         var (latitude, longitude, altitude) = ReadLocation(gps, xmp);
         var (width, height) = PanasonicCropSize(directories) ?? LargestRecordedSize(directories);
 
@@ -146,6 +146,7 @@ public sealed class EmbeddedMetadataReader
             // The GPS clock is true UTC: shown at the local time of the photo's position (or of the default zone).
             TakenAtIsUtc = fromGpsClock,
             TakenAtIsTrueUtc = fromGpsClock,
+            ChangedAtUtc = PngDates.LastModifiedUtc(directories),
             // Some cameras (e.g. TEKOM-made Polaroids) put Make and Model in the EXIF IFD instead of IFD0.
             Make = Text(ifd0, ExifDirectoryBase.TagMake) ?? Text(exif, ExifDirectoryBase.TagMake) ?? xmp.Get(XmpValues.Tiff, "Make"),
             Model = Text(ifd0, ExifDirectoryBase.TagModel) ?? Text(exif, ExifDirectoryBase.TagModel) ?? xmp.Get(XmpValues.Tiff, "Model"),
@@ -176,27 +177,30 @@ public sealed class EmbeddedMetadataReader
         };
     }
 
-    private static (DateTime?, TimeSpan?, bool FromGpsClock) ReadTakenAt(Directory? ifd0, Directory? exif, IptcDirectory? iptc, XmpValues xmp, GpsDirectory? gps)
+    private static (DateTime?, TimeSpan?, bool FromGpsClock) ReadTakenAt(
+        IReadOnlyList<Directory> directories, Directory? ifd0, Directory? exif, IptcDirectory? iptc, XmpValues xmp, GpsDirectory? gps)
     {
-        // Ranked: the moment of capture first, then digitisation, then the editors' fields, then the GPS clock (UTC, in
-        // EXIF or, where an editor wrote it, XMP), then the last modification.
-        var cameraFields = new (DateTime Local, TimeSpan? Offset)?[]
+        // Ranked: the moment of capture first, then digitisation, then the editors' fields (and a PNG's creation time),
+        // then the GPS clock (UTC, in EXIF or, where an editor wrote it, XMP), then EXIF's time of the last change.
+        var ranked = new ((DateTime Local, TimeSpan? Offset)? Date, bool IsUtc)[]
         {
-            ExifDate(exif, ExifDirectoryBase.TagDateTimeOriginal, SubSecTimeOriginal, OffsetTimeOriginal),
-            MetadataDates.ParseDateTime(xmp.Get(XmpValues.Exif, "DateTimeOriginal")),
-            ExifDate(exif, ExifDirectoryBase.TagDateTimeDigitized, SubSecTimeDigitized, OffsetTimeDigitized),
-            MetadataDates.ParseDateTime(xmp.Get(XmpValues.Photoshop, "DateCreated")),
-            MetadataDates.ParseIptc(Text(iptc, IptcDirectory.TagDateCreated), Text(iptc, IptcDirectory.TagTimeCreated)),
-            MetadataDates.ParseDateTime(xmp.Get(XmpValues.Xmp, "CreateDate")),
+            (ExifDate(exif, ExifDirectoryBase.TagDateTimeOriginal, SubSecTimeOriginal, OffsetTimeOriginal), false),
+            (MetadataDates.ParseDateTime(xmp.Get(XmpValues.Exif, "DateTimeOriginal")), false),
+            (ExifDate(exif, ExifDirectoryBase.TagDateTimeDigitized, SubSecTimeDigitized, OffsetTimeDigitized), false),
+            (MetadataDates.ParseDateTime(xmp.Get(XmpValues.Photoshop, "DateCreated")), false),
+            (MetadataDates.ParseIptc(Text(iptc, IptcDirectory.TagDateCreated), Text(iptc, IptcDirectory.TagTimeCreated)), false),
+            (MetadataDates.ParseDateTime(xmp.Get(XmpValues.Xmp, "CreateDate")), false),
+            (PngDates.CreationTime(directories), false),
+            (GpsDate(gps) ?? XmpGpsDate(xmp), true),
+            (ExifDate(ifd0, ExifDirectoryBase.TagDateTime, SubSecTime, OffsetTime), false),
         };
-        var gpsClock = GpsDate(gps) ?? XmpGpsDate(xmp);
-        var candidates = cameraFields.Append(gpsClock).Append(ExifDate(ifd0, ExifDirectoryBase.TagDateTime, SubSecTime, OffsetTime)).ToList();
-        if (candidates.FirstOrDefault(c => c is not null) is not { } taken)
+        var candidates = ranked.Select(r => r.Date).ToList();
+        if (ranked.FirstOrDefault(r => r.Date is not null) is not { Date: { } taken } chosen)
         {
             return (null, null, false);
         }
 
-        var fromGpsClock = gpsClock is not null && cameraFields.All(c => c is null);
+        var fromGpsClock = chosen.IsUtc;
 
         // When the chosen field carries no offset, borrow one from another field that names the same wall-clock second.
         var offset = taken.Offset ?? candidates

@@ -21,6 +21,12 @@ public sealed record MediaMetadata
     /// </summary>
     public bool TakenAtIsTrueUtc { get; init; }
 
+    /// <summary>
+    /// When the picture was last changed, as the file itself records it (a PNG's tIME), in UTC: not a capture time, but
+    /// a better estimate than the file system's time, which every copy resets.
+    /// </summary>
+    public DateTime? ChangedAtUtc { get; init; }
+
     public string? Make { get; init; }
     public string? Model { get; init; }
     public string? Lens { get; init; }
