@@ -17,13 +17,15 @@ public sealed class TimeZoneTests : IAsyncLifetime
         _library = await TestLibrary.CreateAsync(["jpeg/Nikon_D90_DSC_0003.JPG", TestPhotos.OffsetJpeg, "dates/no_timezone.jpg", "dates/datetimeoriginal-gps.jpg", "dates/gps-datetime-only.jpg"]);
         _library.Options.Values.DefaultTimeZone = "Europe/Berlin";
 
-        // Placed in New York by a sidecar (a geotag set in Lightroom): a camera without a zone, and a phone with its own.
+        // Placed in New York by a sidecar (a geotag set in Lightroom, with the GPS time of the track point, which must not
+        // replace the files' own times): a camera without a zone, and a phone with its own.
         Directory.CreateDirectory(_library.OriginalPath("geotagged"));
         File.Copy(TestPhotos.PathOf("jpeg/Casio_EX-Z3.jpg"), _library.OriginalPath("geotagged/CIMG0001.JPG")); // 2003-10-25 15:29:18
         File.Copy(TestPhotos.PathOf("heic/Apple_iPhone_13_Pro_IMG_8565.HEIC"), _library.OriginalPath("geotagged/IMG_0002.HEIC")); // 07:13:05-06:00
         const string inNewYork = """
             <x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
-              <rdf:Description rdf:about="" xmlns:exif="http://ns.adobe.com/exif/1.0/" exif:GPSLatitude="40,42.7680N" exif:GPSLongitude="74,0.3600W"/>
+              <rdf:Description rdf:about="" xmlns:exif="http://ns.adobe.com/exif/1.0/" exif:GPSLatitude="40,42.7680N" exif:GPSLongitude="74,0.3600W"
+                exif:GPSTimeStamp="2003-10-25T20:00:00Z"/>
             </rdf:RDF></x:xmpmeta>
             """;
         await File.WriteAllTextAsync(_library.OriginalPath("geotagged/CIMG0001.xmp"), inNewYork);

@@ -61,9 +61,15 @@ public static class SidecarReader
             }
 
             var directory = new XmpReader().Extract(XmpValues.AsUtf8(bytes));
-            return directory.HasError && directory.XmpMeta is null
-                ? new MediaMetadata { Warnings = [.. directory.Errors] }
-                : EmbeddedMetadataReader.Interpret([directory]);
+            if (directory.HasError && directory.XmpMeta is null)
+            {
+                return new MediaMetadata { Warnings = [.. directory.Errors] };
+            }
+
+            // A geotagger's GPS time is when the track placed the photo, not a correction of its date: the file's own
+            // clock stays (a sidecar's date outranks it, and camera clocks drift from GPS by minutes).
+            var metadata = EmbeddedMetadataReader.Interpret([directory]);
+            return metadata.TakenAtIsUtc ? metadata with { TakenAt = null, TakenAtOffset = null, TakenAtIsUtc = false, TakenAtIsTrueUtc = false } : metadata;
         }
         catch (Exception e) when (EmbeddedMetadataReader.IsParserFailure(e))
         {
