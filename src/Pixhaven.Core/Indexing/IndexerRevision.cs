@@ -23,7 +23,8 @@ public static class IndexerRevision
     /// Google Takeout's JSON read as its photo's sidecar, which was unsupported content; a Pixel's RAW and JPEG stacked;
     /// a sidecar's position giving an assumed zone its place's; a Sony XAVC S clip's zone from the document inside it.
     /// 6: a still dated only by its GPS clock (EXIF, or XMP's exif:GPSTimeStamp) shown at its place's local time; a PNG's
-    /// "Creation Time" text as its date, its tIME chunk as the estimate when it has none.
+    /// "Creation Time" text as its date, its tIME chunk as the estimate when it has none; the ISO of cameras that keep it
+    /// in maker notes, the exposure index or beyond 65535, and the exposure settings of XMP sidecars.
     /// </summary>
     public const int Current = 6;
 }

@@ -9,7 +9,8 @@ namespace Pixhaven.Core.Tests.Media;
 
 /// <summary>
 /// Values MetadataExtractor leaves out, read from the file's own structures: a FLIR camera's capture time, the lens in a
-/// Canon maker note that an editor moved, the size of a HEIF whose item list is damaged, the GPS clock's time and a PNG's dates.
+/// Canon maker note that an editor moved, the size of a HEIF whose item list is damaged, the GPS clock's time, a PNG's dates, and the
+/// ISO and exposure of cameras that keep them outside EXIF's own fields.
 /// </summary>
 public sealed class MetadataFallbackTests
 {
@@ -157,5 +158,36 @@ public sealed class MetadataFallbackTests
 
         Assert.Equal(local, date?.Local.ToString("s", System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(offset, date?.Offset?.ToString());
+    }
+
+    [Theory]
+    [InlineData("jpeg/Casio_EX-Z3.jpg", 50)] // Casio's maker note (type 2)
+    [InlineData("jpeg/Kodak_DC280_DCP_4385.JPG", 100)] // EXIF's exposure index
+    [InlineData("jpeg/Kodak_DX4330.jpg", 200)]
+    [InlineData("jpeg/Nikon_D1X.jpg", 200)] // Nikon's maker note
+    [InlineData("jpeg/Nikon_D90_DSC_0003.JPG", 159)] // Nikon's ISO info at Lo 0.3 (exiftool: 159)
+    [InlineData("jpeg/Canon_PowerShot_S40_IMG_0108.JPG", 50)] // Canon's camera settings
+    [InlineData("raw/Nikon_Z9_HE_cropped.dng", 102400)] // ISOSpeedRatings holds 65535; the recommended exposure index the speed
+    public void Iso_ComesFromWhereTheCameraKeptIt(string relative, int iso)
+    {
+        // exiftool's ISO for each (expected.json); none of them has it in EXIF's ISOSpeedRatings.
+        Assert.Equal(iso, Reader.Read(Photo(relative)).Iso);
+    }
+
+    [Theory]
+    [InlineData("jpeg/Polaroid_PDC640M_POL_0132.JPG", "1")] // 0.992 s, not "1/1"
+    [InlineData("jpeg/FujiFilm_FinePixS2Pro.jpg", "1/14")] // 0.0735 s
+    [InlineData("jpeg/Sanyo_SR662.jpg", "1/4")]
+    [InlineData("jpeg/Casio_EX-Z3.jpg", "2")]
+    public void ExposureTime_IsWrittenAsPhotographersWriteIt(string relative, string text) =>
+        Assert.Equal(text, Reader.Read(Photo(relative)).ExposureTime);
+
+    [Fact]
+    public void ASidecarsExposure_IsReadFromItsXmp()
+    {
+        // digiKam's sidecar, as exiftool reads it: 9.4 mm, f/9.6, 1/160 s, ISO 80.
+        var sidecar = SidecarReader.Read(Photo("sidecar/digikam-example.xmp"));
+
+        Assert.Equal((9.4, 9.6, "1/160", 80), (sidecar.FocalLength, sidecar.FNumber, sidecar.ExposureTime, sidecar.Iso));
     }
 }

@@ -153,10 +153,10 @@ public sealed class EmbeddedMetadataReader
             Lens = Text(exif, ExifDirectoryBase.TagLensModel) ?? xmp.Get(XmpValues.ExifAux, "Lens")
                    ?? Text(directories.OfType<OlympusEquipmentMakernoteDirectory>().FirstOrDefault(), OlympusEquipmentMakernoteDirectory.TagLensModel)
                    ?? Text(directories.OfType<CanonMakernoteDirectory>().FirstOrDefault(), JpegSegmentFallbacks.CanonLensModel),
-            FocalLength = Round(Number(exif, ExifDirectoryBase.TagFocalLength), 2),
-            FNumber = Round(Number(exif, ExifDirectoryBase.TagFNumber) ?? ApertureToFNumber(Number(exif, ExifDirectoryBase.TagAperture)), 1),
-            ExposureTime = ExposureText(exif),
-            Iso = Integer(exif, ExifDirectoryBase.TagIsoEquivalent) is int iso and > 0 ? iso : null,
+            FocalLength = ExposureSettings.FocalLength(exif, xmp),
+            FNumber = ExposureSettings.FNumber(exif, xmp),
+            ExposureTime = ExposureSettings.ExposureTime(exif, xmp),
+            Iso = ExposureSettings.Iso(directories, exif, xmp),
             Latitude = latitude,
             Longitude = longitude,
             Altitude = altitude,
@@ -319,26 +319,6 @@ public sealed class EmbeddedMetadataReader
 
         return keywords.Select(k => k.Trim('\0', ' ')).Where(k => k.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
     }
-
-    private static string? ExposureText(Directory? exif)
-    {
-        if (exif is null || !exif.TryGetRational(ExifDirectoryBase.TagExposureTime, out var r) || r.Numerator <= 0 || r.Denominator <= 0)
-        {
-            return null;
-        }
-
-        var seconds = r.ToDouble();
-        if (seconds >= 1)
-        {
-            return Math.Round(seconds, 1).ToString(CultureInfo.InvariantCulture);
-        }
-
-        return r.Numerator == 1
-            ? $"1/{r.Denominator}"
-            : $"1/{Math.Round(1 / seconds).ToString(CultureInfo.InvariantCulture)}";
-    }
-
-    private static double? ApertureToFNumber(double? apex) => apex is { } a ? Math.Pow(Math.Sqrt(2), a) : null;
 
     private static string? Meaningful(string? description) =>
         description is null || BoilerplateDescriptions.Contains(description.Trim()) ? null : description;
