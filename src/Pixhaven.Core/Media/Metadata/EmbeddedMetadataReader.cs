@@ -182,7 +182,7 @@ public sealed class EmbeddedMetadataReader
     {
         // Ranked: the moment of capture first, then digitisation, then the editors' fields (and a PNG's creation time),
         // then the GPS clock (UTC, in EXIF or, where an editor wrote it, XMP), then EXIF's time of the last change.
-        var ranked = new ((DateTime Local, TimeSpan? Offset)? Date, bool IsUtc)[]
+        var ranked = new ((DateTime Local, TimeSpan? Offset)? Date, bool IsGpsClock)[]
         {
             (ExifDate(exif, ExifDirectoryBase.TagDateTimeOriginal, SubSecTimeOriginal, OffsetTimeOriginal), false),
             (MetadataDates.ParseDateTime(xmp.Get(XmpValues.Exif, "DateTimeOriginal")), false),
@@ -200,7 +200,7 @@ public sealed class EmbeddedMetadataReader
             return (null, null, false);
         }
 
-        var fromGpsClock = chosen.IsUtc;
+        var fromGpsClock = chosen.IsGpsClock;
 
         // When the chosen field carries no offset, borrow one from another field that names the same wall-clock second.
         var offset = taken.Offset ?? candidates
