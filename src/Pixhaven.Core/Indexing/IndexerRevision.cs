@@ -24,7 +24,8 @@ public static class IndexerRevision
     /// a sidecar's position giving an assumed zone its place's; a Sony XAVC S clip's zone from the document inside it.
     /// 6: a still dated only by its GPS clock (EXIF, or XMP's exif:GPSTimeStamp) shown at its place's local time; a PNG's
     /// "Creation Time" text as its date, its tIME chunk as the estimate when it has none; the ISO of cameras that keep it
-    /// in maker notes, the exposure index or beyond 65535, and the exposure settings of XMP sidecars.
+    /// in maker notes, the exposure index or beyond 65535, and the exposure settings of XMP sidecars; the 12-hour time of
+    /// a macOS screenshot's name ("at 2.30.11 PM").
     /// </summary>
     public const int Current = 6;
 }
