@@ -190,4 +190,11 @@ public sealed class MetadataFallbackTests
 
         Assert.Equal((9.4, 9.6, "1/160", 80), (sidecar.FocalLength, sidecar.FNumber, sidecar.ExposureTime, sidecar.Iso));
     }
+
+    [Theory]
+    [InlineData("raw/exiftool_Nikon_D70.nef", "18-70mm f/3.5-4.5")]
+    [InlineData("jpeg/Nikon_D90_DSC_0003.JPG", "50mm f/1.8")]
+    [InlineData("dates/nikon_d3_createdate_timezone_separate.jpg", "14-24mm f/2.8")]
+    public void ALensWithoutAName_IsItsRange_FromNikonsMakerNote(string relative, string lens) =>
+        Assert.Equal(lens, Reader.Read(Photo(relative)).Lens); // exiftool's Lens (a Nikon names no LensModel)
 }

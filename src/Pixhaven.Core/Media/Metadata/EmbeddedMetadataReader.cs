@@ -152,7 +152,8 @@ public sealed class EmbeddedMetadataReader
             Model = Text(ifd0, ExifDirectoryBase.TagModel) ?? Text(exif, ExifDirectoryBase.TagModel) ?? xmp.Get(XmpValues.Tiff, "Model"),
             Lens = Text(exif, ExifDirectoryBase.TagLensModel) ?? xmp.Get(XmpValues.ExifAux, "Lens")
                    ?? Text(directories.OfType<OlympusEquipmentMakernoteDirectory>().FirstOrDefault(), OlympusEquipmentMakernoteDirectory.TagLensModel)
-                   ?? Text(directories.OfType<CanonMakernoteDirectory>().FirstOrDefault(), JpegSegmentFallbacks.CanonLensModel),
+                   ?? Text(directories.OfType<CanonMakernoteDirectory>().FirstOrDefault(), JpegSegmentFallbacks.CanonLensModel)
+                   ?? LensRange.Read(directories, exif),
             FocalLength = ExposureSettings.FocalLength(exif, xmp),
             FNumber = ExposureSettings.FNumber(exif, xmp),
             ExposureTime = ExposureSettings.ExposureTime(exif, xmp),
