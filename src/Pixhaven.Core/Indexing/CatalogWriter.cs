@@ -29,6 +29,7 @@ public sealed class CatalogWriter(IDbContextFactory<CatalogDbContext> contextFac
                 a.Hash is { } hash && _photoByHash.TryGetValue(hash, out var earlier) ? earlier.FileId : null,
             }).OfType<long>().Distinct().ToList();
         var rows = await db.Files.Include(f => f.Photo).Where(f => ids.Contains(f.Id)).ToDictionaryAsync(f => f.Id, cancellationToken);
+        var twins = await TwinsAsync(db, batch, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var created = new Dictionary<string, (Photo Photo, PhotoFile Shown)>();
         var copies = new List<(long PhotoId, string Path)>();
@@ -45,6 +46,11 @@ public sealed class CatalogWriter(IDbContextFactory<CatalogDbContext> contextFac
                 case AnalysisKind.Duplicate:
                     row ??= NewRow(db, analysis);
                     (row.PhotoId, row.Duplicate, row.Primary) = (analysis.TargetId, true, false);
+                    if (twins.GetValueOrDefault(analysis.Hash!) is { } twin)
+                    {
+                        DescribeAs(row, twin);
+                    }
+
                     copies.Add((analysis.TargetId!.Value, analysis.File.RelativePath));
                     (row.MetadataAt, row.ThumbnailsAt) = (now, now);
                     break;
@@ -79,6 +85,30 @@ public sealed class CatalogWriter(IDbContextFactory<CatalogDbContext> contextFac
         {
             _photoByHash[hash] = (photo.Id, shown.Id);
         }
+    }
+
+    /// <summary>For each copy of the batch, a file read before with the same content, whose description the copy shares.</summary>
+    private static async Task<Dictionary<string, PhotoFile>> TwinsAsync(CatalogDbContext db, IReadOnlyList<FileAnalysis> batch, CancellationToken cancellationToken)
+    {
+        var hashes = batch.Where(a => a.Kind == AnalysisKind.Duplicate && a.Hash is not null).Select(a => a.Hash!).Distinct().ToList();
+        if (hashes.Count == 0)
+        {
+            return [];
+        }
+
+        var read = await db.Files.AsNoTracking().Where(f => f.Hash != null && hashes.Contains(f.Hash) && f.Type != MediaType.Unknown).ToListAsync(cancellationToken);
+        return read.GroupBy(f => f.Hash!).ToDictionary(g => g.Key, g => g.First());
+    }
+
+    /// <summary>
+    /// A copy is not read again (its content was), but it is the same kind of file: without its type a stack would rank
+    /// it last, and the viewer would not say what it is.
+    /// </summary>
+    private static void DescribeAs(PhotoFile copy, PhotoFile twin)
+    {
+        (copy.Type, copy.Format, copy.Mime) = (twin.Type, twin.Format, twin.Mime);
+        (copy.Width, copy.Height, copy.Orientation) = (twin.Width, twin.Height, twin.Orientation);
+        (copy.Duration, copy.Codec, copy.AudioCodec, copy.FrameRate) = (twin.Duration, twin.Codec, twin.AudioCodec, twin.FrameRate);
     }
 
     private static PhotoFile NewRow(CatalogDbContext db, FileAnalysis analysis)

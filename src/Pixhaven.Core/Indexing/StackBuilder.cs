@@ -57,6 +57,19 @@ public sealed class StackBuilder(
     private static bool IsVideoProxy(MediaType type, string path) =>
         type == MediaType.Video && (path.EndsWith(".lrf", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".lrv", StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>
+    /// The files other than the group's that the photos show. Another group of this chunk may have changed which one that
+    /// is without saving yet, so the catalog's answer is joined with the tracked files and read as they are now.
+    /// </summary>
+    private static async Task<List<PhotoFile>> ShownElsewhereAsync(CatalogDbContext db, List<long> photoIds, List<long> inGroup, CancellationToken cancellationToken)
+    {
+        var saved = await db.Files.Where(f => f.PhotoId != null && photoIds.Contains(f.PhotoId.Value) && f.Primary && !inGroup.Contains(f.Id))
+            .ToListAsync(cancellationToken);
+        var tracked = db.ChangeTracker.Entries<PhotoFile>().Select(e => e.Entity)
+            .Where(f => f.PhotoId is { } id && photoIds.Contains(id) && !inGroup.Contains(f.Id));
+        return saved.Concat(tracked).Distinct().Where(f => f.Primary).ToList();
+    }
+
     /// <summary>How many media files (not sidecars) share each candidate's stack; none when no copy is shown elsewhere.</summary>
     private static async Task<Dictionary<long, int>> StackSizesAsync(CatalogDbContext db, List<PhotoFile> group, List<PhotoFile> shownElsewhere,
         CancellationToken cancellationToken)
@@ -156,9 +169,7 @@ public sealed class StackBuilder(
         var photos = shown.Select(f => f.Photo!).Distinct().ToList();
         var photoIds = photos.Select(p => p.Id).ToList();
         var inGroup = group.Select(f => f.Id).ToList();
-        var shownElsewhere = shown.Any(f => f.Duplicate)
-            ? await db.Files.Where(f => f.PhotoId != null && photoIds.Contains(f.PhotoId.Value) && f.Primary && !inGroup.Contains(f.Id)).ToListAsync(cancellationToken)
-            : [];
+        var shownElsewhere = shown.Any(f => f.Duplicate) ? await ShownElsewhereAsync(db, photoIds, inGroup, cancellationToken) : [];
         var target = photos.MinBy(p => p.Id)!;
 
         // Among identical copies, the one in the larger stack is shown (the JPEG beside its RAW, not its copy alone in
@@ -169,10 +180,15 @@ public sealed class StackBuilder(
                           .OrderBy(Rank).ThenByDescending(f => stackSizes.GetValueOrDefault(f.Id)).ThenBy(f => f.Path, PathOrder.Instance)
                           .FirstOrDefault()
                       ?? ByRank(shown)!;
-        primary.Duplicate = false; // only when the photo had no primary left: a duplicate takes its place
-        foreach (var copy in shownElsewhere.Where(e => !ReferenceEquals(e, primary) && e.Hash == primary.Hash))
+
+        // Of identical files, one belongs to the photo and the rest are its copies: the one shown, else the stack's own.
+        foreach (var same in ownCopies.Concat(shownElsewhere).Append(primary).Distinct().GroupBy(f => f.Hash))
         {
-            copy.Duplicate = true;
+            var kept = same.FirstOrDefault(f => ReferenceEquals(f, primary)) ?? same.FirstOrDefault(f => inGroup.Contains(f.Id)) ?? same.First();
+            foreach (var file in same)
+            {
+                file.Duplicate = !ReferenceEquals(file, kept);
+            }
         }
 
         if (!ReferenceEquals(primary.Photo, target))

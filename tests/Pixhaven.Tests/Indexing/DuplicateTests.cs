@@ -130,33 +130,65 @@ public class DuplicateTests : IAsyncLifetime
         Assert.Equal([false, true, false], others.Select(f => f.Duplicate));
     }
 
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task AStacksOwnJpeg_IsShown_NotItsCopyInAFolderThatSortsFirst(bool rawIndexedBefore)
+    private void Place(string corpusFile, string target)
     {
-        // The copy's path sorts first, so among copies alone it would be shown; in a stack the stack's own file is.
-        Directory.CreateDirectory(_library.OriginalPath("2019/trip"));
-        File.Copy(TestPhotos.PathOf("raw/exiftool_Nikon_D70.nef"), _library.OriginalPath("2019/trip/DSC_0003.NEF"));
-        if (rawIndexedBefore)
+        Directory.CreateDirectory(Path.GetDirectoryName(_library.OriginalPath(target))!);
+        File.Copy(TestPhotos.PathOf(corpusFile), _library.OriginalPath(target));
+    }
+
+    [Theory]
+    [InlineData("together")]
+    [InlineData("raw first")] // the RAW's photo is older, so the stack keeps it
+    [InlineData("copies first")] // the stack's JPEG and RAW arrive as copies of a photo shown elsewhere
+    public async Task AStacksOwnJpeg_IsShown_NotItsCopiesElsewhere_WhicheverArrivesFirst(string order)
+    {
+        // "0/x.jpg" sorts first, so among copies alone it would be shown; "copy/" holds a copy with a sidecar of its own.
+        const string jpeg = "jpeg/Nikon_D90_DSC_0003.JPG", raw = "raw/exiftool_Nikon_D70.nef";
+        (string Corpus, string Target)[] rawFile = [(raw, "2019/trip/DSC_0003.NEF")], stackJpeg = [(jpeg, "2019/trip/DSC_0003.JPG")];
+        (string Corpus, string Target)[] copies =
+            [(jpeg, "0/x.jpg"), (jpeg, "copy/DSC_0003.JPG"), ("sidecar/IMG_5910.xmp", "copy/DSC_0003.xmp"), (raw, "z/DSC_0003.NEF")];
+        (string Corpus, string Target)[][] batches = order switch
         {
+            "together" => [[.. rawFile, .. stackJpeg, .. copies]],
+            "raw first" => [rawFile, [.. stackJpeg, .. copies]],
+            _ => [copies, [.. rawFile, .. stackJpeg]],
+        };
+        foreach (var batch in batches)
+        {
+            foreach (var (corpus, target) in batch)
+            {
+                Place(corpus, target);
+            }
+
             await _library.IndexAsync();
         }
 
-        Directory.CreateDirectory(_library.OriginalPath("0"));
-        File.Copy(TestPhotos.PathOf("jpeg/Nikon_D90_DSC_0003.JPG"), _library.OriginalPath("0/x.jpg"));
-        File.Copy(TestPhotos.PathOf("jpeg/Nikon_D90_DSC_0003.JPG"), _library.OriginalPath("2019/trip/DSC_0003.JPG"));
+        Assert.Equal(0, (await _library.IndexAsync()).Duplicates); // a run more changes nothing
+        await using var db = _library.OpenCatalog();
+        var files = await db.Files.Where(f => f.Path != TestPhotos.CanonJpeg && f.Path != TestPhotos.GpsJpeg).OrderBy(f => f.Path).ToListAsync();
+        Assert.Equal(["0/x.jpg", "2019/trip/DSC_0003.JPG", "2019/trip/DSC_0003.NEF", "copy/DSC_0003.JPG", "copy/DSC_0003.xmp", "z/DSC_0003.NEF"], files.Select(f => f.Path));
+        Assert.Single(files.Select(f => f.PhotoId).Distinct());
+        Assert.Equal([false, true, false, false, false, false], files.Select(f => f.Primary));
+        Assert.Equal([true, false, false, true, false, true], files.Select(f => f.Duplicate));
+        Assert.Equal([MediaType.Image, MediaType.Image, MediaType.Raw, MediaType.Image, MediaType.Sidecar, MediaType.Raw], files.Select(f => f.Type));
+    }
 
-        Assert.Equal(1, (await _library.IndexAsync()).Duplicates);
+    [Fact]
+    public async Task AnEditsOriginal_IsTheStacks_AndItsCopyElsewhereTheCopy()
+    {
+        // The copy "b/IMG_1.jpg" sorts before "edits/IMG_1.jpg"; the stack shows the edit, and keeps its own original.
+        Place("jpeg/Canon_EOS_7D.jpg", "b/IMG_1.jpg");
+        Place("jpeg/Canon_EOS_7D.jpg", "edits/IMG_1.jpg");
+        Place("jpeg/Sony_SLT-A57_DSC8833.JPG", "edits/IMG_1 (edited).jpg");
+
+        await _library.IndexAsync();
 
         await using var db = _library.OpenCatalog();
-        var files = await db.Files.Where(f => f.Path.StartsWith("0/") || f.Path.StartsWith("2019/")).OrderBy(f => f.Path).ToListAsync();
-        Assert.Equal(["0/x.jpg", "2019/trip/DSC_0003.JPG", "2019/trip/DSC_0003.NEF"], files.Select(f => f.Path));
+        var files = await db.Files.Where(f => f.Path.StartsWith("b/") || f.Path.StartsWith("edits/")).OrderBy(f => f.Path).ToListAsync();
+        Assert.Equal(["b/IMG_1.jpg", "edits/IMG_1 (edited).jpg", "edits/IMG_1.jpg"], files.Select(f => f.Path));
         Assert.Single(files.Select(f => f.PhotoId).Distinct());
         Assert.Equal([false, true, false], files.Select(f => f.Primary));
         Assert.Equal([true, false, false], files.Select(f => f.Duplicate));
-        Assert.Equal(0, (await _library.IndexAsync()).Duplicates); // and a second run leaves it so
-        Assert.Equal("2019/trip/DSC_0003.JPG", await db.Files.Where(f => f.Primary && f.PhotoId == files[0].PhotoId).Select(f => f.Path).SingleAsync());
     }
 
     [Fact]
