@@ -51,7 +51,10 @@ public static class VipsErrors
             }
         }
 
-        var specific = lines.Where(line => !line.StartsWith("unable to call ", StringComparison.Ordinal) && !OfAnotherFamily(line, family)
+        // A NUL is where another thread cleared the shared buffer while NetVips read it: what follows is a torn line of
+        // another file's error ("\0tmp/cut.HIF: bad seek"), which no longer starts with the path that would tell it apart.
+        var specific = lines.Where(line => !line.Contains('\0', StringComparison.Ordinal)
+                                           && !line.StartsWith("unable to call ", StringComparison.Ordinal) && !OfAnotherFamily(line, family)
                                            && (path is null || NamedFile(line) is not { } named || named == path)).ToList();
         // A line that names its file ("/photos/IMG_1.heic: bad seek to 22444") is libvips' own, less telling than the
         // decoder's, and its path is not for a reason shown beside the file: the decoder's line first, else without the path.
