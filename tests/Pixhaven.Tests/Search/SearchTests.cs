@@ -42,7 +42,7 @@ public class SearchTests(CorpusFixture corpus)
     [InlineData("type:live", new[] { "livephoto/IMG_3589.HEIC", "video/Panasonic_P1000244.JPG" })]
     [InlineData("near:48.858,2.297", new[] { "jpeg/FujiFilm_FinePixS2Pro.jpg" })]
     [InlineData("stack:true", new[] { "livephoto/IMG_3589.HEIC", "raw/exiftool_Canon_350D.cr2", "sidecar/IMG_5910.jpg", "sidecar/cookiezen.jpg", "video/Panasonic_P1000244.JPG" })]
-    [InlineData("f:2.8 iso:100-400", new[] { "jpeg/Olympus_C-3000_PA250004.JPG", "raw/GoPro_HERO7_GOPR8513.GPR" })]
+    [InlineData("f:2.8 iso:100-400", new[] { "broken/jpeg_named.nef", "jpeg/Olympus_C-3000_PA250004.JPG", "raw/GoPro_HERO7_GOPR8513.GPR" })] // the D70s: ISO 200 in its maker note
     [InlineData("state:california city:\"san francisco\"|berkeley", new[] { "dates/gps-datetime-only.jpg", "sidecar/IMG_5910.jpg" })]
     [InlineData("keywords:utah", new[] { "dates/thompson-springs-tz.jpg" })]
     [InlineData("label:farmer", new[] { "iptc_xmp/iptc-staff-photographer-example.jpg" })]
