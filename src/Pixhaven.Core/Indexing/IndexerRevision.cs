@@ -25,7 +25,8 @@ public static class IndexerRevision
     /// 6: a still dated only by its GPS clock (EXIF, or XMP's exif:GPSTimeStamp) shown at its place's local time; a PNG's
     /// "Creation Time" text as its date, its tIME chunk as the estimate when it has none; the ISO of cameras that keep it
     /// in maker notes, the exposure index or beyond 65535, and the exposure settings of XMP sidecars; the 12-hour time of
-    /// a macOS screenshot's name ("at 2.30.11 PM"); a Nikon's lens as its range ("18-70mm f/3.5-4.5").
+    /// a macOS screenshot's name ("at 2.30.11 PM"); a Nikon's lens as its range ("18-70mm f/3.5-4.5"); a
+    /// Canon CRW's focal length, f-number, exposure and ISO.
     /// </summary>
     public const int Current = 6;
 }

@@ -197,4 +197,14 @@ public sealed class MetadataFallbackTests
     [InlineData("dates/nikon_d3_createdate_timezone_separate.jpg", "14-24mm f/2.8")]
     public void ALensWithoutAName_IsItsRange_FromNikonsMakerNote(string relative, string lens) =>
         Assert.Equal(lens, Reader.Read(Photo(relative)).Lens); // exiftool's Lens (a Nikon names no LensModel)
+
+    [Fact]
+    public void ACanonCrw_HasItsExposure_FromItsCiffRecords()
+    {
+        // exiftool: FocalLength 7.09375 mm (227 at 32 units per mm), FNumber 2.9 (99: 3 + 3/32 EV), ExposureTime 1/5 (76:
+        // 2 1/3 EV, a third of a stop written as 12/32), CameraISO 50.
+        var crw = CiffReader.Read(Photo("raw/Canon_PowerShot_S40_CRW_0113.CRW"));
+
+        Assert.Equal((7.09, 2.9, "1/5", 50), (crw.FocalLength, crw.FNumber, crw.ExposureTime, crw.Iso));
+    }
 }

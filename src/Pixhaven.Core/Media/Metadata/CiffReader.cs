@@ -5,7 +5,8 @@ namespace Pixhaven.Core.Media.Metadata;
 
 /// <summary>
 /// Canon's CIFF container (.CRW, 1998-2004 cameras), which MetadataExtractor does not parse: make and model, the time
-/// taken, and the image size and rotation. Hand-written because no maintained .NET library reads CIFF; it follows
+/// taken, the image size and rotation, and the exposure (the camera settings, shot info and focal length records, laid
+/// out as in Canon's EXIF maker notes). Hand-written because no maintained .NET library reads CIFF; it follows
 /// Canon's CIFF 1.0r4 layout and reads only what it needs, with every offset checked against the heap it lies in.
 /// </summary>
 public static class CiffReader
@@ -13,6 +14,9 @@ public static class CiffReader
     private const ushort MakeModel = 0x080a;
     private const ushort TimeStamp = 0x180e;
     private const ushort ImageInfo = 0x1810;
+    private const ushort FocalLengthRecord = 0x1029;
+    private const ushort ShotInfo = 0x102a;
+    private const ushort CameraSettings = 0x102d;
     private const int MaxDepth = 8;
     private const int MaxEntries = 4096;
 
@@ -126,6 +130,27 @@ public static class CiffReader
             };
         }
 
-        return new MediaMetadata { Make = make, Model = model, TakenAt = taken, Width = width, Height = height, Orientation = orientation };
+        var settings = Int16s(found, CameraSettings);
+        var shot = Int16s(found, ShotInfo);
+        var focal = Int16s(found, FocalLengthRecord);
+        var focalUnits = At(settings, 25) is > 0 and var units ? units : 1;
+        var apertureEv = At(shot, 21) is > 0 and var fNumber ? fNumber : At(shot, 4);
+        var exposureEv = At(shot, 22) is not 0 and var exposure ? exposure : At(shot, 5);
+        return new MediaMetadata
+        {
+            Make = make, Model = model, TakenAt = taken, Width = width, Height = height, Orientation = orientation,
+            Iso = ExposureSettings.CanonIso(At(settings, 16)),
+            FNumber = apertureEv is > 0 and var ev ? Math.Round(Math.Pow(2, ExposureSettings.CanonEv(ev) / 2), 1) : null,
+            ExposureTime = exposureEv is not (null or 0) and var tv ? ExposureSettings.ExposureText(Math.Pow(2, -ExposureSettings.CanonEv(tv.Value))) : null,
+            FocalLength = At(focal, 1) is > 0 and var length ? Math.Round((double)length / focalUnits, 2) : null,
+        };
     }
+
+    /// <summary>A record of 16-bit values; the camera settings and shot info begin with their own length in bytes.</summary>
+    private static short[]? Int16s(Dictionary<ushort, byte[]> found, ushort id) =>
+        found.TryGetValue(id, out var bytes) && bytes.Length >= 4
+            ? Enumerable.Range(0, bytes.Length / 2).Select(i => BinaryPrimitives.ReadInt16LittleEndian(bytes.AsSpan(i * 2))).ToArray()
+            : null;
+
+    private static int? At(short[]? values, int index) => values is not null && index < values.Length ? values[index] : null;
 }

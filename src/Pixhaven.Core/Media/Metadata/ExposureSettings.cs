@@ -81,19 +81,37 @@ internal static class ExposureSettings
             }
         }
 
-        if (directories.OfType<CanonMakernoteDirectory>().FirstOrDefault() is { } canon
-            && Integer(canon, CanonMakernoteDirectory.CameraSettings.TagIso) is { } canonIso)
+        if (CanonIso(Integer(directories.OfType<CanonMakernoteDirectory>().FirstOrDefault(), CanonMakernoteDirectory.CameraSettings.TagIso)) is { } canonIso)
         {
-            // Canon's camera settings give the ISO as an index (16: 50, 17: 100, ... 20: 800), or itself with bit 14 set.
-            var value = (canonIso & 0x4000) != 0 ? canonIso & 0x3FFF : canonIso is >= 16 and <= 20 ? 50 << (canonIso - 16) : 0;
-            if (value > 0)
-            {
-                return value;
-            }
+            return canonIso;
         }
 
         return Positive(Integer(directories.OfType<CasioType2MakernoteDirectory>().FirstOrDefault(), CasioCcdIso))
                ?? Positive(Integer(directories.OfType<KodakMakernoteDirectory>().FirstOrDefault(), KodakIso));
+    }
+
+    /// <summary>Canon's camera settings give the ISO as an index (16: 50, 17: 100, ... 20: 800), or itself with bit 14 set.</summary>
+    public static int? CanonIso(int? setting) => setting switch
+    {
+        { } value when (value & 0x4000) != 0 && (value & 0x3FFF) > 0 => value & 0x3FFF,
+        >= 16 and <= 20 and var index => 50 << (index - 16),
+        _ => null,
+    };
+
+    /// <summary>
+    /// A Canon APEX value in 1/32 EV steps, where 12 and 20 thirty-seconds stand for a third and two thirds of a stop
+    /// (Canon's encoding of its 1/3-stop settings).
+    /// </summary>
+    public static double CanonEv(int value)
+    {
+        var magnitude = Math.Abs(value);
+        var fraction = (magnitude & 0x1F) switch
+        {
+            0x0C => 32.0 / 3,
+            0x14 => 64.0 / 3,
+            var other => other,
+        };
+        return Math.Sign(value) * ((magnitude & ~0x1F) + fraction) / 32;
     }
 
     private static double? XmpNumber(XmpValues xmp, string name)
