@@ -79,7 +79,8 @@ public sealed class StackBuilder(
             return [];
         }
 
-        var sizes = group.ToDictionary(f => f.Id, _ => group.Count(f => f.Type != MediaType.Sidecar));
+        var groupSize = group.Count(f => f.Type != MediaType.Sidecar);
+        var sizes = group.ToDictionary(f => f.Id, _ => groupSize);
         var keys = shownElsewhere.Select(f => f.StackKey).OfType<string>().Distinct().ToList();
         var byKey = await db.Files.Where(f => f.StackKey != null && keys.Contains(f.StackKey) && !f.Missing && f.Type != MediaType.Sidecar)
             .GroupBy(f => f.StackKey!).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);

@@ -347,11 +347,11 @@ public sealed class EmbeddedMetadataReader
         return string.IsNullOrEmpty(value) ? null : value;
     }
 
-    private static double? Number(Directory? directory, int tag) =>
+    internal static double? Number(Directory? directory, int tag) =>
         directory is not null && directory.TryGetRational(tag, out var r) && r.Denominator != 0 && r.ToDouble() is var v && v > 0 && double.IsFinite(v) ? v : null;
 
-    private static int? Integer(Directory? directory, int tag) =>
+    internal static int? Integer(Directory? directory, int tag) =>
         directory is not null && directory.TryGetInt32(tag, out var value) ? value : null;
 
-    private static double? Round(double? value, int digits) => value is { } v ? Math.Round(v, digits) : null;
+    internal static double? Round(double? value, int digits) => value is { } v ? Math.Round(v, digits) : null;
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using MetadataExtractor;
 using MetadataExtractor.Formats.Exif;
 using MetadataExtractor.Formats.Exif.Makernotes;
+using static Pixhaven.Core.Media.Metadata.EmbeddedMetadataReader;
 using Directory = MetadataExtractor.Directory;
 
 namespace Pixhaven.Core.Media.Metadata;
@@ -114,40 +115,26 @@ internal static class ExposureSettings
         return Math.Sign(value) * ((magnitude & ~0x1F) + fraction) / 32;
     }
 
+    /// <summary>An XMP number as EXIF's rationals are written there ("94/10"), or plain ("9.4").</summary>
     private static double? XmpNumber(XmpValues xmp, string name)
     {
-        if (xmp.Get(XmpValues.Exif, name) is not { } text)
+        var parts = xmp.Get(XmpValues.Exif, name)?.Split('/');
+        if (parts is not { Length: 1 or 2 } || !double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
         {
             return null;
         }
 
-        var slash = text.IndexOf('/');
-        double value;
-        if (slash > 0)
+        if (parts.Length == 2)
         {
-            if (!double.TryParse(text[..slash], NumberStyles.Float, CultureInfo.InvariantCulture, out var numerator)
-                || !double.TryParse(text[(slash + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out var denominator) || denominator == 0)
-            {
-                return null;
-            }
-
-            value = numerator / denominator;
-        }
-        else if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
-        {
-            return null;
+            value = double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var denominator) && denominator != 0
+                ? value / denominator
+                : double.NaN;
         }
 
         return value > 0 && double.IsFinite(value) ? value : null;
     }
 
     private static double? ApertureToFNumber(double? apex) => apex is { } a ? Math.Pow(Math.Sqrt(2), a) : null;
-
-    private static double? Number(Directory? directory, int tag) =>
-        directory is not null && directory.TryGetRational(tag, out var r) && r.Denominator != 0 && r.ToDouble() is var v && v > 0 && double.IsFinite(v) ? v : null;
-
-    private static int? Integer(Directory? directory, int tag) =>
-        directory is not null && directory.TryGetInt32(tag, out var value) ? value : null;
 
     private static int? Positive(int? value) => value is > 0 ? value : null;
 
@@ -157,6 +144,4 @@ internal static class ExposureSettings
             && item.GetTypeCode() is >= TypeCode.SByte and <= TypeCode.UInt32
             ? Convert.ToInt32(item, CultureInfo.InvariantCulture) is var number and >= 0 ? number : null
             : null;
-
-    private static double? Round(double? value, int digits) => value is { } v ? Math.Round(v, digits) : null;
 }
