@@ -27,6 +27,8 @@ public static class IndexerRevision
     /// in maker notes, the exposure index or beyond 65535, and the exposure settings of XMP sidecars; the 12-hour time of
     /// a macOS screenshot's name ("at 2.30.11 PM"); a Nikon's lens as its range ("18-70mm f/3.5-4.5"); a
     /// Canon CRW's focal length, f-number, exposure and ISO.
+    /// 7: an imported file named by its estimated date (no date inside, so its time of last change) stays an estimate, in
+    /// UTC, instead of being dated by that name in the default zone.
     /// </summary>
-    public const int Current = 6;
+    public const int Current = 7;
 }

@@ -22,15 +22,22 @@ public static class PhotoFields
             photo.Height = header.Height;
         }
 
-        if (metadata.TakenAt is null && photo.TakenAtSource <= MetadataSource.FileName && FileNameDates.Parse(relativePath) is { } named)
+        // No date anywhere: the time of the last change is the last resort (the file's own record of it, else the file
+        // system's), recorded as UTC and marked as estimated (Auto).
+        var estimate = DateTime.SpecifyKind(metadata.ChangedAtUtc ?? fileModifiedUtc, DateTimeKind.Unspecified);
+        var byName = metadata.TakenAt is null ? FileNameDates.Parse(relativePath)?.Local : null;
+
+        // Import names a file without a date from that same estimate (and keeps its file time): such a name is the
+        // estimate, in UTC, not a date someone gave the file, and the photo stays marked as estimated.
+        var nameIsTheEstimate = byName == estimate.AddTicks(-(estimate.Ticks % TimeSpan.TicksPerSecond));
+        if (byName is { } named && !nameIsTheEstimate && photo.TakenAtSource <= MetadataSource.FileName)
         {
-            SetTakenAt(photo, named.Local, null, MetadataSource.FileName);
+            SetTakenAt(photo, named, null, MetadataSource.FileName);
         }
-        else if (metadata.TakenAt is null && photo.TakenAtSource == MetadataSource.Auto)
+        else if (metadata.TakenAt is null
+                 && (photo.TakenAtSource == MetadataSource.Auto || (nameIsTheEstimate && photo.TakenAtSource == MetadataSource.FileName && photo.TakenAt == byName)))
         {
-            // No date anywhere: the time of the last change is the last resort (the file's own record of it, else the file
-            // system's), recorded as UTC and marked as estimated (Auto).
-            SetTakenAt(photo, DateTime.SpecifyKind(metadata.ChangedAtUtc ?? fileModifiedUtc, DateTimeKind.Unspecified), TimeSpan.Zero, MetadataSource.Auto);
+            SetTakenAt(photo, estimate, TimeSpan.Zero, MetadataSource.Auto);
         }
 
         ApplyRanked(photo, metadata, MetadataSource.Embedded);

@@ -233,7 +233,35 @@ public sealed class ImportTests : IAsyncLifetime
         Assert.Equal([$"2020/05/20200520_193726_{hash8}.png"], result.Moves.Select(m => m.To));
         await using var db = _library.OpenCatalog();
         var photo = (await db.Files.Include(f => f.Photo).SingleAsync(f => f.Path.StartsWith("2020/05/"))).Photo!;
-        Assert.Equal((new DateTime(2020, 5, 20, 19, 37, 26), MetadataSource.FileName), (photo.TakenAt, photo.TakenAtSource)); // its new name says it
+        // Its new name is that estimate, not a date someone gave it: it stays an estimate, in UTC.
+        Assert.Equal((new DateTime(2020, 5, 20, 19, 37, 26), 0, MetadataSource.Auto), (photo.TakenAt, photo.TakenAtOffsetMinutes, photo.TakenAtSource));
+    }
+
+    [Fact]
+    public async Task AFileNamedByItsFileTime_StaysEstimated_AtTheSameInstant_InAnyDefaultZone()
+    {
+        // No date inside at all: import names it by its file time, which the copy keeps.
+        _library.Options.Values.DefaultTimeZone = "Europe/Berlin";
+        Put("webp/Alpha_Lossy.webp", "export/alpha.webp");
+        var fileTime = new DateTime(2021, 7, 3, 22, 15, 40, 250, DateTimeKind.Utc);
+        File.SetLastWriteTimeUtc(Path.Combine(ImportFolder, "export/alpha.webp"), fileTime);
+
+        var placed = (await ImportAsync()).Moves.Single().To;
+
+        Assert.StartsWith("2021/07/20210703_221540_", placed, StringComparison.Ordinal);
+        await using var db = _library.OpenCatalog();
+        var photo = (await db.Files.Include(f => f.Photo).SingleAsync(f => f.Path == placed)).Photo!;
+        // Read as a name, it would be 22:15:40 in Berlin, two hours before the file was written, and no longer "estimated".
+        Assert.Equal((fileTime, MetadataSource.Auto), (photo.TakenAtUtc, photo.TakenAtSource));
+
+        // A photo that an older version dated by such a name is an estimate again once its file is read again.
+        await db.Photos.Where(p => p.Id == photo.Id).ExecuteUpdateAsync(s => s
+            .SetProperty(p => p.TakenAt, new DateTime(2021, 7, 3, 22, 15, 40)).SetProperty(p => p.TakenAtOffsetMinutes, 120)
+            .SetProperty(p => p.TakenAtUtc, new DateTime(2021, 7, 3, 20, 15, 40, DateTimeKind.Utc)).SetProperty(p => p.TakenAtSource, MetadataSource.FileName));
+        await db.Files.Where(f => f.Path == placed).ExecuteUpdateAsync(s => s.SetProperty(f => f.Revision, IndexerRevision.Current - 1));
+        Assert.Equal(1, (await _library.IndexAsync()).ReadAgain);
+        var again = await db.Photos.AsNoTracking().SingleAsync(p => p.Id == photo.Id);
+        Assert.Equal((fileTime, 0, MetadataSource.Auto), (again.TakenAtUtc, again.TakenAtOffsetMinutes, again.TakenAtSource));
     }
 
     [Fact]
