@@ -28,7 +28,8 @@ public static class IndexerRevision
     /// a macOS screenshot's name ("at 2.30.11 PM"); a Nikon's lens as its range ("18-70mm f/3.5-4.5"); a
     /// Canon CRW's focal length, f-number, exposure and ISO.
     /// 7: an imported file named by its estimated date (no date inside, so its time of last change) stays an estimate, in
-    /// UTC, instead of being dated by that name in the default zone.
+    /// UTC, instead of being dated by that name in the default zone; the exposure settings TIFF/EP RAWs (Kodak's KDC) keep
+    /// in IFD0, and the ISO in a Canon maker note an editor moved.
     /// </summary>
     public const int Current = 7;
 }

@@ -167,6 +167,7 @@ public sealed class MetadataFallbackTests
     [InlineData("jpeg/Nikon_D1X.jpg", 200)] // Nikon's maker note
     [InlineData("jpeg/Nikon_D90_DSC_0003.JPG", 159)] // Nikon's ISO info at Lo 0.3 (exiftool: 159)
     [InlineData("jpeg/Canon_PowerShot_S40_IMG_0108.JPG", 50)] // Canon's camera settings
+    [InlineData("jpeg/Canon_PowerShot_A85.jpg", 50)] // the same, in a maker note moved by 256 bytes (exiftool's warning)
     [InlineData("raw/Nikon_Z9_HE_cropped.dng", 102400)] // ISOSpeedRatings holds 65535; the recommended exposure index the speed
     public void Iso_ComesFromWhereTheCameraKeptIt(string relative, int iso)
     {
@@ -197,6 +198,15 @@ public sealed class MetadataFallbackTests
     [InlineData("dates/nikon_d3_createdate_timezone_separate.jpg", "14-24mm f/2.8")]
     public void ALensWithoutAName_IsItsRange_FromNikonsMakerNote(string relative, string lens) =>
         Assert.Equal(lens, Reader.Read(Photo(relative)).Lens); // exiftool's Lens (a Nikon names no LensModel)
+
+    [Fact]
+    public void ATiffEpRaw_HasTheExposureItsFirstDirectoryHolds()
+    {
+        // A Kodak DC50's KDC keeps exposure, f-number and focal length in IFD0, as TIFF/EP does (exiftool: 1/36, 2.5, 37.0 mm).
+        var kdc = Reader.Read(Photo("raw/Kodak_DC50_DC0010S.KDC"));
+
+        Assert.Equal((37, 2.5, "1/36"), (kdc.FocalLength, kdc.FNumber, kdc.ExposureTime));
+    }
 
     [Fact]
     public void ACanonCrw_HasItsExposure_FromItsCiffRecords()

@@ -130,6 +130,8 @@ public sealed class EmbeddedMetadataReader
         // RAW files can hold several EXIF sub-IFDs; the one with the capture date is the camera's.
         var exif = directories.OfType<ExifSubIfdDirectory>().FirstOrDefault(d => d.ContainsTag(ExifDirectoryBase.TagDateTimeOriginal))
                    ?? directories.OfType<ExifSubIfdDirectory>().FirstOrDefault();
+        // TIFF/EP cameras (a Kodak DC50's KDC) write the exposure settings in IFD0, and their sub-IFD holds only the image.
+        Directory? settings = exif?.ContainsTag(ExifDirectoryBase.TagExposureTime) != true && ifd0?.ContainsTag(ExifDirectoryBase.TagExposureTime) == true ? ifd0 : exif;
         var gps = directories.OfType<GpsDirectory>().FirstOrDefault();
         var iptc = directories.OfType<IptcDirectory>().FirstOrDefault();
         var xmp = new XmpValues(directories.OfType<XmpDirectory>().FirstOrDefault());
@@ -154,10 +156,10 @@ public sealed class EmbeddedMetadataReader
                    ?? Text(directories.OfType<OlympusEquipmentMakernoteDirectory>().FirstOrDefault(), OlympusEquipmentMakernoteDirectory.TagLensModel)
                    ?? Text(directories.OfType<CanonMakernoteDirectory>().FirstOrDefault(), JpegSegmentFallbacks.CanonLensModel)
                    ?? LensRange.Read(directories, exif),
-            FocalLength = ExposureSettings.FocalLength(exif, xmp),
-            FNumber = ExposureSettings.FNumber(exif, xmp),
-            ExposureTime = ExposureSettings.ExposureTime(exif, xmp),
-            Iso = ExposureSettings.Iso(directories, exif, xmp),
+            FocalLength = ExposureSettings.FocalLength(settings, xmp),
+            FNumber = ExposureSettings.FNumber(settings, xmp),
+            ExposureTime = ExposureSettings.ExposureTime(settings, xmp),
+            Iso = ExposureSettings.Iso(directories, settings, xmp),
             Latitude = latitude,
             Longitude = longitude,
             Altitude = altitude,

@@ -15,12 +15,15 @@ public sealed class ExifMakerNote
     private const ushort ExifIfdPointer = 0x8769;
     private const ushort MakerNoteTag = 0x927C;
     private const ushort AsciiType = 2;
+    private const ushort ShortType = 3;
     private const int MaxEntries = 512;
 
     private readonly byte[] _tiff;
     private readonly Dictionary<ushort, (ushort Type, uint Count, long Offset)> _entries;
+    private readonly bool _bigEndian;
 
-    private ExifMakerNote(byte[] tiff, Dictionary<ushort, (ushort, uint, long)> entries) => (_tiff, _entries) = (tiff, entries);
+    private ExifMakerNote(byte[] tiff, Dictionary<ushort, (ushort, uint, long)> entries, bool bigEndian) =>
+        (_tiff, _entries, _bigEndian) = (tiff, entries, bigEndian);
 
     /// <summary>
     /// The maker note of an EXIF APP1 payload ("Exif\0\0" and a TIFF structure), its value offsets repaired when the
@@ -56,7 +59,7 @@ public sealed class ExifMakerNote
             if (reader.U16(noteStart, order) is { } count and > 0 and <= MaxEntries && 2 + (12L * count) <= noteLength
                 && Entries(reader, noteStart, count, order, noteStart + noteLength) is { } entries)
             {
-                return new ExifMakerNote(tiff, entries);
+                return new ExifMakerNote(tiff, entries, order);
             }
         }
 
@@ -76,6 +79,12 @@ public sealed class ExifMakerNote
         var text = Encoding.ASCII.GetString(end >= 0 ? bytes[..end] : bytes).Trim();
         return text.Length > 0 && text.All(c => c >= ' ' && c < 0x7F) ? text : null;
     }
+
+    /// <summary>One value of a tag holding 16-bit numbers (a Canon note's camera settings); null when there is none.</summary>
+    public ushort? Value16(ushort tag, int index) =>
+        _entries.TryGetValue(tag, out var entry) && entry.Type == ShortType && index >= 0 && index < entry.Count
+            ? new Bounded(_tiff).U16(entry.Offset + (2L * index), _bigEndian)
+            : null;
 
     private static Dictionary<ushort, (ushort, uint, long)>? Entries(Bounded reader, long table, ushort count, bool bigEndian, long noteEnd)
     {

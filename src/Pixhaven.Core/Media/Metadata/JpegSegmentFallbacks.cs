@@ -6,12 +6,16 @@ namespace Pixhaven.Core.Media.Metadata;
 
 /// <summary>
 /// Values a JPEG holds that MetadataExtractor does not give: the capture time of FLIR thermal cameras, and the lens
-/// name in a Canon maker note that an editor moved. Read from the APP1 segments only when those values are missing.
+/// name and ISO in a Canon maker note that an editor moved. Read from the APP1 segments only when those values are missing.
 /// </summary>
 internal static class JpegSegmentFallbacks
 {
     // Canon maker note: the lens's name, where EXIF has none (older EOS bodies).
     internal const ushort CanonLensModel = 0x0095;
+
+    // Canon maker note: the camera settings, whose 17th value is the ISO (Canon's index or the speed itself).
+    private const ushort CanonCameraSettings = 0x0001;
+    private const int CanonCameraSettingsIso = 16;
 
     public static MediaMetadata Fill(string path, MediaMetadata metadata, IReadOnlyList<Directory> directories)
     {
@@ -19,7 +23,8 @@ internal static class JpegSegmentFallbacks
         // a screenshot) and the Canon compact without a lens tag are not read a second time.
         var wantsDate = metadata.TakenAt is null && IsFlir(metadata.Make, metadata.Model);
         var wantsCanonLens = metadata.Lens is null && directories.OfType<CanonMakernoteDirectory>().Any(d => d.ContainsTag(CanonLensModel));
-        if (!(wantsDate || wantsCanonLens) || !directories.OfType<JpegDirectory>().Any() || App1Payloads(path) is not { } segments)
+        var wantsCanonIso = metadata.Iso is null && directories.OfType<CanonMakernoteDirectory>().Any();
+        if (!(wantsDate || wantsCanonLens || wantsCanonIso) || !directories.OfType<JpegDirectory>().Any() || App1Payloads(path) is not { } segments)
         {
             return metadata;
         }
@@ -29,10 +34,17 @@ internal static class JpegSegmentFallbacks
             metadata = metadata with { TakenAt = local, TakenAtOffset = offset };
         }
 
-        if (wantsCanonLens && segments.FirstOrDefault(s => s.AsSpan().StartsWith("Exif\0\0"u8)) is { } exif
-            && ExifMakerNote.FromExifSegment(exif)?.Ascii(CanonLensModel) is { } lens)
+        var makerNote = wantsCanonLens || wantsCanonIso
+            ? segments.FirstOrDefault(s => s.AsSpan().StartsWith("Exif\0\0"u8)) is { } exif ? ExifMakerNote.FromExifSegment(exif) : null
+            : null;
+        if (wantsCanonLens && makerNote?.Ascii(CanonLensModel) is { } lens)
         {
             metadata = metadata with { Lens = lens };
+        }
+
+        if (wantsCanonIso && ExposureSettings.CanonIso(makerNote?.Value16(CanonCameraSettings, CanonCameraSettingsIso)) is { } iso)
+        {
+            metadata = metadata with { Iso = iso };
         }
 
         return metadata;
