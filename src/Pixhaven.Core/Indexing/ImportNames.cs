@@ -53,10 +53,14 @@ public static class ImportNames
             ? [suffix, .. mediaSuffixes.Where(m => m.StartsWith('.')).Select(m => m + suffix).Distinct(StringComparer.OrdinalIgnoreCase)]
             : [suffix];
 
-    /// <summary>What follows a stack's shared stem in a member's name: ".CR2", ".jpg.xmp", " (edited).jpg".</summary>
-    public static string MemberSuffix(string fileName, string stackStem)
+    /// <summary>
+    /// What follows a stack's shared stem in a member's name: ".CR2", ".jpg.xmp", " (edited).jpg". A file that joins a
+    /// stack its name does not give (<see cref="Scanning.ScannedFile.JoinsStack"/>: "IMG_3589 (1).mov", the motion of
+    /// "IMG_3589.HEIC") keeps only what follows its own base name.
+    /// </summary>
+    public static string MemberSuffix(string fileName, string stackStem, bool joined = false)
     {
-        if (fileName.StartsWith(stackStem, StringComparison.OrdinalIgnoreCase))
+        if (!joined && fileName.StartsWith(stackStem, StringComparison.OrdinalIgnoreCase))
         {
             return fileName[stackStem.Length..];
         }

@@ -36,7 +36,21 @@ public sealed class Importer(
         Directory.CreateDirectory(originalsRoot);
         VerifiedCopy.SweepTemporaries(originalsRoot, TemporarySuffix);
 
-        var files = TakeoutCutNames.Join(scanner.Scan(importRoot, [], cancellationToken));
+        // Each file is inspected once: pairing a renamed Live Photo reads what naming its stack reads again.
+        var inspections = new Dictionary<string, MediaInspection>(StringComparer.Ordinal);
+        async Task<MediaInspection> InspectAsync(ScannedFile file)
+        {
+            if (!inspections.TryGetValue(file.FullPath, out var inspection))
+            {
+                inspections[file.FullPath] = inspection = await inspector.InspectAsync(file.FullPath, cancellationToken);
+            }
+
+            return inspection;
+        }
+
+        var files = await LivePhotoPairs.JoinAsync(
+            TakeoutCutNames.Join(scanner.Scan(importRoot, [], cancellationToken)),
+            async file => (await InspectAsync(file)).Metadata?.ContentIdentifier);
         var known = await KnownHashesAsync(cancellationToken);
         var problems = new List<IndexProblem>();
         var moves = new List<(string, string)>();
@@ -132,12 +146,12 @@ public sealed class Importer(
                 continue;
             }
 
-            var baseName = joinTo is not null ? BesideInLibrary(joinTo) : await NewBaseNameAsync(media, members, cancellationToken);
+            var baseName = joinTo is not null ? BesideInLibrary(joinTo) : await NewBaseNameAsync(media, members, InspectAsync);
             // From a member whose own name gives the stack: a JSON whose name Takeout cut joins by where its name starts.
             var stem = StackKey.Stem(Path.GetFileName((stack.FirstOrDefault(f => f.JoinsStack is null) ?? stack.First()).RelativePath)).Stem;
             foreach (var member in members.Where(m => m.Type is not MediaType.Unknown))
             {
-                var suffix = ImportNames.MemberSuffix(Path.GetFileName(member.File.RelativePath), stem);
+                var suffix = ImportNames.MemberSuffix(Path.GetFileName(member.File.RelativePath), stem, member.File.JoinsStack is not null);
                 var suffixes = member.Type == MediaType.Sidecar && joinTo is not null
                     ? ImportNames.SidecarSuffixes(suffix, media.OrderBy(m => m.Type != MediaType.Raw).Select(m => ImportNames.MemberSuffix(Path.GetFileName(m.File.RelativePath), stem)).Append(Path.GetExtension(joinTo)))
                     : [suffix];
@@ -188,7 +202,7 @@ public sealed class Importer(
     /// shows.
     /// </summary>
     private async Task<string> NewBaseNameAsync(
-        List<(ScannedFile File, string Hash, MediaType Type)> media, List<(ScannedFile File, string Hash, MediaType Type)> members, CancellationToken cancellationToken)
+        List<(ScannedFile File, string Hash, MediaType Type)> media, List<(ScannedFile File, string Hash, MediaType Type)> members, Func<ScannedFile, Task<MediaInspection>> inspect)
     {
         var ranked = media.OrderBy(m => StackBuilder.Rank(m.Type, m.File.RelativePath, StackKey.Stem(Path.GetFileName(m.File.RelativePath)).Edited))
             .ThenBy(m => m.File.RelativePath, PathOrder.Instance).ToList();
@@ -196,7 +210,7 @@ public sealed class Importer(
         foreach (var member in members.Where(m => m.Type == MediaType.Sidecar).OrderBy(m => m.File.RelativePath, StringComparer.Ordinal).Concat(ranked))
         {
             // A UTC instant without its local time (Google Takeout's) names the file only when nothing has a local time.
-            var metadata = (await inspector.InspectAsync(member.File.FullPath, cancellationToken)).Metadata;
+            var metadata = (await inspect(member.File)).Metadata;
             takenAt ??= metadata is { TakenAtIsUtc: true } && member.Type == MediaType.Sidecar ? null : metadata?.TakenAt;
             utcOnly ??= metadata is { TakenAtIsUtc: true } ? metadata.TakenAt : null;
             changedAt ??= metadata?.ChangedAtUtc;

@@ -265,6 +265,27 @@ public sealed class ImportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ALivePhotosRenamedMotion_IsNamedLikeItsStill_AndOtherVideosKeepTheirOwnNames()
+    {
+        // A second download names the motion "IMG_3589 (1).mov"; its content identifier still says whose it is.
+        Put("livephoto/IMG_3589.HEIC", "phone/IMG_3589.HEIC");
+        Put("livephoto/IMG_3589.mov", "phone/IMG_3589 (1).mov");
+        Put("video/Apple_iPhone_6_with-gps.mov", "phone/IMG_0001.MOV");
+        Put(TestPhotos.GpsJpeg, "phone/IMG_0002.JPG");
+
+        var moves = (await ImportAsync()).Moves.ToDictionary(m => m.From, m => m.To);
+
+        var still = moves["phone/IMG_3589.HEIC"];
+        Assert.Equal(Path.ChangeExtension(still, ".mov"), moves["phone/IMG_3589 (1).mov"]);
+        Assert.NotEqual(Path.GetFileNameWithoutExtension(still), Path.GetFileNameWithoutExtension(moves["phone/IMG_0001.MOV"]));
+        Assert.NotEqual(Path.GetFileNameWithoutExtension(still), Path.GetFileNameWithoutExtension(moves["phone/IMG_0002.JPG"]));
+        await using var db = _library.OpenCatalog();
+        var photos = await db.Files.Where(f => moves.Values.Contains(f.Path)).ToDictionaryAsync(f => f.Path, f => f.PhotoId);
+        Assert.Equal(photos[still], photos[moves["phone/IMG_3589 (1).mov"]]);
+        Assert.Equal(3, photos.Values.Distinct().Count());
+    }
+
+    [Fact]
     public async Task NamedPipesAndEmptyFiles_AreLeftUnopened_AndTheRestIsImported()
     {
         Put(TestPhotos.GpsJpeg, "a.jpg");

@@ -20,7 +20,7 @@ internal static class JpegSegmentFallbacks
     public static MediaMetadata Fill(string path, MediaMetadata metadata, IReadOnlyList<Directory> directories)
     {
         // Narrow signs that the missing value is there to read, so that the common dateless JPEG (a messenger's copy,
-        // a screenshot) and the Canon compact without a lens tag are not read a second time.
+        // a screenshot) and the Canon compact whose note MetadataExtractor read in place are not read a second time.
         var wantsDate = metadata.TakenAt is null && IsFlir(metadata.Make, metadata.Model);
         var wantsCanonLens = metadata.Lens is null && directories.OfType<CanonMakernoteDirectory>().Any(d => d.ContainsTag(CanonLensModel));
         var wantsCanonIso = metadata.Iso is null && directories.OfType<CanonMakernoteDirectory>().Any();
@@ -34,9 +34,8 @@ internal static class JpegSegmentFallbacks
             metadata = metadata with { TakenAt = local, TakenAtOffset = offset };
         }
 
-        var makerNote = wantsCanonLens || wantsCanonIso
-            ? segments.FirstOrDefault(s => s.AsSpan().StartsWith("Exif\0\0"u8)) is { } exif ? ExifMakerNote.FromExifSegment(exif) : null
-            : null;
+        var exif = segments.FirstOrDefault(s => s.AsSpan().StartsWith("Exif\0\0"u8));
+        var makerNote = (wantsCanonLens || wantsCanonIso) && exif is not null ? ExifMakerNote.FromExifSegment(exif) : null;
         if (wantsCanonLens && makerNote?.Ascii(CanonLensModel) is { } lens)
         {
             metadata = metadata with { Lens = lens };
