@@ -48,9 +48,13 @@ public sealed class Importer(
             return inspection;
         }
 
-        var files = await LivePhotoPairs.JoinAsync(
-            TakeoutCutNames.Join(scanner.Scan(importRoot, [], cancellationToken)),
-            async file => (await InspectAsync(file)).Metadata?.ContentIdentifier);
+        var scanned = TakeoutCutNames.Join(scanner.Scan(importRoot, [], cancellationToken));
+        var read = 0;
+        var files = await LivePhotoPairs.JoinAsync(scanned, async file =>
+        {
+            progress?.Report(new IndexProgress("pairing", scanned.Count, read++, file.RelativePath, 0, 0, 0));
+            return (await InspectAsync(file)).Metadata?.ContentIdentifier;
+        });
         var known = await KnownHashesAsync(cancellationToken);
         var problems = new List<IndexProblem>();
         var moves = new List<(string, string)>();

@@ -128,6 +128,8 @@ export const en = {
   'library.progress': 'Progress of the run',
   'library.phase.scanning': 'looking for files',
   'library.phase.indexing': 'reading files',
+  'library.phase.pairing': 'pairing Live Photos',
+  'library.phase.importing': 'bringing files into the library',
   'library.phase.stacking': 'grouping stacks',
   'library.phase.finishing': 'finishing',
   'library.phase.done': 'done',
