@@ -29,7 +29,8 @@ public static class IndexerRevision
     /// Canon CRW's focal length, f-number, exposure and ISO.
     /// 7: an imported file named by its estimated date (no date inside, so its time of last change) stays an estimate, in
     /// UTC, instead of being dated by that name in the default zone; the exposure settings TIFF/EP RAWs (Kodak's KDC) keep
-    /// in IFD0, and the ISO in a Canon maker note an editor moved.
+    /// in IFD0, and the ISO in a Canon maker note an editor moved; no description where a camera wrote its default text
+    /// ("EPSON DSC picture", the file's own name "DSC00001", its path on the card).
     /// </summary>
     public const int Current = 7;
 }

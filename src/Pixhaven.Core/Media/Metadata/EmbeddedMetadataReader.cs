@@ -15,13 +15,6 @@ namespace Pixhaven.Core.Media.Metadata;
 /// </summary>
 public sealed class EmbeddedMetadataReader
 {
-    // Descriptions that cameras write by default; they describe nothing.
-    private static readonly HashSet<string> BoilerplateDescriptions = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "OLYMPUS DIGITAL CAMERA", "SONY DSC", "DIGITAL CAMERA", "KONICA MINOLTA DIGITAL CAMERA", "MINOLTA DIGITAL CAMERA",
-        "SAMSUNG", "SAMSUNG CAMERA PICTURES", "<KENOX S630  / Samsung S630>", "Default", "DCIM", "Image", "Picture", "LEAD Technologies Inc. V1.01",
-    };
-
     // EXIF 2.31 tags, named here because MetadataExtractor's constants for them vary between versions.
     private const int OffsetTime = 0x9010;
     private const int OffsetTimeOriginal = 0x9011;
@@ -324,7 +317,7 @@ public sealed class EmbeddedMetadataReader
     }
 
     private static string? Meaningful(string? description) =>
-        description is null || BoilerplateDescriptions.Contains(description.Trim()) ? null : description;
+        description is null || CameraBoilerplate.Is(description) ? null : description;
 
     internal static string? Text(Directory? directory, int tag)
     {
