@@ -4,7 +4,10 @@ using Pixhaven.Tests.Infrastructure;
 
 namespace Pixhaven.Tests.Web;
 
-/// <summary>Where a photo was taken, in the viewer's info panel: the position, and where it came from when a GPS track gave it.</summary>
+/// <summary>
+/// Where and when a photo was taken, in the viewer's info panel: the position, and where it came from when a GPS track
+/// gave it; the date, and where it came from when the camera did not give it.
+/// </summary>
 [Collection(CorpusGroup.Name)]
 public sealed class PlacesBrowserTests(CorpusFixture corpus) : CorpusBrowserTest(corpus)
 {
@@ -26,5 +29,21 @@ public sealed class PlacesBrowserTests(CorpusFixture corpus) : CorpusBrowserTest
         Assert.Equal("40.71383, -74.01383 · 35 m · from a GPS track", (await location.InnerTextAsync()).Trim());
         Assert.Contains("(UTC-04:00)", await page.GetByTestId("info-panel").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Empty(CspViolations);
+    }
+
+    [Fact]
+    public async Task ADateFromTheFileName_IsShownAsSuch()
+    {
+        // No date inside: a messenger's name gives the day.
+        await using var library = await TestLibrary.CreateAsync([]);
+        File.Copy(TestPhotos.PathOf("webp/Alpha_Lossy.webp"), library.OriginalPath("IMG-20190512-WA0001.webp"));
+        await library.IndexAsync();
+        var (server, page) = await OpenOwnLibraryAsync(library);
+        await using var _ = server;
+
+        await page.Locator("[data-testid=grid] .tile").First.ClickAsync();
+        var panel = page.GetByTestId("info-panel");
+        await panel.GetByText("from the file or folder name").WaitForAsync();
+        Assert.Contains("2019", await panel.InnerTextAsync(), StringComparison.Ordinal);
     }
 }

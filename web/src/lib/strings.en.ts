@@ -241,6 +241,8 @@ export const en = {
   'info.mapOf': 'Map of the place at {lat}, {lng}',
   'info.fileDate': '{text} (file date, UTC)',
   'info.fromTrack': 'from a GPS track',
+  'info.fromFileName': 'from the file or folder name',
+  'info.fromSidecar': 'from a sidecar',
 
   'signIn.setup': 'Create the administrator of this library.',
   'signIn.name': 'Name',
