@@ -48,29 +48,29 @@ public sealed class PhotoSearch(IDbContextFactory<CatalogDbContext> contextFacto
         // Each count scans every matching photo: on a large library, seconds each. Side by side, on connections of
         // their own, they take the time of the slowest on a machine with a core for each. On threads of their own too:
         // SQLite's async calls complete synchronously, so awaiting them alone would run the counts one after another.
-        Task<T> CountAsync<T>(Func<CatalogDbContext, IQueryable<Photo>, Task<T>> count) => Task.Run(async () =>
+        Task<T> ScanAsync<T>(Func<CatalogDbContext, IQueryable<Photo>, Task<T>> count) => Task.Run(async () =>
         {
             await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
             return await count(db, await FilterAsync(db, query, cancellationToken));
         }, cancellationToken);
 
-        var total = CountAsync((_, photos) => photos.CountAsync(cancellationToken));
-        var years = CountAsync(async (_, photos) =>
+        var total = ScanAsync((_, photos) => photos.CountAsync(cancellationToken));
+        var years = ScanAsync(async (_, photos) =>
             (await photos.GroupBy(p => p.TakenAt.Year).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
             .OrderByDescending(y => y.Key).Select(y => new FacetCount(y.Key.ToString(CultureInfo.InvariantCulture), null, y.Count)).ToList());
-        var countries = CountAsync(async (_, photos) =>
+        var countries = ScanAsync(async (_, photos) =>
             (await photos.Where(p => p.CountryCode != null).GroupBy(p => p.CountryCode!)
                 .Select(g => new { g.Key, Count = g.Count() }).OrderByDescending(g => g.Count).Take(top).ToListAsync(cancellationToken))
             .Select(c => new FacetCount(c.Key.ToLowerInvariant(), gazetteer.CountryName(c.Key), c.Count)).ToList());
-        var cameras = CountAsync(async (_, photos) =>
+        var cameras = ScanAsync(async (_, photos) =>
             (await photos.Where(p => p.CameraModel != null).GroupBy(p => new { p.CameraMake, p.CameraModel })
                 .Select(g => new { g.Key.CameraMake, g.Key.CameraModel, Count = g.Count() }).OrderByDescending(g => g.Count).Take(top).ToListAsync(cancellationToken))
             .Select(g => new FacetCount(g.CameraModel!, g.CameraMake, g.Count)).ToList());
-        var labels = CountAsync(async (db, photos) =>
+        var labels = ScanAsync(async (db, photos) =>
             (await db.PhotoLabels.Where(l => photos.Select(p => p.Id).Contains(l.PhotoId)).GroupBy(l => new { l.Label!.Slug, l.Label.Name })
                 .Select(g => new { g.Key.Slug, g.Key.Name, Count = g.Count() }).OrderByDescending(g => g.Count).Take(top).ToListAsync(cancellationToken))
             .Select(g => new FacetCount(g.Slug, g.Name, g.Count)).ToList());
-        var albums = CountAsync(async (db, photos) =>
+        var albums = ScanAsync(async (db, photos) =>
             (await db.AlbumPhotos.Where(a => photos.Select(p => p.Id).Contains(a.PhotoId)).GroupBy(a => new { a.Album!.Uid, a.Album.Title })
                 .Select(g => new { g.Key.Uid, g.Key.Title, Count = g.Count() }).OrderByDescending(g => g.Count).Take(top).ToListAsync(cancellationToken))
             .Select(g => new FacetCount(g.Uid, g.Title, g.Count)).ToList());
