@@ -57,6 +57,14 @@ public sealed class PhotoFilter(CatalogDbContext db, ICatalogProvider provider, 
     /// </summary>
     public async Task<IQueryable<Photo>> ApplyAsync(IQueryable<Photo> photos, SearchQuery query, bool forPages, CancellationToken cancellationToken)
     {
+        var (positions, common) = await LookUpAsync(query, forPages, cancellationToken);
+        return Apply(photos, query, positions, common);
+    }
+
+    /// <summary>What <see cref="ApplyAsync"/> looks up before it filters, for callers that filter several times alike.</summary>
+    public async Task<(IReadOnlyDictionary<string, (double Lat, double Lng)> Positions, IReadOnlySet<string> CommonTexts)> LookUpAsync(
+        SearchQuery query, bool forPages, CancellationToken cancellationToken)
+    {
         // near:<uid> means "near that photo": look its position up first, so the filter stays one SQL statement.
         var uids = query.Filters(FilterKey.Near).SelectMany(t => t.Values).OfType<NearValue>().Select(n => n.PhotoUid).OfType<string>().ToList();
         var positions = uids.Count == 0
@@ -77,7 +85,7 @@ public sealed class PhotoFilter(CatalogDbContext db, ICatalogProvider provider, 
             }
         }
 
-        return Apply(photos, query, positions, common);
+        return (positions, common);
     }
 
     /// <summary>The full-text matches of a word or (with a space) a phrase.</summary>

@@ -48,10 +48,17 @@ public sealed class PhotoSearch(IDbContextFactory<CatalogDbContext> contextFacto
         // Each count scans every matching photo: on a large library, seconds each. Side by side, on connections of
         // their own, they take the time of the slowest on a machine with a core for each. On threads of their own too:
         // SQLite's async calls complete synchronously, so awaiting them alone would run the counts one after another.
+        // The filter's lookups (a near: photo's position, how common a word is) are made once for all of them.
+        (IReadOnlyDictionary<string, (double Lat, double Lng)> Positions, IReadOnlySet<string> CommonTexts) lookups;
+        await using (var lookupDb = await contextFactory.CreateDbContextAsync(cancellationToken))
+        {
+            lookups = await Filter(lookupDb).LookUpAsync(query, forPages: true, cancellationToken);
+        }
+
         Task<T> ScanAsync<T>(Func<CatalogDbContext, IQueryable<Photo>, Task<T>> count) => Task.Run(async () =>
         {
             await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-            return await count(db, await FilterAsync(db, query, cancellationToken));
+            return await count(db, Filter(db).Apply(db.Photos.AsNoTracking(), query, lookups.Positions, lookups.CommonTexts));
         }, cancellationToken);
 
         var total = ScanAsync((_, photos) => photos.CountAsync(cancellationToken));
