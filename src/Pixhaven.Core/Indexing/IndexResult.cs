@@ -26,8 +26,15 @@ public sealed record IndexResult
     /// <summary>Files that are skipped, failed or only partly indexed now (from this or earlier runs), with reasons.</summary>
     public IReadOnlyList<IndexProblem> Problems { get; init; } = [];
 
+    /// <summary>When the run began: a problem whose file was read before it is left over from an earlier run.</summary>
+    public DateTime StartedAt { get; init; }
+
     public TimeSpan Duration { get; init; }
 }
 
 /// <summary>A file that could not be fully indexed, and why.</summary>
-public sealed record IndexProblem(string Path, FileStatus Status, string Reason);
+public sealed record IndexProblem(string Path, FileStatus Status, string Reason)
+{
+    /// <summary>When the catalog last read the file (UTC); unset for a file an import left in the import folder.</summary>
+    public DateTime? ReadAt { get; init; }
+}

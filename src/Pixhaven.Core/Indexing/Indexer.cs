@@ -133,6 +133,7 @@ public sealed class Indexer(
             PlacedByTracks = placed,
             Albums = albums,
             Problems = problems,
+            StartedAt = run.StartedAt,
             Duration = stopwatch.Elapsed,
         };
     }

@@ -11,6 +11,6 @@ public static class ProblemQueries
         db.Files.AsNoTracking()
             .Where(f => !f.Missing && f.Status != FileStatus.Indexed)
             .OrderBy(f => f.Status).ThenBy(f => f.Path)
-            .Select(f => new IndexProblem(f.Path, f.Status, f.Error ?? ""))
+            .Select(f => new IndexProblem(f.Path, f.Status, f.Error ?? "") { ReadAt = f.IndexedAt })
             .ToListAsync(cancellationToken);
 }

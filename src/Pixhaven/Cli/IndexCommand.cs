@@ -86,7 +86,11 @@ public static class IndexCommand
 
         foreach (var group in result.Problems.GroupBy(p => p.Status))
         {
-            console.MarkupLineVisible($"[bold]{Describe(group.Key)}[/] ({group.Count()}):");
+            // The list is every file with a problem in the library, so a run that read nothing still shows them; the
+            // heading says which were left over, as the counts line above counts this run only.
+            var earlier = group.Count(p => p.ReadAt < result.StartedAt);
+            var leftOver = earlier == 0 ? "" : earlier == group.Count() ? ", unchanged since an earlier run" : $", {earlier} of them unchanged since an earlier run";
+            console.MarkupLineVisible($"[bold]{Describe(group.Key)}[/] ({group.Count()}{leftOver}):");
             foreach (var problem in group)
             {
                 console.MarkupLineVisible($"  {problem.Path}: {problem.Reason}");

@@ -148,11 +148,15 @@ public sealed partial class CliTests : IDisposable
         Assert.Equal(0, result.ExitCode);
         Assert.Matches(@"2 files found, 1 indexed, 0 unchanged", result.Output);
         Assert.Contains("broken/text_file.jpg: unsupported content", result.Output, StringComparison.Ordinal);
+        Assert.Contains("Skipped (1):", result.Output, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(_folder, "store", "index.db")));
 
         var again = await CliRunner.RunAsync(_folder, new Dictionary<string, string> { ["PIXHAVEN_STORAGE_PATH"] = Path.Combine(_folder, "store") },
             "index", "--originals", originals);
         Assert.Matches(@"2 files found, 0 indexed, 2 unchanged", again.Output);
+        // The second run read nothing, yet the library still holds the skipped file: the list says it is left over.
+        Assert.Contains("Skipped (1, unchanged since an earlier run):", again.Output, StringComparison.Ordinal);
+        Assert.Contains("broken/text_file.jpg: unsupported content", again.Output, StringComparison.Ordinal);
     }
 
     [Fact]
