@@ -87,6 +87,30 @@ public sealed class NavigationTests(CorpusFixture corpus) : CorpusBrowserTest(co
     }
 
     [Fact]
+    public async Task Library_SaysLoadingUntilTheServerAnswers_NotThatNothingRanOrFailed()
+    {
+        var page = await OpenAsync();
+        // A large library answers slowly: the log and the problem list are held back until the page has been looked at.
+        var answer = new TaskCompletionSource();
+        await page.RouteAsync(url => url.Contains("/api/v1/library/runs", StringComparison.Ordinal) || url.Contains("/api/v1/files/problems", StringComparison.Ordinal), async route =>
+        {
+            await answer.Task;
+            await route.ContinueAsync();
+        });
+        await page.GetByTestId("view-library").ClickAsync();
+        await page.GetByTestId("activity-idle").WaitForAsync();
+        var waiting = await page.GetByTestId("library").InnerTextAsync();
+        Assert.DoesNotContain("No index has run yet", waiting, StringComparison.Ordinal);
+        Assert.DoesNotContain("Every file was read completely", waiting, StringComparison.Ordinal);
+        Assert.Contains("Loading…", waiting, StringComparison.Ordinal);
+
+        answer.SetResult();
+        await page.GetByTestId("runs").WaitForAsync(); // the corpus was indexed once at least
+        await page.GetByTestId("problems").WaitForAsync(); // and holds broken files
+        Assert.DoesNotContain("Loading…", await page.GetByTestId("library").InnerTextAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Library_CleansUpStorage_AndSaysWhatWentAway()
     {
         // Thumbnails that no photo uses, made two hours ago (of a photo deleted since, say).
