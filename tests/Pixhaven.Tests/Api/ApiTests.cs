@@ -180,6 +180,9 @@ public partial class ApiTests(CorpusFixture corpus)
         Assert.Contains("not a photo", byPath["broken/text_file.jpg"].GetProperty("reason").GetString(), StringComparison.Ordinal);
         Assert.Equal("failed", byPath["broken/corrupt.png"].GetProperty("status").GetString());
         Assert.DoesNotContain(TestPhotos.CanonJpeg, byPath.Keys);
+        // When the file was read, so a client can tell problems of the last run from older ones.
+        var readAt = byPath["broken/text_file.jpg"].GetProperty("readAt").GetDateTime();
+        Assert.InRange(readAt, corpus.FirstRun.StartedAt, DateTime.UtcNow);
     }
 
     [Fact]
