@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Pixhaven.Core.Catalog;
+using Pixhaven.Core.Media.Metadata;
 using Pixhaven.Core.Model;
 using Pixhaven.Core.Places;
 using Pixhaven.Core.Search.Query;
@@ -72,7 +73,7 @@ public sealed class PhotoSearch(IDbContextFactory<CatalogDbContext> contextFacto
         var cameras = ScanAsync(async (_, photos) =>
             (await photos.Where(p => p.CameraModel != null).GroupBy(p => new { p.CameraMake, p.CameraModel })
                 .Select(g => new { g.Key.CameraMake, g.Key.CameraModel, Count = g.Count() }).OrderByDescending(g => g.Count).Take(top).ToListAsync(cancellationToken))
-            .Select(g => new FacetCount(g.CameraModel!, g.CameraMake, g.Count)).ToList());
+            .Select(g => new FacetCount(g.CameraModel!, CameraName.For(g.CameraMake, g.CameraModel), g.Count)).ToList());
         var labels = ScanAsync(async (db, photos) =>
             (await db.PhotoLabels.Where(l => photos.Select(p => p.Id).Contains(l.PhotoId)).GroupBy(l => new { l.Label!.Slug, l.Label.Name })
                 .Select(g => new { g.Key.Slug, g.Key.Name, Count = g.Count() }).OrderByDescending(g => g.Count).Take(top).ToListAsync(cancellationToken))

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Pixhaven.Core.Media.Metadata;
 using Pixhaven.Core.Model;
 
 namespace Pixhaven.Api;
@@ -15,6 +16,7 @@ public sealed record PhotoDetails(
     IReadOnlyList<string> Keywords,
     string? Make,
     string? Model,
+    string? Camera,
     string? Lens,
     double? FocalLength,
     double? FNumber,
@@ -46,7 +48,7 @@ public sealed record PhotoDetails(
         p.Uid, p.Type, ApiFormat.LocalTime(p.TakenAt), ApiFormat.Offset(p.TakenAtOffsetMinutes), p.TakenAtSource,
         p.Title, p.Description,
         p.Keywords?.Split(", ", StringSplitOptions.RemoveEmptyEntries) ?? [],
-        p.CameraMake, p.CameraModel, p.Lens, p.FocalLength, p.FNumber, p.ExposureTime, p.Iso,
+        p.CameraMake, p.CameraModel, CameraName.For(p.CameraMake, p.CameraModel), p.Lens, p.FocalLength, p.FNumber, p.ExposureTime, p.Iso,
         p.Latitude, p.Longitude, p.Altitude, p.LocationSource,
         p.CountryCode?.ToLowerInvariant(), p.CountryCode is { } code ? countryName(code) : null, p.State, p.City, p.PlaceLabel,
         p.Favorite, p.Private, p.ArchivedAt,

@@ -94,6 +94,7 @@ public partial class ApiTests(CorpusFixture corpus)
         Assert.Equal(uid, photo.GetProperty("uid").GetString());
         Assert.Equal("Apple", photo.GetProperty("make").GetString());
         Assert.Equal("iPhone 13 Pro", photo.GetProperty("model").GetString());
+        Assert.Equal("Apple iPhone 13 Pro", photo.GetProperty("camera").GetString());
         Assert.StartsWith("iPhone 13 Pro back", photo.GetProperty("lens").GetString(), StringComparison.Ordinal);
         Assert.Matches(@"^[+-]\d\d:\d\d$", photo.GetProperty("takenAtOffset").GetString());
         Assert.Equal(hash, photo.GetProperty("thumbnailHash").GetString());

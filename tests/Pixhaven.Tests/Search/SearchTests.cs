@@ -286,6 +286,20 @@ public class SearchTests(CorpusFixture corpus)
     }
 
     [Fact]
+    public async Task Cameras_AreNamedAsPeopleNameThem_AndSearchedAsTheFilesNameThem()
+    {
+        // The files say "NIKON CORPORATION" and "NIKON D90": the facet searches the model, and shows the camera's name.
+        var facets = await Get("/api/v1/photos/facets?q=" + Uri.EscapeDataString("camera:\"NIKON D90\""));
+        var camera = Assert.Single(facets.GetProperty("cameras").EnumerateArray());
+        Assert.Equal("NIKON D90", camera.GetProperty("value").GetString());
+        Assert.Equal("Nikon D90", camera.GetProperty("name").GetString());
+        var uid = (await Uids("camera:\"NIKON D90\"")).First();
+        var details = await Get($"/api/v1/photos/{uid}");
+        Assert.Equal("NIKON CORPORATION", details.GetProperty("make").GetString());
+        Assert.Equal("Nikon D90", details.GetProperty("camera").GetString());
+    }
+
+    [Fact]
     public async Task Facets_InvalidQuery_Is400()
     {
         using var response = await corpus.Http.GetAsync("/api/v1/photos/facets?q=%22open");

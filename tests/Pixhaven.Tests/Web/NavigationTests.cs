@@ -36,6 +36,31 @@ public sealed class NavigationTests(CorpusFixture corpus) : CorpusBrowserTest(co
     }
 
     [Fact]
+    public async Task Search_SuggestsEachCameraOnce_ByTheModelItsFilesName_ShowingItsName()
+    {
+        var page = await OpenAsync();
+        var search = page.GetByTestId("search");
+        var suggestions = page.GetByTestId("suggestions").Locator("[role=option]");
+        // The files of this camera say "Apple" and "iPhone 12 Pro".
+        await search.FillAsync("camera:iphone");
+        await suggestions.GetByText("camera:\"iPhone 12 Pro\" (Apple iPhone 12 Pro)", new() { Exact = true }).WaitForAsync();
+
+        await search.FillAsync("camera:nikon");
+        await suggestions.First.WaitForAsync();
+        var options = await suggestions.AllInnerTextsAsync();
+        Assert.Equal(options.Count, options.Distinct().Count());
+        Assert.Contains("camera:\"NIKON D90\"", options); // its name differs only in case: not said twice
+        Assert.DoesNotContain(options, o => o.Contains("CORPORATION", StringComparison.Ordinal));
+
+        await suggestions.GetByText("camera:\"NIKON D90\"", new() { Exact = true }).ClickAsync();
+        await search.PressAsync("Enter");
+        var found = (await Corpus.Http.GetFromJsonAsync<JsonElement>("/api/v1/photos?count=100&q=" + Uri.EscapeDataString("camera:\"NIKON D90\""))).GetProperty("photos").GetArrayLength();
+        Assert.True(found > 0);
+        await page.WaitForFunctionAsync($"() => document.querySelectorAll('[data-testid=grid] .tile').length === {found}");
+        Assert.Contains("q=camera%3A%22NIKON+D90%22", page.Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Scrubber_JumpsToTheOldestYear()
     {
         var facets = await Corpus.Http.GetFromJsonAsync<JsonElement>("/api/v1/photos/facets?q=");

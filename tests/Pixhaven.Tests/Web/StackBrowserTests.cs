@@ -33,6 +33,10 @@ public sealed class StackBrowserTests(CorpusFixture corpus) : CorpusBrowserTest(
         Assert.Matches(@"^DSC_0003\.NEF\nRAW \(NEF\) · .*[\d.]+ [KM]B\n", listed[1]);
         Assert.Matches(@"^DSC_0003\.xmp\nSidecar \(XMP\) · [\d.]+ [KM]?B\nDownload$", listed[2]);
         Assert.Matches(@"^copy/DSC_0003\.JPG\nIdentical copy · 4288 × 2848 · [\d.]+ KB$", listed[3]); // the same bytes: no link of its own
+        // "NIKON CORPORATION" and "NIKON D90" in the files; the sidecar's title is its description too, shown once.
+        Assert.Equal("Nikon D90", await page.GetByTestId("info-camera").InnerTextAsync());
+        var panel = await page.GetByTestId("info-panel").InnerTextAsync();
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(panel, "Squirrel at berkely"));
 
         // The RAW's own link gives the RAW, byte for byte, under its name.
         var link = page.GetByRole(AriaRole.Link, new() { Name = "Download DSC_0003.NEF" });

@@ -14,7 +14,8 @@ function load(): Promise<Vocabulary> {
     person: people.filter((p) => !p.hidden).map((p) => ({ value: p.slug, name: p.name })),
     album: albums.map((a) => ({ value: a.title, name: a.title })),
     country: places.map((p) => ({ value: p.countryCode.toLowerCase(), name: p.name })),
-    camera: facets.cameras.map((c) => ({ value: c.name ?? c.value, name: c.name ?? c.value })),
+    // A model, exact as the files name it; its camera's display name ("Nikon D90" for "NIKON D90") also finds it.
+    camera: facets.cameras.map((c) => ({ value: c.value, name: c.name ?? c.value })),
   })).catch(() => { vocabulary = null; return { label: [], person: [], album: [], country: [], camera: [] }; });
   return vocabulary;
 }
@@ -43,7 +44,7 @@ export async function suggest(draft: string): Promise<Suggestion[]> {
     for (const word of words[kind]) {
       if (!word.name.toLowerCase().includes(partial) && !word.value.toLowerCase().includes(partial)) continue;
       const term = `${last.startsWith('-') ? '-' : ''}${kind}:${quote(word.value)}`;
-      found.push({ query: `${head}${term} `, label: kind === 'country' || (kind === 'person' && word.name.toLowerCase() !== word.value) ? `${term} (${word.name})` : term });
+      found.push({ query: `${head}${term} `, label: kind === 'country' || ((kind === 'person' || kind === 'camera') && word.name.toLowerCase() !== word.value.toLowerCase()) ? `${term} (${word.name})` : term });
       if (found.length >= 12) return found;
     }
   }
