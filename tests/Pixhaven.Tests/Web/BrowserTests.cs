@@ -288,6 +288,61 @@ public sealed class BrowserTests(CorpusFixture corpus) : CorpusBrowserTest(corpu
     }
 
     [Fact]
+    public async Task Lightbox_ClosesOnTheBrowsersBack_WhichThenStaysInTheApp()
+    {
+        var page = await OpenAsync();
+        await page.FillAsync("[data-testid=search]", "type:video");
+        await page.PressAsync("[data-testid=search]", "Enter");
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('[data-testid=grid] .tile').length === 2");
+        var address = page.Url;
+        var lightbox = page.GetByTestId("lightbox");
+
+        // Back (a phone's back gesture) closes the viewer, and the search is still there.
+        await page.Locator("[data-testid=grid] .tile").First.ClickAsync();
+        await lightbox.WaitForAsync();
+        await page.EvaluateAsync("() => history.back()"); // what the browser's Back does; GoBackAsync would wait for a page load
+        await lightbox.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached });
+        Assert.Equal(address, page.Url);
+        Assert.Equal(2, await page.Locator("[data-testid=grid] .tile").CountAsync());
+
+        // Closed with Escape, the viewer leaves no step behind: the page is back on the step it was opened from.
+        await page.Locator("[data-testid=grid] .tile").First.ClickAsync();
+        await lightbox.WaitForAsync();
+        await page.Keyboard.PressAsync("Escape");
+        await lightbox.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached });
+        Assert.Equal(address, page.Url);
+        Assert.False(await page.EvaluateAsync<bool>("() => history.state?.viewer === true"));
+    }
+
+    [Fact]
+    public async Task Lightbox_ClosedBeforeItsViewerHasLoaded_StaysClosed()
+    {
+        var page = await OpenAsync();
+        await WaitForLoadedImage(page, "[data-testid=grid] img");
+        // The viewer's code (PhotoSwipe) comes with the first open; here it comes only after the viewer was closed.
+        // The context's route sees the app's service worker's requests too.
+        var release = new TaskCompletionSource();
+        var served = new TaskCompletionSource();
+        await page.Context.RouteAsync("**/assets/photoswipe.esm-*.js", async route =>
+        {
+            await release.Task;
+            await route.FulfillAsync(new() { Response = await route.FetchAsync() });
+            served.TrySetResult();
+        });
+        var lightbox = page.GetByTestId("lightbox");
+        await page.Locator("[data-testid=grid] .tile").First.ClickAsync();
+        await lightbox.WaitForAsync();
+        await page.EvaluateAsync("() => history.back()");
+        await lightbox.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached });
+
+        release.SetResult();
+        await served.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        // Once loaded, the viewer of the closed lightbox opened it again (PhotoSwipe reports its first slide); it must not.
+        // A reopening follows the load at once; two seconds only bound the wait for one that does not come.
+        await Assert.ThrowsAsync<TimeoutException>(() => lightbox.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 2000 }));
+    }
+
+    [Fact]
     public async Task Search_FiltersTheGrid_KeepsItInTheAddress_AndExplainsABadQuery()
     {
         var page = await OpenAsync();
