@@ -387,6 +387,21 @@ public sealed class BrowserTests(CorpusFixture corpus) : CorpusBrowserTest(corpu
         var box = await page.Locator("[data-testid=grid] .tile").First.BoundingBoxAsync();
         Assert.NotNull(box);
         Assert.True(box.X + box.Width <= 390, "tiles fit the phone's width");
+        // The header fits too: the search has a line of its own, and what is used less waits behind a menu.
+        Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= 390, "nothing sticks out to the side");
+        var search = await page.GetByRole(AriaRole.Search).BoundingBoxAsync();
+        Assert.True(search!.Width >= 330, $"the search and its order are {search.Width} px wide");
+        Assert.True((await page.GetByTestId("search").BoundingBoxAsync())!.Width >= 180);
+        Assert.False(await page.GetByTestId("sign-out").IsVisibleAsync());
         await Screenshot(page, "phone");
+
+        await page.GetByTestId("more").ClickAsync();
+        await page.GetByTestId("sign-out").WaitForAsync();
+        var signOut = await page.GetByTestId("sign-out").BoundingBoxAsync();
+        Assert.True(signOut!.X >= 0 && signOut.X + signOut.Width <= 390, "the menu is on the screen");
+        await Screenshot(page, "phone-menu");
+        await page.GetByRole(AriaRole.Button, new() { Name = "About", Exact = true }).ClickAsync();
+        await page.GetByTestId("about").WaitForAsync();
+        Assert.False(await page.GetByTestId("sign-out").IsVisibleAsync()); // a choice closes the menu
     }
 }

@@ -43,7 +43,8 @@ public abstract class CorpusBrowserTest(CorpusFixture corpus) : IAsyncLifetime
     {
         var page = await OpenSignedOutAsync(width, height, test: test);
         await SignInAsync(page, LibraryServer.AdminPassword);
-        await page.GetByTestId("sign-out").WaitForAsync();
+        // Attached, not visible: on a phone it is in the header's menu.
+        await page.GetByTestId("sign-out").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
         return page;
     }
 

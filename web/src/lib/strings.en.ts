@@ -4,6 +4,7 @@ export const en = {
   'app.about': 'About',
   'app.settings': 'Settings',
   'app.signOut': 'Sign out',
+  'app.more': 'More',
   'app.signedInAs': 'Signed in as {name}',
   'app.views': 'Views',
   'app.theme': 'Theme: {theme}',
