@@ -74,10 +74,25 @@ public sealed class BrowserTests(CorpusFixture corpus) : CorpusBrowserTest(corpu
             Assert.Equal(2, await page.Locator("[data-testid=grid] .tile").CountAsync());
             await Screenshot(page, "album");
 
+            // Back closes the viewer over the album, then the album, back to the list it was opened from.
+            var list = page.Url;
+            await page.Locator("[data-testid=grid] .tile").First.ClickAsync();
+            await page.GetByTestId("lightbox").WaitForAsync();
+            await page.EvaluateAsync("() => history.back()");
+            await page.GetByTestId("lightbox").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached });
+            Assert.True(await page.GetByTestId("album-title").IsVisibleAsync());
+            await page.EvaluateAsync("() => history.back()");
+            await page.GetByTestId("albums-list").GetByText("Browser trip").WaitForAsync();
+            Assert.Equal(list, page.Url);
+
+            // Opened again and left by a view's button, the album leaves no step behind: Back would leave the app.
+            await page.GetByTestId("albums-list").GetByText("Browser trip").ClickAsync();
+            await page.GetByTestId("album-title").WaitForAsync();
             var favorites = System.Text.Json.JsonDocument.Parse(await Corpus.Http.GetStringAsync("/api/v1/photos/facets?q=favorite%3Atrue")).RootElement.GetProperty("total").GetInt32();
             await page.GetByTestId("view-favorites").ClickAsync();
             await page.WaitForFunctionAsync($"() => document.querySelectorAll('[data-testid=grid] .tile').length === {favorites}");
             Assert.True(favorites >= 1);
+            Assert.Null(await page.EvaluateAsync<string?>("() => history.state?.layer ?? null"));
             Assert.Empty(CspViolations);
         }
         finally
