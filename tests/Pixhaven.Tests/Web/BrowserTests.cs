@@ -170,8 +170,7 @@ public sealed class BrowserTests(CorpusFixture corpus) : CorpusBrowserTest(corpu
             await page.GetByTestId("edit-save").ClickAsync();
             await page.GetByTestId("info-panel").GetByRole(AriaRole.Heading, new() { Name = "Harbour at dawn" }).WaitForAsync();
 
-            await page.ReloadAsync();
-            await page.Locator("[data-testid=grid] .tile").First.ClickAsync();
+            await page.ReloadAsync(); // the address names the photo: the viewer opens on it again
             await page.GetByTestId("info-panel").GetByRole(AriaRole.Heading, new() { Name = "Harbour at dawn" }).WaitForAsync();
             Assert.Equal("Harbour at dawn", System.Text.Json.JsonDocument.Parse(await Corpus.Http.GetStringAsync($"/api/v1/photos/{uid}")).RootElement.GetProperty("title").GetString());
             Assert.Empty(CspViolations);
@@ -356,6 +355,42 @@ public sealed class BrowserTests(CorpusFixture corpus) : CorpusBrowserTest(corpu
         // A reopening follows the load at once; two seconds only bound the wait for one that does not come.
         await Assert.ThrowsAsync<TimeoutException>(() => lightbox.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 2000 }));
     }
+
+    [Fact]
+    public async Task APhotosAddress_FollowsTheViewer_AndOpensThatPhotoAgain()
+    {
+        var page = await OpenAsync();
+        await WaitForLoadedImage(page, "[data-testid=grid] img");
+        var lightbox = page.GetByTestId("lightbox");
+        await page.Locator("[data-testid=grid] .tile").First.ClickAsync();
+        await lightbox.WaitForAsync();
+        var first = PhotoInAddress(page);
+        Assert.NotNull(first);
+        await page.Keyboard.PressAsync("ArrowRight");
+        await page.WaitForFunctionAsync($"() => new URLSearchParams(location.search).get('photo') !== '{first}'");
+        var second = PhotoInAddress(page)!;
+
+        // The address opens that photo again (a reload here; a link to another member of the library alike).
+        await page.ReloadAsync();
+        await lightbox.WaitForAsync();
+        var hash = (await Corpus.Http.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/photos/{second}")).GetProperty("thumbnailHash").GetString()!;
+        await page.Locator($"[data-testid=lightbox-image][src*='{hash}']").WaitForAsync();
+        Assert.Equal(second, PhotoInAddress(page));
+
+        // Closed, the address is the view's again.
+        await page.Keyboard.PressAsync("Escape");
+        await lightbox.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached });
+        Assert.Null(PhotoInAddress(page));
+        await page.Locator("[data-testid=grid] .tile").First.WaitForAsync();
+
+        // A photo that is not there opens nothing, and leaves the address.
+        await page.GotoAsync("/?photo=pnotthere0000000");
+        await page.Locator("[data-testid=grid] .tile").First.WaitForAsync();
+        await page.WaitForFunctionAsync("() => !new URLSearchParams(location.search).has('photo')");
+        Assert.Equal(0, await lightbox.CountAsync());
+    }
+
+    private static string? PhotoInAddress(IPage page) => System.Web.HttpUtility.ParseQueryString(new Uri(page.Url).Query)["photo"];
 
     [Fact]
     public async Task Search_FiltersTheGrid_KeepsItInTheAddress_AndExplainsABadQuery()
