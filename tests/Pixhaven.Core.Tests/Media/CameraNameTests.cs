@@ -32,6 +32,7 @@ public sealed class CameraNameTests
     [InlineData("motorola", "moto g(9) plus", "Motorola moto g(9) plus")]
     [InlineData("HTC", "HTC Desire", "HTC Desire")]
     [InlineData("LGE", "Nexus 5", "LG Nexus 5")]
+    [InlineData("Sony Ericsson Mobile Communications AB", "K800i", "Sony Ericsson K800i")]
     [InlineData("OnePlus", "ONEPLUS A6003", "OnePlus A6003")]
     [InlineData("vivo", "vivo X90 Pro+", "vivo X90 Pro+")]
     [InlineData("Apple", "iPhone 12 Pro", "Apple iPhone 12 Pro")]

@@ -27,6 +27,8 @@ public static partial class CameraName
         ["Research In Motion"] = "BlackBerry",
         ["Samsung Techwin"] = "Samsung",
         ["Sony Ericsson"] = "Sony Ericsson",
+        ["Sony Ericsson Mobile Communications"] = "Sony Ericsson",
+        ["Samsung Electronics"] = "Samsung",
         ["OnePlus"] = "OnePlus",
         ["GoPro"] = "GoPro",
         ["DJI"] = "DJI",
