@@ -66,7 +66,7 @@ public static partial class CameraName
         }
         else if (make is not null && StartsWithWord(rest, FirstWord(make)))
         {
-            rest = rest[FirstWord(make).Length..].TrimStart(); // "KONICA …" of "KONICA MINOLTA"
+            rest = rest[FirstWord(make).Length..].TrimStart(); // the maker's own first word: "FUJI …" of "FUJI PHOTO FILM CO., LTD."
         }
         else if (FirstWord(rest) is { Length: > 0 } first && KnownBrandWords.Contains(first))
         {
