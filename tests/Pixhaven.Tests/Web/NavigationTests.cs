@@ -136,6 +136,28 @@ public sealed class NavigationTests(CorpusFixture corpus) : CorpusBrowserTest(co
     }
 
     [Fact]
+    public async Task Settings_SayLoadingUntilTheShareLinksAreIn_NotThatThereAreNone()
+    {
+        var page = await OpenAsync();
+        var answer = new TaskCompletionSource();
+        await page.RouteAsync(url => url.EndsWith("/api/v1/shares", StringComparison.Ordinal), async route =>
+        {
+            await answer.Task;
+            await route.ContinueAsync();
+        });
+        await page.GetByTestId("open-settings").ClickAsync();
+        var settings = page.GetByTestId("settings");
+        await settings.GetByTestId("sessions").WaitForAsync();
+        Assert.DoesNotContain("No share links.", await settings.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Loading…", await settings.InnerTextAsync(), StringComparison.Ordinal);
+
+        answer.SetResult();
+        var shares = (await Corpus.Http.GetFromJsonAsync<JsonElement>("/api/v1/shares")).GetArrayLength();
+        await page.WaitForFunctionAsync("() => !document.querySelector('[data-testid=settings]').innerText.includes('Loading…')");
+        Assert.Equal(shares == 0, (await settings.InnerTextAsync()).Contains("No share links.", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Library_CleansUpStorage_AndSaysWhatWentAway()
     {
         // Thumbnails that no photo uses, made two hours ago (of a photo deleted since, say).
