@@ -140,13 +140,9 @@ export async function openViewer(options: ViewerOptions): Promise<Viewer> {
 export function mountViewer(options: ViewerOptions, onopen?: (viewer: Viewer) => void): () => void {
   let viewer: Viewer | null = null;
   let gone = false;
-  // A viewer that finishes loading after its component is gone says nothing to it: PhotoSwipe's init reports a
-  // 'change', which would set the gone component's index and so open the viewer again.
-  const live: ViewerOptions = {
-    ...options,
-    onchange: (index) => { if (!gone) options.onchange(index); },
-    onclose: () => { if (!gone) options.onclose(); },
-  };
+  // A viewer that finishes loading after its component is gone tells it no change: PhotoSwipe's init reports one,
+  // which would set the gone component's index and so open the viewer again. (close() already keeps onclose quiet.)
+  const live: ViewerOptions = { ...options, onchange: (index) => { if (!gone) options.onchange(index); } };
   openViewer(live).then((opened) => {
     if (gone) return opened.close();
     viewer = opened;
