@@ -70,12 +70,16 @@ public static class VipsErrors
             : $"the image data is invalid ({warning.Trim()})";
     }
 
-    /// <summary>The file a line names, as libvips writes it: at its start before ": ", or in double quotes.</summary>
+    /// <summary>
+    /// The file a line names, as libvips writes it: at its start before ": ", or in double quotes. A line that starts
+    /// with a path and has no message after it is a line torn while another thread wrote it ("/tmp/cut.HIF:", "/tmp/cu"):
+    /// all of it is the path, so it counts as that file's.
+    /// </summary>
     private static string? NamedFile(string line)
     {
-        if (line.StartsWith('/') && line.IndexOf(": ", StringComparison.Ordinal) is > 0 and var end)
+        if (line.StartsWith('/'))
         {
-            return line[..end];
+            return line.IndexOf(": ", StringComparison.Ordinal) is > 0 and var end ? line[..end] : line.TrimEnd(':');
         }
 
         var quoted = line.IndexOf("\"/", StringComparison.Ordinal);
