@@ -209,9 +209,17 @@ public sealed class NavigationTests(CorpusFixture corpus) : CorpusBrowserTest(co
         // Across most of the viewer, not only the photo: the first photo may be a small one shown at its own size, and a
         // short drag, slowed by a busy machine, is not a swipe.
         var viewer = (await page.GetByTestId("info-panel").BoundingBoxAsync())!.X;
-        await page.Mouse.MoveAsync(viewer * 0.8f, box.Y + box.Height / 2);
+        // PhotoSwipe moves the slides on animation frames and decides at release from where they are: each step waits for
+        // two frames, or a loaded machine releases before the slides have followed the pointer and they spring back.
+        var y = box.Y + box.Height / 2;
+        await page.Mouse.MoveAsync(viewer * 0.9f, y);
         await page.Mouse.DownAsync();
-        await page.Mouse.MoveAsync(viewer * 0.2f, box.Y + box.Height / 2, new MouseMoveOptions { Steps = 5 });
+        for (var step = 1; step <= 8; step++)
+        {
+            await page.Mouse.MoveAsync(viewer * (0.9f - 0.1f * step), y);
+            await page.EvaluateAsync("() => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)))");
+        }
+
         await page.Mouse.UpAsync();
         await page.WaitForFunctionAsync("src => document.querySelector('[data-testid=lightbox-image]')?.getAttribute('src') !== src", first);
     }
