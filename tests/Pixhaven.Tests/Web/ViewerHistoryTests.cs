@@ -1,0 +1,150 @@
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Pixhaven.Tests.Infrastructure;
+
+namespace Pixhaven.Tests.Web;
+
+/// <summary>The viewer in the browser's history and address: Back closes it, a photo's address opens it again among its neighbours.</summary>
+[Collection(CorpusGroup.Name)]
+public sealed class ViewerHistoryTests(CorpusFixture corpus) : CorpusBrowserTest(corpus)
+{
+    [Fact]
+    public async Task Lightbox_ClosesOnTheBrowsersBack_WhichThenStaysInTheApp()
+    {
+        var page = await OpenAsync();
+        await page.FillAsync("[data-testid=search]", "type:video");
+        await page.PressAsync("[data-testid=search]", "Enter");
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('[data-testid=grid] .tile').length === 2");
+        var address = page.Url;
+        var lightbox = page.GetByTestId("lightbox");
+
+        // Back (a phone's back gesture) closes the viewer, and the search is still there.
+        await page.Locator("[data-testid=grid] .tile").First.ClickAsync();
+        await lightbox.WaitForAsync();
+        await page.EvaluateAsync("() => history.back()"); // what the browser's Back does; GoBackAsync would wait for a page load
+        await lightbox.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached });
+        Assert.Equal(address, page.Url);
+        Assert.Equal(2, await page.Locator("[data-testid=grid] .tile").CountAsync());
+
+        // Closed with Escape, the viewer leaves no step behind: the page is back on the step it was opened from.
+        await page.Locator("[data-testid=grid] .tile").First.ClickAsync();
+        await lightbox.WaitForAsync();
+        await page.Keyboard.PressAsync("Escape");
+        await lightbox.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached });
+        Assert.Equal(address, page.Url);
+        Assert.False(await page.EvaluateAsync<bool>("() => history.state?.viewer === true"));
+    }
+
+    [Fact]
+    public async Task Lightbox_ClosedBeforeItsViewerHasLoaded_StaysClosed()
+    {
+        var page = await OpenAsync();
+        await WaitForLoadedImage(page, "[data-testid=grid] img");
+        // The viewer's code (PhotoSwipe) comes with the first open; here it comes only after the viewer was closed.
+        // The context's route sees the app's service worker's requests too.
+        var release = new TaskCompletionSource();
+        var served = new TaskCompletionSource();
+        await page.Context.RouteAsync("**/assets/photoswipe.esm-*.js", async route =>
+        {
+            await release.Task;
+            await route.FulfillAsync(new() { Response = await route.FetchAsync() });
+            served.TrySetResult();
+        });
+        var lightbox = page.GetByTestId("lightbox");
+        await page.Locator("[data-testid=grid] .tile").First.ClickAsync();
+        await lightbox.WaitForAsync();
+        await page.EvaluateAsync("() => history.back()");
+        await lightbox.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached });
+
+        release.SetResult();
+        await served.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        // Once loaded, the viewer of the closed lightbox opened it again (PhotoSwipe reports its first slide); it must not.
+        // A reopening follows the load at once; two seconds only bound the wait for one that does not come.
+        await Assert.ThrowsAsync<TimeoutException>(() => lightbox.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 2000 }));
+    }
+
+    [Fact]
+    public async Task APhotosAddress_FollowsTheViewer_AndOpensThatPhotoAgain_AmongItsNeighbours()
+    {
+        var page = await OpenAsync();
+        await WaitForLoadedImage(page, "[data-testid=grid] img");
+        var lightbox = page.GetByTestId("lightbox");
+        await page.Locator("[data-testid=grid] .tile").First.ClickAsync();
+        await lightbox.WaitForAsync();
+        var first = PhotoInAddress(page);
+        Assert.NotNull(first);
+        await page.Keyboard.PressAsync("ArrowRight");
+        await page.WaitForFunctionAsync($"() => new URLSearchParams(location.search).get('photo') !== '{first}'");
+        var second = PhotoInAddress(page)!;
+
+        // The address opens that photo again (a reload here; a link to another member of the library alike).
+        await page.ReloadAsync();
+        await lightbox.WaitForAsync();
+        var hash = (await Corpus.Http.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/photos/{second}")).GetProperty("thumbnailHash").GetString()!;
+        await page.Locator($"[data-testid=lightbox-image][src*='{hash}']").WaitForAsync();
+        Assert.Equal(second, PhotoInAddress(page));
+        // Among its neighbours in the view, once the grid has it: the photo before it is one step back.
+        await page.Locator(".pswp__counter", new() { HasTextRegex = new Regex(@"^2 / \d+$") }).WaitForAsync();
+        await page.Keyboard.PressAsync("ArrowLeft");
+        await page.WaitForFunctionAsync($"() => new URLSearchParams(location.search).get('photo') === '{first}'");
+
+        // Closed, the address is the view's again.
+        await page.Keyboard.PressAsync("Escape");
+        await lightbox.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached });
+        Assert.Null(PhotoInAddress(page));
+        await page.Locator("[data-testid=grid] .tile").First.WaitForAsync();
+
+        // A photo that is not there opens nothing, and leaves the address.
+        await page.GotoAsync("/?photo=pnotthere0000000");
+        await page.Locator("[data-testid=grid] .tile").First.WaitForAsync();
+        await page.WaitForFunctionAsync("() => !new URLSearchParams(location.search).has('photo')");
+        Assert.Equal(0, await lightbox.CountAsync());
+    }
+
+    [Fact]
+    public async Task TheGridFollowsTheViewer_WhichGoesOnPastTheLoadedPage_AndClosingLandsOnTheLastPhotoSeen()
+    {
+        var page = await OpenAsync(height: 600);
+        // Pages of 10 instead of 120, so that the corpus is many pages; the context's route sees the service worker's requests.
+        await page.Context.RouteAsync(new Regex(@"/api/v1/photos\?"), route =>
+            route.ContinueAsync(new() { Url = Regex.Replace(route.Request.Url, @"\bcount=120\b", "count=10") }));
+        await page.ReloadAsync();
+        await WaitForLoadedImage(page, "[data-testid=grid] img");
+        // The grid loads pages while its end is within three screens, then waits for a scroll: fewer photos than the
+        // viewer is to go through.
+        const int last = 80;
+        var count = page.GetByTestId("grid-count");
+        string? loaded;
+        do
+        {
+            loaded = await count.GetAttributeAsync("data-loaded");
+            await Task.Delay(500);
+        }
+        while (loaded != await count.GetAttributeAsync("data-loaded"));
+        Assert.InRange(int.Parse(loaded!, System.Globalization.CultureInfo.InvariantCulture), 10, last - 10);
+
+        await page.Locator("[data-testid=grid] .tile").First.ClickAsync();
+        await WaitForLoadedImage(page, "[data-testid=lightbox-image]");
+        for (var seen = 0; seen < last; seen++)
+        {
+            var before = PhotoInAddress(page);
+            await page.Keyboard.PressAsync("ArrowRight");
+            await page.WaitForFunctionAsync($"() => new URLSearchParams(location.search).get('photo') !== '{before}'");
+        }
+
+        var uid = PhotoInAddress(page);
+        await page.Keyboard.PressAsync("Escape");
+        await page.GetByTestId("lightbox").WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        // The tile of the photo last seen is on the screen, below the sticky header.
+        var tile = page.Locator($"[data-testid=grid] .tile[data-index='{last}']");
+        var box = (await tile.BoundingBoxAsync())!;
+        Assert.True(await page.EvaluateAsync<double>("() => window.scrollY") > 0, "the grid did not scroll");
+        Assert.InRange(box.Y, 60, page.ViewportSize!.Height - box.Height);
+        // The photo last seen is the one as far into the view's order.
+        var all = await Corpus.Http.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/photos?count=100");
+        Assert.Equal(all.GetProperty("photos")[last].GetProperty("uid").GetString(), uid);
+    }
+
+    private static string? PhotoInAddress(IPage page) => System.Web.HttpUtility.ParseQueryString(new Uri(page.Url).Query)["photo"];
+}
