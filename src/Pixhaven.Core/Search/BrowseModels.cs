@@ -6,6 +6,9 @@ public sealed record CalendarMonth(int Year, int Month, int Count, string CoverU
 /// <summary>A label and how many photos carry it.</summary>
 public sealed record LabelCount(string Slug, string Name, int Count);
 
+/// <summary>A camera model as its files name it (what <c>camera:</c> matches), the camera's name as people know it, and how many photos it took.</summary>
+public sealed record CameraCount(string? Make, string Model, string Name, int Count);
+
 /// <summary>
 /// A person with how many photos show them and one face to show: its photo's thumbnail and size, and the face's box
 /// in fractions of that picture, to crop it.

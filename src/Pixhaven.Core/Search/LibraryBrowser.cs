@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Pixhaven.Core.Catalog;
+using Pixhaven.Core.Media.Metadata;
 using Pixhaven.Core.Model;
 using Pixhaven.Core.Places;
 using Pixhaven.Core.Search.Query;
@@ -7,7 +8,7 @@ using Pixhaven.Core.Search.Query;
 namespace Pixhaven.Core.Search;
 
 /// <summary>
-/// The library's overviews, each for the photos of a search: the calendar, moments, places, labels, folders and map clusters.
+/// The library's overviews, each for the photos of a search: the calendar, moments, places, labels, cameras, folders and map clusters.
 /// Every overview is one grouped SQL query plus at most one lookup of the photos shown for the groups.
 /// </summary>
 public sealed class LibraryBrowser(IDbContextFactory<CatalogDbContext> contextFactory, ICatalogProvider provider, Gazetteer gazetteer, ResultCache cache)
@@ -21,6 +22,13 @@ public sealed class LibraryBrowser(IDbContextFactory<CatalogDbContext> contextFa
 
     public Task<IReadOnlyList<LabelCount>> LabelsAsync(SearchQuery query, CancellationToken cancellationToken) =>
         cache.GetOrAddAsync("labels:" + query.Text, () => ComputeLabelsAsync(query, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// Every camera model among the photos of a search with its photo count, most photos first; cached until the catalog
+    /// changes. The facets list only the most common; this is the whole vocabulary, for the search bar's suggestions.
+    /// </summary>
+    public Task<IReadOnlyList<CameraCount>> CamerasAsync(SearchQuery query, CancellationToken cancellationToken) =>
+        cache.GetOrAddAsync("cameras:" + query.Text, () => ComputeCamerasAsync(query, cancellationToken), cancellationToken);
 
     /// <summary>People with their photo counts among the photos of a search, most photos first; cached until the catalog changes.</summary>
     public Task<IReadOnlyList<PersonCount>> PeopleAsync(SearchQuery query, CancellationToken cancellationToken) =>
@@ -99,6 +107,16 @@ public sealed class LibraryBrowser(IDbContextFactory<CatalogDbContext> contextFa
         var labels = await db.PhotoLabels.Where(l => ids.Contains(l.PhotoId)).GroupBy(l => new { l.Label!.Slug, l.Label.Name })
             .Select(g => new { g.Key.Slug, g.Key.Name, Count = g.Count() }).ToListAsync(cancellationToken);
         return labels.OrderByDescending(l => l.Count).ThenBy(l => l.Slug, StringComparer.Ordinal).Select(l => new LabelCount(l.Slug, l.Name, l.Count)).ToList();
+    }
+
+    private async Task<IReadOnlyList<CameraCount>> ComputeCamerasAsync(SearchQuery query, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var cameras = await (await FilterAsync(db, query, cancellationToken)).Where(p => p.CameraModel != null)
+            .GroupBy(p => new { p.CameraMake, p.CameraModel })
+            .Select(g => new { g.Key.CameraMake, g.Key.CameraModel, Count = g.Count() }).ToListAsync(cancellationToken);
+        return cameras.OrderByDescending(c => c.Count).ThenBy(c => c.CameraModel, StringComparer.Ordinal)
+            .Select(c => new CameraCount(c.CameraMake, c.CameraModel!, CameraName.For(c.CameraMake, c.CameraModel) ?? c.CameraModel!, c.Count)).ToList();
     }
 
     private async Task<IReadOnlyList<PersonCount>> ComputePeopleAsync(SearchQuery query, CancellationToken cancellationToken)

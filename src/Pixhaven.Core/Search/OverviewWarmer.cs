@@ -69,6 +69,7 @@ public sealed class OverviewWarmer(ICatalogProvider provider, PhotoSearch search
         await search.FacetsAsync(all, cancellationToken);
         await browser.CalendarAsync(all, cancellationToken);
         await browser.LabelsAsync(all, cancellationToken);
+        await browser.CamerasAsync(all, cancellationToken);
         await browser.PlacesAsync(all, cancellationToken);
         await browser.MomentsAsync(all, cancellationToken);
         await browser.PeopleAsync(all, cancellationToken);

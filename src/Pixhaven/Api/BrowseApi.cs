@@ -5,7 +5,7 @@ using Pixhaven.Core.Search.Query;
 
 namespace Pixhaven.Api;
 
-/// <summary>Overviews of the library for the calendar, labels, folders and map views; each takes an optional search.</summary>
+/// <summary>Overviews of the library for the calendar, labels, cameras, folders and map views; each takes an optional search.</summary>
 public static class BrowseApi
 {
     public static RouteGroupBuilder MapBrowseApi(this RouteGroupBuilder api)
@@ -16,6 +16,8 @@ public static class BrowseApi
         api.MapGet("/places", Places).WithName("ListPlaces")
             .WithSummary("Countries with photo counts, most photos first, each with a cover and its regions");
         api.MapGet("/labels", Labels).WithName("ListLabels").WithSummary("Labels with their photo counts, most used first");
+        api.MapGet("/cameras", Cameras).WithName("ListCameras")
+            .WithSummary("Every camera model with its photo count, most used first: the model as the files name it, and the camera's name as people know it");
         api.MapGet("/folders", Folders).WithName("ListFolders").WithSummary("The folders inside 'path' under originals, with photo counts");
         api.MapGet("/places/clusters", Clusters).WithName("PlaceClusters")
             .WithSummary("Photos with a position in the box 'bbox' (west,south,east,north) grouped for map markers at 'zoom'");
@@ -33,6 +35,9 @@ public static class BrowseApi
 
     public static async Task<Results<Ok<IReadOnlyList<LabelCount>>, BadRequest<ApiError>>> Labels(string? q, LibraryBrowser browser, CancellationToken cancellationToken) =>
         await WithQuery(q, query => browser.LabelsAsync(query, cancellationToken));
+
+    public static async Task<Results<Ok<IReadOnlyList<CameraCount>>, BadRequest<ApiError>>> Cameras(string? q, LibraryBrowser browser, CancellationToken cancellationToken) =>
+        await WithQuery(q, query => browser.CamerasAsync(query, cancellationToken));
 
     public static async Task<Ok<IReadOnlyList<FolderCount>>> Folders(string? path, LibraryBrowser browser, CancellationToken cancellationToken) =>
         TypedResults.Ok(await browser.FoldersAsync(path ?? "", cancellationToken));

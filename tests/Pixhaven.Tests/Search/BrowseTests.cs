@@ -72,6 +72,35 @@ public class BrowseTests(CorpusFixture corpus)
     }
 
     [Fact]
+    public async Task Cameras_ListEveryModel_WithItsNameAndCount_BeyondTheFacetsTop50()
+    {
+        var cameras = (await Get("/api/v1/cameras")).EnumerateArray()
+            .Select(c => (Make: c.GetProperty("make").GetString(), Model: c.GetProperty("model").GetString()!, Name: c.GetProperty("name").GetString()!, Count: c.GetProperty("count").GetInt32()))
+            .ToList();
+        var facets = (await Get("/api/v1/photos/facets")).GetProperty("cameras").EnumerateArray()
+            .Select(c => (Model: c.GetProperty("value").GetString()!, Name: c.GetProperty("name").GetString()!, Count: c.GetProperty("count").GetInt32())).ToList();
+        // The corpus has more models than the facets list: the list has them all, the facets' among them.
+        Assert.Equal(50, facets.Count);
+        Assert.True(cameras.Count > facets.Count, $"{cameras.Count} cameras");
+        Assert.All(facets, f => Assert.Contains((f.Model, f.Name, f.Count), cameras.Select(c => (c.Model, c.Name, c.Count))));
+        Assert.Equal(cameras.Select(c => c.Count).OrderDescending(), cameras.Select(c => c.Count));
+        Assert.Contains(("NIKON CORPORATION", "NIKON D90", "Nikon D90"), cameras.Select(c => (c.Make, c.Model, c.Name)));
+
+        // Every photo with a model is counted once.
+        await using var db = corpus.Library.OpenCatalog();
+        var models = await db.Photos.Where(p => p.CameraModel != null).Select(p => new { p.CameraMake, p.CameraModel }).Distinct().CountAsync();
+        Assert.Equal(models, cameras.Count);
+        // A model no other make or model contains counts what camera: finds.
+        foreach (var camera in cameras.Where(c => !cameras.Any(o => o != c && ((o.Make ?? "") + " " + o.Model).Contains(c.Model, StringComparison.OrdinalIgnoreCase))).Take(8))
+        {
+            Assert.Equal(await Total($"camera:\"{camera.Model}\""), camera.Count);
+        }
+
+        // And follows a search.
+        Assert.Equal(await Total("type:video camera:*"), (await Get("/api/v1/cameras?q=type:video")).EnumerateArray().Sum(c => c.GetProperty("count").GetInt32()));
+    }
+
+    [Fact]
     public async Task Folders_TopLevelAndNested()
     {
         var top = (await Get("/api/v1/folders")).EnumerateArray().ToDictionary(f => f.GetProperty("name").GetString()!, f => f.GetProperty("count").GetInt32());

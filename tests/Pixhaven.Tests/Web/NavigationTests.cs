@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Pixhaven.Core.Media.Thumbnails;
 using Pixhaven.Tests.Infrastructure;
@@ -44,6 +45,14 @@ public sealed class NavigationTests(CorpusFixture corpus) : CorpusBrowserTest(co
         // The files of this camera say "Apple" and "iPhone 12 Pro".
         await search.FillAsync("camera:iphone");
         await suggestions.GetByText("camera:\"iPhone 12 Pro\" (Apple iPhone 12 Pro)", new() { Exact = true }).WaitForAsync();
+
+        // A camera too rare for the facets' top 50 is suggested too.
+        var common = (await Corpus.Http.GetFromJsonAsync<JsonElement>("/api/v1/photos/facets")).GetProperty("cameras").EnumerateArray()
+            .Select(c => c.GetProperty("value").GetString()).ToHashSet();
+        var rare = (await Corpus.Http.GetFromJsonAsync<JsonElement>("/api/v1/cameras")).EnumerateArray()
+            .Select(c => c.GetProperty("model").GetString()!).Last(m => !common.Contains(m) && !m.Contains(' ', StringComparison.Ordinal));
+        await search.FillAsync("camera:" + rare);
+        await suggestions.GetByText(new Regex($"^camera:{Regex.Escape(rare)}( \\(.*\\))?$")).WaitForAsync();
 
         await search.FillAsync("camera:nikon");
         await suggestions.First.WaitForAsync();

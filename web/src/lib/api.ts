@@ -201,6 +201,8 @@ export const listCalendar = () => getJson<CalendarMonth[]>('/api/v1/calendar');
 export type LabelCount = Schemas['LabelCount'];
 export type FolderCount = Schemas['FolderCount'];
 export const listLabels = () => getJson<LabelCount[]>('/api/v1/labels');
+export type CameraCount = Schemas['CameraCount'];
+export const listCameras = () => getJson<CameraCount[]>('/api/v1/cameras');
 export type PersonCount = Schemas['PersonCount'];
 export const listPeople = () => getJson<PersonCount[]>('/api/v1/people');
 export const changePerson = (slug: string, change: { name?: string; hidden?: boolean }) => send('PATCH', `/api/v1/people/${encodeURIComponent(slug)}`, change);

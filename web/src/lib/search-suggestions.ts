@@ -1,6 +1,6 @@
 // Autocomplete for the search bar and the chips of its filters. Suggestions come from what the library holds (labels,
 // people, albums, places, cameras), loaded once when the search bar is first used.
-import { getFacets, listAlbums, listLabels, listPeople, listPlaces } from './api';
+import { listAlbums, listCameras, listLabels, listPeople, listPlaces } from './api';
 
 export interface Suggestion { query: string; label: string }
 
@@ -9,13 +9,13 @@ type Vocabulary = Record<'label' | 'person' | 'album' | 'country' | 'camera', { 
 let vocabulary: Promise<Vocabulary> | null = null;
 
 function load(): Promise<Vocabulary> {
-  vocabulary ??= Promise.all([listLabels(), listPeople(), listAlbums(), listPlaces(), getFacets('')]).then(([labels, people, albums, places, facets]) => ({
+  vocabulary ??= Promise.all([listLabels(), listPeople(), listAlbums(), listPlaces(), listCameras()]).then(([labels, people, albums, places, cameras]) => ({
     label: labels.map((l) => ({ value: l.slug, name: l.name })),
     person: people.filter((p) => !p.hidden).map((p) => ({ value: p.slug, name: p.name })),
     album: albums.map((a) => ({ value: a.title, name: a.title })),
     country: places.map((p) => ({ value: p.countryCode.toLowerCase(), name: p.name })),
-    // A model, exact as the files name it; its camera's display name ("Nikon D90" for "NIKON D90") also finds it.
-    camera: facets.cameras.map((c) => ({ value: c.value, name: c.name ?? c.value })),
+    // Every model, exact as the files name it; its camera's display name ("Nikon D90" for "NIKON D90") also finds it.
+    camera: cameras.map((c) => ({ value: c.model, name: c.name })),
   })).catch(() => { vocabulary = null; return { label: [], person: [], album: [], country: [], camera: [] }; });
   return vocabulary;
 }
