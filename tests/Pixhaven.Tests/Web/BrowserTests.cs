@@ -68,6 +68,7 @@ public sealed class BrowserTests(CorpusFixture corpus) : CorpusBrowserTest(corpu
         {
             var page = await OpenAsync();
             await page.GetByTestId("view-albums").ClickAsync();
+            var list = page.Url;
             await page.GetByTestId("albums-list").GetByText("Browser trip").ClickAsync();
             await page.GetByTestId("album-title").WaitForAsync();
             await WaitForLoadedImage(page, "[data-testid=grid] img");
@@ -75,7 +76,6 @@ public sealed class BrowserTests(CorpusFixture corpus) : CorpusBrowserTest(corpu
             await Screenshot(page, "album");
 
             // Back closes the viewer over the album, then the album, back to the list it was opened from.
-            var list = page.Url;
             await page.Locator("[data-testid=grid] .tile").First.ClickAsync();
             await page.GetByTestId("lightbox").WaitForAsync();
             await page.EvaluateAsync("() => history.back()");

@@ -146,5 +146,51 @@ public sealed class ViewerHistoryTests(CorpusFixture corpus) : CorpusBrowserTest
         Assert.Equal(all.GetProperty("photos")[last].GetProperty("uid").GetString(), uid);
     }
 
+    [Fact]
+    public async Task AnAlbumsAddress_OpensItAgain_WithThePhotoInItsViewer_AmongTheAlbumsPhotos()
+    {
+        var uids = (await Corpus.Http.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/photos?count=3")).GetProperty("photos")
+            .EnumerateArray().Select(p => p.GetProperty("uid").GetString()!).ToList();
+        using var created = await Corpus.Http.PostAsJsonAsync("/api/v1/albums", new { title = "Linked trip" });
+        var album = (await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("uid").GetString()!;
+        await Corpus.Http.PostAsJsonAsync($"/api/v1/albums/{album}/photos", new { photos = uids });
+        try
+        {
+            var page = await OpenAsync();
+            await page.GetByTestId("view-albums").ClickAsync();
+            var list = page.Url;
+            await page.GetByTestId("albums-list").GetByText("Linked trip").ClickAsync();
+            await page.GetByTestId("album-title").WaitForAsync();
+            Assert.Equal(album, AddressParameter(page, "album"));
+            await WaitForLoadedImage(page, "[data-testid=grid] img");
+            await page.Locator("[data-testid=grid] .tile").Nth(1).ClickAsync();
+            await page.GetByTestId("lightbox").WaitForAsync();
+            var photo = PhotoInAddress(page);
+            Assert.Equal(album, AddressParameter(page, "album"));
+
+            // A reload opens the album, and the photo in the viewer among the album's photos.
+            await page.ReloadAsync();
+            await page.GetByTestId("album-title").WaitForAsync();
+            await page.Locator(".pswp__counter", new() { HasTextRegex = new Regex(@"^2 / 3$") }).WaitForAsync();
+            Assert.Equal(photo, PhotoInAddress(page));
+            Assert.Contains("Linked trip", await page.GetByTestId("album-title").InnerTextAsync(), StringComparison.Ordinal);
+
+            // Closed, the album stays in the address; Back closes the album, to the list it was opened from.
+            await page.Keyboard.PressAsync("Escape");
+            await page.GetByTestId("lightbox").WaitForAsync(new() { State = WaitForSelectorState.Detached });
+            Assert.Null(PhotoInAddress(page));
+            Assert.Equal(album, AddressParameter(page, "album"));
+            await page.EvaluateAsync("() => history.back()");
+            await page.GetByTestId("albums-list").GetByText("Linked trip").WaitForAsync();
+            Assert.Equal(list, page.Url);
+        }
+        finally
+        {
+            await Corpus.Http.DeleteAsync($"/api/v1/albums/{album}");
+        }
+    }
+
+    private static string? AddressParameter(IPage page, string name) => System.Web.HttpUtility.ParseQueryString(new Uri(page.Url).Query)[name];
+
     private static string? PhotoInAddress(IPage page) => System.Web.HttpUtility.ParseQueryString(new Uri(page.Url).Query)["photo"];
 }

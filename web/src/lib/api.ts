@@ -182,6 +182,7 @@ export const revokeShare = (uid: string) => send('DELETE', `/api/v1/shares/${enc
 
 export type Moment = Schemas['Moment'];
 export const listAlbums = () => getJson<AlbumSummary[]>('/api/v1/albums');
+export const getAlbum = (uid: string) => getJson<AlbumSummary>(`/api/v1/albums/${encodeURIComponent(uid)}`);
 export const listMoments = () => getJson<Moment[]>('/api/v1/moments');
 export function listAlbumPhotos(uid: string, count: number, after: string | null): Promise<PhotoPage> {
   const query = new URLSearchParams({ count: String(count) });
