@@ -233,6 +233,42 @@ public sealed class NavigationTests(CorpusFixture corpus) : CorpusBrowserTest(co
         await page.WaitForFunctionAsync("src => document.querySelector('[data-testid=lightbox-image]')?.getAttribute('src') !== src", first);
     }
 
+    [Fact]
+    public async Task Lightbox_MarksAFavorite_WithItsHeartOrL()
+    {
+        var uid = (await Corpus.Http.GetFromJsonAsync<JsonElement>("/api/v1/photos?count=1&q=-favorite:true")).GetProperty("photos")[0].GetProperty("uid").GetString()!;
+        async Task<bool> Favorite() => (await Corpus.Http.GetFromJsonAsync<JsonElement>($"/api/v1/photos/{uid}")).GetProperty("favorite").GetBoolean();
+        try
+        {
+            var page = await OpenAsync();
+            await page.GotoAsync($"/?photo={uid}");
+            var heart = page.GetByTestId("lightbox-favorite");
+            Assert.Equal("false", await heart.GetAttributeAsync("aria-pressed"));
+
+            await heart.ClickAsync();
+            await page.Locator("[data-testid=lightbox-favorite][aria-pressed=true]").WaitForAsync();
+            await WaitUntil(Favorite, true);
+            await page.GetByTestId("lightbox").FocusAsync();
+            await page.Keyboard.PressAsync("l");
+            await page.Locator("[data-testid=lightbox-favorite][aria-pressed=false]").WaitForAsync();
+            await WaitUntil(Favorite, false);
+        }
+        finally
+        {
+            await Corpus.Http.PatchAsJsonAsync($"/api/v1/photos/{uid}", new { favorite = false });
+        }
+    }
+
+    private static async Task WaitUntil(Func<Task<bool>> read, bool expected)
+    {
+        for (var attempt = 0; attempt < 100 && await read() != expected; attempt++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Equal(expected, await read());
+    }
+
     /// <summary>Searches from the search bar and opens the first photo found in the viewer.</summary>
     private async Task<IPage> OpenFirstPhotoOfAsync(string query)
     {

@@ -185,6 +185,7 @@ export const en = {
   'shortcuts.zoom': 'Zoom in and out (0 fits)',
   'shortcuts.info': 'Show or hide the information',
   'shortcuts.faces': 'Show or hide the marked faces',
+  'shortcuts.favorite': 'Mark or unmark as a favorite',
   'shortcuts.close': 'Close the viewer',
 
   'share.title': 'Shared photos',
@@ -201,6 +202,7 @@ export const en = {
   'lightbox.playLive': 'Play Live Photo',
   'lightbox.info': 'Show information',
   'lightbox.faces': 'Show faces',
+  'lightbox.favorite': 'Favorite',
   'lightbox.zoom': 'Zoom',
   'lightbox.slides': 'Photos',
   'lightbox.notLoaded': 'The photo could not be loaded.',
