@@ -234,13 +234,22 @@ public sealed class NavigationTests(CorpusFixture corpus) : CorpusBrowserTest(co
     }
 
     [Fact]
-    public async Task Lightbox_MarksAFavorite_WithItsHeartOrL()
+    public async Task Lightbox_MarksAFavorite_WithItsHeartOrL_AndItsTileShowsIt()
     {
         var uid = (await Corpus.Http.GetFromJsonAsync<JsonElement>("/api/v1/photos?count=1&q=-favorite:true")).GetProperty("photos")[0].GetProperty("uid").GetString()!;
         async Task<bool> Favorite() => (await Corpus.Http.GetFromJsonAsync<JsonElement>($"/api/v1/photos/{uid}")).GetProperty("favorite").GetBoolean();
         try
         {
             var page = await OpenAsync();
+            // Marked while the photo, opened from its address, is still alone in the viewer and the grid's page, read
+            // before, is on its way: it keeps the mark when it takes its place among its neighbours.
+            var marked = new TaskCompletionSource();
+            await page.Context.RouteAsync(new Regex(@"/api/v1/photos\?"), async route =>
+            {
+                var before = await route.FetchAsync();
+                await marked.Task;
+                await route.FulfillAsync(new() { Response = before });
+            });
             await page.GotoAsync($"/?photo={uid}");
             var heart = page.GetByTestId("lightbox-favorite");
             Assert.Equal("false", await heart.GetAttributeAsync("aria-pressed"));
@@ -248,6 +257,20 @@ public sealed class NavigationTests(CorpusFixture corpus) : CorpusBrowserTest(co
             await heart.ClickAsync();
             await page.Locator("[data-testid=lightbox-favorite][aria-pressed=true]").WaitForAsync();
             await WaitUntil(Favorite, true);
+            marked.SetResult();
+            await page.Locator(".pswp__counter", new() { HasTextRegex = new Regex(@"^\d+ / (?!1$)\d+$") }).WaitForAsync();
+            await page.Locator("[data-testid=lightbox-favorite][aria-pressed=true]").WaitForAsync();
+
+            // Its tile in the grid says so, seen and read out, once the viewer is closed.
+            var index = (await Corpus.Http.GetFromJsonAsync<JsonElement>("/api/v1/photos?count=500")).GetProperty("photos").EnumerateArray()
+                .TakeWhile(p => p.GetProperty("uid").GetString() != uid).Count();
+            await page.Keyboard.PressAsync("Escape");
+            await page.GetByTestId("lightbox").WaitForAsync(new() { State = WaitForSelectorState.Detached });
+            var tile = page.Locator($"[data-testid=grid] .tile[data-index='{index}']");
+            await tile.Locator("[data-testid=tile-favorite]").WaitForAsync();
+            Assert.EndsWith(", favorite", await tile.GetAttributeAsync("aria-label"), StringComparison.Ordinal);
+            await tile.ClickAsync();
+            await page.Locator("[data-testid=lightbox-favorite][aria-pressed=true]").WaitForAsync();
             await page.GetByTestId("lightbox").FocusAsync();
             await page.Keyboard.PressAsync("l");
             await page.Locator("[data-testid=lightbox-favorite][aria-pressed=false]").WaitForAsync();

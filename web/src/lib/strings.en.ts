@@ -64,6 +64,7 @@ export const en = {
   'grid.video': 'Video',
   'grid.live': 'Live photo',
   'grid.photo': 'Photo',
+  'grid.favorite': 'favorite',
   'grid.titled': '{title}, {kind}, {date}',
   'grid.untitled': '{kind} from {date}',
   'grid.select': 'Select: {name}',
