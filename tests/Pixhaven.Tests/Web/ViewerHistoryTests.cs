@@ -71,7 +71,8 @@ public sealed class ViewerHistoryTests(CorpusFixture corpus) : CorpusBrowserTest
         await WaitForLoadedImage(page, "[data-testid=grid] img");
         var lightbox = page.GetByTestId("lightbox");
         await page.Locator("[data-testid=grid] .tile").First.ClickAsync();
-        await lightbox.WaitForAsync();
+        // The arrows are PhotoSwipe's, which comes with the first open: its photo shown, it is there to hear them.
+        await WaitForLoadedImage(page, "[data-testid=lightbox-image]");
         var first = PhotoInAddress(page);
         Assert.NotNull(first);
         await page.Keyboard.PressAsync("ArrowRight");
