@@ -13,7 +13,8 @@ namespace Pixhaven.Core.Search;
 /// Runs searches: the query's filter, then one of the sort orders with keyset paging. Every order pages by
 /// (sort key, id), so the thousandth page costs what the first does.
 /// </summary>
-public sealed class PhotoSearch(IDbContextFactory<CatalogDbContext> contextFactory, ICatalogProvider provider, Gazetteer gazetteer, ResultCache cache)
+public sealed class PhotoSearch(
+    IDbContextFactory<CatalogDbContext> contextFactory, ICatalogProvider provider, Gazetteer gazetteer, ResultCache cache, LibraryBrowser browser)
 {
     public const int MaxCount = 1000;
 
@@ -70,10 +71,10 @@ public sealed class PhotoSearch(IDbContextFactory<CatalogDbContext> contextFacto
             (await photos.Where(p => p.CountryCode != null).GroupBy(p => p.CountryCode!)
                 .Select(g => new { g.Key, Count = g.Count() }).OrderByDescending(g => g.Count).Take(top).ToListAsync(cancellationToken))
             .Select(c => new FacetCount(c.Key.ToLowerInvariant(), gazetteer.CountryName(c.Key), c.Count)).ToList());
-        var cameras = ScanAsync(async (_, photos) =>
-            (await photos.Where(p => p.CameraModel != null).GroupBy(p => new { p.CameraMake, p.CameraModel })
-                .Select(g => new { g.Key.CameraMake, g.Key.CameraModel, Count = g.Count() }).OrderByDescending(g => g.Count).Take(top).ToListAsync(cancellationToken))
-            .Select(g => new FacetCount(g.CameraModel!, CameraName.For(g.CameraMake, g.CameraModel), g.Count)).ToList());
+        // The camera list is an overview of its own (every model, for the search bar), cached and warmed like the facets:
+        // its head is the facet, so one scan serves both.
+        var cameras = Task.Run(async () => (await browser.CamerasAsync(query, cancellationToken)).Take(top)
+            .Select(c => new FacetCount(c.Model, CameraName.For(c.Make, c.Model), c.Count)).ToList(), cancellationToken);
         var labels = ScanAsync(async (db, photos) =>
             (await db.PhotoLabels.Where(l => photos.Select(p => p.Id).Contains(l.PhotoId)).GroupBy(l => new { l.Label!.Slug, l.Label.Name })
                 .Select(g => new { g.Key.Slug, g.Key.Name, Count = g.Count() }).OrderByDescending(g => g.Count).Take(top).ToListAsync(cancellationToken))
