@@ -167,6 +167,19 @@ public sealed class AlbumService(IDbContextFactory<CatalogDbContext> contextFact
         return new PhotoPage(rows.Take(count).Select(r => r.Summary).ToList(), next);
     }
 
+    /// <summary>
+    /// How many of the album's photos come before this one in album order (its index in the album's pages); null when the
+    /// album does not hold it, or there is no such album.
+    /// </summary>
+    public async Task<int?> PositionAsync(string uid, string photoUid, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var entries = db.AlbumPhotos.AsNoTracking().Where(a => a.Album!.Uid == uid && !a.Photo!.Missing && a.Photo.ArchivedAt == null);
+        var mine = await entries.Where(a => a.Photo!.Uid == photoUid).Select(a => new { a.Position, a.PhotoId }).FirstOrDefaultAsync(cancellationToken);
+        return mine is null ? null
+            : await entries.CountAsync(a => a.Position < mine.Position || (a.Position == mine.Position && a.PhotoId < mine.PhotoId), cancellationToken);
+    }
+
     private static IQueryable<AlbumSummary> Summaries(IQueryable<Album> albums) => albums.Select(a => new AlbumSummary(
         a.Uid,
         a.Title,

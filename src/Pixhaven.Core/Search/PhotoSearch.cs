@@ -23,20 +23,64 @@ public sealed class PhotoSearch(
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var photos = await FilterAsync(db, request.Query, cancellationToken);
         var count = Math.Clamp(request.Count, 1, MaxCount);
-        return request.Order switch
+        return request.Order == PhotoOrder.Relevance && request.Query.Texts.FirstOrDefault(t => !t.Negated) is { } text
+            ? await RelevancePageAsync(db, photos, text, request, count, cancellationToken)
+            : await InOrder(request, new Paging(photos, request, count, cancellationToken));
+    }
+
+    /// <summary>
+    /// How many photos come before this one among a search's photos in its order (its index in the pages), or null when
+    /// the search does not hold it: a link to a photo deep in a view opens it among its neighbours.
+    /// </summary>
+    public async Task<int?> PositionAsync(SearchRequest request, string uid, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var photos = await FilterAsync(db, request.Query, cancellationToken);
+        if (request.Order == PhotoOrder.Relevance && request.Query.Texts.FirstOrDefault(t => !t.Negated) is { } text)
         {
-            PhotoOrder.Newest => await PageAsync(photos, p => p.TakenAtUtc, true, request, count, cancellationToken),
-            PhotoOrder.Oldest => await PageAsync(photos, p => p.TakenAtUtc, false, request, count, cancellationToken),
-            PhotoOrder.Added => await PageAsync(photos, p => p.CreatedAt, true, request, count, cancellationToken),
-            PhotoOrder.Edited => await PageAsync(photos, p => p.UpdatedAt, true, request, count, cancellationToken),
-            PhotoOrder.Name => await PageAsync(photos, p => p.Files.Where(f => f.Primary).Select(f => f.Path).FirstOrDefault() ?? "", false, request, count, cancellationToken),
-            PhotoOrder.Size => await PageAsync(photos, p => p.Files.Where(f => f.Primary).Select(f => f.Size).FirstOrDefault(), true, request, count, cancellationToken),
-            PhotoOrder.Random => await PageAsync(photos, Shuffle(request.Seed), false, request, count, cancellationToken),
-            PhotoOrder.Relevance when request.Query.Texts.FirstOrDefault(t => !t.Negated) is { } text =>
-                await RelevancePageAsync(db, photos, text, request, count, cancellationToken),
-            PhotoOrder.Relevance => await PageAsync(photos, p => p.TakenAtUtc, true, request, count, cancellationToken),
-            _ => throw new ArgumentOutOfRangeException(nameof(request), request.Order, null),
-        };
+            var ranked = photos.Join(Filter(db).Matches(text.Text), p => p.Id, h => h.Id, (p, h) => new { Photo = p, h.Rank });
+            var mine = await ranked.Where(x => x.Photo.Uid == uid).Select(x => new { x.Photo.Id, x.Rank }).FirstOrDefaultAsync(cancellationToken);
+            return mine is null ? null
+                : await ranked.CountAsync(x => x.Rank < mine.Rank || (x.Rank == mine.Rank && x.Photo.Id < mine.Id), cancellationToken);
+        }
+
+        return await InOrder(request, new Positioning(photos, uid, cancellationToken));
+    }
+
+    /// <summary>Work done in a sort order, whatever the type of its key: a page, or a photo's place among the pages.</summary>
+    private interface IOrdered<T>
+    {
+        Task<T> RunAsync<TKey>(Expression<Func<Photo, TKey>> key, bool descending);
+    }
+
+    private static Task<T> InOrder<T>(SearchRequest request, IOrdered<T> work) => request.Order switch
+    {
+        // Relevance without a word to rank by is newest first.
+        PhotoOrder.Newest or PhotoOrder.Relevance => work.RunAsync(p => p.TakenAtUtc, true),
+        PhotoOrder.Oldest => work.RunAsync(p => p.TakenAtUtc, false),
+        PhotoOrder.Added => work.RunAsync(p => p.CreatedAt, true),
+        PhotoOrder.Edited => work.RunAsync(p => p.UpdatedAt, true),
+        PhotoOrder.Name => work.RunAsync(p => p.Files.Where(f => f.Primary).Select(f => f.Path).FirstOrDefault() ?? "", false),
+        PhotoOrder.Size => work.RunAsync(p => p.Files.Where(f => f.Primary).Select(f => f.Size).FirstOrDefault(), true),
+        PhotoOrder.Random => work.RunAsync(Shuffle(request.Seed), false),
+        _ => throw new ArgumentOutOfRangeException(nameof(request), request.Order, null),
+    };
+
+    private sealed class Paging(IQueryable<Photo> photos, SearchRequest request, int count, CancellationToken cancellationToken) : IOrdered<PhotoPage>
+    {
+        public Task<PhotoPage> RunAsync<TKey>(Expression<Func<Photo, TKey>> key, bool descending) =>
+            PageAsync(photos, key, descending, request, count, cancellationToken);
+    }
+
+    private sealed class Positioning(IQueryable<Photo> photos, string uid, CancellationToken cancellationToken) : IOrdered<int?>
+    {
+        public async Task<int?> RunAsync<TKey>(Expression<Func<Photo, TKey>> key, bool descending)
+        {
+            var mine = await photos.Where(p => p.Uid == uid).Select(Row(key)).FirstOrDefaultAsync(cancellationToken);
+            // Its key goes through a cursor's text, so that it compares in SQL as a page's cursor does.
+            return mine is null ? null
+                : await photos.CountAsync(After(key, !descending, ParseKey<TKey>(FormatKey(mine.Key)), mine.Id), cancellationToken);
+        }
     }
 
     /// <summary>How many photos match, and the counts per year, country, camera, label and album among them.</summary>

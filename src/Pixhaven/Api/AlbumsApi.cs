@@ -16,6 +16,8 @@ public static class AlbumsApi
         api.MapPatch("/albums/{uid}", Update).WithName("UpdateAlbum").WithSummary("Rename an album, change its description or cover");
         api.MapDelete("/albums/{uid}", Delete).WithName("DeleteAlbum").WithSummary("Delete an album; its photos stay in the library");
         api.MapGet("/albums/{uid}/photos", Photos).WithName("ListAlbumPhotos").WithSummary("The album's photos in album order, paged");
+        api.MapGet("/albums/{uid}/photos/{photo}/position", Position).WithName("AlbumPhotoPosition")
+            .WithSummary("The photo's index in album order (how many come before it); 404 when the album does not hold it");
         api.MapPost("/albums/{uid}/photos", Add).WithName("AddAlbumPhotos").WithSummary("Append photos to the album");
         api.MapDelete("/albums/{uid}/photos", Remove).WithName("RemoveAlbumPhotos").WithSummary("Take photos out of the album");
         api.MapPut("/albums/{uid}/order", Reorder).WithName("OrderAlbumPhotos").WithSummary("Put the given photos first, in this order");
@@ -74,6 +76,10 @@ public static class AlbumsApi
             return TypedResults.BadRequest(new ApiError(e.Message));
         }
     }
+
+    public static async Task<Results<Ok<PhotosApi.PhotoPosition>, NotFound>> Position(
+        string uid, string photo, AlbumService albums, CancellationToken cancellationToken) =>
+        await albums.PositionAsync(uid, photo, cancellationToken) is { } index ? TypedResults.Ok(new PhotosApi.PhotoPosition(index)) : TypedResults.NotFound();
 
     public static Task<Results<Ok<OrganizeApi.BatchResult>, NotFound, BadRequest<ApiError>>> Add(
         string uid, OrganizeApi.Selection request, AlbumService albums, CancellationToken cancellationToken) =>

@@ -19,6 +19,8 @@ public static class PhotosApi
             .WithSummary("Photos matching the search 'q' in 'order'; pass the returned 'next' as 'after' for the following page");
         api.MapGet("/photos/facets", Facets).WithName("PhotoFacets")
             .WithSummary("The number of photos matching 'q' and counts per year, country, camera, label and album");
+        api.MapGet("/photos/{uid}/position", Position).WithName("PhotoPosition")
+            .WithSummary("The photo's index among the photos matching 'q' in 'order' (how many come before it); 404 when they do not include it");
         api.MapGet("/photos/{uid}", GetPhoto).WithName("GetPhoto").WithSummary("One photo with all metadata and files");
         api.MapMethods("/photos/{uid}/download", [HttpMethods.Get, HttpMethods.Head], DownloadOriginal).WithName("DownloadOriginal")
             .WithSummary("The original file of a photo (its primary file, or the file given by 'file')");
@@ -110,7 +112,7 @@ public static class PhotosApi
 
         if (SearchRequest.ParseOrder(request.Order) is not { } order)
         {
-            return TypedResults.BadRequest(new ApiError($"order must be one of {string.Join(", ", Enum.GetNames<PhotoOrder>().SkipLast(1)).ToLowerInvariant()}"));
+            return TypedResults.BadRequest(UnknownOrder);
         }
 
         try
@@ -127,6 +129,32 @@ public static class PhotosApi
             return TypedResults.BadRequest(new ApiError(e.Message));
         }
     }
+
+    /// <summary>A photo's index among a list's photos: how many come before it.</summary>
+    public sealed record PhotoPosition(int Index);
+
+    public static async Task<Results<Ok<PhotoPosition>, NotFound, BadRequest<ApiError>>> Position(
+        string uid, string? q, string? order, int? seed, PhotoSearch search, CancellationToken cancellationToken)
+    {
+        if (SearchRequest.ParseOrder(order) is not { } parsedOrder)
+        {
+            return TypedResults.BadRequest(UnknownOrder);
+        }
+
+        try
+        {
+            return await search.PositionAsync(new SearchRequest(SearchQueryParser.Parse(q), parsedOrder, Seed: seed ?? 0), uid, cancellationToken) is { } index
+                ? TypedResults.Ok(new PhotoPosition(index))
+                : TypedResults.NotFound();
+        }
+        catch (SearchQueryException e)
+        {
+            return TypedResults.BadRequest(new ApiError(e.Message, e.Position));
+        }
+    }
+
+    private static ApiError UnknownOrder =>
+        new($"order must be one of {string.Join(", ", Enum.GetNames<PhotoOrder>().SkipLast(1)).ToLowerInvariant()}");
 
     public static async Task<Results<Ok<SearchFacets>, BadRequest<ApiError>>> Facets(string? q, PhotoSearch search, CancellationToken cancellationToken)
     {

@@ -85,6 +85,12 @@ public class AlbumTests : IAsyncLifetime
 
         await Json(await Http.PutAsJsonAsync($"/api/v1/albums/{album}/order", new { photos = new[] { _uids[1], _uids[2] } }), HttpStatusCode.NoContent);
         Assert.Equal([_uids[1], _uids[2], _uids[0]], await AlbumPhotos(album));
+        foreach (var (uid, index) in new[] { (_uids[1], 0), (_uids[2], 1), (_uids[0], 2) })
+        {
+            Assert.Equal(index, (await Json(await Http.GetAsync($"/api/v1/albums/{album}/photos/{uid}/position"))).GetProperty("index").GetInt32());
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await Http.GetAsync($"/api/v1/albums/{album}/photos/{_uids[3]}/position")).StatusCode);
 
         var covered = await Json(await Http.PatchAsJsonAsync($"/api/v1/albums/{album}", new { cover = _uids[0], title = "Summer '23" }));
         Assert.Equal(_uids[0], covered.GetProperty("coverUid").GetString());
@@ -134,6 +140,7 @@ public class AlbumTests : IAsyncLifetime
     public async Task Album_Unknown_Is404Everywhere()
     {
         Assert.Equal(HttpStatusCode.NotFound, (await Http.GetAsync("/api/v1/albums/anothere/photos")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Http.GetAsync($"/api/v1/albums/anothere/photos/{_uids[0]}/position")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Http.PostAsJsonAsync("/api/v1/albums/anothere/photos", new { photos = _uids })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Http.PatchAsJsonAsync("/api/v1/albums/anothere", new { title = "x" })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Http.DeleteAsync("/api/v1/albums/anothere")).StatusCode);

@@ -206,6 +206,42 @@ public class SearchTests(CorpusFixture corpus)
         }
     }
 
+    [Theory]
+    [InlineData("newest", "")]
+    [InlineData("oldest", "")]
+    [InlineData("added", "")]
+    [InlineData("edited", "")]
+    [InlineData("name", "")]
+    [InlineData("size", "")]
+    [InlineData("random", "")]
+    [InlineData("relevance", "iphone")]
+    [InlineData("relevance", "")]
+    [InlineData("oldest", "type:image -camera:canon")]
+    public async Task Position_IsThePhotosIndexInItsOrder(string order, string query)
+    {
+        var page = await Get($"/api/v1/photos?count=1000&order={order}&seed=7&q={Uri.EscapeDataString(query)}");
+        var all = page.GetProperty("photos").EnumerateArray().Select(p => p.GetProperty("uid").GetString()!).ToList();
+        Assert.True(all.Count > 3, $"{all.Count} photos");
+        for (var i = 0; i < all.Count; i += all.Count > 60 ? 3 : 1)
+        {
+            var position = await Get($"/api/v1/photos/{all[i]}/position?order={order}&seed=7&q={Uri.EscapeDataString(query)}");
+            Assert.True(position.GetProperty("index").GetInt32() == i, $"{all[i]}: {position} for index {i}");
+        }
+    }
+
+    [Theory]
+    [InlineData("order=newest&q=type:video", HttpStatusCode.NotFound)] // a photo, not among the videos
+    [InlineData("order=oldest&q=year:", HttpStatusCode.BadRequest)]
+    [InlineData("order=sideways", HttpStatusCode.BadRequest)]
+    public async Task Position_OutsideTheSearch_Is404_AndABadSearchIs400(string parameters, HttpStatusCode expected)
+    {
+        var photo = (await Uids("type:image")).First();
+        using var response = await corpus.Http.GetAsync($"/api/v1/photos/{photo}/position?{parameters}");
+        Assert.Equal(expected, response.StatusCode);
+        using var unknown = await corpus.Http.GetAsync("/api/v1/photos/pnotaphoto/position");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
     [Fact]
     public async Task Orders_OldestIsNewestReversed_NameIsSortedByPath()
     {
