@@ -104,6 +104,30 @@ public sealed class ViewerHistoryTests(CorpusFixture corpus) : CorpusBrowserTest
     }
 
     [Fact]
+    public async Task APhotosAddress_DeepInAView_OpensItInItsPlace_WhereverItStands()
+    {
+        // By name, where no date tells how far the photo is: the server says where it stands, and the grid loads that far.
+        var names = (await Corpus.Http.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/photos?count=1000&order=name")).GetProperty("photos")
+            .EnumerateArray().Select(p => p.GetProperty("uid").GetString()!).ToList();
+        const int deep = 45;
+        Assert.True(names.Count > deep + 1, $"{names.Count} photos");
+        var page = await OpenAsync();
+        // Pages of 10, so that the photo is many pages in.
+        await page.Context.RouteAsync(new Regex(@"/api/v1/photos\?"), route =>
+            route.ContinueAsync(new() { Url = Regex.Replace(route.Request.Url, @"\bcount=(120|1000)\b", "count=10") }));
+        await page.GotoAsync($"/?order=name&photo={names[deep]}");
+        await WaitForLoadedImage(page, "[data-testid=lightbox-image]");
+        await page.Locator(".pswp__counter", new() { HasTextRegex = new Regex($@"^{deep + 1} / \d+$") }).WaitForAsync();
+        await page.Keyboard.PressAsync("ArrowLeft");
+        await page.WaitForFunctionAsync($"() => new URLSearchParams(location.search).get('photo') === '{names[deep - 1]}'");
+        foreach (var next in new[] { names[deep], names[deep + 1] })
+        {
+            await page.Keyboard.PressAsync("ArrowRight");
+            await page.WaitForFunctionAsync($"() => new URLSearchParams(location.search).get('photo') === '{next}'");
+        }
+    }
+
+    [Fact]
     public async Task TheGridFollowsTheViewer_WhichGoesOnPastTheLoadedPage_AndClosingLandsOnTheLastPhotoSeen()
     {
         var page = await OpenAsync(height: 600);

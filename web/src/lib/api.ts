@@ -106,6 +106,22 @@ export function listPhotos(
   return getJson<PhotoPage>(`/api/v1/photos?${query}`, signal);
 }
 
+/**
+ * Where a photo stands among a search's photos in an order (or an album's): how many come before it; null when they do
+ * not include it.
+ */
+export async function photoPosition(uid: string, q: string, order: PhotoOrder, album: string | null): Promise<number | null> {
+  const url = album
+    ? `/api/v1/albums/${encodeURIComponent(album)}/photos/${encodeURIComponent(uid)}/position`
+    : `/api/v1/photos/${encodeURIComponent(uid)}/position?${new URLSearchParams({ q, order })}`;
+  try {
+    return (await getJson<Schemas['PhotoPosition']>(url)).index;
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 404) return null;
+    throw e;
+  }
+}
+
 export function getFacets(q: string, signal?: AbortSignal): Promise<SearchFacets> {
   return getJson<SearchFacets>(`/api/v1/photos/facets?${new URLSearchParams({ q })}`, signal);
 }
