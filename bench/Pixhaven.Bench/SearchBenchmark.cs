@@ -88,6 +88,7 @@ public static class SearchBenchmark
             {
                 ("first page, newest", "/api/v1/photos?count=100"),
                 ($"deep page (after {photos / 2:N0} photos)", $"/api/v1/photos?count=100&after={DeepCursor(catalog, photos / 2)}"),
+                ($"a photo's position (after {photos / 2:N0})", $"/api/v1/photos/{PhotoAt(catalog, photos / 2).Uid}/position"),
                 ("year:2019 country:de", "/api/v1/photos?count=100&q=" + Uri.EscapeDataString("year:2019 country:de")),
                 ("free text: beach", "/api/v1/photos?count=100&q=beach"),
                 ("label:cat", "/api/v1/photos?count=100&q=label:cat"),
@@ -200,6 +201,7 @@ public static class SearchBenchmark
         return element.ValueKind == System.Text.Json.JsonValueKind.Array ? $"{element.GetArrayLength()} groups"
             : element.TryGetProperty("photos", out var photos) ? $"{photos.GetArrayLength()}"
             : element.TryGetProperty("total", out var total) ? $"{total.GetInt32():N0} counted"
+            : element.TryGetProperty("index", out var index) ? $"index {index.GetInt32():N0}"
             : "";
     }
 
@@ -208,14 +210,21 @@ public static class SearchBenchmark
     /// <summary>The cursor the API would hand out after <paramref name="offset"/> photos, newest first.</summary>
     private static string DeepCursor(string catalog, int offset)
     {
+        var (id, takenAtUtc, _) = PhotoAt(catalog, offset);
+        var ticks = DateTime.Parse(takenAtUtc, CultureInfo.InvariantCulture).Ticks;
+        return Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"0|{id}|{ticks}"));
+    }
+
+    /// <summary>The photo with <paramref name="offset"/> photos before it, newest first.</summary>
+    private static (long Id, string TakenAtUtc, string Uid) PhotoAt(string catalog, int offset)
+    {
         using var connection = new SqliteConnection($"Data Source={catalog};Mode=ReadOnly");
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT Id, TakenAtUtc FROM photos WHERE Missing = 0 AND ArchivedAt IS NULL AND Private = 0 ORDER BY TakenAtUtc DESC, Id DESC LIMIT 1 OFFSET {offset}";
+        command.CommandText = $"SELECT Id, TakenAtUtc, Uid FROM photos WHERE Missing = 0 AND ArchivedAt IS NULL AND Private = 0 ORDER BY TakenAtUtc DESC, Id DESC LIMIT 1 OFFSET {offset}";
         using var reader = command.ExecuteReader();
         reader.Read();
-        var ticks = DateTime.Parse(reader.GetString(1), CultureInfo.InvariantCulture).Ticks;
-        return Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"0|{reader.GetInt64(0)}|{ticks}"));
+        return (reader.GetInt64(0), reader.GetString(1), reader.GetString(2));
     }
 
     private static int FreePort()
