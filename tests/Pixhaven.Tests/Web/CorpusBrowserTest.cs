@@ -80,6 +80,9 @@ public abstract class CorpusBrowserTest(CorpusFixture corpus) : IAsyncLifetime
 
     protected static Task SignInAsync(IPage page, string password) => Chromium.SignInAsync(page, LibraryServer.AdminName, password);
 
+    /// <summary>The photo the viewer shows, as the address names it.</summary>
+    protected static string? PhotoInAddress(IPage page) => System.Web.HttpUtility.ParseQueryString(new Uri(page.Url).Query)["photo"];
+
     protected static Task WaitForLoadedImage(IPage page, string selector) =>
         page.WaitForFunctionAsync($"() => {{ const img = document.querySelector('{selector}'); return img && img.complete && img.naturalWidth > 0; }}",
             null, new PageWaitForFunctionOptions { Timeout = 20_000 });

@@ -216,6 +216,4 @@ public sealed class ViewerHistoryTests(CorpusFixture corpus) : CorpusBrowserTest
     }
 
     private static string? AddressParameter(IPage page, string name) => System.Web.HttpUtility.ParseQueryString(new Uri(page.Url).Query)[name];
-
-    private static string? PhotoInAddress(IPage page) => System.Web.HttpUtility.ParseQueryString(new Uri(page.Url).Query)["photo"];
 }

@@ -105,7 +105,12 @@ export async function openViewer(options: ViewerOptions): Promise<Viewer> {
     if (active) element.dataset.testid = testId;
     else delete element.dataset.testid;
     if (element instanceof HTMLVideoElement) {
-      if (active) element.play().catch(() => {});
+      // A browser may refuse to play sound without a click first (a slideshow, a photo's address): then muted.
+      if (active) element.play().catch((e: unknown) => {
+        if (!(e instanceof DOMException && e.name === 'NotAllowedError')) return;
+        element.muted = true;
+        element.play().catch(() => {});
+      });
       else element.pause();
     }
     if (active) options.onactivate?.(element, content.data);
