@@ -133,6 +133,14 @@ public sealed class SelectionTests(CorpusFixture corpus) : CorpusBrowserTest(cor
         await guest.Keyboard.PressAsync("ArrowRight");
         await guest.WaitForFunctionAsync("href => document.querySelector('[data-testid=shared-download]').getAttribute('href') !== href", href);
         Assert.Equal(0, await guest.GetByTestId("sign-in-name").CountAsync());
+        // A guest's slideshow goes on from the second photo to the third, the last, and ends there.
+        await guest.EvaluateAsync("() => localStorage.setItem('pixhaven-slideshow-seconds', '2')");
+        var second = await guest.GetByTestId("shared-download").GetAttributeAsync("href");
+        await guest.GetByTestId("lightbox-slideshow").ClickAsync();
+        await guest.Locator("[data-testid=lightbox-slideshow][aria-pressed=true]").WaitForAsync();
+        await guest.WaitForFunctionAsync("href => document.querySelector('[data-testid=shared-download]').getAttribute('href') !== href", second);
+        await guest.Locator("[data-testid=lightbox-slideshow][aria-pressed=false]").WaitForAsync();
+        await guest.GetByTestId("lightbox").WaitForAsync();
 
         var shares = await Corpus.Http.GetFromJsonAsync<JsonElement>("/api/v1/shares");
         foreach (var share in shares.EnumerateArray())

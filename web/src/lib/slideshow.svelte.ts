@@ -65,3 +65,24 @@ export function playSlideshow(viewer: Viewer, onend: () => void): () => void {
   schedule();
   return stop;
 }
+
+/** A view's slideshow switch, for its button and its key: whether it plays, and turning it on and off. */
+export class SlideshowSwitch {
+  playing = $state(false);
+  #stop: (() => void) | null = null;
+
+  toggle(viewer: Viewer | null) {
+    if (this.#stop) {
+      this.off();
+    } else if (viewer) {
+      this.#stop = playSlideshow(viewer, () => this.off());
+      this.playing = true;
+    }
+  }
+
+  off() {
+    this.#stop?.();
+    this.#stop = null;
+    this.playing = false;
+  }
+}
