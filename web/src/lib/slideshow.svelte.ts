@@ -47,21 +47,33 @@ export function playSlideshow(viewer: Viewer, onend: () => void): () => void {
 
   // Media events do not bubble, but they pass the viewer's element on their way down: caught there, for whichever
   // video is on screen.
-  function finished(event: Event) {
+  function shown(event: Event): HTMLVideoElement | null {
     // Our video slides' elements are videos; PhotoSwipe's types know only its images.
-    if (event.target instanceof HTMLVideoElement && event.target === (pswp.currSlide?.content.element as HTMLElement | undefined)) advance();
+    const element = pswp.currSlide?.content.element as HTMLElement | undefined;
+    return event.target instanceof HTMLVideoElement && event.target === element ? event.target : null;
+  }
+
+  function finished(event: Event) {
+    if (shown(event)) advance();
+  }
+
+  // A video this browser cannot play asks for the server's transcode on its error (playback.ts), after this hears it:
+  // only one still failing once that has had its turn moves on.
+  function failed(event: Event) {
+    const video = shown(event);
+    if (video) setTimeout(() => { if (video.error && video === shown(event)) advance(); });
   }
 
   function stop() {
     clearTimeout(timer);
     pswp.off('change', schedule);
     pswp.element?.removeEventListener('ended', finished, true);
-    pswp.element?.removeEventListener('error', finished, true);
+    pswp.element?.removeEventListener('error', failed, true);
   }
 
   pswp.on('change', schedule);
   pswp.element?.addEventListener('ended', finished, true);
-  pswp.element?.addEventListener('error', finished, true);
+  pswp.element?.addEventListener('error', failed, true);
   schedule();
   return stop;
 }
