@@ -4,7 +4,7 @@ using Pixhaven.Tests.Infrastructure;
 
 namespace Pixhaven.Tests.Web;
 
-/// <summary>The viewer's slideshow: each photo for the time chosen in this browser, each video to its end.</summary>
+/// <summary>The viewer's slideshow (each photo for the time chosen in this browser, each video to its end), and its full screen.</summary>
 [Collection(CorpusGroup.Name)]
 public sealed class SlideshowTests(CorpusFixture corpus) : CorpusBrowserTest(corpus)
 {
@@ -80,6 +80,32 @@ public sealed class SlideshowTests(CorpusFixture corpus) : CorpusBrowserTest(cor
         await page.Locator("[data-testid=lightbox-slideshow][aria-pressed=false]").WaitForAsync(new() { Timeout = 60_000 });
         Assert.Equal([first, second], await page.EvaluateAsync<string[]>("() => window.endedVideos"));
         Assert.Equal(second, PhotoInAddress(page));
+    }
+
+    [Fact]
+    public async Task Viewer_TakesTheWholeScreen_AndGivesItBackOnItsButtonOrWhenClosed()
+    {
+        var page = await OpenAsync();
+        await WaitForLoadedImage(page, "[data-testid=grid] img");
+        await page.Locator("[data-testid=grid] .tile").First.ClickAsync();
+        await WaitForLoadedImage(page, "[data-testid=lightbox-image]");
+        var button = page.GetByTestId("lightbox-fullscreen");
+        const string whole = "() => document.fullscreenElement?.dataset.testid === 'lightbox'";
+        const string window = "() => document.fullscreenElement === null";
+
+        await button.ClickAsync();
+        await page.WaitForFunctionAsync(whole);
+        await page.Locator("[data-testid=lightbox-fullscreen][aria-pressed=true]").WaitForAsync();
+        await button.ClickAsync();
+        await page.WaitForFunctionAsync(window);
+        await page.Locator("[data-testid=lightbox-fullscreen][aria-pressed=false]").WaitForAsync();
+
+        // Closed while on the whole screen, the viewer gives the screen back with it.
+        await button.ClickAsync();
+        await page.WaitForFunctionAsync(whole);
+        await page.Locator(".pswp__button--close").ClickAsync();
+        await page.GetByTestId("lightbox").WaitForAsync(Gone);
+        await page.WaitForFunctionAsync(window);
     }
 
     private static async Task ChoosePaceAsync(IPage page, string seconds)

@@ -206,6 +206,7 @@ export const en = {
   'lightbox.faces': 'Show faces',
   'lightbox.favorite': 'Favorite',
   'lightbox.slideshow': 'Slideshow',
+  'lightbox.fullScreen': 'Full screen',
   'lightbox.zoom': 'Zoom',
   'lightbox.slides': 'Photos',
   'lightbox.notLoaded': 'The photo could not be loaded.',
