@@ -51,6 +51,14 @@ public sealed class SlideshowTests(CorpusFixture corpus) : CorpusBrowserTest(cor
             .EnumerateArray().Select(p => p.GetProperty("uid").GetString()!);
         Assert.Equal(byDate, seen);
 
+        // A photo zoomed into stays while zoomed in, and the slideshow goes on once it is zoomed out again.
+        var zoomed = PhotoInAddress(page);
+        await page.Keyboard.PressAsync("+");
+        await Task.Delay(4500);
+        Assert.Equal(zoomed, PhotoInAddress(page));
+        await page.Keyboard.PressAsync("0");
+        await page.WaitForFunctionAsync($"() => new URLSearchParams(location.search).get('photo') !== '{zoomed}'");
+
         // S stops it: nothing moves for two of its steps.
         await page.Keyboard.PressAsync("s");
         await page.Locator("[data-testid=lightbox-slideshow][aria-pressed=false]").WaitForAsync();

@@ -18,14 +18,20 @@ export function savePace(seconds: number) {
 
 /**
  * Plays the open viewer's slides one after another from the one shown, and answers the slideshow's stop. Going to
- * another photo meanwhile (arrows, a swipe) gives that one its full time. onend: the last photo has had its time, or
- * the viewer could go no further.
+ * another photo meanwhile (arrows, a swipe) gives that one its full time; a photo zoomed into stays until zoomed out.
+ * onend: the last photo has had its time, or the viewer could go no further.
  */
 export function playSlideshow(viewer: Viewer, onend: () => void): () => void {
   const { pswp } = viewer;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   function advance() {
+    // A photo zoomed into is being looked at: it keeps the screen, and has its time again once zoomed out.
+    const slide = pswp.currSlide;
+    if (slide && slide.currZoomLevel > slide.zoomLevels.fit) {
+      timer = setTimeout(advance, savedPace() * 1000);
+      return;
+    }
     const from = pswp.currIndex;
     // The view may have loaded more photos meanwhile: the count is asked each time.
     if (from < pswp.getNumItems() - 1) pswp.next();
