@@ -334,6 +334,9 @@ namespace Pixhaven.Catalog.Postgres.Migrations
                     b.Property<int?>("Rating")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Rotation")
+                        .HasColumnType("integer");
+
                     b.Property<string>("State")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");

@@ -11,7 +11,7 @@ namespace Pixhaven.Catalog.Sqlite.CompiledModel
     public partial class CatalogDbContextModel
     {
         private CatalogDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("e2ab232b-5831-447f-aa0b-de9f10b072ca"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("bb3c6f80-21a1-4ef5-9422-75dc29641e70"), entityTypeCount: 14)
         {
         }
 

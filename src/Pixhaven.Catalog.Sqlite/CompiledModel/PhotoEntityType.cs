@@ -20,7 +20,7 @@ namespace Pixhaven.Catalog.Sqlite.CompiledModel
                 "Pixhaven.Core.Model.Photo",
                 typeof(Photo),
                 baseEntityType,
-                propertyCount: 44,
+                propertyCount: 45,
                 navigationCount: 4,
                 unnamedIndexCount: 5,
                 keyCount: 1);
@@ -270,6 +270,13 @@ namespace Pixhaven.Catalog.Sqlite.CompiledModel
                 propertyInfo: typeof(Photo).GetProperty("Rating", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Photo).GetField("<Rating>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
+
+            var rotation = runtimeEntityType.AddProperty(
+                "Rotation",
+                typeof(int),
+                propertyInfo: typeof(Photo).GetProperty("Rotation", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Photo).GetField("<Rotation>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
 
             var state = runtimeEntityType.AddProperty(
                 "State",

@@ -317,6 +317,9 @@ namespace Pixhaven.Catalog.Sqlite.Migrations
                     b.Property<int?>("Rating")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Rotation")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("State")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");

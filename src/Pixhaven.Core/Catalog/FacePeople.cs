@@ -6,7 +6,8 @@ namespace Pixhaven.Core.Catalog;
 
 /// <summary>
 /// Keeps each photo's face rows equal to its face regions, inside the same save, like <see cref="KeywordLabels"/> does
-/// for labels: a named region finds its person by the name's slug, or makes one.
+/// for labels: a named region finds its person by the name's slug, or makes one. The regions are read off the picture
+/// as its files show it; a photo the user turned (<see cref="Photo.Rotation"/>) has its boxes turned with it.
 /// </summary>
 internal static class FacePeople
 {
@@ -14,14 +15,14 @@ internal static class FacePeople
     {
         var changed = db.ChangeTracker.Entries<Photo>()
             .Where(e => (e.State == EntityState.Added && e.Entity.FaceRegions is not null)
-                        || (e.State == EntityState.Modified && e.Property(p => p.FaceRegions).IsModified))
+                        || (e.State == EntityState.Modified && (e.Property(p => p.FaceRegions).IsModified || e.Property(p => p.Rotation).IsModified)))
             .Select(e => e.Entity).ToList();
         if (changed.Count == 0)
         {
             return;
         }
 
-        var wanted = changed.ToDictionary(p => p, p => FaceRegion.Parse(p.FaceRegions));
+        var wanted = changed.ToDictionary(p => p, p => FaceRegion.Parse(p.FaceRegions).Select(r => r.Turned(p.Rotation)).ToList());
         var people = db.ChangeTracker.Entries<Person>().Select(e => e.Entity).ToDictionary(p => p.Slug);
         var slugs = wanted.Values.SelectMany(r => r).Select(r => r.Name).OfType<string>().Select(Label.SlugOf).Distinct().ToList();
         foreach (var chunk in slugs.Where(s => !people.ContainsKey(s)).Chunk(500))

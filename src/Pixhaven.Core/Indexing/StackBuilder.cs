@@ -13,13 +13,12 @@ namespace Pixhaven.Core.Indexing;
 /// Groups files that belong together into one photo, after a run has written every file: same folder and base name
 /// (<see cref="StackKey"/>), or the same Apple content identifier in one folder (Live Photos). The photo with the
 /// oldest record survives, so a stack keeps its public uid; the primary file follows <see cref="Rank"/>; XMP
-/// sidecars in the stack are applied over embedded metadata, their orientation included.
+/// sidecars in the stack are applied over embedded metadata, their orientation included (<see cref="PhotoOrienter"/>).
 /// </summary>
 public sealed class StackBuilder(
     IDbContextFactory<CatalogDbContext> contextFactory,
     Gazetteer gazetteer,
-    ThumbnailGenerator thumbnails,
-    ThumbnailStore thumbnailStore,
+    PhotoOrienter orienter,
     PixhavenOptions options,
     ILogger<StackBuilder> logger)
 {
@@ -242,7 +241,12 @@ public sealed class StackBuilder(
             utcSidecar = metadata.TakenAtIsUtc ? metadata : utcSidecar;
         }
 
-        Orient(target, primary, sidecarOrientation);
+        if (orienter.Apply(target, primary, sidecarOrientation) is { } problem)
+        {
+            logger.LogWarning("{Path}: the photo could not be shown turned ({Rotation}° by hand, sidecar orientation {Orientation}): {Reason}",
+                primary.Path, target.Rotation, sidecarOrientation, problem);
+        }
+
         PhotoFields.Locate(target, gazetteer);
         PhotoFields.AssumeZone(target, gazetteer, options.DefaultZone, utcSidecar, MetadataSource.Sidecar);
         if (target.LocationSource == MetadataSource.Sidecar)
@@ -250,49 +254,5 @@ public sealed class StackBuilder(
             PhotoFields.ZoneByPlace(target, gazetteer, options.DefaultZone);
         }
         return new PhotoMerge.Merge(target, absorbed);
-    }
-
-    /// <summary>
-    /// A sidecar's orientation (a photo turned in Lightroom or digiKam) turns the photo's thumbnails and size too.
-    /// They are made from the original under a key of their own, as the content's thumbnails are shared by every
-    /// photo with the same content. RAW previews and HEIF (whose pixels are turned by the container) keep their own.
-    /// </summary>
-    private void Orient(Photo target, PhotoFile primary, int? sidecarOrientation)
-    {
-        if (primary is not { Hash: { } hash, ThumbnailKey: { } ownKey } || target.ThumbnailHash is null || primary.Type != MediaType.Image || primary.Format is "heif" or "avif")
-        {
-            return;
-        }
-
-        var own = primary.Orientation ?? 1;
-        var wanted = sidecarOrientation ?? own;
-        var key = wanted == own ? ownKey : ThumbnailKeys.Oriented(hash, wanted);
-        if (key == target.ThumbnailHash && wanted == own)
-        {
-            return; // the usual case: no sidecar turns the photo
-        }
-
-        if (key == ownKey && !thumbnailStore.HasAll(ownKey))
-        {
-            return; // the stack shows another file's thumbnails
-        }
-
-        if (key != ownKey && !thumbnailStore.HasAll(key))
-        {
-            try
-            {
-                thumbnails.Generate(Path.Combine(options.OriginalsFullPath, primary.Path), key, orientation: wanted);
-            }
-            catch (Exception e) when (e is ThumbnailException or IOException or NetVips.VipsException)
-            {
-                logger.LogWarning("{Path}: the sidecar's orientation {Orientation} could not be applied to the thumbnails: {Reason}", primary.Path, wanted, e.Message);
-                return;
-            }
-        }
-
-        target.ThumbnailHash = key;
-        // The file's own size is after its own orientation; a quarter turn more or less swaps it.
-        var swap = own is >= 5 and <= 8 != wanted is >= 5 and <= 8;
-        (target.Width, target.Height) = swap ? (primary.Height, primary.Width) : (primary.Width, primary.Height);
     }
 }

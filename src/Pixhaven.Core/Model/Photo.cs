@@ -79,7 +79,13 @@ public sealed class Photo
     /// <summary>Last manual edit.</summary>
     public DateTime? EditedAt { get; set; }
 
-    /// <summary>Width after orientation is applied.</summary>
+    /// <summary>
+    /// A quarter turn or more, clockwise in degrees (0, 90, 180, 270), that the user gave the photo on top of the
+    /// orientation its files give: a camera without a tilt sensor stores a portrait lying on its side.
+    /// </summary>
+    public int Rotation { get; set; }
+
+    /// <summary>Width after orientation and <see cref="Rotation"/> are applied.</summary>
     public int? Width { get; set; }
     public int? Height { get; set; }
 

@@ -34,6 +34,12 @@ public sealed record PhotoEdit
     public string? CameraModel { get; init; }
     public string? Lens { get; init; }
 
+    /// <summary>
+    /// Turns the photo clockwise by this many degrees, on top of any earlier turn: 90, 180, 270, or -90 to turn it
+    /// back a quarter. Only the catalog and the thumbnails turn; videos and Live Photos cannot be turned.
+    /// </summary>
+    public int? Rotate { get; init; }
+
     public bool? Favorite { get; init; }
     public bool? Private { get; init; }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Pixhaven.Core.Catalog;
 using Pixhaven.Core.Indexing;
+using Pixhaven.Core.Media;
 using Pixhaven.Core.Model;
 using Pixhaven.Core.Options;
 using Pixhaven.Core.Places;
@@ -15,7 +16,8 @@ namespace Pixhaven.Core.Organizing;
 /// the files into the <see cref="Trash"/>.
 /// </summary>
 public sealed class PhotoEditor(
-    IDbContextFactory<CatalogDbContext> contextFactory, Gazetteer gazetteer, SidecarWriter sidecars, Trash trash, PixhavenOptions options, TimeProvider clock)
+    IDbContextFactory<CatalogDbContext> contextFactory, Gazetteer gazetteer, SidecarWriter sidecars, PhotoOrienter orienter, Trash trash,
+    PixhavenOptions options, TimeProvider clock)
 {
     public const int MaxSelection = 10_000;
 
@@ -25,12 +27,18 @@ public sealed class PhotoEditor(
         var takenAt = ParseTakenAt(edit);
         edit = PlaceToPosition(edit);
         ValidateLocation(edit);
+        if (edit.Rotate is { } degrees && degrees % 90 != 0)
+        {
+            throw new OrganizeException($"rotate must be a multiple of 90 degrees, not {degrees}");
+        }
+
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var photos = await LoadAsync(db, uids, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var photo in photos)
         {
             Apply(photo, edit, takenAt);
+            await TurnAsync(db, photo, edit.Rotate ?? 0, cancellationToken);
             (photo.EditedAt, photo.UpdatedAt) = (now, now);
         }
 
@@ -206,6 +214,35 @@ public sealed class PhotoEditor(
 
         photo.Favorite = edit.Favorite ?? photo.Favorite;
         photo.Private = edit.Private ?? photo.Private;
+    }
+
+    /// <summary>
+    /// Turns the photo and makes its turned thumbnails before anything is saved, so a photo that cannot be turned
+    /// leaves the whole edit undone. Its face boxes turn with it when the catalog saves (FacePeople).
+    /// </summary>
+    private async Task TurnAsync(CatalogDbContext db, Photo photo, int degrees, CancellationToken cancellationToken)
+    {
+        if (Orientations.Clockwise(degrees) == 0)
+        {
+            return;
+        }
+
+        if (photo.Type is MediaType.Video or MediaType.Live)
+        {
+            throw new OrganizeException($"photo {photo.Uid} is a video or Live Photo; only still photos can be turned");
+        }
+
+        photo.Rotation = Orientations.Clockwise(photo.Rotation + degrees);
+        if (photo.Files.FirstOrDefault(f => f.Primary) is not { } primary)
+        {
+            return;
+        }
+
+        var sidecarOrientation = await orienter.SidecarOrientationAsync(db, primary, cancellationToken);
+        if (orienter.Apply(photo, primary, sidecarOrientation) is { } problem)
+        {
+            throw new OrganizeException($"photo {photo.Uid} could not be turned: {problem}");
+        }
     }
 
     private static string? NullIfBlank(string text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

@@ -68,6 +68,7 @@ public static class ServiceRegistration
         services.AddSingleton(sp => new VideoTranscoder(options.VideoCachePath, sp.GetRequiredService<TemporaryFiles>(), sp.GetRequiredService<FfprobeReader>(), options.TranscodeLimit));
         services.AddSingleton<ConverterInventory>();
         services.AddSingleton<FileAnalyzer>();
+        services.AddSingleton<PhotoOrienter>();
         services.AddSingleton<StackBuilder>();
         services.AddSingleton<TrackGeotagger>();
         services.AddSingleton<Importer>();

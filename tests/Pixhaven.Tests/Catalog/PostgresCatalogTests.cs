@@ -31,6 +31,12 @@ public sealed class PostgresOrganizeTests : OrganizeTests
     protected override IReadOnlyDictionary<string, string>? CatalogOptions { get; } = TestPostgres.Options();
 }
 
+/// <summary>Every test of turning photos on a PostgreSQL catalog.</summary>
+public sealed class PostgresRotationTests : RotationTests
+{
+    protected override IReadOnlyDictionary<string, string>? CatalogOptions { get; } = TestPostgres.Options();
+}
+
 /// <summary>Every album test on a PostgreSQL catalog.</summary>
 public sealed class PostgresAlbumTests : AlbumTests
 {

@@ -20,6 +20,15 @@ public sealed record FaceRegion(string? Name, double X, double Y, double Width, 
     /// <summary>The region of a person named on the photo without a box.</summary>
     public static FaceRegion WholePicture(string name) => new(name, 0, 0, 1, 1);
 
+    /// <summary>The same region on the picture turned clockwise by a multiple of 90 degrees.</summary>
+    public FaceRegion Turned(int degrees) => Orientations.Clockwise(degrees) switch
+    {
+        90 => this with { X = Math.Round(1 - Y - Height, 4), Y = X, Width = Height, Height = Width },
+        180 => this with { X = Math.Round(1 - X - Width, 4), Y = Math.Round(1 - Y - Height, 4) },
+        270 => this with { X = Y, Y = Math.Round(1 - X - Width, 4), Width = Height, Height = Width },
+        _ => this,
+    };
+
     /// <summary>
     /// The catalog's text form of a photo's regions, one per line: "x,y,w,h,name" with four decimals. Kept on the
     /// photo like its keywords, so the ranked-source rules and stack merges treat both alike.

@@ -54,18 +54,51 @@ public sealed class ThumbnailGenerator(ThumbnailStore store, int quality, long m
 
         using (decoded)
         {
-            foreach (var size in ThumbnailSize.All)
-            {
-                var target = store.PathFor(hash, size);
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                using var resized = size.Crop
-                    ? decoded.ThumbnailImage(size.Width, height: size.Height, crop: Enums.Interesting.Centre, size: Enums.Size.Down, noRotate: true)
-                    : decoded.ThumbnailImage(size.Width, height: size.Height, size: Enums.Size.Down, noRotate: true);
-                Save(resized, target);
-            }
+            SaveSizes(decoded, hash);
         }
 
         return damage;
+    }
+
+    /// <summary>
+    /// Makes the thumbnails of <paramref name="sourceKey"/> turned clockwise, from its largest thumbnail (upright sRGB
+    /// already) instead of the original: the way for pictures the original cannot simply be turned for (a RAW shown by
+    /// its preview or a converter's rendering, a HEIF turned by its container). Every size comes out as large as from
+    /// the original, except the largest of a portrait turned to landscape: its source is only 1600 px wide.
+    /// </summary>
+    /// <exception cref="ThumbnailException">The source's thumbnails are not there.</exception>
+    public void Turn(string sourceKey, string targetKey, int degrees)
+    {
+        var source = store.PathFor(sourceKey, ThumbnailSize.All[0]);
+        if (!File.Exists(source))
+        {
+            throw new ThumbnailException("the photo has no thumbnails to turn", new FileNotFoundException(null, source));
+        }
+
+        using var upright = Image.NewFromFile(source, access: Enums.Access.Random);
+        using var turned = Orientations.Clockwise(degrees) switch
+        {
+            90 => upright.Rot90(),
+            180 => upright.Rot180(),
+            270 => upright.Rot270(),
+            _ => upright.Copy(),
+        };
+        using var decoded = turned.CopyMemory();
+        SaveSizes(decoded, targetKey);
+    }
+
+    /// <summary>Every size from one decoded, upright picture.</summary>
+    private void SaveSizes(Image decoded, string key)
+    {
+        foreach (var size in ThumbnailSize.All)
+        {
+            var target = store.PathFor(key, size);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            using var resized = size.Crop
+                ? decoded.ThumbnailImage(size.Width, height: size.Height, crop: Enums.Interesting.Centre, size: Enums.Size.Down, noRotate: true)
+                : decoded.ThumbnailImage(size.Width, height: size.Height, size: Enums.Size.Down, noRotate: true);
+            Save(resized, target);
+        }
     }
 
     /// <summary>

@@ -31,6 +31,9 @@ public static class ThumbnailKeys
     public static string Oriented(string hash, int orientation) =>
         Derived(hash, ThumbnailSize.CacheVersion == 1 ? $"orientation:{orientation}" : $"orientation:{orientation}:v{ThumbnailSize.CacheVersion}");
 
+    /// <summary>The thumbnails under <paramref name="key"/> turned clockwise (a RAW or HEIF photo the user turned).</summary>
+    public static string Turned(string key, int degrees) => Derived(key, $"turn:{degrees}");
+
     /// <summary>
     /// Whether thumbnails kept under <paramref name="key"/> were made the current way for this content, so a file read
     /// again (by newer readers) may keep them instead of decoding its original again.

@@ -1,0 +1,160 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using NetVips;
+using Pixhaven.Core.Media.Thumbnails;
+using Pixhaven.Tests.Infrastructure;
+
+namespace Pixhaven.Tests.Organizing;
+
+/// <summary>
+/// Turning a photo that lies on its side: its thumbnails, size and face boxes turn, the turn survives re-indexing,
+/// turning back restores the content's own thumbnails, and the original is never touched.
+/// </summary>
+public class RotationTests : IAsyncLifetime
+{
+    /// <summary>Where the catalog lives; the embedded SQLite file unless a subclass says otherwise.</summary>
+    protected virtual IReadOnlyDictionary<string, string>? CatalogOptions => null;
+
+    // Lightroom marked a face in this one's sidecar.
+    private const string WithFace = "sidecar/IMG_5910.jpg";
+    private const string Raw = "raw/Canon_PowerShot_S40_CRW_0113.CRW";
+    private const string Video = "video/with-gps.mp4";
+    private const string NothingToShow = "raw/Sony_ILCE-7M3.ARW"; // metadata only, no picture left in it
+
+    private TestLibrary _library = null!;
+    private LibraryServer _server = null!;
+    private HttpClient Http => _server.Http;
+
+    public async Task InitializeAsync()
+    {
+        _library = await TestLibrary.CreateAsync([WithFace, "sidecar/IMG_5910.xmp", TestPhotos.Rotated, TestPhotos.IphoneHeic, Raw, NothingToShow, Video], CatalogOptions);
+        await _library.IndexAsync();
+        _server = await LibraryServer.StartAsync(_library);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        await _library.DisposeAsync();
+    }
+
+    private async Task<string> UidOf(string path)
+    {
+        await using var db = _library.OpenCatalog();
+        return await db.Files.Where(f => f.Path == path).Select(f => f.Photo!.Uid).SingleAsync();
+    }
+
+    private async Task<JsonElement> Details(string uid) => await Json(await Http.GetAsync($"/api/v1/photos/{uid}"));
+
+    private static async Task<JsonElement> Json(HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == expected, $"{(int)response.StatusCode}: {body}");
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    private async Task<JsonElement> Turn(string uid, int degrees) => await Json(await Http.PatchAsJsonAsync($"/api/v1/photos/{uid}", new { rotate = degrees }));
+
+    private static (int, int) Size(JsonElement details) => (details.GetProperty("width").GetInt32(), details.GetProperty("height").GetInt32());
+
+    private static string Key(JsonElement details) => details.GetProperty("thumbnailHash").GetString()!;
+
+    private static List<(double X, double Y, double W, double H)> Faces(JsonElement details) =>
+        details.GetProperty("faces").EnumerateArray()
+            .Select(f => (f.GetProperty("x").GetDouble(), f.GetProperty("y").GetDouble(), f.GetProperty("width").GetDouble(), f.GetProperty("height").GetDouble()))
+            .ToList();
+
+    /// <summary>How far a thumbnail is from the first turned clockwise by the degrees given, and from it turned the other way.</summary>
+    private (double Near, double Far) Compare(string uprightKey, string turnedKey, int degrees)
+    {
+        var store = new ThumbnailStore(_library.Options.Values.ThumbnailCachePath);
+        using var upright = Image.NewFromFile(store.PathFor(uprightKey, ThumbnailSize.Fit720));
+        using var turned = Image.NewFromFile(store.PathFor(turnedKey, ThumbnailSize.Fit720));
+        using var expected = degrees == 90 ? upright.Rot90() : upright.Rot270();
+        using var wrong = degrees == 90 ? upright.Rot270() : upright.Rot90();
+        Assert.Equal((expected.Width, expected.Height), (turned.Width, turned.Height));
+        return ((turned - expected).Abs().Avg(), (turned - wrong).Abs().Avg());
+    }
+
+    [Fact]
+    public async Task TurningAPhoto_TurnsItsThumbnailsSizeAndFaces_KeepsTheTurnAcrossReindexing_AndTurningBackRestoresIt()
+    {
+        var uid = await UidOf(WithFace);
+        var original = await File.ReadAllBytesAsync(_library.OriginalPath(WithFace));
+        var before = await Details(uid);
+        var (width, height) = Size(before);
+        var face = Assert.Single(Faces(before));
+
+        var turned = await Turn(uid, 90);
+        Assert.Equal((height, width), Size(turned));
+        Assert.NotEqual(Key(before), Key(turned));
+        var (near, far) = Compare(Key(before), Key(turned), 90);
+        Assert.True(near < 8 && far > 3 * near, $"difference to a clockwise turn {near:0.0}, to a counter-clockwise one {far:0.0}");
+        // The face box turns with the picture: what was its left edge is its top now.
+        var turnedFace = Assert.Single(Faces(turned));
+        Assert.Equal((1 - face.Y - face.H, face.X, face.H, face.W), turnedFace, new RoundedBox());
+
+        await _library.IndexAsync(force: true);
+        var reindexed = await Details(uid);
+        Assert.Equal((Key(turned), Size(turned)), (Key(reindexed), Size(reindexed)));
+        Assert.Equal(turnedFace, Assert.Single(Faces(reindexed)), new RoundedBox());
+
+        var back = await Turn(uid, -90);
+        Assert.Equal((Key(before), (width, height)), (Key(back), Size(back)));
+        Assert.Equal(face, Assert.Single(Faces(back)), new RoundedBox());
+        Assert.Equal(original, await File.ReadAllBytesAsync(_library.OriginalPath(WithFace)));
+    }
+
+    [Theory]
+    [InlineData(TestPhotos.Rotated)] // a JPEG turned by its EXIF orientation already: turned from the original
+    [InlineData(TestPhotos.IphoneHeic)] // turned by its container: turned from its thumbnails
+    [InlineData(Raw)] // shown by a converter's rendering: turned from its thumbnails
+    public async Task Turns_AddUp_ForEveryKindOfStill(string path)
+    {
+        var uid = await UidOf(path);
+        var before = await Details(uid);
+        await Turn(uid, 180);
+        var turned = await Turn(uid, 90);
+
+        var (width, height) = Size(before);
+        Assert.Equal((height, width), Size(turned));
+        var (near, far) = Compare(Key(before), Key(turned), 270);
+        Assert.True(near < 8 && far > 3 * near, $"difference to a counter-clockwise turn {near:0.0}, to a clockwise one {far:0.0}");
+        Assert.Equal(Key(turned), Key(await Details(uid)));
+    }
+
+    [Fact]
+    public async Task APhotoWithNothingToShow_StillTurnsItsSize()
+    {
+        var uid = await UidOf(NothingToShow);
+        var before = await Details(uid);
+        Assert.Equal(JsonValueKind.Null, before.GetProperty("thumbnailHash").ValueKind);
+        Assert.Equal((4000, 6000), Size(await Turn(uid, 90)));
+        Assert.Equal((6000, 4000), Size(await Turn(uid, 270)));
+    }
+
+    [Fact]
+    public async Task AVideo_OrATurnThatIsNotAQuarter_IsRefused_AndNothingChanges()
+    {
+        var video = await UidOf(Video);
+        var refused = await Json(await Http.PatchAsJsonAsync($"/api/v1/photos/{video}", new { rotate = 90, title = "turned" }), HttpStatusCode.BadRequest);
+        Assert.Contains("only still photos can be turned", refused.GetProperty("error").GetString());
+        Assert.NotEqual("turned", (await Details(video)).GetProperty("title").GetString());
+
+        var photo = await UidOf(WithFace);
+        var before = await Details(photo);
+        var crooked = await Json(await Http.PatchAsJsonAsync($"/api/v1/photos/{photo}", new { rotate = 45 }), HttpStatusCode.BadRequest);
+        Assert.Contains("multiple of 90", crooked.GetProperty("error").GetString());
+        Assert.Equal((Key(before), Size(before)), (Key(await Details(photo)), Size(await Details(photo))));
+    }
+
+    private sealed class RoundedBox : IEqualityComparer<(double, double, double, double)>
+    {
+        public bool Equals((double, double, double, double) a, (double, double, double, double) b) =>
+            Math.Abs(a.Item1 - b.Item1) < 1e-3 && Math.Abs(a.Item2 - b.Item2) < 1e-3 && Math.Abs(a.Item3 - b.Item3) < 1e-3 && Math.Abs(a.Item4 - b.Item4) < 1e-3;
+
+        public int GetHashCode((double, double, double, double) box) => 0;
+    }
+}
