@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Xml.Linq;
 using Microsoft.EntityFrameworkCore;
 using Pixhaven.Core.Catalog;
+using Pixhaven.Core.Indexing;
+using Pixhaven.Core.Media;
 using Pixhaven.Core.Model;
 using Pixhaven.Core.Options;
 
@@ -12,7 +14,7 @@ namespace Pixhaven.Core.Organizing;
 /// (<c>storage/sidecars/2019/trip/IMG_1.jpg.xmp</c>): the edits outlive the catalog, and other photo tools read XMP.
 /// Written to a temporary file and renamed, so a crash never leaves half a sidecar.
 /// </summary>
-public sealed class SidecarWriter(PixhavenOptions options)
+public sealed class SidecarWriter(PixhavenOptions options, PhotoOrienter orienter)
 {
     private static readonly XNamespace X = "adobe:ns:meta/";
     private static readonly XNamespace Rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
@@ -47,18 +49,30 @@ public sealed class SidecarWriter(PixhavenOptions options)
             }
 
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            var orientation = photo.Rotation == 0 ? (int?)null : Orientations.Turn(await ShownOrientationAsync(db, primary, cancellationToken), photo.Rotation);
             var temporary = path + ".tmp";
             await using (var stream = File.Create(temporary))
             {
-                await Document(photo).SaveAsync(stream, SaveOptions.None, cancellationToken);
+                await Document(photo, orientation).SaveAsync(stream, SaveOptions.None, cancellationToken);
             }
 
             File.Move(temporary, path, overwrite: true);
         }
     }
 
-    /// <summary>The XMP packet: only fields whose value is a manual edit, so tools reading it see the user's word.</summary>
-    public static XDocument Document(Photo photo)
+    /// <summary>
+    /// The orientation the file is shown in before the user's turn: its sidecar's or its own. A HEIF's pixels are
+    /// turned by its container, which tools apply before any orientation tag, so its turn starts from upright.
+    /// </summary>
+    private async Task<int> ShownOrientationAsync(CatalogDbContext db, PhotoFile primary, CancellationToken cancellationToken) =>
+        primary.Format is "heif" or "avif" ? 1
+            : (primary.Type == MediaType.Image ? await orienter.SidecarOrientationAsync(db, primary, cancellationToken) : null) ?? primary.Orientation ?? 1;
+
+    /// <summary>
+    /// The XMP packet: only fields whose value is a manual edit, so tools reading it see the user's word; a turn by
+    /// hand as the orientation that shows the file that way.
+    /// </summary>
+    public static XDocument Document(Photo photo, int? orientation = null)
     {
         var description = new XElement(Rdf + "Description", new XAttribute(Rdf + "about", ""),
             new XAttribute(XNamespace.Xmlns + "dc", Dc), new XAttribute(XNamespace.Xmlns + "xmp", Xmp),
@@ -99,6 +113,11 @@ public sealed class SidecarWriter(PixhavenOptions options)
             AddIfSet(description, Tiff + "Make", photo.CameraMake);
             AddIfSet(description, Tiff + "Model", photo.CameraModel);
             AddIfSet(description, ExifEx + "LensModel", photo.Lens);
+        }
+
+        if (orientation is { } shown)
+        {
+            description.Add(new XElement(Tiff + "Orientation", shown.ToString(CultureInfo.InvariantCulture)));
         }
 
         if (photo.Rating is { } rating)

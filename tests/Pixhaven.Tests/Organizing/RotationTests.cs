@@ -95,6 +95,9 @@ public class RotationTests : IAsyncLifetime
         // The face box turns with the picture: what was its left edge is its top now.
         var turnedFace = Assert.Single(Faces(turned));
         Assert.Equal((1 - face.Y - face.H, face.X, face.H, face.W), turnedFace, new RoundedBox());
+        // The XMP written to storage for other tools says so too: orientation 6 shows the upright file turned right.
+        var written = Path.Combine(_library.Options.Values.SidecarPath, WithFace + ".xmp");
+        Assert.Contains("<tiff:Orientation>6</tiff:Orientation>", await File.ReadAllTextAsync(written));
 
         await _library.IndexAsync(force: true);
         var reindexed = await Details(uid);
@@ -104,6 +107,7 @@ public class RotationTests : IAsyncLifetime
         var back = await Turn(uid, -90);
         Assert.Equal((Key(before), (width, height)), (Key(back), Size(back)));
         Assert.Equal(face, Assert.Single(Faces(back)), new RoundedBox());
+        Assert.DoesNotContain("Orientation", await File.ReadAllTextAsync(written));
         Assert.Equal(original, await File.ReadAllBytesAsync(_library.OriginalPath(WithFace)));
     }
 

@@ -15,6 +15,16 @@ export class GridLayout {
   private fixed: Box[] = [];
   private fixedHeight = 0;
 
+  /** Lays the row of this photo, and every row after it, out again at the next update: the photo changed shape. */
+  relayoutFrom(index: number) {
+    if (index >= this.fixed.length) return;
+    const top = this.fixed[index].top;
+    let start = index;
+    while (start > 0 && this.fixed[start - 1].top === top) start--;
+    this.fixed = this.fixed.slice(0, start);
+    this.fixedHeight = top;
+  }
+
   /** The boxes of all photos and the grid's height; the last row is laid out again until the list is complete. */
   update(photos: readonly Sized[], width: number, complete: boolean): { boxes: Box[]; height: number } {
     if (width <= 0) return { boxes: [], height: 0 };

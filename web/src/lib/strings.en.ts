@@ -187,6 +187,7 @@ export const en = {
   'shortcuts.info': 'Show or hide the information',
   'shortcuts.faces': 'Show or hide the marked faces',
   'shortcuts.favorite': 'Mark or unmark as a favorite',
+  'shortcuts.turn': 'Turn right (Shift: left)',
   'shortcuts.slideshow': 'Start or stop the slideshow',
   'shortcuts.close': 'Close the viewer',
 
@@ -205,6 +206,8 @@ export const en = {
   'lightbox.info': 'Show information',
   'lightbox.faces': 'Show faces',
   'lightbox.favorite': 'Favorite',
+  'lightbox.turnLeft': 'Turn left',
+  'lightbox.turnRight': 'Turn right',
   'lightbox.slideshow': 'Slideshow',
   'lightbox.fullScreen': 'Full screen',
   'lightbox.zoom': 'Zoom',

@@ -1,0 +1,83 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+using Pixhaven.Tests.Infrastructure;
+
+namespace Pixhaven.Tests.Web;
+
+/// <summary>Turning a photo that lies on its side from the viewer: the picture on screen, its size and its grid tile follow.</summary>
+[Collection(CorpusGroup.Name)]
+public sealed class TurnBrowserTests(CorpusFixture corpus) : CorpusBrowserTest(corpus)
+{
+    private async Task<JsonElement> Details(string uid) => await Corpus.Http.GetFromJsonAsync<JsonElement>($"/api/v1/photos/{uid}");
+
+    /// <summary>The picture the viewer shows, when it is drawn from the thumbnails of this key: its natural width and height.</summary>
+    private static async Task<(int Width, int Height)> ShownAsync(IPage page, string key)
+    {
+        var shown = await page.WaitForFunctionAsync(
+            "key => { const img = document.querySelector('[data-testid=lightbox-image]'); return img && img.complete && img.naturalWidth > 0 && img.currentSrc.includes(key) && [img.naturalWidth, img.naturalHeight]; }",
+            key, new PageWaitForFunctionOptions { Timeout = 20_000 });
+        var size = await shown.JsonValueAsync<int[]>();
+        return (size[0], size[1]);
+    }
+
+    [Fact]
+    public async Task TurningRight_ShowsThePhotoUpright_InTheViewerAndItsTile_AndShiftRTurnsItBack()
+    {
+        var photos = (await Corpus.Http.GetFromJsonAsync<JsonElement>("/api/v1/photos?count=500")).GetProperty("photos").EnumerateArray().ToList();
+        var index = photos.FindIndex(p => p.GetProperty("type").GetString() == "image" && p.GetProperty("thumbnailHash").ValueKind == JsonValueKind.String
+                                          && p.GetProperty("width").GetInt32() > p.GetProperty("height").GetInt32() * 1.2);
+        var uid = photos[index].GetProperty("uid").GetString()!;
+        var before = await Details(uid);
+        var (width, height) = (before.GetProperty("width").GetInt32(), before.GetProperty("height").GetInt32());
+        try
+        {
+            var page = await OpenAsync();
+            await page.GotoAsync($"/?photo={uid}");
+            var landscape = await ShownAsync(page, before.GetProperty("thumbnailHash").GetString()!);
+            Assert.True(landscape.Width > landscape.Height, $"{landscape}");
+
+            await page.GetByTestId("lightbox-turn-right").ClickAsync();
+            var turned = await Details(uid);
+            for (var attempt = 0; attempt < 100 && turned.GetProperty("thumbnailHash").GetString() == before.GetProperty("thumbnailHash").GetString(); attempt++)
+            {
+                await Task.Delay(100);
+                turned = await Details(uid);
+            }
+
+            Assert.Equal((height, width), (turned.GetProperty("width").GetInt32(), turned.GetProperty("height").GetInt32()));
+            var key = turned.GetProperty("thumbnailHash").GetString()!;
+            var portrait = await ShownAsync(page, key);
+            Assert.Equal((landscape.Height, landscape.Width), portrait);
+            // Drawn upright on screen too: PhotoSwipe lays the slide out by the new size.
+            var box = (await page.Locator("[data-testid=lightbox-image]").BoundingBoxAsync())!;
+            Assert.True(box.Height > box.Width * 1.2, $"{box.Width}x{box.Height}");
+
+            // Its tile in the grid shows the turned picture, in a portrait box, once the viewer is closed.
+            await page.Keyboard.PressAsync("Escape");
+            await page.GetByTestId("lightbox").WaitForAsync(new() { State = WaitForSelectorState.Detached });
+            var tile = page.Locator($"[data-testid=grid] .tile[data-index='{index}']");
+            await tile.Locator($"img[src*='{key}']").WaitForAsync();
+            var tileBox = (await tile.BoundingBoxAsync())!;
+            Assert.True(tileBox.Height > tileBox.Width, $"tile {tileBox.Width}x{tileBox.Height}");
+
+            // Shift+R turns it back.
+            await tile.ClickAsync();
+            await ShownAsync(page, key);
+            await page.GetByTestId("lightbox").FocusAsync();
+            await page.Keyboard.PressAsync("Shift+R");
+            Assert.Equal(landscape, await ShownAsync(page, before.GetProperty("thumbnailHash").GetString()!));
+            var back = await Details(uid);
+            Assert.Equal((width, height), (back.GetProperty("width").GetInt32(), back.GetProperty("height").GetInt32()));
+        }
+        finally
+        {
+            var now = await Details(uid);
+            var rotation = now.GetProperty("width").GetInt32() == width ? 0 : -90;
+            if (rotation != 0)
+            {
+                await Corpus.Http.PatchAsJsonAsync($"/api/v1/photos/{uid}", new { rotate = rotation });
+            }
+        }
+    }
+}
