@@ -233,6 +233,9 @@ namespace Pixhaven.Catalog.Postgres.Migrations
                     b.Property<double?>("Altitude")
                         .HasColumnType("double precision");
 
+                    b.Property<bool>("Animated")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTime?>("ArchivedAt")
                         .HasColumnType("timestamp with time zone");
 

@@ -11,7 +11,7 @@ namespace Pixhaven.Catalog.Sqlite.CompiledModel
     public partial class CatalogDbContextModel
     {
         private CatalogDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("bb3c6f80-21a1-4ef5-9422-75dc29641e70"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("6c1a9047-c251-4102-94d8-2e7dce69ee53"), entityTypeCount: 14)
         {
         }
 

@@ -20,7 +20,7 @@ namespace Pixhaven.Catalog.Sqlite.CompiledModel
                 "Pixhaven.Core.Model.Photo",
                 typeof(Photo),
                 baseEntityType,
-                propertyCount: 45,
+                propertyCount: 46,
                 navigationCount: 4,
                 unnamedIndexCount: 5,
                 keyCount: 1);
@@ -40,6 +40,13 @@ namespace Pixhaven.Catalog.Sqlite.CompiledModel
                 propertyInfo: typeof(Photo).GetProperty("Altitude", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Photo).GetField("<Altitude>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
+
+            var animated = runtimeEntityType.AddProperty(
+                "Animated",
+                typeof(bool),
+                propertyInfo: typeof(Photo).GetProperty("Animated", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Photo).GetField("<Animated>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
 
             var archivedAt = runtimeEntityType.AddProperty(
                 "ArchivedAt",

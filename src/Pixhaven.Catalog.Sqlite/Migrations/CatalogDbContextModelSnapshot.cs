@@ -216,6 +216,9 @@ namespace Pixhaven.Catalog.Sqlite.Migrations
                     b.Property<double?>("Altitude")
                         .HasColumnType("REAL");
 
+                    b.Property<bool>("Animated")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("ArchivedAt")
                         .HasColumnType("TEXT");
 

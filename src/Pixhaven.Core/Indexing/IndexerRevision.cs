@@ -31,6 +31,7 @@ public static class IndexerRevision
     /// UTC, instead of being dated by that name in the default zone; the exposure settings TIFF/EP RAWs (Kodak's KDC) keep
     /// in IFD0, and the ISO in a Canon maker note an editor moved; no description where a camera wrote its default text
     /// ("EPSON DSC picture", the file's own name "DSC00001", its path on the card).
+    /// 8: animated GIFs and WebPs, which the viewer plays.
     /// </summary>
-    public const int Current = 7;
+    public const int Current = 8;
 }

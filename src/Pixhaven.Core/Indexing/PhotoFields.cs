@@ -22,6 +22,8 @@ public static class PhotoFields
             photo.Height = header.Height;
         }
 
+        photo.Animated = inspection.Header?.Animated ?? false;
+
         // No date anywhere: the time of the last change is the last resort (the file's own record of it, else the file
         // system's), recorded as UTC and marked as estimated (Auto).
         var estimate = DateTime.SpecifyKind(metadata.ChangedAtUtc ?? fileModifiedUtc, DateTimeKind.Unspecified);
@@ -190,6 +192,7 @@ public static class PhotoFields
     public static void CopyFrom(Photo target, Photo source)
     {
         (target.Width, target.Height, target.ThumbnailHash) = (source.Width, source.Height, source.ThumbnailHash ?? target.ThumbnailHash);
+        target.Animated = source.Animated;
         target.Color = source.Color ?? target.Color;
         if (source.TakenAtSource >= target.TakenAtSource)
         {

@@ -63,7 +63,7 @@ public sealed class MediaInspector(EmbeddedMetadataReader metadataReader, Ffprob
         string? error = null;
         if (type.IsDecodableImage)
         {
-            (header, var headerError) = ImageHeader.Read(path, type.IgnoresExifOrientation);
+            (header, var headerError) = ImageHeader.Read(path, type.IgnoresExifOrientation, framesAnimate: type.Format is "gif" or "webp");
             error = headerError is null ? null : $"image header cannot be read: {headerError}";
             if (header is null && metadata is { Width: { } recordedWidth, Height: { } recordedHeight })
             {

@@ -89,6 +89,9 @@ public sealed class Photo
     public int? Width { get; set; }
     public int? Height { get; set; }
 
+    /// <summary>An animated GIF or WebP: the viewer plays the original instead of showing a still of it.</summary>
+    public bool Animated { get; set; }
+
     /// <summary>Seconds, when the photo is a video.</summary>
     public double? Duration { get; set; }
 

@@ -158,7 +158,8 @@ public sealed class AlbumService(IDbContextFactory<CatalogDbContext> contextFact
             {
                 a.Position,
                 a.PhotoId,
-                Summary = new PhotoSummary(a.Photo!.Uid, a.Photo.Type, a.Photo.TakenAt, a.Photo.Title, a.Photo.Width, a.Photo.Height, a.Photo.ThumbnailHash, a.Photo.Favorite),
+                Summary = new PhotoSummary(a.Photo!.Uid, a.Photo.Type, a.Photo.TakenAt, a.Photo.Title, a.Photo.Width, a.Photo.Height, a.Photo.ThumbnailHash, a.Photo.Favorite,
+                    a.Photo.Animated && a.Photo.Rotation == 0),
             })
             .ToListAsync(cancellationToken);
         var next = rows.Count > count

@@ -187,7 +187,8 @@ public sealed class PhotoSearch(
             {
                 x.Photo.Id,
                 x.Rank,
-                Summary = new PhotoSummary(x.Photo.Uid, x.Photo.Type, x.Photo.TakenAt, x.Photo.Title, x.Photo.Width, x.Photo.Height, x.Photo.ThumbnailHash, x.Photo.Favorite),
+                Summary = new PhotoSummary(x.Photo.Uid, x.Photo.Type, x.Photo.TakenAt, x.Photo.Title, x.Photo.Width, x.Photo.Height, x.Photo.ThumbnailHash, x.Photo.Favorite,
+                    x.Photo.Animated && x.Photo.Rotation == 0),
             })
             .ToListAsync(cancellationToken);
         var next = rows.Count > count ? PageCursor.Encode(request.Order, FormatKey(rows[count - 1].Rank), rows[count - 1].Id) : null;

@@ -41,6 +41,7 @@ public sealed record PhotoDetails(
     int? Height,
     double? Duration,
     string? ThumbnailHash,
+    bool Animated,
     bool Missing,
     IReadOnlyList<PhotoFileDetails> Files)
 {
@@ -55,7 +56,7 @@ public sealed record PhotoDetails(
         p.Labels.Select(l => l.Label!.Name).Order(StringComparer.OrdinalIgnoreCase).ToList(),
         p.Albums.Select(a => new AlbumRef(a.Album!.Uid, a.Album.Title)).ToList(),
         p.Faces.OrderBy(f => f.X).Select(f => new FaceRef(f.Person?.Slug, f.Person?.Name, f.X, f.Y, f.Width, f.Height)).ToList(),
-        p.Width, p.Height, p.Duration, p.ThumbnailHash, p.Missing,
+        p.Width, p.Height, p.Duration, p.ThumbnailHash, p.Animated && p.Rotation == 0, p.Missing,
         p.Files.Select(PhotoFileDetails.From).ToList());
 }
 

@@ -29,6 +29,8 @@ public static class PhotosApi
         api.MapMethods("/photos/{uid}/video", [HttpMethods.Get, HttpMethods.Head], PlayVideo).WithName("PlayVideo")
             .WithSummary("The photo's video (or a Live Photo's motion) in a form browsers play, transcoded once when needed; a video in "
                 + "one of the 'codecs' this browser names beyond H.264, VP8, VP9 and AV1 (hevc) is sent as it is");
+        api.MapMethods("/photos/{uid}/animation", [HttpMethods.Get, HttpMethods.Head], PlayAnimation).WithName("PlayAnimation")
+            .WithSummary("An animated GIF or WebP as it is, for the viewer to play; 404 for any other photo");
         api.MapGet("/photos/{uid}/video/progress", VideoProgress).WithName("VideoProgress")
             .WithSummary("Whether the photo's video is being transcoded for browsers, and the share done: a player waiting for its video shows it");
         return api;
@@ -77,6 +79,16 @@ public static class PhotosApi
         {
             return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status422UnprocessableEntity);
         }
+    }
+
+    public static async Task<Results<PhysicalFileHttpResult, NotFound>> PlayAnimation(string uid, PhotoSearch search, PixhavenOptions options, CancellationToken cancellationToken)
+    {
+        // One turned by hand is shown by its turned stills: its original lies on its side.
+        var photo = await search.FindAsync(uid, cancellationToken);
+        return photo is { Animated: true, Rotation: 0 } && photo.Files.FirstOrDefault(f => f.Primary && !f.Missing) is { Mime: { } mime } primary
+                                                        && OriginalPath(options, primary.Path) is { } path
+            ? TypedResults.PhysicalFile(path, mime, enableRangeProcessing: true)
+            : TypedResults.NotFound();
     }
 
     private static string? OriginalPath(PixhavenOptions options, string relative) =>

@@ -18,6 +18,9 @@ function playsHevc(): boolean {
 }
 
 /** The URL of a photo's video (or a Live Photo's motion), naming the codecs this browser plays beyond the usual. */
+/** An animated GIF or WebP as it is: browsers play both. */
+export const animationUrl = (uid: string) => `/api/v1/photos/${encodeURIComponent(uid)}/animation`;
+
 export function videoUrl(uid: string): string {
   const url = `/api/v1/photos/${encodeURIComponent(uid)}/video`;
   return playsHevc() ? `${url}?codecs=hevc` : url;

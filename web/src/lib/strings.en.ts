@@ -63,6 +63,8 @@ export const en = {
   'grid.noPreview': 'No preview',
   'grid.video': 'Video',
   'grid.live': 'Live photo',
+  'grid.animated': 'Animation',
+  'grid.animatedBadge': 'GIF',
   'grid.photo': 'Photo',
   'grid.favorite': 'favorite',
   'grid.titled': '{title}, {kind}, {date}',

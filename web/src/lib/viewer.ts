@@ -184,12 +184,13 @@ export interface ViewerPhoto {
 
 /**
  * One photo as a slide. thumbnail gives a size's URL, or is null when there is no preview; videoSrc makes a video
- * slide (a share link's guests get the still instead).
+ * slide, animationSrc an animated GIF or WebP that plays (a share link's guests get the still instead of either).
  */
-export function slideOf(photo: ViewerPhoto | undefined, thumbnail: ((size: ThumbnailSize) => string) | null, videoSrc?: string): ViewerSlide {
+export function slideOf(photo: ViewerPhoto | undefined, thumbnail: ((size: ThumbnailSize) => string) | null, videoSrc?: string, animationSrc?: string): ViewerSlide {
   if (!photo) return { type: 'none', ...unknownSize };
   const size = photo.width && photo.height ? { width: photo.width, height: photo.height } : unknownSize;
   if (videoSrc) return { type: 'video', ...size, videoSrc, poster: thumbnail?.('fit_1280') };
+  if (animationSrc) return { type: 'image', ...size, src: animationSrc, alt: photo.title ?? '', live: false };
   if (!thumbnail) return { type: 'none', ...size };
   return {
     type: 'image',

@@ -5,9 +5,12 @@ using Pixhaven.Tests.Infrastructure;
 
 namespace Pixhaven.Tests.Web;
 
-/// <summary>Turning a photo that lies on its side from the viewer: the picture on screen, its size and its grid tile follow.</summary>
+/// <summary>
+/// The picture the viewer shows: an animation plays as it is; a photo that lies on its side is turned, and the picture
+/// on screen, its size and its grid tile follow.
+/// </summary>
 [Collection(CorpusGroup.Name)]
-public sealed class TurnBrowserTests(CorpusFixture corpus) : CorpusBrowserTest(corpus)
+public sealed class ViewerPictureTests(CorpusFixture corpus) : CorpusBrowserTest(corpus)
 {
     private async Task<JsonElement> Details(string uid) => await Corpus.Http.GetFromJsonAsync<JsonElement>($"/api/v1/photos/{uid}");
 
@@ -22,10 +25,29 @@ public sealed class TurnBrowserTests(CorpusFixture corpus) : CorpusBrowserTest(c
     }
 
     [Fact]
+    public async Task AnAnimatedWebp_PlaysInTheViewer_AndItsTileSaysSo()
+    {
+        var photos = (await Corpus.Http.GetFromJsonAsync<JsonElement>("/api/v1/photos?count=500")).GetProperty("photos").EnumerateArray().ToList();
+        var index = photos.FindIndex(p => p.GetProperty("animated").GetBoolean());
+        var uid = photos[index].GetProperty("uid").GetString()!;
+        var page = await OpenAsync();
+        var tile = page.Locator($"[data-testid=grid] .tile[data-index='{index}']");
+        await tile.Locator("[data-testid=tile-animated]").WaitForAsync();
+        Assert.Contains("Animation", await tile.GetAttributeAsync("aria-label"), StringComparison.Ordinal);
+
+        await tile.ClickAsync();
+        await WaitForLoadedImage(page, "[data-testid=lightbox-image]");
+        var image = page.Locator("[data-testid=lightbox-image]");
+        Assert.EndsWith($"/api/v1/photos/{uid}/animation", await image.EvaluateAsync<string>("img => img.currentSrc"), StringComparison.Ordinal);
+        Assert.Equal(photos[index].GetProperty("width").GetInt32(), await image.EvaluateAsync<int>("img => img.naturalWidth"));
+    }
+
+    [Fact]
     public async Task TurningRight_ShowsThePhotoUpright_InTheViewerAndItsTile_AndShiftRTurnsItBack()
     {
         var photos = (await Corpus.Http.GetFromJsonAsync<JsonElement>("/api/v1/photos?count=500")).GetProperty("photos").EnumerateArray().ToList();
-        var index = photos.FindIndex(p => p.GetProperty("type").GetString() == "image" && p.GetProperty("thumbnailHash").ValueKind == JsonValueKind.String
+        var index = photos.FindIndex(p => p.GetProperty("type").GetString() == "image" && !p.GetProperty("animated").GetBoolean()
+                                          && p.GetProperty("thumbnailHash").ValueKind == JsonValueKind.String
                                           && p.GetProperty("width").GetInt32() > p.GetProperty("height").GetInt32() * 1.2);
         var uid = photos[index].GetProperty("uid").GetString()!;
         var before = await Details(uid);
