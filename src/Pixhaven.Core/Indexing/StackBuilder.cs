@@ -114,12 +114,20 @@ public sealed class StackBuilder(
             }
 
             var merges = new List<PhotoMerge.Merge>();
-            foreach (var group in Group(files))
+            var groups = Group(files);
+            foreach (var group in groups)
             {
                 if (await MergeAsync(db, group, cancellationToken) is { Absorbed.Count: > 0 } merge)
                 {
                     merges.Add(merge);
                 }
+            }
+
+            // A photo of a single file that the user turned: reading the file again set its thumbnails and size back.
+            var grouped = groups.SelectMany(g => g).Select(f => f.Id).ToHashSet();
+            foreach (var file in files.Where(f => f is { Primary: true, Photo.Rotation: not 0 } && !grouped.Contains(f.Id)))
+            {
+                Orient(file.Photo!, file, sidecarOrientation: null);
             }
 
             await PhotoMerge.KeepOrganisationAsync(db, merges, cancellationToken);
@@ -241,12 +249,7 @@ public sealed class StackBuilder(
             utcSidecar = metadata.TakenAtIsUtc ? metadata : utcSidecar;
         }
 
-        if (orienter.Apply(target, primary, sidecarOrientation) is { } problem)
-        {
-            logger.LogWarning("{Path}: the photo could not be shown turned ({Rotation}° by hand, sidecar orientation {Orientation}): {Reason}",
-                primary.Path, target.Rotation, sidecarOrientation, problem);
-        }
-
+        Orient(target, primary, sidecarOrientation);
         PhotoFields.Locate(target, gazetteer);
         PhotoFields.AssumeZone(target, gazetteer, options.DefaultZone, utcSidecar, MetadataSource.Sidecar);
         if (target.LocationSource == MetadataSource.Sidecar)
@@ -254,5 +257,14 @@ public sealed class StackBuilder(
             PhotoFields.ZoneByPlace(target, gazetteer, options.DefaultZone);
         }
         return new PhotoMerge.Merge(target, absorbed);
+    }
+
+    private void Orient(Photo target, PhotoFile primary, int? sidecarOrientation)
+    {
+        if (orienter.Apply(target, primary, sidecarOrientation) is { } problem)
+        {
+            logger.LogWarning("{Path}: the photo could not be shown turned ({Rotation}° by hand, sidecar orientation {Orientation}): {Reason}",
+                primary.Path, target.Rotation, sidecarOrientation, problem);
+        }
     }
 }

@@ -21,6 +21,9 @@ public sealed class PhotoEditor(
 {
     public const int MaxSelection = 10_000;
 
+    /// <summary>Each photo turned has its thumbnails made again, in the request: more than this would keep it waiting for minutes.</summary>
+    public const int MaxTurned = 200;
+
     /// <summary>Applies an edit to the photos with these uids; returns how many were found and changed.</summary>
     public async Task<int> EditAsync(IReadOnlyCollection<string> uids, PhotoEdit edit, CancellationToken cancellationToken)
     {
@@ -30,6 +33,11 @@ public sealed class PhotoEditor(
         if (edit.Rotate is { } degrees && degrees % 90 != 0)
         {
             throw new OrganizeException($"rotate must be a multiple of 90 degrees, not {degrees}");
+        }
+
+        if (edit.Rotate is { } turn && Orientations.Clockwise(turn) != 0 && uids.Count > MaxTurned)
+        {
+            throw new OrganizeException($"turn at most {MaxTurned} photos at a time (each one's thumbnails are made again); {uids.Count} were selected");
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);

@@ -127,6 +127,37 @@ public class RotationTests : IAsyncLifetime
         var (near, far) = Compare(Key(before), Key(turned), 270);
         Assert.True(near < 8 && far > 3 * near, $"difference to a counter-clockwise turn {near:0.0}, to a clockwise one {far:0.0}");
         Assert.Equal(Key(turned), Key(await Details(uid)));
+
+        // A file alone (no sidecar to stack with) keeps its turn when it is read again.
+        await _library.IndexAsync(force: true);
+        var reindexed = await Details(uid);
+        Assert.Equal((Key(turned), Size(turned)), (Key(reindexed), Size(reindexed)));
+    }
+
+    [Fact]
+    public async Task ASelection_IsTurnedInOneEdit_UpToTheLimit()
+    {
+        var photos = new[] { await UidOf(WithFace), await UidOf(TestPhotos.Rotated) };
+        var before = new List<(int, int)>();
+        foreach (var uid in photos)
+        {
+            before.Add(Size(await Details(uid)));
+        }
+
+        using (var turned = await Http.PostAsJsonAsync("/api/v1/batch/photos/edit", new { photos, values = new { rotate = 90 } }))
+        {
+            Assert.Equal(2, (await Json(turned)).GetProperty("count").GetInt32());
+        }
+
+        for (var i = 0; i < photos.Length; i++)
+        {
+            Assert.Equal((before[i].Item2, before[i].Item1), Size(await Details(photos[i])));
+        }
+
+        var tooMany = photos.Concat(Enumerable.Range(0, 199).Select(n => $"p{n:D15}")).ToList();
+        using var refused = await Http.PostAsJsonAsync("/api/v1/batch/photos/edit", new { photos = tooMany, values = new { rotate = 90 } });
+        Assert.Contains("at most 200", (await Json(refused, HttpStatusCode.BadRequest)).GetProperty("error").GetString());
+        Assert.Equal((before[0].Item2, before[0].Item1), Size(await Details(photos[0])));
     }
 
     [Fact]

@@ -89,6 +89,48 @@ public sealed class SelectionTests(CorpusFixture corpus) : CorpusBrowserTest(cor
     }
 
     [Fact]
+    public async Task Selection_IsTurnedFromTheEditDialog_AndTheGridShowsThemTurned()
+    {
+        var uids = await NewestUidsAsync(3);
+        async Task<List<(int, int)>> Sizes()
+        {
+            var sizes = new List<(int, int)>();
+            foreach (var uid in uids)
+            {
+                var photo = await Corpus.Http.GetFromJsonAsync<JsonElement>($"/api/v1/photos/{uid}");
+                Assert.Contains(photo.GetProperty("type").GetString(), new[] { "image", "raw" });
+                sizes.Add((photo.GetProperty("width").GetInt32(), photo.GetProperty("height").GetInt32()));
+            }
+
+            return sizes;
+        }
+
+        var before = await Sizes();
+        var page = await OpenAsync();
+        try
+        {
+            await SelectFirstThreeAsync(page);
+            await page.GetByTestId("selection-edit").ClickAsync();
+            await page.GetByTestId("batch-turn").SelectOptionAsync(new SelectOptionValue { Label = "Turn right" });
+            await page.GetByTestId("batch-save").ClickAsync();
+            await page.GetByTestId("notices").GetByText("Changes saved").WaitForAsync();
+            Assert.Equal(before.Select(s => (s.Item2, s.Item1)), await Sizes());
+
+            // The grid is loaded again: the first tile has the first photo's new shape.
+            var key = (await Corpus.Http.GetFromJsonAsync<JsonElement>($"/api/v1/photos/{uids[0]}")).GetProperty("thumbnailHash").GetString();
+            await page.Locator($"[data-testid=grid] .tile[data-index='0'] img[src*='{key}']").WaitForAsync();
+            var tile = (await page.Locator("[data-testid=grid] .tile[data-index='0']").BoundingBoxAsync())!;
+            Assert.Equal(before[0].Item1 > before[0].Item2, tile.Height > tile.Width);
+        }
+        finally
+        {
+            await Corpus.Http.PostAsJsonAsync("/api/v1/batch/photos/edit", new { photos = uids, values = new { rotate = -90 } });
+        }
+
+        Assert.Equal(before, await Sizes());
+    }
+
+    [Fact]
     public async Task Selection_DownloadsAsAZip()
     {
         var page = await OpenAsync();

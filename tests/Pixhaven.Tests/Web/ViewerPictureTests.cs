@@ -33,7 +33,7 @@ public sealed class ViewerPictureTests(CorpusFixture corpus) : CorpusBrowserTest
         var page = await OpenAsync();
         var tile = page.Locator($"[data-testid=grid] .tile[data-index='{index}']");
         await tile.Locator("[data-testid=tile-animated]").WaitForAsync();
-        Assert.Contains("Animation", await tile.GetAttributeAsync("aria-label"), StringComparison.Ordinal);
+        Assert.Contains("Animated GIF", await tile.GetAttributeAsync("aria-label"), StringComparison.Ordinal);
 
         await tile.ClickAsync();
         await WaitForLoadedImage(page, "[data-testid=lightbox-image]");
