@@ -257,12 +257,17 @@ public sealed class CatalogWriter(IDbContextFactory<CatalogDbContext> contextFac
         }
     }
 
-    /// <summary>Marks vanished files missing, hides photos with no file left, and promotes a present duplicate to primary.</summary>
-    public async Task<int> MarkMissingAsync(IReadOnlyCollection<long> vanishedFileIds, CancellationToken cancellationToken)
+    /// <summary>
+    /// Marks vanished files missing, hides photos with no file left, and promotes a present duplicate to primary.
+    /// Returns how many were marked, and the stacks of the files promoted, whose photos are to be built again over them
+    /// (a turn by hand, a sidecar beside the copy).
+    /// </summary>
+    public async Task<(int Marked, List<string> Promoted)> MarkMissingAsync(IReadOnlyCollection<long> vanishedFileIds, CancellationToken cancellationToken)
     {
+        var promoted = new List<string>();
         if (vanishedFileIds.Count == 0)
         {
-            return 0;
+            return (0, promoted);
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -289,10 +294,14 @@ public sealed class CatalogWriter(IDbContextFactory<CatalogDbContext> contextFac
                 var shown = present.MinBy(f => f.Path, PathOrder.Instance)!;
                 (shown.Primary, shown.Duplicate) = (true, false);
                 photo.ThumbnailHash = shown.ThumbnailKey;
+                if (shown.StackKey is { } stack)
+                {
+                    promoted.Add(stack);
+                }
             }
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return marked;
+        return (marked, promoted);
     }
 }

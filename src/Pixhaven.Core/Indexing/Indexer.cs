@@ -109,7 +109,12 @@ public sealed class Indexer(
 
         var stillVanished = plan.Vanished.Where(f => !f.Missing && !counts.MovedFileIds.Contains(f.Id)).Select(f => f.Id).ToList();
         progress?.Report(counts.Snapshot("finishing", null));
-        var missing = await writer.MarkMissingAsync(stillVanished, cancellationToken);
+        var (missing, promoted) = await writer.MarkMissingAsync(stillVanished, cancellationToken);
+        if (promoted.Count > 0)
+        {
+            await stackBuilder.BuildAsync(promoted, cancellationToken);
+        }
+
         // Also when no file changed, as track-max-gap may have. Its lookups of tracks and placed photos seek an index.
         var placed = await trackGeotagger.ApplyAsync(cancellationToken);
 

@@ -135,6 +135,25 @@ public class RotationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ACopyTakingOverFromADeletedFile_KeepsThePhotosTurn()
+    {
+        // Two copies of one photo: it shows the first; turned, then that file deleted, the second takes over.
+        var copy = "orientation/older copies/" + Path.GetFileName(TestPhotos.Rotated);
+        Directory.CreateDirectory(Path.GetDirectoryName(_library.OriginalPath(copy))!);
+        File.Copy(_library.OriginalPath(TestPhotos.Rotated), _library.OriginalPath(copy));
+        await _library.IndexAsync();
+        var uid = await UidOf(TestPhotos.Rotated);
+        Assert.Equal(uid, await UidOf(copy));
+        var turned = await Turn(uid, 90);
+
+        File.Delete(_library.OriginalPath(TestPhotos.Rotated));
+        await _library.IndexAsync();
+        var after = await Details(uid);
+        Assert.Equal((Key(turned), Size(turned)), (Key(after), Size(after)));
+        Assert.Equal(copy, after.GetProperty("files").EnumerateArray().Single(f => !f.GetProperty("missing").GetBoolean()).GetProperty("path").GetString());
+    }
+
+    [Fact]
     public async Task ASelection_IsTurnedInOneEdit_UpToTheLimit()
     {
         var photos = new[] { await UidOf(WithFace), await UidOf(TestPhotos.Rotated) };
