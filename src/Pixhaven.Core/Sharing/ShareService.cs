@@ -136,7 +136,8 @@ public sealed class ShareService(IDbContextFactory<CatalogDbContext> contextFact
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         count = Math.Clamp(count, 1, PhotoSearch.MaxCount);
         var rows = await SharedPhotos(db, link).Where(e => e.Position > after).OrderBy(e => e.Position).Take(count + 1)
-            .Select(e => new { e.Position, Photo = new SharedPhoto(e.Photo.Uid, e.Photo.Type, e.Photo.TakenAt, e.Photo.Title, e.Photo.Width, e.Photo.Height) })
+            .Select(e => new { e.Position, Photo = new SharedPhoto(e.Photo.Uid, e.Photo.Type, e.Photo.TakenAt, e.Photo.Title, e.Photo.Width, e.Photo.Height,
+                e.Photo.Animated && e.Photo.Rotation == 0) })
             .ToListAsync(cancellationToken);
         return new SharedPhotoPage(rows.Take(count).Select(r => r.Photo).ToList(), rows.Count > count ? rows[count - 1].Position : null);
     }
@@ -185,7 +186,7 @@ public sealed record ShareAccess(ShareLink Link, bool Expired);
 public sealed record ShareInfo(string Title, int Photos, bool AllowDownload, DateTime? ExpiresAt, bool NeedsPassword);
 
 /// <summary>What a guest sees of a photo: no content hash, file path, place or camera.</summary>
-public sealed record SharedPhoto(string Uid, MediaType Type, DateTime TakenAt, string? Title, int? Width, int? Height);
+public sealed record SharedPhoto(string Uid, MediaType Type, DateTime TakenAt, string? Title, int? Width, int? Height, bool Animated);
 
 /// <summary>A page of a link's photos; pass <see cref="Next"/> as <c>after</c> for the next one.</summary>
 public sealed record SharedPhotoPage(IReadOnlyList<SharedPhoto> Photos, long? Next);

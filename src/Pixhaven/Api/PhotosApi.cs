@@ -39,23 +39,25 @@ public static class PhotosApi
     /// <summary>A transcode for browsers: running or not, waiting for its turn (transcode-limit), and the share done (0 to 1).</summary>
     public sealed record VideoConversion(bool Converting, bool Waiting, double? Done);
 
-    public static async Task<Results<Ok<VideoConversion>, NotFound>> VideoProgress(string uid, PhotoSearch search, VideoTranscoder transcoder, CancellationToken cancellationToken)
-    {
-        if (await search.FindAsync(uid, cancellationToken) is not { } photo)
-        {
-            return TypedResults.NotFound();
-        }
+    public static async Task<Results<Ok<VideoConversion>, NotFound>> VideoProgress(string uid, PhotoSearch search, VideoTranscoder transcoder, CancellationToken cancellationToken) =>
+        await search.FindAsync(uid, cancellationToken) is { } photo ? TypedResults.Ok(ConversionOf(photo, transcoder)) : TypedResults.NotFound();
 
-        // A video's transcode is keyed by its content, a motion photo's by its still's.
+    /// <summary>How far the transcode of the photo's video is: a video's transcode is keyed by its content, a motion photo's by its still's.</summary>
+    internal static VideoConversion ConversionOf(Core.Model.Photo photo, VideoTranscoder transcoder)
+    {
         var done = photo.Files.Where(f => (f.Type == Core.Model.MediaType.Video || f.EmbeddedVideo) && f.Hash is not null)
             .Select(f => transcoder.Progress(f.Hash!)).FirstOrDefault(p => p is not null);
-        return TypedResults.Ok(new VideoConversion(done is not null, done < 0, done is null ? null : Math.Max(0, done.Value)));
+        return new VideoConversion(done is not null, done < 0, done is null ? null : Math.Max(0, done.Value));
     }
 
     public static async Task<Results<PhysicalFileHttpResult, NotFound, ProblemHttpResult>> PlayVideo(
-        string uid, string? codecs, PhotoSearch search, PixhavenOptions options, VideoTranscoder transcoder, MotionPhotoExtractor motion, CancellationToken cancellationToken)
+        string uid, string? codecs, PhotoSearch search, PixhavenOptions options, VideoTranscoder transcoder, MotionPhotoExtractor motion, CancellationToken cancellationToken) =>
+        await VideoOfAsync(await search.FindAsync(uid, cancellationToken), codecs, options, transcoder, motion, cancellationToken);
+
+    /// <summary>The photo's video as the browser plays it: its original, or the transcode made once; for the library and share links alike.</summary>
+    internal static async Task<Results<PhysicalFileHttpResult, NotFound, ProblemHttpResult>> VideoOfAsync(
+        Core.Model.Photo? photo, string? codecs, PixhavenOptions options, VideoTranscoder transcoder, MotionPhotoExtractor motion, CancellationToken cancellationToken)
     {
-        var photo = await search.FindAsync(uid, cancellationToken);
         var video = photo?.Files.Where(f => f.Type == Core.Model.MediaType.Video && !f.Missing && f.Hash is not null).OrderByDescending(f => f.Primary).FirstOrDefault();
         var browserCodecs = VideoTranscoder.BrowserCodecs(codecs);
         try
@@ -81,10 +83,13 @@ public static class PhotosApi
         }
     }
 
-    public static async Task<Results<PhysicalFileHttpResult, NotFound>> PlayAnimation(string uid, PhotoSearch search, PixhavenOptions options, CancellationToken cancellationToken)
+    public static async Task<Results<PhysicalFileHttpResult, NotFound>> PlayAnimation(string uid, PhotoSearch search, PixhavenOptions options, CancellationToken cancellationToken) =>
+        AnimationOf(await search.FindAsync(uid, cancellationToken), options);
+
+    /// <summary>An animated GIF or WebP as it is; for the library and share links alike.</summary>
+    internal static Results<PhysicalFileHttpResult, NotFound> AnimationOf(Core.Model.Photo? photo, PixhavenOptions options)
     {
         // One turned by hand is shown by its turned stills: its original lies on its side.
-        var photo = await search.FindAsync(uid, cancellationToken);
         return photo is { Animated: true, Rotation: 0 } && photo.Files.FirstOrDefault(f => f.Primary && !f.Missing) is { Mime: { } mime } primary
                                                         && OriginalPath(options, primary.Path) is { } path
             ? TypedResults.PhysicalFile(path, mime, enableRangeProcessing: true)

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Pixhaven.Core.Media.Thumbnails;
+using Pixhaven.Core.Media.Video;
 using Pixhaven.Core.Options;
 using Pixhaven.Core.Organizing;
 using Pixhaven.Core.Scanning;
@@ -30,6 +31,12 @@ public static class SharesApi
             .WithSummary("A thumbnail of one of the link's photos");
         guest.MapMethods("/photos/{uid}/download", [HttpMethods.Get, HttpMethods.Head], Download).WithName("DownloadShared")
             .WithSummary("The original of one of the link's photos, when the link allows downloads");
+        guest.MapMethods("/photos/{uid}/video", [HttpMethods.Get, HttpMethods.Head], Video).WithName("PlaySharedVideo")
+            .WithSummary("One of the link's videos as the browser plays it (watching is viewing: view-only links play them too)");
+        guest.MapGet("/photos/{uid}/video/progress", VideoProgress).WithName("SharedVideoProgress")
+            .WithSummary("Whether one of the link's videos is being transcoded for browsers, and the share done");
+        guest.MapMethods("/photos/{uid}/animation", [HttpMethods.Get, HttpMethods.Head], Animation).WithName("PlaySharedAnimation")
+            .WithSummary("One of the link's animated GIFs or WebPs as it is");
         return api;
     }
 
@@ -134,6 +141,33 @@ public static class SharesApi
         return file is not null && SafePaths.ResolveFile(options.OriginalsFullPath, file.Path) is { } path
             ? TypedResults.PhysicalFile(path, file.Mime ?? "application/octet-stream", Path.GetFileName(path), enableRangeProcessing: true)
             : TypedResults.NotFound();
+    }
+
+    public static async Task<IResult> Video(
+        string token, string uid, string? codecs, ShareService shares, PixhavenOptions options, VideoTranscoder transcoder, MotionPhotoExtractor motion,
+        HttpContext context, CancellationToken cancellationToken)
+    {
+        var (link, refusal) = await AdmitAsync(token, shares, context, requireUnlock: true, cancellationToken);
+        return link is null ? refusal! : await PhotosApi.VideoOfAsync(await shares.FindPhotoAsync(link, uid, cancellationToken), codecs, options, transcoder, motion, cancellationToken);
+    }
+
+    public static async Task<IResult> VideoProgress(string token, string uid, ShareService shares, VideoTranscoder transcoder, HttpContext context, CancellationToken cancellationToken)
+    {
+        var (link, refusal) = await AdmitAsync(token, shares, context, requireUnlock: true, cancellationToken);
+        if (link is null)
+        {
+            return refusal!;
+        }
+
+        return await shares.FindPhotoAsync(link, uid, cancellationToken) is { } photo
+            ? TypedResults.Ok(PhotosApi.ConversionOf(photo, transcoder))
+            : TypedResults.NotFound();
+    }
+
+    public static async Task<IResult> Animation(string token, string uid, ShareService shares, PixhavenOptions options, HttpContext context, CancellationToken cancellationToken)
+    {
+        var (link, refusal) = await AdmitAsync(token, shares, context, requireUnlock: true, cancellationToken);
+        return link is null ? refusal! : PhotosApi.AnimationOf(await shares.FindPhotoAsync(link, uid, cancellationToken), options);
     }
 
     /// <summary>Unknown or revoked: 404; expired: 410; password not given yet: 401.</summary>

@@ -14,9 +14,12 @@ public sealed class SharingTests : IAsyncLifetime
     private List<string> _uids = [];
     private string _albumUid = "";
 
+    private const string Video = "video/with-gps.mp4";
+    private const string Animation = "webp/Animation_Lossless.webp";
+
     public async Task InitializeAsync()
     {
-        string[] files = [TestPhotos.CanonJpeg, TestPhotos.GpsJpeg, TestPhotos.OffsetJpeg, TestPhotos.Rotated];
+        string[] files = [TestPhotos.CanonJpeg, TestPhotos.GpsJpeg, TestPhotos.OffsetJpeg, TestPhotos.Rotated, Video, Animation];
         _library = await TestLibrary.CreateAsync(files);
         await _library.IndexAsync();
         _server = await LibraryServer.StartAsync(_library);
@@ -88,6 +91,40 @@ public sealed class SharingTests : IAsyncLifetime
         // The unlock cookie belongs to this link only.
         var (other, _) = await ShareAsync(new { photos = new[] { _uids[2] }, password = "another password" });
         Assert.Equal(HttpStatusCode.Unauthorized, (await guest.GetAsync($"/api/v1/s/{other}/photos")).StatusCode);
+    }
+
+    [Fact]
+    public async Task AViewOnlyLink_PlaysItsVideosAndAnimations_AndNoOtherPhotos()
+    {
+        var (video, animation) = (_uids[4], _uids[5]);
+        var (token, _) = await ShareAsync(new { photos = new[] { video, animation } });
+        var guest = _server.Anonymous;
+        var animated = (await Json(await guest.GetAsync($"/api/v1/s/{token}/photos"))).GetProperty("photos").EnumerateArray()
+            .ToDictionary(p => p.GetProperty("uid").GetString()!, p => p.GetProperty("animated").GetBoolean());
+        Assert.Equal(new Dictionary<string, bool> { [video] = false, [animation] = true }, animated);
+
+        // Watching is viewing: the H.264 original plays as it is, with its conversion state, and the animation too.
+        using (var played = await guest.GetAsync($"/api/v1/s/{token}/photos/{video}/video"))
+        {
+            Assert.Equal(HttpStatusCode.OK, played.StatusCode);
+            Assert.Equal(await File.ReadAllBytesAsync(_library.OriginalPath(Video)), await played.Content.ReadAsByteArrayAsync());
+        }
+
+        Assert.False((await Json(await guest.GetAsync($"/api/v1/s/{token}/photos/{video}/video/progress"))).GetProperty("converting").GetBoolean());
+        using (var moving = await guest.GetAsync($"/api/v1/s/{token}/photos/{animation}/animation"))
+        {
+            Assert.Equal(await File.ReadAllBytesAsync(_library.OriginalPath(Animation)), await moving.Content.ReadAsByteArrayAsync());
+        }
+
+        // Through another link, or outside any, none of them plays.
+        var (other, _) = await ShareAsync(new { photos = new[] { _uids[0] } });
+        foreach (var path in new[] { $"/api/v1/s/{other}/photos/{video}/video", $"/api/v1/s/{other}/photos/{video}/video/progress", $"/api/v1/s/{other}/photos/{animation}/animation" })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await guest.GetAsync(path)).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await guest.GetAsync($"/api/v1/photos/{video}/video")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await guest.GetAsync($"/api/v1/photos/{animation}/animation")).StatusCode);
     }
 
     [Fact]

@@ -43,6 +43,38 @@ public sealed class ViewerPictureTests(CorpusFixture corpus) : CorpusBrowserTest
     }
 
     [Fact]
+    public async Task AGuestOfAShareLink_PlaysItsVideo()
+    {
+        string? uid = null;
+        foreach (var video in (await Corpus.Http.GetFromJsonAsync<JsonElement>("/api/v1/photos?count=100&q=type:video")).GetProperty("photos").EnumerateArray())
+        {
+            var files = (await Details(video.GetProperty("uid").GetString()!)).GetProperty("files").EnumerateArray();
+            if (files.Any(f => f.GetProperty("codec").GetString() == "h264" && f.GetProperty("format").GetString() == "mp4"))
+            {
+                uid = video.GetProperty("uid").GetString();
+                break;
+            }
+        }
+
+        Assert.NotNull(uid);
+        using var created = await Corpus.Http.PostAsJsonAsync("/api/v1/shares", new { photos = new[] { uid } });
+        var share = await created.Content.ReadFromJsonAsync<JsonElement>();
+        try
+        {
+            var guest = await OpenSignedOutAsync(path: new Uri(share.GetProperty("url").GetString()!).PathAndQuery);
+            await guest.Locator("[data-testid=shared-grid] .tile").First.ClickAsync();
+            await guest.WaitForFunctionAsync(
+                "() => { const v = document.querySelector('[data-testid=lightbox-video]'); return v && v.readyState >= 1 && v.videoWidth > 0; }",
+                null, new PageWaitForFunctionOptions { Timeout = 20_000 });
+            Assert.Contains($"/photos/{uid}/video", await guest.GetByTestId("lightbox-video").EvaluateAsync<string>("v => v.currentSrc"), StringComparison.Ordinal);
+        }
+        finally
+        {
+            await Corpus.Http.DeleteAsync($"/api/v1/shares/{share.GetProperty("share").GetProperty("uid").GetString()}");
+        }
+    }
+
+    [Fact]
     public async Task TurningRight_ShowsThePhotoUpright_InTheViewerAndItsTile_AndShiftRTurnsItBack()
     {
         var photos = (await Corpus.Http.GetFromJsonAsync<JsonElement>("/api/v1/photos?count=500")).GetProperty("photos").EnumerateArray().ToList();

@@ -17,14 +17,17 @@ function playsHevc(): boolean {
   return hevc;
 }
 
-/** The URL of a photo's video (or a Live Photo's motion), naming the codecs this browser plays beyond the usual. */
-/** An animated GIF or WebP as it is: browsers play both. */
-export const animationUrl = (uid: string) => `/api/v1/photos/${encodeURIComponent(uid)}/animation`;
+const photoPath = (uid: string) => `/api/v1/photos/${encodeURIComponent(uid)}`;
+const sharedPhotoPath = (token: string, uid: string) => `/api/v1/s/${encodeURIComponent(token)}/photos/${encodeURIComponent(uid)}`;
+const withCodecs = (url: string) => (playsHevc() ? `${url}?codecs=hevc` : url);
 
-export function videoUrl(uid: string): string {
-  const url = `/api/v1/photos/${encodeURIComponent(uid)}/video`;
-  return playsHevc() ? `${url}?codecs=hevc` : url;
-}
+/** An animated GIF or WebP as it is: browsers play both. */
+export const animationUrl = (uid: string) => `${photoPath(uid)}/animation`;
+export const sharedAnimationUrl = (token: string, uid: string) => `${sharedPhotoPath(token, uid)}/animation`;
+
+/** The URL of a photo's video (or a Live Photo's motion), naming the codecs this browser plays beyond the usual. */
+export const videoUrl = (uid: string) => withCodecs(`${photoPath(uid)}/video`);
+export const sharedVideoUrl = (token: string, uid: string) => withCodecs(`${sharedPhotoPath(token, uid)}/video`);
 
 /**
  * Lets a video whose original this browser failed to play ask for the transcode instead: on an error, or when the

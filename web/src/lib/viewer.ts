@@ -184,7 +184,7 @@ export interface ViewerPhoto {
 
 /**
  * One photo as a slide. thumbnail gives a size's URL, or is null when there is no preview; videoSrc makes a video
- * slide, animationSrc an animated GIF or WebP that plays (a share link's guests get the still instead of either).
+ * slide, animationSrc an animated GIF or WebP that plays.
  */
 export function slideOf(photo: ViewerPhoto | undefined, thumbnail: ((size: ThumbnailSize) => string) | null, videoSrc?: string, animationSrc?: string): ViewerSlide {
   if (!photo) return { type: 'none', ...unknownSize };
