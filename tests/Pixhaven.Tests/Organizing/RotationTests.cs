@@ -23,26 +23,37 @@ public class RotationTests : IAsyncLifetime
     private const string Video = "video/with-gps.mp4";
     private const string NothingToShow = "raw/Sony_ILCE-7M3.ARW"; // metadata only, no picture left in it
 
-    private TestLibrary _library = null!;
-    private LibraryServer _server = null!;
-    private HttpClient Http => _server.Http;
+    private TestLibrary? _library;
+    private LibraryServer? _server;
+    private HttpClient Http => _server!.Http;
+    private TestLibrary Library => _library!;
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>A library of just these files, indexed, with a server: each test indexes only what it turns.</summary>
+    private async Task StartAsync(params string[] files)
     {
-        _library = await TestLibrary.CreateAsync([WithFace, "sidecar/IMG_5910.xmp", TestPhotos.Rotated, TestPhotos.IphoneHeic, Raw, NothingToShow, Video], CatalogOptions);
-        await _library.IndexAsync();
+        _library = await TestLibrary.CreateAsync(files, CatalogOptions);
+        await Library.IndexAsync();
         _server = await LibraryServer.StartAsync(_library);
     }
 
     public async Task DisposeAsync()
     {
-        await _server.DisposeAsync();
-        await _library.DisposeAsync();
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+
+        if (_library is not null)
+        {
+            await Library.DisposeAsync();
+        }
     }
 
     private async Task<string> UidOf(string path)
     {
-        await using var db = _library.OpenCatalog();
+        await using var db = Library.OpenCatalog();
         return await db.Files.Where(f => f.Path == path).Select(f => f.Photo!.Uid).SingleAsync();
     }
 
@@ -69,7 +80,7 @@ public class RotationTests : IAsyncLifetime
     /// <summary>How far a thumbnail is from the first turned clockwise by the degrees given, and from it turned the other way.</summary>
     private (double Near, double Far) Compare(string uprightKey, string turnedKey, int degrees)
     {
-        var store = new ThumbnailStore(_library.Options.Values.ThumbnailCachePath);
+        var store = new ThumbnailStore(Library.Options.Values.ThumbnailCachePath);
         using var upright = Image.NewFromFile(store.PathFor(uprightKey, ThumbnailSize.Fit720));
         using var turned = Image.NewFromFile(store.PathFor(turnedKey, ThumbnailSize.Fit720));
         using var expected = degrees == 90 ? upright.Rot90() : upright.Rot270();
@@ -81,8 +92,9 @@ public class RotationTests : IAsyncLifetime
     [Fact]
     public async Task TurningAPhoto_TurnsItsThumbnailsSizeAndFaces_KeepsTheTurnAcrossReindexing_AndTurningBackRestoresIt()
     {
+        await StartAsync(WithFace, "sidecar/IMG_5910.xmp");
         var uid = await UidOf(WithFace);
-        var original = await File.ReadAllBytesAsync(_library.OriginalPath(WithFace));
+        var original = await File.ReadAllBytesAsync(Library.OriginalPath(WithFace));
         var before = await Details(uid);
         var (width, height) = Size(before);
         var face = Assert.Single(Faces(before));
@@ -96,10 +108,10 @@ public class RotationTests : IAsyncLifetime
         var turnedFace = Assert.Single(Faces(turned));
         Assert.Equal((1 - face.Y - face.H, face.X, face.H, face.W), turnedFace, new RoundedBox());
         // The XMP written to storage for other tools says so too: orientation 6 shows the upright file turned right.
-        var written = Path.Combine(_library.Options.Values.SidecarPath, WithFace + ".xmp");
+        var written = Path.Combine(Library.Options.Values.SidecarPath, WithFace + ".xmp");
         Assert.Contains("<tiff:Orientation>6</tiff:Orientation>", await File.ReadAllTextAsync(written));
 
-        await _library.IndexAsync(force: true);
+        await Library.IndexAsync(force: true);
         var reindexed = await Details(uid);
         Assert.Equal((Key(turned), Size(turned)), (Key(reindexed), Size(reindexed)));
         Assert.Equal(turnedFace, Assert.Single(Faces(reindexed)), new RoundedBox());
@@ -108,7 +120,7 @@ public class RotationTests : IAsyncLifetime
         Assert.Equal((Key(before), (width, height)), (Key(back), Size(back)));
         Assert.Equal(face, Assert.Single(Faces(back)), new RoundedBox());
         Assert.DoesNotContain("Orientation", await File.ReadAllTextAsync(written));
-        Assert.Equal(original, await File.ReadAllBytesAsync(_library.OriginalPath(WithFace)));
+        Assert.Equal(original, await File.ReadAllBytesAsync(Library.OriginalPath(WithFace)));
     }
 
     [Theory]
@@ -117,6 +129,7 @@ public class RotationTests : IAsyncLifetime
     [InlineData(Raw)] // shown by a converter's rendering: turned from its thumbnails
     public async Task Turns_AddUp_ForEveryKindOfStill(string path)
     {
+        await StartAsync(path);
         var uid = await UidOf(path);
         var before = await Details(uid);
         await Turn(uid, 180);
@@ -129,7 +142,7 @@ public class RotationTests : IAsyncLifetime
         Assert.Equal(Key(turned), Key(await Details(uid)));
 
         // A file alone (no sidecar to stack with) keeps its turn when it is read again.
-        await _library.IndexAsync(force: true);
+        await Library.IndexAsync(force: true);
         var reindexed = await Details(uid);
         Assert.Equal((Key(turned), Size(turned)), (Key(reindexed), Size(reindexed)));
     }
@@ -137,17 +150,18 @@ public class RotationTests : IAsyncLifetime
     [Fact]
     public async Task ACopyTakingOverFromADeletedFile_KeepsThePhotosTurn()
     {
+        await StartAsync(TestPhotos.Rotated);
         // Two copies of one photo: it shows the first; turned, then that file deleted, the second takes over.
         var copy = "orientation/older copies/" + Path.GetFileName(TestPhotos.Rotated);
-        Directory.CreateDirectory(Path.GetDirectoryName(_library.OriginalPath(copy))!);
-        File.Copy(_library.OriginalPath(TestPhotos.Rotated), _library.OriginalPath(copy));
-        await _library.IndexAsync();
+        Directory.CreateDirectory(Path.GetDirectoryName(Library.OriginalPath(copy))!);
+        File.Copy(Library.OriginalPath(TestPhotos.Rotated), Library.OriginalPath(copy));
+        await Library.IndexAsync();
         var uid = await UidOf(TestPhotos.Rotated);
         Assert.Equal(uid, await UidOf(copy));
         var turned = await Turn(uid, 90);
 
-        File.Delete(_library.OriginalPath(TestPhotos.Rotated));
-        await _library.IndexAsync();
+        File.Delete(Library.OriginalPath(TestPhotos.Rotated));
+        await Library.IndexAsync();
         var after = await Details(uid);
         Assert.Equal((Key(turned), Size(turned)), (Key(after), Size(after)));
         Assert.Equal(copy, after.GetProperty("files").EnumerateArray().Single(f => !f.GetProperty("missing").GetBoolean()).GetProperty("path").GetString());
@@ -156,6 +170,7 @@ public class RotationTests : IAsyncLifetime
     [Fact]
     public async Task ASelection_IsTurnedInOneEdit_UpToTheLimit()
     {
+        await StartAsync(WithFace, "sidecar/IMG_5910.xmp", TestPhotos.Rotated);
         var photos = new[] { await UidOf(WithFace), await UidOf(TestPhotos.Rotated) };
         var before = new List<(int, int)>();
         foreach (var uid in photos)
@@ -182,6 +197,7 @@ public class RotationTests : IAsyncLifetime
     [Fact]
     public async Task APhotoWithNothingToShow_StillTurnsItsSize()
     {
+        await StartAsync(NothingToShow);
         var uid = await UidOf(NothingToShow);
         var before = await Details(uid);
         Assert.Equal(JsonValueKind.Null, before.GetProperty("thumbnailHash").ValueKind);
@@ -192,6 +208,7 @@ public class RotationTests : IAsyncLifetime
     [Fact]
     public async Task AVideo_OrATurnThatIsNotAQuarter_IsRefused_AndNothingChanges()
     {
+        await StartAsync(Video, WithFace, "sidecar/IMG_5910.xmp");
         var video = await UidOf(Video);
         var refused = await Json(await Http.PatchAsJsonAsync($"/api/v1/photos/{video}", new { rotate = 90, title = "turned" }), HttpStatusCode.BadRequest);
         Assert.Contains("only still photos can be turned", refused.GetProperty("error").GetString());

@@ -29,6 +29,8 @@ public sealed class AccessTests : IAsyncLifetime
         // Share links: the token in the path is the credential, and SharingTests keep each link to its own photos.
         "GET /api/v1/s/{token}", "POST /api/v1/s/{token}/unlock", "GET /api/v1/s/{token}/photos", "GET /api/v1/s/{token}/photos/{uid}/t/{size}",
         "HEAD /api/v1/s/{token}/photos/{uid}/t/{size}", "GET /api/v1/s/{token}/photos/{uid}/download", "HEAD /api/v1/s/{token}/photos/{uid}/download",
+        "GET /api/v1/s/{token}/photos/{uid}/video", "HEAD /api/v1/s/{token}/photos/{uid}/video", "GET /api/v1/s/{token}/photos/{uid}/video/progress",
+        "GET /api/v1/s/{token}/photos/{uid}/animation", "HEAD /api/v1/s/{token}/photos/{uid}/animation",
     ];
 
     /// <summary>Writes a viewer may make: to their own sessions, and preparing a download (which changes nothing).</summary>

@@ -62,6 +62,9 @@ public sealed class ViewerPictureTests(CorpusFixture corpus) : CorpusBrowserTest
         try
         {
             var guest = await OpenSignedOutAsync(path: new Uri(share.GetProperty("url").GetString()!).PathAndQuery);
+            // Its tile says it is a video, seen and read out.
+            await guest.GetByTestId("shared-video-badge").WaitForAsync();
+            Assert.EndsWith(", Video", await guest.Locator("[data-testid=shared-grid] .tile").First.GetAttributeAsync("aria-label"), StringComparison.Ordinal);
             await guest.Locator("[data-testid=shared-grid] .tile").First.ClickAsync();
             await guest.WaitForFunctionAsync(
                 "() => { const v = document.querySelector('[data-testid=lightbox-video]'); return v && v.readyState >= 1 && v.videoWidth > 0; }",
