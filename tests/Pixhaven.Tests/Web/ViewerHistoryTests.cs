@@ -128,6 +128,64 @@ public sealed class ViewerHistoryTests(CorpusFixture corpus) : CorpusBrowserTest
     }
 
     [Fact]
+    public async Task APhotoOpenedFromItsAddress_TakesItsPlaceInTheSameViewer_SoWhatWasBegunInItGoesOn()
+    {
+        var names = (await Corpus.Http.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/photos?count=1000&order=name")).GetProperty("photos")
+            .EnumerateArray().Select(p => p.GetProperty("uid").GetString()!).ToList();
+        const int deep = 45; // a photo with a picture, as in the test above
+        var page = await OpenAsync();
+        // The photo is placed among its neighbours only once the server has said where it stands: held until the
+        // viewer, showing it alone, has been used.
+        var release = new TaskCompletionSource();
+        await page.Context.RouteAsync(new Regex(@"/api/v1/photos/[^/?]+/position\?"), async route =>
+        {
+            await release.Task;
+            await route.ContinueAsync();
+        });
+        await page.GotoAsync($"/?order=name&photo={names[deep]}");
+        await WaitForLoadedImage(page, "[data-testid=lightbox-image]");
+        await page.Locator(".pswp__counter", new() { HasText = "1 / 1" }).WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        var image = page.GetByTestId("lightbox-image");
+        var fitted = await WaitForSteadyWidthAsync(image);
+        await page.Keyboard.PressAsync("i"); // the information panel put away
+        await page.Keyboard.PressAsync("+"); // and the photo zoomed in
+        var zoomed = await WaitForSteadyWidthAsync(image);
+        Assert.True(zoomed > fitted, $"{zoomed} px zoomed, {fitted} px fitted");
+        Assert.Equal(0, await page.GetByTestId("info-panel").CountAsync());
+        await page.EvaluateAsync("() => { window.shownBefore = document.querySelector('[data-testid=lightbox-image]'); }");
+
+        release.SetResult();
+        await page.Locator(".pswp__counter", new() { HasTextRegex = new Regex($@"^{deep + 1} / \d+$") }).WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        // The same picture, still zoomed, the panel still away: the viewer was not opened again.
+        Assert.True(await page.EvaluateAsync<bool>("() => document.querySelector('[data-testid=lightbox-image]') === window.shownBefore"));
+        Assert.Equal(zoomed, await WaitForSteadyWidthAsync(image));
+        Assert.Equal(0, await page.GetByTestId("info-panel").CountAsync());
+        Assert.Equal(names[deep], PhotoInAddress(page));
+        // And it goes on to the photos around it.
+        await page.Keyboard.PressAsync("0");
+        await page.Keyboard.PressAsync("ArrowRight");
+        await page.WaitForFunctionAsync($"() => new URLSearchParams(location.search).get('photo') === '{names[deep + 1]}'");
+        await page.Keyboard.PressAsync("ArrowLeft");
+        await page.Keyboard.PressAsync("ArrowLeft");
+        await page.WaitForFunctionAsync($"() => new URLSearchParams(location.search).get('photo') === '{names[deep - 1]}'");
+    }
+
+    /// <summary>The element's width once a zoom's animation has ended.</summary>
+    private static async Task<double> WaitForSteadyWidthAsync(ILocator element)
+    {
+        var width = -1.0;
+        for (var tries = 0; tries < 50; tries++)
+        {
+            var box = await element.BoundingBoxAsync();
+            if (box is not null && Math.Abs(box.Width - width) < 0.5) return box.Width;
+            width = box?.Width ?? -1;
+            await Task.Delay(300);
+        }
+
+        throw new TimeoutException($"the width did not settle: {width} px last");
+    }
+
+    [Fact]
     public async Task TheGridFollowsTheViewer_WhichGoesOnPastTheLoadedPage_AndClosingLandsOnTheLastPhotoSeen()
     {
         var page = await OpenAsync(height: 600);

@@ -23,7 +23,8 @@ const unknownSize = { width: 1600, height: 1200 };
 export interface ViewerOptions {
   /** The element the viewer fills; it follows the element's size (beside the info panel, for one). */
   host: HTMLElement;
-  index: number;
+  /** Where it opens, read when PhotoSwipe has loaded: the list may have changed meanwhile. */
+  index: () => number;
   count: () => number;
   slide: (index: number) => ViewerSlide;
   onchange: (index: number) => void;
@@ -37,6 +38,11 @@ export interface ViewerOptions {
 /** The open viewer; close() takes it down without calling onclose. */
 export interface Viewer {
   readonly pswp: PhotoSwipe;
+  /**
+   * The list changed under the viewer and the photo on screen stands at this index of it (a photo opened alone, placed
+   * among its view's photos): its slide stays as it is (a playing video, a zoom); its neighbours come from the new list.
+   */
+  renumber(index: number): void;
   close(): void;
 }
 
@@ -52,7 +58,7 @@ export async function openViewer(options: ViewerOptions): Promise<Viewer> {
   const pswp = new PhotoSwipeClass({
     appendToEl: host,
     getViewportSizeFn: () => ({ x: host.clientWidth, y: host.clientHeight }),
-    index: options.index,
+    index: options.index(),
     loop: false,
     wheelToZoom: true,
     bgOpacity: 1,
@@ -129,8 +135,37 @@ export async function openViewer(options: ViewerOptions): Promise<Viewer> {
     return true;
   }
 
+  // PhotoSwipe has no way to move its slides to other indices: they and its cached contents carry their index, so the
+  // slide on screen takes the new one and every other slide and content is dropped, to be made again from the new list.
+  function renumber(index: number) {
+    const current = pswp.currSlide;
+    if (!current) return;
+    const { itemHolders } = pswp.mainScroll;
+    for (const holder of itemHolders) {
+      if (holder.slide && holder.slide !== current) {
+        holder.slide.destroy();
+        holder.slide = undefined;
+      }
+    }
+    const loader = pswp.contentLoader;
+    for (const content of loader._cachedItems.filter((c) => c !== current.content)) {
+      loader.removeByIndex(content.index);
+      content.destroy();
+    }
+    current.index = index;
+    current.content.index = index;
+    pswp.currIndex = pswp.potentialIndex = index;
+    const [before, , after] = itemHolders;
+    if (before) pswp.setContent(before, index - 1);
+    if (after) pswp.setContent(after, index + 1);
+    loader.updateLazy();
+    // The arrows, the counter and the view learn the new place as after a move.
+    pswp.dispatch('change');
+  }
+
   return {
     pswp,
+    renumber,
     close() {
       closing = true;
       pswp.destroy();
