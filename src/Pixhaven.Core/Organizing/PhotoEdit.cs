@@ -15,7 +15,16 @@ public sealed record PhotoEdit
     /// <summary>Local wall-clock time, ISO 8601 without offset, e.g. "2019-06-30T18:05:00".</summary>
     public string? TakenAt { get; init; }
 
-    /// <summary>The zone of <see cref="TakenAt"/>: an IANA name ("Europe/Berlin") or an offset ("+02:00"); empty: unknown.</summary>
+    /// <summary>
+    /// Moves each photo's time by this much, as a camera whose clock was wrong needs: "+01:00", "-00:30", "+2.03:00"
+    /// (days.hours:minutes). Not with <see cref="TakenAt"/>.
+    /// </summary>
+    public string? ShiftTakenAt { get; init; }
+
+    /// <summary>
+    /// The zone of the time: an IANA name ("Europe/Berlin") or an offset ("+02:00"); empty: unknown. Without
+    /// <see cref="TakenAt"/>, each photo keeps its local time (after any shift) and takes the zone's offset at it.
+    /// </summary>
     public string? TimeZone { get; init; }
 
     public double? Latitude { get; init; }

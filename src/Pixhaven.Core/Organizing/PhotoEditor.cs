@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Pixhaven.Core.Catalog;
 using Pixhaven.Core.Indexing;
@@ -27,7 +26,7 @@ public sealed class PhotoEditor(
     /// <summary>Applies an edit to the photos with these uids; returns how many were found and changed.</summary>
     public async Task<int> EditAsync(IReadOnlyCollection<string> uids, PhotoEdit edit, CancellationToken cancellationToken)
     {
-        var takenAt = ParseTakenAt(edit);
+        var takenAt = TakenAtEdit.Parse(edit);
         edit = PlaceToPosition(edit);
         ValidateLocation(edit);
         if (edit.Rotate is { } degrees && degrees % 90 != 0)
@@ -175,7 +174,7 @@ public sealed class PhotoEditor(
         }
     }
 
-    private void Apply(Photo photo, PhotoEdit edit, (DateTime Local, TimeSpan? Offset)? takenAt)
+    private void Apply(Photo photo, PhotoEdit edit, TakenAtEdit? takenAt)
     {
         if (edit.Title is { } title)
         {
@@ -193,13 +192,7 @@ public sealed class PhotoEditor(
             (photo.Keywords, photo.KeywordsSource) = (list.Count == 0 ? null : string.Join(", ", list), MetadataSource.Manual);
         }
 
-        if (takenAt is { } time)
-        {
-            photo.TakenAt = DateTime.SpecifyKind(time.Local, DateTimeKind.Unspecified);
-            photo.TakenAtOffsetMinutes = time.Offset is { } o ? (int)o.TotalMinutes : null;
-            photo.TakenAtUtc = DateTime.SpecifyKind(time.Local - (time.Offset ?? TimeSpan.Zero), DateTimeKind.Utc);
-            photo.TakenAtSource = MetadataSource.Manual;
-        }
+        takenAt?.Apply(photo);
 
         if (edit.ClearLocation)
         {
@@ -297,47 +290,6 @@ public sealed class PhotoEditor(
         if (edit.Latitude is { } lat && (!double.IsFinite(lat) || Math.Abs(lat) > 90 || !double.IsFinite(edit.Longitude!.Value) || Math.Abs(edit.Longitude.Value) > 180))
         {
             throw new OrganizeException("latitude must be within ±90 and longitude within ±180 degrees");
-        }
-    }
-
-    /// <summary>The local time and offset of an edit: an IANA zone gives the offset in force at that local time.</summary>
-    private static (DateTime Local, TimeSpan? Offset)? ParseTakenAt(PhotoEdit edit)
-    {
-        if (edit.TakenAt is null)
-        {
-            return edit.TimeZone is null ? null : throw new OrganizeException("a time zone needs a takenAt time");
-        }
-
-        if (!DateTime.TryParseExact(edit.TakenAt, ["yyyy-MM-ddTHH:mm:ss", "yyyy-MM-ddTHH:mm:ss.FFF", "yyyy-MM-ddTHH:mm", "yyyy-MM-dd"],
-                CultureInfo.InvariantCulture, DateTimeStyles.None, out var local) || local.Year < 1000)
-        {
-            throw new OrganizeException($"takenAt '{edit.TakenAt}' is not a local time like 2019-06-30T18:05:00");
-        }
-
-        var zone = edit.TimeZone?.Trim();
-        if (string.IsNullOrEmpty(zone))
-        {
-            return (local, null);
-        }
-
-        if (zone[0] is '+' or '-' && TimeSpan.TryParseExact(zone[1..], @"hh\:mm", CultureInfo.InvariantCulture, out var offset) && offset <= TimeSpan.FromHours(14))
-        {
-            return (local, zone[0] == '-' ? -offset : offset);
-        }
-
-        if (zone is "Z" or "UTC")
-        {
-            return (local, TimeSpan.Zero);
-        }
-
-        try
-        {
-            var info = TimeZoneInfo.FindSystemTimeZoneById(zone);
-            return (local, PhotoFields.OffsetAt(info, local));
-        }
-        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
-        {
-            throw new OrganizeException($"unknown time zone '{zone}': use an IANA name like Europe/Berlin or an offset like +02:00");
         }
     }
 }

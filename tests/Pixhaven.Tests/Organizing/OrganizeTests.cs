@@ -146,7 +146,11 @@ public class OrganizeTests : IAsyncLifetime
     [InlineData("""{"takenAt":"2020-01-01T00:00:00","timeZone":"Mars/Olympus"}""", "unknown time zone 'Mars/Olympus': use an IANA name like Europe/Berlin or an offset like +02:00")]
     [InlineData("""{"latitude":10}""", "give both latitude and longitude")]
     [InlineData("""{"latitude":100,"longitude":0}""", "latitude must be within ±90 and longitude within ±180 degrees")]
-    [InlineData("""{"timeZone":"+02:00"}""", "a time zone needs a takenAt time")]
+    [InlineData("""{"shiftTakenAt":"an hour"}""", "shiftTakenAt 'an hour' is not a shift like +01:00, -00:30 or +2.03:00 (days.hours:minutes)")]
+    [InlineData("""{"shiftTakenAt":"+01:75"}""", "shiftTakenAt '+01:75' is not a shift like +01:00, -00:30 or +2.03:00 (days.hours:minutes)")]
+    [InlineData("""{"shiftTakenAt":"-40000.00:00"}""", "shiftTakenAt '-40000.00:00' is more than 36500 days")]
+    [InlineData("""{"shiftTakenAt":"+01:00","takenAt":"2020-01-01T00:00:00"}""", "give takenAt or shiftTakenAt, not both")]
+    [InlineData("""{"shiftTakenAt":"+01:00","timeZone":"Mars/Olympus"}""", "unknown time zone 'Mars/Olympus': use an IANA name like Europe/Berlin or an offset like +02:00")]
     [InlineData("""{"place":"Nowhereville Upon Nothing"}""", "no place is named 'Nowhereville Upon Nothing'; check the spelling, or give coordinates")]
     [InlineData("""{"place":"Lisbon","latitude":1,"longitude":2}""", "give a place or coordinates, not both")]
     public async Task Edit_Invalid_Is400AndChangesNothing(string body, string error)
@@ -202,6 +206,71 @@ public class OrganizeTests : IAsyncLifetime
         Assert.Equal(selection.Order(), (await Search("favorite:true")).Order());
         Assert.Equal(selection.Order(), (await Search("label:holiday")).Order());
         Assert.Equal(selection.Order(), (await Search("holiday")).Order());
+    }
+
+    [Fact]
+    public async Task Batch_ShiftsEachPhotosOwnTime_AndAZoneAloneKeepsEachLocalTime_SurvivingAReindex()
+    {
+        // A camera whose clock ran a day, two and a half hours fast: each photo moves by as much, from its own time.
+        var selection = new[] { await UidOf(Canon), await UidOf(Offset) };
+        var before = await DetailsAsync();
+        Assert.NotNull(before[1].Offset); // one photo with a zone from its file, which a shift keeps
+        var result = await Json(await Http.PostAsJsonAsync("/api/v1/batch/photos/edit", new { photos = selection, values = new { shiftTakenAt = "-1.02:30" } }));
+        Assert.Equal(2, result.GetProperty("count").GetInt32());
+        var shifted = await DetailsAsync();
+        for (var i = 0; i < selection.Length; i++)
+        {
+            Assert.Equal(before[i].Local - new TimeSpan(1, 2, 30, 0), shifted[i].Local);
+            Assert.Equal(before[i].Offset, shifted[i].Offset);
+            Assert.Equal("manual", shifted[i].Source);
+        }
+
+        // Search finds it at its new time.
+        var order = await Json(await Http.GetAsync($"/api/v1/photos?count=10&order=oldest&q={Uri.EscapeDataString("year:" + shifted[0].Local.Year)}"));
+        Assert.Contains(selection[0], order.GetProperty("photos").EnumerateArray().Select(p => p.GetProperty("uid").GetString()));
+
+        // Photos taken in New York on a camera set to local time without a zone: the local time stays, each takes the
+        // offset New York had on its day (summer and winter differ).
+        await Json(await Http.PostAsJsonAsync("/api/v1/batch/photos/edit", new { photos = selection, values = new { timeZone = "America/New_York" } }));
+        var zoned = await DetailsAsync();
+        var newYork = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
+        for (var i = 0; i < selection.Length; i++)
+        {
+            Assert.Equal(shifted[i].Local, zoned[i].Local);
+            var offset = newYork.GetUtcOffset(zoned[i].Local);
+            Assert.Equal((offset < TimeSpan.Zero ? "-" : "+") + offset.Duration().ToString(@"hh\:mm", System.Globalization.CultureInfo.InvariantCulture), zoned[i].Offset);
+        }
+
+        // Both at once: the shift first, then the zone's offset at the shifted time.
+        await Json(await Http.PostAsJsonAsync("/api/v1/batch/photos/edit", new { photos = selection, values = new { shiftTakenAt = "+1.02:30", timeZone = "+09:00" } }));
+        var back = await DetailsAsync();
+        for (var i = 0; i < selection.Length; i++)
+        {
+            Assert.Equal(before[i].Local, back[i].Local);
+            Assert.Equal("+09:00", back[i].Offset);
+        }
+
+        await _library.IndexAsync(force: true);
+        Assert.Equal(back, await DetailsAsync());
+
+        // A shift that would leave the calendar changes none of the selection.
+        await Json(await Patch(selection[1], new { takenAt = "1000-06-01T00:00:00" }));
+        var refused = await Json(await Http.PostAsJsonAsync("/api/v1/batch/photos/edit", new { photos = selection, values = new { shiftTakenAt = "-36500.00:00" } }), HttpStatusCode.BadRequest);
+        Assert.Equal($"shifting photo {selection[1]} by -36500.00:00 would take it out of the years 1000 to 9999", refused.GetProperty("error").GetString());
+        Assert.Equal(before[0].Local, (await DetailsAsync())[0].Local);
+
+        async Task<List<(DateTime Local, string? Offset, string? Source)>> DetailsAsync()
+        {
+            var list = new List<(DateTime, string?, string?)>();
+            foreach (var uid in selection)
+            {
+                var details = await Json(await Http.GetAsync($"/api/v1/photos/{uid}"));
+                list.Add((DateTime.Parse(details.GetProperty("takenAt").GetString()!, System.Globalization.CultureInfo.InvariantCulture),
+                    details.GetProperty("takenAtOffset").GetString(), details.GetProperty("takenAtSource").GetString()));
+            }
+
+            return list;
+        }
     }
 
     [Fact]

@@ -131,6 +131,50 @@ public sealed class SelectionTests(CorpusFixture corpus) : CorpusBrowserTest(cor
     }
 
     [Fact]
+    public async Task Selection_TimeIsShiftedAndZonedFromTheEditDialog()
+    {
+        await using var library = await TestLibrary.CreateAsync([TestPhotos.CanonJpeg, TestPhotos.OffsetJpeg]);
+        await library.IndexAsync();
+        var (server, page) = await OpenOwnLibraryAsync(library);
+        await using var _ = server;
+        async Task<Dictionary<string, (DateTime Local, string? Offset)>> Times()
+        {
+            var photos = (await server.Http.GetFromJsonAsync<JsonElement>("/api/v1/photos?count=10")).GetProperty("photos").EnumerateArray();
+            var times = new Dictionary<string, (DateTime, string?)>();
+            foreach (var uid in photos.Select(p => p.GetProperty("uid").GetString()!))
+            {
+                var photo = await server.Http.GetFromJsonAsync<JsonElement>($"/api/v1/photos/{uid}");
+                times[uid] = (DateTime.Parse(photo.GetProperty("takenAt").GetString()!, System.Globalization.CultureInfo.InvariantCulture),
+                    photo.GetProperty("takenAtOffset").GetString());
+            }
+
+            return times;
+        }
+
+        var before = await Times();
+        Assert.Equal(2, before.Count);
+        await WaitForLoadedImage(page, "[data-testid=grid] img");
+        await page.Locator("[data-testid=grid] .cell").First.HoverAsync();
+        await page.GetByTestId("select-0").ClickAsync();
+        await page.GetByTestId("select-1").ClickAsync();
+        await page.GetByTestId("selection-count").GetByText("2 selected").WaitForAsync();
+        await page.GetByTestId("selection-edit").ClickAsync();
+        // Three hours back and a quarter forward: the camera ran 2 h 45 min fast, in Tokyo.
+        await page.GetByTestId("batch-shift-hours").FillAsync("-3");
+        await page.GetByTestId("batch-shift-minutes").FillAsync("15");
+        await page.GetByTestId("batch-time-zone").FillAsync("Asia/Tokyo");
+        await page.GetByTestId("batch-save").ClickAsync();
+        await page.GetByTestId("notices").GetByText("Changes saved").WaitForAsync();
+
+        var after = await Times();
+        foreach (var (uid, time) in before)
+        {
+            Assert.Equal(time.Local - new TimeSpan(2, 45, 0), after[uid].Local);
+            Assert.Equal("+09:00", after[uid].Offset);
+        }
+    }
+
+    [Fact]
     public async Task Selection_DownloadsAsAZip()
     {
         var page = await OpenAsync();
