@@ -44,8 +44,34 @@ public sealed class PhotoSearch(
                 : await ranked.CountAsync(x => x.Rank < mine.Rank || (x.Rank == mine.Rank && x.Photo.Id < mine.Id), cancellationToken);
         }
 
-        return await InOrder(request, new Positioning(photos, uid, cancellationToken));
+        // A ladder is used when it is at hand: the whole library's (kept by the overview warmer), or a search's built by
+        // an earlier link. Building one for a search reads all its photos, more than a count for a photo near its start.
+        var ladderKey = LadderKey(request);
+        var ladders = request.Query.Text.Length == 0 || await cache.HoldsAsync(ladderKey, cancellationToken)
+            ? (key, descending) => LadderAsync(ladderKey, request.Query, key, descending, cancellationToken)
+            : (Func<Expression<Func<Photo, DateTime>>, bool, Task<PositionLadder>>?)null;
+        return await InOrder(request, new Positioning(photos, uid, ladders, cancellationToken));
     }
+
+    /// <summary>Builds the whole library's ladder for its default order, newest first, ahead of the first link to a photo.</summary>
+    public Task WarmPositionsAsync(CancellationToken cancellationToken)
+    {
+        var request = new SearchRequest(SearchQuery.Empty, PhotoOrder.Newest);
+        return LadderAsync(LadderKey(request), request.Query, p => p.TakenAtUtc, descending: true, cancellationToken);
+    }
+
+    // Relevance without a word to rank by is newest first, and shares its ladder.
+    private static string LadderKey(SearchRequest request) =>
+        $"ladder:{(request.Order == PhotoOrder.Relevance ? PhotoOrder.Newest : request.Order)}:{request.Query.Text}";
+
+    private Task<PositionLadder> LadderAsync(
+        string cacheKey, SearchQuery query, Expression<Func<Photo, DateTime>> key, bool descending, CancellationToken cancellationToken) =>
+        cache.GetOrAddAsync(cacheKey, async () =>
+        {
+            await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+            var photos = await FilterAsync(db, query, cancellationToken);
+            return await PositionLadder.BuildAsync(photos, key, descending, PositionLadder.DefaultStep, cancellationToken);
+        }, cancellationToken);
 
     /// <summary>Work done in a sort order, whatever the type of its key: a page, or a photo's place among the pages.</summary>
     private interface IOrdered<T>
@@ -72,14 +98,26 @@ public sealed class PhotoSearch(
             PageAsync(photos, key, descending, request, count, cancellationToken);
     }
 
-    private sealed class Positioning(IQueryable<Photo> photos, string uid, CancellationToken cancellationToken) : IOrdered<int?>
+    private sealed class Positioning(
+        IQueryable<Photo> photos, string uid, Func<Expression<Func<Photo, DateTime>>, bool, Task<PositionLadder>>? ladders, CancellationToken cancellationToken)
+        : IOrdered<int?>
     {
         public async Task<int?> RunAsync<TKey>(Expression<Func<Photo, TKey>> key, bool descending)
         {
             var mine = await photos.Where(p => p.Uid == uid).Select(Row(key)).FirstOrDefaultAsync(cancellationToken);
+            if (mine is null)
+            {
+                return null;
+            }
+
             // Its key goes through a cursor's text, so that it compares in SQL as a page's cursor does.
-            return mine is null ? null
-                : await photos.CountAsync(After(key, !descending, ParseKey<TKey>(FormatKey(mine.Key)), mine.Id), cancellationToken);
+            var value = ParseKey<TKey>(FormatKey(mine.Key));
+            if (ladders is not null && key is Expression<Func<Photo, DateTime>> time && value is DateTime at)
+            {
+                return await (await ladders(time, descending)).PositionAsync(photos, at, mine.Id, cancellationToken);
+            }
+
+            return await photos.CountAsync(After(key, !descending, value, mine.Id), cancellationToken);
         }
     }
 
@@ -227,7 +265,7 @@ public sealed class PhotoSearch(
     }
 
     /// <summary>The rows strictly after (key, id) in the page order: key beyond, or the same key and id beyond.</summary>
-    private static Expression<Func<Photo, bool>> After<TKey>(Expression<Func<Photo, TKey>> key, bool descending, TKey value, long id)
+    internal static Expression<Func<Photo, bool>> After<TKey>(Expression<Func<Photo, TKey>> key, bool descending, TKey value, long id)
     {
         var photo = Expression.Parameter(typeof(Photo), "p");
         var keyBody = Predicates.Body(key, photo);

@@ -230,6 +230,34 @@ public class SearchTests(CorpusFixture corpus)
     }
 
     [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(7)]
+    public async Task PositionLadder_GivesEveryPhotosIndex_InEachTimeOrder_WhateverItsStep(int step)
+    {
+        await using var db = corpus.Library.OpenCatalog();
+        var visible = db.Photos.AsNoTracking().Where(p => !p.Missing && p.ArchivedAt == null);
+        var orders = new (System.Linq.Expressions.Expression<Func<Pixhaven.Core.Model.Photo, DateTime>> Key, bool Descending)[]
+        {
+            (p => p.TakenAtUtc, true), (p => p.TakenAtUtc, false), (p => p.CreatedAt, true), (p => p.UpdatedAt, false),
+        };
+        foreach (var (key, descending) in orders)
+        {
+            var ordered = descending ? visible.OrderByDescending(key).ThenByDescending(p => p.Id) : visible.OrderBy(key).ThenBy(p => p.Id);
+            var rows = await ordered.Select(p => new { p.Id, p.TakenAtUtc, p.CreatedAt, p.UpdatedAt }).ToListAsync();
+            Assert.True(rows.Count > 3 * step, $"{rows.Count} photos");
+            var keyOf = key.Compile();
+            var ladder = await Pixhaven.Core.Search.PositionLadder.BuildAsync(visible, key, descending, step, CancellationToken.None);
+            for (var i = 0; i < rows.Count; i++)
+            {
+                var photo = new Pixhaven.Core.Model.Photo { Uid = "", Id = rows[i].Id, TakenAtUtc = rows[i].TakenAtUtc, CreatedAt = rows[i].CreatedAt, UpdatedAt = rows[i].UpdatedAt };
+                var at = DateTime.SpecifyKind(keyOf(photo), DateTimeKind.Utc);
+                Assert.True(i == await ladder.PositionAsync(visible, at, rows[i].Id, CancellationToken.None), $"photo {rows[i].Id} at {i} by {key}, descending {descending}");
+            }
+        }
+    }
+
+    [Theory]
     [InlineData("order=newest&q=type:video", HttpStatusCode.NotFound)] // a photo, not among the videos
     [InlineData("order=oldest&q=year:", HttpStatusCode.BadRequest)]
     [InlineData("order=sideways", HttpStatusCode.BadRequest)]
