@@ -44,20 +44,39 @@ public sealed class PhotoSearch(
                 : await ranked.CountAsync(x => x.Rank < mine.Rank || (x.Rank == mine.Rank && x.Photo.Id < mine.Id), cancellationToken);
         }
 
-        // A ladder is used when it is at hand: the whole library's (kept by the overview warmer), or a search's built by
-        // an earlier link. Building one for a search reads all its photos, more than a count for a photo near its start.
+        // A ladder is used when it is at hand: the whole library's (kept by the overview warmer), or a search's built
+        // after an earlier link. Building one reads all the search's photos, so never while a link waits: a photo found
+        // deep by a full count has one built behind it, for the next link into the same view.
         var ladderKey = LadderKey(request);
-        var ladders = request.Query.Text.Length == 0 || await cache.HoldsAsync(ladderKey, cancellationToken)
-            ? (key, descending) => LadderAsync(ladderKey, request.Query, key, descending, cancellationToken)
-            : (Func<Expression<Func<Photo, DateTime>>, bool, Task<PositionLadder>>?)null;
-        return await InOrder(request, new Positioning(photos, uid, ladders, cancellationToken));
+        var timeOrder = TimeOrder(request.Order);
+        var ladder = timeOrder is var (key, descending) && await cache.HoldsAsync(ladderKey, cancellationToken)
+            ? await LadderAsync(ladderKey, request.Query, key, descending, cancellationToken)
+            : null;
+        var position = await InOrder(request, new Positioning(photos, uid, ladder, cancellationToken));
+        if (ladder is null && position > 10 * PositionLadder.DefaultStep && timeOrder is var (behindKey, behindDescending))
+        {
+            _ = Task.Run(async () =>
+            {
+                try
+                {
+                    await LadderAsync(ladderKey, request.Query, behindKey, behindDescending, CancellationToken.None);
+                }
+                catch (Exception)
+                {
+                    // Only a shortcut for later links is lost: the next deep link counts in full and tries again.
+                }
+            }, CancellationToken.None);
+        }
+
+        return position;
     }
 
     /// <summary>Builds the whole library's ladder for its default order, newest first, ahead of the first link to a photo.</summary>
     public Task WarmPositionsAsync(CancellationToken cancellationToken)
     {
         var request = new SearchRequest(SearchQuery.Empty, PhotoOrder.Newest);
-        return LadderAsync(LadderKey(request), request.Query, p => p.TakenAtUtc, descending: true, cancellationToken);
+        var (key, descending) = TimeOrder(request.Order)!.Value;
+        return LadderAsync(LadderKey(request), request.Query, key, descending, cancellationToken);
     }
 
     // Relevance without a word to rank by is newest first, and shares its ladder.
@@ -79,17 +98,25 @@ public sealed class PhotoSearch(
         Task<T> RunAsync<TKey>(Expression<Func<Photo, TKey>> key, bool descending);
     }
 
-    private static Task<T> InOrder<T>(SearchRequest request, IOrdered<T> work) => request.Order switch
+    private static Task<T> InOrder<T>(SearchRequest request, IOrdered<T> work) => TimeOrder(request.Order) is var (time, descending)
+        ? work.RunAsync(time, descending)
+        : request.Order switch
     {
-        // Relevance without a word to rank by is newest first.
-        PhotoOrder.Newest or PhotoOrder.Relevance => work.RunAsync(p => p.TakenAtUtc, true),
-        PhotoOrder.Oldest => work.RunAsync(p => p.TakenAtUtc, false),
-        PhotoOrder.Added => work.RunAsync(p => p.CreatedAt, true),
-        PhotoOrder.Edited => work.RunAsync(p => p.UpdatedAt, true),
         PhotoOrder.Name => work.RunAsync(p => p.Files.Where(f => f.Primary).Select(f => f.Path).FirstOrDefault() ?? "", false),
         PhotoOrder.Size => work.RunAsync(p => p.Files.Where(f => f.Primary).Select(f => f.Size).FirstOrDefault(), true),
         PhotoOrder.Random => work.RunAsync(Shuffle(request.Seed), false),
         _ => throw new ArgumentOutOfRangeException(nameof(request), request.Order, null),
+    };
+
+    /// <summary>The orders by a time, which a <see cref="PositionLadder"/> can stand beside; null for the others.</summary>
+    private static (Expression<Func<Photo, DateTime>> Key, bool Descending)? TimeOrder(PhotoOrder order) => order switch
+    {
+        // Relevance without a word to rank by is newest first.
+        PhotoOrder.Newest or PhotoOrder.Relevance => (p => p.TakenAtUtc, true),
+        PhotoOrder.Oldest => (p => p.TakenAtUtc, false),
+        PhotoOrder.Added => (p => p.CreatedAt, true),
+        PhotoOrder.Edited => (p => p.UpdatedAt, true),
+        _ => null,
     };
 
     private sealed class Paging(IQueryable<Photo> photos, SearchRequest request, int count, CancellationToken cancellationToken) : IOrdered<PhotoPage>
@@ -98,9 +125,8 @@ public sealed class PhotoSearch(
             PageAsync(photos, key, descending, request, count, cancellationToken);
     }
 
-    private sealed class Positioning(
-        IQueryable<Photo> photos, string uid, Func<Expression<Func<Photo, DateTime>>, bool, Task<PositionLadder>>? ladders, CancellationToken cancellationToken)
-        : IOrdered<int?>
+    /// <summary>A photo's index among the pages: from the ladder of the order when given, else counted in full.</summary>
+    private sealed class Positioning(IQueryable<Photo> photos, string uid, PositionLadder? ladder, CancellationToken cancellationToken) : IOrdered<int?>
     {
         public async Task<int?> RunAsync<TKey>(Expression<Func<Photo, TKey>> key, bool descending)
         {
@@ -112,9 +138,9 @@ public sealed class PhotoSearch(
 
             // Its key goes through a cursor's text, so that it compares in SQL as a page's cursor does.
             var value = ParseKey<TKey>(FormatKey(mine.Key));
-            if (ladders is not null && key is Expression<Func<Photo, DateTime>> time && value is DateTime at)
+            if (ladder is not null && value is DateTime at)
             {
-                return await (await ladders(time, descending)).PositionAsync(photos, at, mine.Id, cancellationToken);
+                return await ladder.PositionAsync(photos, at, mine.Id, cancellationToken);
             }
 
             return await photos.CountAsync(After(key, !descending, value, mine.Id), cancellationToken);
