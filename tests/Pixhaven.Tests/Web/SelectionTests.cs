@@ -163,6 +163,7 @@ public sealed class SelectionTests(CorpusFixture corpus) : CorpusBrowserTest(cor
         await page.GetByTestId("batch-shift-hours").FillAsync("-3");
         await page.GetByTestId("batch-shift-minutes").FillAsync("15");
         await page.GetByTestId("batch-time-zone").FillAsync("Asia/Tokyo");
+        await Screenshot(page, "batch-edit");
         await page.GetByTestId("batch-save").ClickAsync();
         await page.GetByTestId("notices").GetByText("Changes saved").WaitForAsync();
 
