@@ -186,6 +186,43 @@ public sealed class ViewerHistoryTests(CorpusFixture corpus) : CorpusBrowserTest
     }
 
     [Fact]
+    public async Task APageLoadedUnderTheViewer_KeepsItsSlides_AndOpensTheWayOn()
+    {
+        var page = await OpenAsync();
+        // Pages of 10; every page after the first is held until the viewer stands on the last photo loaded.
+        var release = new TaskCompletionSource();
+        await page.Context.RouteAsync(new Regex(@"/api/v1/photos\?"), async route =>
+        {
+            var url = Regex.Replace(route.Request.Url, @"\bcount=120\b", "count=10");
+            if (url.Contains("after=", StringComparison.Ordinal)) await release.Task;
+            await route.ContinueAsync(new() { Url = url });
+        });
+        await page.ReloadAsync();
+        await WaitForLoadedImage(page, "[data-testid=grid] img");
+        await page.Locator("[data-testid=grid] .tile").First.ClickAsync();
+        await page.GetByTestId("lightbox").WaitForAsync();
+        for (var i = 0; i < 9; i++)
+        {
+            var before = PhotoInAddress(page);
+            await page.Keyboard.PressAsync("ArrowRight");
+            await page.WaitForFunctionAsync($"() => new URLSearchParams(location.search).get('photo') !== '{before}'");
+        }
+
+        var next = page.Locator(".pswp__button--arrow--next");
+        Assert.True(await next.IsDisabledAsync());
+        var marked = await page.EvaluateAsync<int>("() => (window.slidesBefore = [...document.querySelectorAll('.pswp__item img, .pswp__item video')]).length");
+        Assert.True(marked >= 2, $"{marked} slides in the page");
+
+        release.SetResult();
+        await page.Locator(".pswp__button--arrow--next:not([disabled])").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        // The photo on screen and the one before it are the same elements: the page only added the way on.
+        Assert.True(await page.EvaluateAsync<bool>("() => window.slidesBefore.every((e) => e.isConnected)"));
+        var last = PhotoInAddress(page);
+        await page.Keyboard.PressAsync("ArrowRight");
+        await page.WaitForFunctionAsync($"() => new URLSearchParams(location.search).get('photo') !== '{last}'");
+    }
+
+    [Fact]
     public async Task TheGridFollowsTheViewer_WhichGoesOnPastTheLoadedPage_AndClosingLandsOnTheLastPhotoSeen()
     {
         var page = await OpenAsync(height: 600);

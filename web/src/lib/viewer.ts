@@ -43,6 +43,11 @@ export interface Viewer {
    * among its view's photos): its slide stays as it is (a playing video, a zoom); its neighbours come from the new list.
    */
   renumber(index: number): void;
+  /**
+   * The list grew around the photo on screen, which keeps its index (the grid loaded a page): a slide missing beside it
+   * is made, and when there was none, the arrows and the count follow.
+   */
+  grow(): void;
   close(): void;
 }
 
@@ -163,9 +168,23 @@ export async function openViewer(options: ViewerOptions): Promise<Viewer> {
     pswp.dispatch('change');
   }
 
+  function grow() {
+    const [before, , after] = pswp.mainScroll.itemHolders;
+    let added = false;
+    for (const [holder, index] of [[before, pswp.currIndex - 1], [after, pswp.currIndex + 1]] as const) {
+      if (holder && !holder.slide && index >= 0 && index < pswp.getNumItems()) {
+        pswp.setContent(holder, index);
+        added = true;
+      }
+    }
+    // Not on every page: a change restarts the slideshow's time on the photo.
+    if (added) pswp.dispatch('change');
+  }
+
   return {
     pswp,
     renumber,
+    grow,
     close() {
       closing = true;
       pswp.destroy();
