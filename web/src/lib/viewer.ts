@@ -160,15 +160,19 @@ export async function openViewer(options: ViewerOptions): Promise<Viewer> {
     current.index = index;
     current.content.index = index;
     pswp.currIndex = pswp.potentialIndex = index;
-    const [before, , after] = itemHolders;
-    if (before) pswp.setContent(before, index - 1);
-    if (after) pswp.setContent(after, index + 1);
+    addNeighbours();
     loader.updateLazy();
     // The arrows, the counter and the view learn the new place as after a move.
     pswp.dispatch('change');
   }
 
   function grow() {
+    // Not on every page: a change restarts the slideshow's time on the photo.
+    if (addNeighbours()) pswp.dispatch('change');
+  }
+
+  /** Makes the slides missing beside the one on screen; true when there was one to make. */
+  function addNeighbours(): boolean {
     const [before, , after] = pswp.mainScroll.itemHolders;
     let added = false;
     for (const [holder, index] of [[before, pswp.currIndex - 1], [after, pswp.currIndex + 1]] as const) {
@@ -177,8 +181,7 @@ export async function openViewer(options: ViewerOptions): Promise<Viewer> {
         added = true;
       }
     }
-    // Not on every page: a change restarts the slideshow's time on the photo.
-    if (added) pswp.dispatch('change');
+    return added;
   }
 
   return {
