@@ -54,8 +54,9 @@ public static class VipsErrors
         // A NUL is where another thread cleared the shared buffer while NetVips read it: what follows is a torn line of
         // another file's error ("\0tmp/cut.HIF: bad seek"), which no longer starts with the path that would tell it apart.
         var specific = lines.Where(line => !line.Contains('\0', StringComparison.Ordinal)
-                                           && !line.StartsWith("unable to call ", StringComparison.Ordinal) && !OfAnotherFamily(line, family)
-                                           && (path is null || NamedFile(line) is not { } named || named == path)).ToList();
+                                           && !line.StartsWith("unable to call ", StringComparison.Ordinal)
+                                           && (path is null || NamedFile(line) is not { } named || named == path)
+                                           && (NamedFile(line) is not null || OfThisFamilyOrLibvips(line, family))).ToList();
         // A line that names its file ("/photos/IMG_1.heic: bad seek to 22444") is libvips' own, less telling than the
         // decoder's, and its path is not for a reason shown beside the file: the decoder's line first, else without the path.
         var fromDecoder = specific.LastOrDefault(line => NamedFile(line) is null);
@@ -96,17 +97,27 @@ public static class VipsErrors
             : line.Replace(named, Path.GetFileName(named), StringComparison.Ordinal);
     }
 
-    /// <summary>The line's domain (before its colon) names another loader's family and not this file's.</summary>
-    private static bool OfAnotherFamily(string line, string? family)
+    /// <summary>
+    /// The line starts with a domain of this file's loader ("VipsJpeg: ", "vipspng: ", "TIFFReadDirectory: ") or of libvips
+    /// itself ("VipsImage: "), and not of another loader's family. Every line libvips writes starts with its domain, one word
+    /// and a colon: a line that does not is a piece of another file's line, torn while that thread wrote it ("osition 96822)
+    /// (2.100)", "put: Unexpected end of file"), and a domain of another family is that file's.
+    /// </summary>
+    private static bool OfThisFamilyOrLibvips(string line, string? family)
     {
-        var colon = line.IndexOf(':', StringComparison.Ordinal);
-        if (colon <= 0)
+        var colon = line.IndexOf(": ", StringComparison.Ordinal);
+        if (colon <= 0 || line.AsSpan(0, colon).ContainsAny(' ', '\t'))
         {
             return false;
         }
 
         var domain = line[..colon];
-        return (family is null || !domain.Contains(family, StringComparison.OrdinalIgnoreCase))
-               && Families.Any(other => other != family && domain.Contains(other, StringComparison.OrdinalIgnoreCase));
+        if (family is not null && domain.Contains(family, StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        return !Families.Any(other => domain.Contains(other, StringComparison.OrdinalIgnoreCase))
+               && (family is null || domain.StartsWith("vips", StringComparison.OrdinalIgnoreCase));
     }
 }

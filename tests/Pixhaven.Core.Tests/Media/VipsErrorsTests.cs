@@ -33,6 +33,24 @@ public sealed class VipsErrorsTests
             Assert.Equal("the image data is invalid (PNG unsigned integer out of range)",
                 VipsErrors.MostSpecificLine($"unable to call thumbnail\n{torn}\n", "png", "/photos/corrupt.png", "PNG unsigned integer out of range"));
         }
+
+        // Or began reading in the middle of another file's line: a line that does not start with its domain is a piece of one.
+        foreach (var torn in new[] { "osition 96822)\n (2.100)", "put: Unexpected end of file (2.100)", "file: Extent in iloc box references data outside of file bounds" })
+        {
+            Assert.Equal("the image data is invalid (PNG unsigned integer out of range)",
+                VipsErrors.MostSpecificLine($"unable to call thumbnail\n{torn}\n", "png", "/photos/corrupt.png", "PNG unsigned integer out of range"));
+        }
+    }
+
+    [Fact]
+    public void TheLinesOfLibvipsItself_AndOfTheFilesOwnLoader_AreItsReason()
+    {
+        Assert.Equal("VipsForeignLoad: file has been truncated", VipsErrors.MostSpecificLine("unable to call thumbnail\nVipsForeignLoad: file has been truncated\n", "png"));
+        Assert.Equal("TIFFReadDirectory: Incorrect count for \"StripOffsets\"",
+            VipsErrors.MostSpecificLine("unable to call thumbnail\nTIFFReadDirectory: Incorrect count for \"StripOffsets\"\n", "tiff"));
+        Assert.Equal("gifload: no frames in GIF", VipsErrors.MostSpecificLine("unable to call thumbnail\ngifload: no frames in GIF\n", "gif"));
+        Assert.Equal("the image data is invalid (libvips gave no detail)",
+            VipsErrors.MostSpecificLine("unable to call thumbnail\nTIFFReadDirectory: Incorrect count\n", "jpeg"));
     }
 
     [Fact]

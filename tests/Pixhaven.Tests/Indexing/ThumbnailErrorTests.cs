@@ -65,8 +65,8 @@ public sealed class ThumbnailErrorTests : IDisposable
     public async Task ABrokenPngsReason_IsItsOwn_WhileACutHeicFailsBesideIt()
     {
         // A cut HEIC fills the buffer with "<its path>: bad seek to …" lines; the PNG's loader only warns, then gives up,
-        // so its reason is its own warning, caught on its thread. (Seen once in CI: a PNG given a HEIC's "bad seek"; the
-        // moment is rare, and VipsErrorsTests checks the choice of line itself.)
+        // so its reason is its own warning, caught on its thread. (Seen in CI: a PNG given a HEIC's "bad seek", and a piece
+        // of libheif's line, "osition 96822) (2.100)"; the moments are rare, and VipsErrorsTests checks the choice of line.)
         Pixhaven.Core.Media.VipsRuntime.Configure(); // as the server does: libvips' warnings reach the log handler
         var generator = new ThumbnailGenerator(new ThumbnailStore(Path.Combine(_folder, "thumbnails")), 80);
         var png = TestPhotos.PathOf("broken/corrupt.png");
