@@ -7,22 +7,24 @@ namespace Pixhaven.Core.Jobs;
 /// <summary>
 /// Imports files that arrive in the import folder over the network (WebDAV): once uploads have been quiet for
 /// <c>import-after-upload</c> seconds, an import starts; if another run is busy, it tries again after the same pause.
-/// A sync client uploading a thousand photos thus causes one import, not a thousand.
+/// A sync client uploading a thousand photos thus causes one import, not a thousand, and one still reading back what
+/// it uploaded keeps the quiet from starting: a file moved into originals under it looks lost, and it uploads it again.
 /// </summary>
 public sealed class ImportAfterUpload : IDisposable
 {
     private readonly IndexJob _job;
     private readonly PixhavenOptions _options;
     private readonly ILogger<ImportAfterUpload> _logger;
-    private readonly Timer _timer;
+    private readonly ITimer _timer;
     private CancellationToken _stopping;
+    private int _waiting;
 
-    public ImportAfterUpload(IndexJob job, PixhavenOptions options, ILogger<ImportAfterUpload> logger)
+    public ImportAfterUpload(IndexJob job, PixhavenOptions options, ILogger<ImportAfterUpload> logger, TimeProvider clock)
     {
         _job = job;
         _logger = logger;
         _options = options;
-        _timer = new Timer(_ => Fire(), null, Timeout.Infinite, Timeout.Infinite);
+        _timer = clock.CreateTimer(_ => Fire(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
     /// <summary>Read at every upload: the admin may change it while the server runs.</summary>
@@ -37,12 +39,25 @@ public sealed class ImportAfterUpload : IDisposable
         }
 
         _stopping = stopping;
+        Volatile.Write(ref _waiting, 1);
         _timer.Change(Quiet, Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>
+    /// A client is still at work in the import folder (listing it, checking the size of what it uploaded): when uploads
+    /// wait for their import, the quiet period starts again. Without uploads waiting, nothing starts.
+    /// </summary>
+    public void ClientBusy()
+    {
+        if (Quiet > TimeSpan.Zero && Volatile.Read(ref _waiting) == 1)
+        {
+            _timer.Change(Quiet, Timeout.InfiniteTimeSpan);
+        }
     }
 
     private void Fire()
     {
-        if (_stopping.IsCancellationRequested)
+        if (_stopping.IsCancellationRequested || Interlocked.Exchange(ref _waiting, 0) == 0)
         {
             return;
         }
@@ -53,6 +68,7 @@ public sealed class ImportAfterUpload : IDisposable
         }
         else
         {
+            Volatile.Write(ref _waiting, 1);
             _timer.Change(Quiet, Timeout.InfiniteTimeSpan);
         }
     }

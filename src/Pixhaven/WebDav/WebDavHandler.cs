@@ -62,6 +62,11 @@ public sealed class WebDavHandler(WebDavPaths paths, WebDavProperties properties
             return;
         }
 
+        if (target.Mount.Name == WebDavPaths.Import)
+        {
+            importer.ClientBusy();
+        }
+
         var reading = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || request.Method == "PROPFIND";
         if (!reading && (!target.Mount.Writable || !CanWrite(context.User)))
         {

@@ -20,11 +20,12 @@ public sealed class WebDavPaths(PixhavenOptions options)
 {
     public const string Prefix = "/webdav";
     public const string Originals = "originals";
+    public const string Import = "import";
 
     public IReadOnlyList<WebDavMount> Mounts { get; } =
     [
         new(Originals, options.OriginalsFullPath, Writable: options.OriginalsWritable),
-        new("import", options.ImportFullPath, Writable: true),
+        new(Import, options.ImportFullPath, Writable: true),
     ];
 
     /// <summary>

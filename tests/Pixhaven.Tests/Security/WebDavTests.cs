@@ -4,7 +4,10 @@ using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using Pixhaven.Core.Accounts;
+using Pixhaven.Core.Jobs;
 using Pixhaven.Core.Model;
 using Pixhaven.Tests.Infrastructure;
 using Pixhaven.WebDav;
@@ -114,6 +117,41 @@ public sealed class WebDavTests : IAsyncLifetime
         var (intoOriginals, _) = await RunAsync("rclone", ["copy", upload, "px:originals/new"], remote);
         Assert.NotEqual(0, intoOriginals);
         Assert.False(Directory.Exists(Path.Combine(_library.Originals, "new")));
+    }
+
+    [Fact]
+    public async Task AClientStillAtWorkInTheImportFolder_HoldsOffItsImport_UntilItIsQuiet()
+    {
+        // rclone reads back every file it uploaded: an import in between makes the file look lost, and rclone uploads it
+        // again (seen in CI). The quiet period is the library's 1 s, on a clock the test moves.
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var job = _library.Services.GetRequiredService<IndexJob>();
+        using var importer = new ImportAfterUpload(job, _library.Options.Values, NullLogger<ImportAfterUpload>.Instance, clock);
+        importer.ClientBusy();
+        clock.Advance(TimeSpan.FromSeconds(5));
+        Assert.Null(job.Kind);
+
+        Directory.CreateDirectory(Import);
+        File.Copy(TestPhotos.PathOf(TestPhotos.GpsJpeg), Path.Combine(Import, "IMG_0001.jpg"));
+        importer.Uploaded(CancellationToken.None);
+        for (var i = 0; i < 5; i++)
+        {
+            clock.Advance(TimeSpan.FromMilliseconds(900));
+            importer.ClientBusy();
+        }
+
+        Assert.Null(job.Kind);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal("import", job.Kind);
+        await job.WaitAsync();
+        Assert.Equal(1, job.LastImport?.Imported);
+        Assert.False(File.Exists(Path.Combine(Import, "IMG_0001.jpg")));
+
+        // Once imported, the client reading the folder starts no other import.
+        var started = job.StartedAt;
+        importer.ClientBusy();
+        clock.Advance(TimeSpan.FromSeconds(5));
+        Assert.Equal(started, job.StartedAt);
     }
 
     [Fact]
