@@ -42,12 +42,6 @@ public sealed class AnimationTests : IAsyncLifetime
         await _library.DisposeAsync();
     }
 
-    private async Task<string> UidOf(string path)
-    {
-        await using var db = _library.OpenCatalog();
-        return await db.Files.Where(f => f.Path == path).Select(f => f.Photo!.Uid).SingleAsync();
-    }
-
     private async Task<Dictionary<string, bool>> AnimatedByUid()
     {
         var page = await Http.GetFromJsonAsync<JsonElement>("/api/v1/photos?count=100");
@@ -58,27 +52,27 @@ public sealed class AnimationTests : IAsyncLifetime
     public async Task AnimatedFiles_AreMarked_AndTheirOriginalIsServedToPlay_StillsAreNot()
     {
         var animated = await AnimatedByUid();
-        Assert.True(animated[await UidOf(AnimatedWebp)]);
-        Assert.True(animated[await UidOf(AnimatedGif)]);
-        Assert.False(animated[await UidOf(StillWebp)]);
-        Assert.False(animated[await UidOf(StillGif)]);
+        Assert.True(animated[await _library.UidOf(AnimatedWebp)]);
+        Assert.True(animated[await _library.UidOf(AnimatedGif)]);
+        Assert.False(animated[await _library.UidOf(StillWebp)]);
+        Assert.False(animated[await _library.UidOf(StillGif)]);
 
         foreach (var (path, mime) in new[] { (AnimatedWebp, "image/webp"), (AnimatedGif, "image/gif") })
         {
-            using var response = await Http.GetAsync($"/api/v1/photos/{await UidOf(path)}/animation");
+            using var response = await Http.GetAsync($"/api/v1/photos/{await _library.UidOf(path)}/animation");
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Equal(mime, response.Content.Headers.ContentType?.MediaType);
             Assert.Equal(await File.ReadAllBytesAsync(_library.OriginalPath(path)), await response.Content.ReadAsByteArrayAsync());
         }
 
-        using var still = await Http.GetAsync($"/api/v1/photos/{await UidOf(StillGif)}/animation");
+        using var still = await Http.GetAsync($"/api/v1/photos/{await _library.UidOf(StillGif)}/animation");
         Assert.Equal(HttpStatusCode.NotFound, still.StatusCode);
     }
 
     [Fact]
     public async Task AnAnimationTurnedByHand_IsShownByItsTurnedStills_UntilTurnedBack()
     {
-        var uid = await UidOf(AnimatedWebp);
+        var uid = await _library.UidOf(AnimatedWebp);
         using (await Http.PatchAsJsonAsync($"/api/v1/photos/{uid}", new { rotate = 90 }))
         {
             Assert.False((await AnimatedByUid())[uid]);

@@ -37,18 +37,12 @@ public sealed class VideoPlaybackTests : IAsyncLifetime
         await _library.DisposeAsync();
     }
 
-    private async Task<string> UidOf(string path)
-    {
-        await using var db = _library.OpenCatalog();
-        return (await db.Files.Include(f => f.Photo).SingleAsync(f => f.Path == path)).Photo!.Uid;
-    }
-
     [Theory]
     [InlineData("dvd.mpg")]
     [InlineData("00001.MTS")]
     public async Task MpegProgramAndTransportStreams_AreTranscodedToH264Mp4(string path)
     {
-        using var response = await Http.GetAsync($"/api/v1/photos/{await UidOf(path)}/video");
+        using var response = await Http.GetAsync($"/api/v1/photos/{await _library.UidOf(path)}/video");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("video/mp4", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("h264", await VideoCodec.OfAsync(await response.Content.ReadAsByteArrayAsync()));
@@ -57,7 +51,7 @@ public sealed class VideoPlaybackTests : IAsyncLifetime
     [Fact]
     public async Task UnplayableCodec_IsTranscodedToH264_OnceAndCached()
     {
-        var uid = await UidOf("clip.avi");
+        var uid = await _library.UidOf("clip.avi");
         using var first = await Http.GetAsync($"/api/v1/photos/{uid}/video");
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal("video/mp4", first.Content.Headers.ContentType?.MediaType);
@@ -85,7 +79,7 @@ public sealed class VideoPlaybackTests : IAsyncLifetime
         Assert.True(exitCode == 0, errors);
         await _library.IndexAsync();
 
-        using var response = await Http.GetAsync($"/api/v1/photos/{await UidOf("large.avi")}/video");
+        using var response = await Http.GetAsync($"/api/v1/photos/{await _library.UidOf("large.avi")}/video");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var transcode = Path.Combine(_library.Root, "transcode.mp4");
         await File.WriteAllBytesAsync(transcode, await response.Content.ReadAsByteArrayAsync());
@@ -98,7 +92,7 @@ public sealed class VideoPlaybackTests : IAsyncLifetime
     [InlineData("screen.webm")]
     public async Task PlayableVideo_IsServedAsItIs(string path)
     {
-        var uid = await UidOf(path);
+        var uid = await _library.UidOf(path);
         using var response = await Http.GetAsync($"/api/v1/photos/{uid}/video");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(await File.ReadAllBytesAsync(_library.OriginalPath(path)), await response.Content.ReadAsByteArrayAsync());
@@ -109,7 +103,7 @@ public sealed class VideoPlaybackTests : IAsyncLifetime
     public async Task Hevc_IsSentAsItIs_ToABrowserThatPlaysIt_AndTranscodedForOthers()
     {
         // An iPhone Live Photo's motion part: HEVC in QuickTime, as every iPhone video since iOS 11.
-        var uid = await UidOf("livephoto/IMG_3589.mov");
+        var uid = await _library.UidOf("livephoto/IMG_3589.mov");
         var original = await File.ReadAllBytesAsync(_library.OriginalPath("livephoto/IMG_3589.mov"));
 
         using var direct = await Http.GetAsync($"/api/v1/photos/{uid}/video?codecs=hevc");

@@ -96,6 +96,13 @@ public sealed class TestLibrary : IAsyncDisposable
 
     public CatalogDbContext OpenCatalog() => Services.GetRequiredService<IDbContextFactory<CatalogDbContext>>().CreateDbContext();
 
+    /// <summary>The uid of the photo the file at <paramref name="path"/> (relative to originals) belongs to.</summary>
+    public async Task<string> UidOf(string path)
+    {
+        await using var db = OpenCatalog();
+        return await db.Files.Where(f => f.Path == path).Select(f => f.Photo!.Uid).SingleAsync();
+    }
+
     public string OriginalPath(string relative) => Path.Combine(Originals, relative);
 
     public async ValueTask DisposeAsync()

@@ -38,12 +38,6 @@ public class OrganizeTests : IAsyncLifetime
         await _library.DisposeAsync();
     }
 
-    private async Task<string> UidOf(string path)
-    {
-        await using var db = _library.OpenCatalog();
-        return (await db.Files.Include(f => f.Photo).SingleAsync(f => f.Path == path)).Photo!.Uid;
-    }
-
     private async Task<JsonElement> Json(HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.OK)
     {
         var body = await response.Content.ReadAsStringAsync();
@@ -62,7 +56,7 @@ public class OrganizeTests : IAsyncLifetime
     [Fact]
     public async Task Edit_EveryField_ShowsInDetailsAndSearch()
     {
-        var uid = await UidOf(Canon);
+        var uid = await _library.UidOf(Canon);
         var details = await Json(await Patch(uid, new
         {
             title = "Golden hour at the harbour",
@@ -98,7 +92,7 @@ public class OrganizeTests : IAsyncLifetime
     [Fact]
     public async Task Edit_SurvivesAForcedReindex()
     {
-        var uid = await UidOf(Rome);
+        var uid = await _library.UidOf(Rome);
         await Json(await Patch(uid, new { title = "Forum", keywords = new[] { "rome" }, takenAt = "2011-05-01T10:00:00", timeZone = "+02:00", latitude = 41.8925, longitude = 12.4853, cameraMake = "Apple (edited)" }));
         await _library.IndexAsync(force: true);
 
@@ -115,7 +109,7 @@ public class OrganizeTests : IAsyncLifetime
     [Fact]
     public async Task Edit_PlaceByName_SetsItsPosition_AndAnAmbiguousNameListsTheCandidates()
     {
-        var uid = await UidOf(Canon);
+        var uid = await _library.UidOf(Canon);
         var details = await Json(await Patch(uid, new { place = "lisbon, portugal" }));
         Assert.Equal("pt", details.GetProperty("country").GetString());
         Assert.Equal(38.7, details.GetProperty("lat").GetDouble(), 0.1);
@@ -133,7 +127,7 @@ public class OrganizeTests : IAsyncLifetime
     [Fact]
     public async Task Edit_ClearsWithEmptyValues()
     {
-        var uid = await UidOf(Rome);
+        var uid = await _library.UidOf(Rome);
         var details = await Json(await Patch(uid, new { title = "", keywords = Array.Empty<string>(), clearLocation = true }));
         Assert.Equal(JsonValueKind.Null, details.GetProperty("title").ValueKind);
         Assert.Equal(JsonValueKind.Null, details.GetProperty("lat").ValueKind);
@@ -155,7 +149,7 @@ public class OrganizeTests : IAsyncLifetime
     [InlineData("""{"place":"Lisbon","latitude":1,"longitude":2}""", "give a place or coordinates, not both")]
     public async Task Edit_Invalid_Is400AndChangesNothing(string body, string error)
     {
-        var uid = await UidOf(Canon);
+        var uid = await _library.UidOf(Canon);
         var before = await Json(await Http.GetAsync($"/api/v1/photos/{uid}"));
         using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
         var response = await Json(await Http.PatchAsync($"/api/v1/photos/{uid}", content), HttpStatusCode.BadRequest);
@@ -178,7 +172,7 @@ public class OrganizeTests : IAsyncLifetime
 
         Assert.Equal(0, await FavoriteCount());
         Assert.Equal(0, await LabelCount());
-        await Json(await Patch(await UidOf(Canon), new { favorite = true, keywords = new[] { "cached" } }));
+        await Json(await Patch(await _library.UidOf(Canon), new { favorite = true, keywords = new[] { "cached" } }));
         Assert.Equal(1, await FavoriteCount());
         Assert.Equal(1, await LabelCount());
 
@@ -200,7 +194,7 @@ public class OrganizeTests : IAsyncLifetime
     [Fact]
     public async Task Batch_EditsTheSelectionOnly()
     {
-        var selection = new[] { await UidOf(Rome), await UidOf(Offset) };
+        var selection = new[] { await _library.UidOf(Rome), await _library.UidOf(Offset) };
         var result = await Json(await Http.PostAsJsonAsync("/api/v1/batch/photos/edit", new { photos = selection, values = new { favorite = true, keywords = new[] { "holiday" } } }));
         Assert.Equal(2, result.GetProperty("count").GetInt32());
         Assert.Equal(selection.Order(), (await Search("favorite:true")).Order());
@@ -212,7 +206,7 @@ public class OrganizeTests : IAsyncLifetime
     public async Task Batch_ShiftsEachPhotosOwnTime_AndAZoneAloneKeepsEachLocalTime_SurvivingAReindex()
     {
         // A camera whose clock ran a day, two and a half hours fast: each photo moves by as much, from its own time.
-        var selection = new[] { await UidOf(Canon), await UidOf(Offset) };
+        var selection = new[] { await _library.UidOf(Canon), await _library.UidOf(Offset) };
         var before = await DetailsAsync();
         Assert.NotNull(before[1].Offset); // one photo with a zone from its file, which a shift keeps
         var result = await Json(await Http.PostAsJsonAsync("/api/v1/batch/photos/edit", new { photos = selection, values = new { shiftTakenAt = "-1.02:30" } }));
@@ -276,7 +270,7 @@ public class OrganizeTests : IAsyncLifetime
     [Fact]
     public async Task PrivateAndArchive_HideFromDefaultViews_AndRestore()
     {
-        var (hidden, archived) = (await UidOf(Rome), await UidOf(Canon));
+        var (hidden, archived) = (await _library.UidOf(Rome), await _library.UidOf(Canon));
         var all = await Search("");
         await Json(await Patch(hidden, new { @private = true }));
         await Json(await Http.PostAsJsonAsync("/api/v1/batch/photos/archive", new { photos = new[] { archived } }));
@@ -295,7 +289,7 @@ public class OrganizeTests : IAsyncLifetime
     [Fact]
     public async Task Delete_OnlyArchived_RemovesFromCatalog_OriginalStays_NotReindexed()
     {
-        var uid = await UidOf(Offset);
+        var uid = await _library.UidOf(Offset);
         var original = _library.OriginalPath(Offset);
         var hash = Convert.ToHexString(SHA256.HashData(await File.ReadAllBytesAsync(original)));
 
@@ -319,7 +313,7 @@ public class OrganizeTests : IAsyncLifetime
     [Fact]
     public async Task Edit_WritesAnXmpSidecarInStorage_ThatReadsBack_OriginalUntouched()
     {
-        var uid = await UidOf(Rome);
+        var uid = await _library.UidOf(Rome);
         var original = _library.OriginalPath(Rome);
         var before = await File.ReadAllBytesAsync(original);
         await Json(await Patch(uid, new { title = "Piazza", description = "Evening light", keywords = new[] { "rome", "piazza" }, latitude = -33.8568, longitude = 151.2153, takenAt = "2011-05-01T19:30:00", timeZone = "+02:00" }));

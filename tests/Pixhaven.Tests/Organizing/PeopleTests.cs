@@ -68,12 +68,6 @@ public class PeopleTests : IAsyncLifetime
 
     private async Task<int> Total(string q) => (await Get($"/api/v1/photos/facets?q={Uri.EscapeDataString(q)}")).GetProperty("total").GetInt32();
 
-    private async Task<string> UidOf(string path)
-    {
-        await using var db = _library.OpenCatalog();
-        return await db.Files.Where(f => f.Path == path).Select(f => f.Photo!.Uid).SingleAsync();
-    }
-
     private async Task<HttpResponseMessage> Rename(string slug, string name) =>
         await Http.PatchAsJsonAsync($"/api/v1/people/{slug}", new { name });
 
@@ -88,7 +82,7 @@ public class PeopleTests : IAsyncLifetime
 
         // Ada's face: the sidecar's centre 0.5,0.3 with size 0.1x0.2, on her photo.
         var ada = list.Single(p => p.GetProperty("slug").GetString() == "ada lovelace");
-        Assert.Equal(await UidOf(Group), ada.GetProperty("coverUid").GetString());
+        Assert.Equal(await _library.UidOf(Group), ada.GetProperty("coverUid").GetString());
         var face = ada.GetProperty("face");
         Assert.Equal((0.45, 0.2, 0.1, 0.2), (face.GetProperty("x").GetDouble(), face.GetProperty("y").GetDouble(), face.GetProperty("width").GetDouble(), face.GetProperty("height").GetDouble()));
         Assert.True(ada.GetProperty("coverWidth").GetInt32() > 0);
@@ -104,7 +98,7 @@ public class PeopleTests : IAsyncLifetime
         Assert.Equal([("Ada Lovelace", 1), ("Alvin the Squirrel", 1)], (await Get("/api/v1/people?q=person:ada*")).EnumerateArray()
             .Select(p => (p.GetProperty("name").GetString(), p.GetProperty("count").GetInt32())).ToList());
 
-        var details = await Get($"/api/v1/photos/{await UidOf(Group)}");
+        var details = await Get($"/api/v1/photos/{await _library.UidOf(Group)}");
         var faces = details.GetProperty("faces").EnumerateArray().Select(f => f.GetProperty("name").GetString()).ToList();
         Assert.Equal(["Alvin the Squirrel", "Ada Lovelace", null], faces); // left to right
     }
@@ -133,7 +127,7 @@ public class PeopleTests : IAsyncLifetime
         Assert.Equal(expected, await People());
         await _library.IndexAsync(force: true);
         Assert.Equal(expected, await People());
-        Assert.Equal(2, (await Get($"/api/v1/photos/{await UidOf(Group)}")).GetProperty("faces").EnumerateArray()
+        Assert.Equal(2, (await Get($"/api/v1/photos/{await _library.UidOf(Group)}")).GetProperty("faces").EnumerateArray()
             .Count(f => f.GetProperty("person").GetString() == "alvin the squirrel"));
     }
 

@@ -51,12 +51,6 @@ public class RotationTests : IAsyncLifetime
         }
     }
 
-    private async Task<string> UidOf(string path)
-    {
-        await using var db = Library.OpenCatalog();
-        return await db.Files.Where(f => f.Path == path).Select(f => f.Photo!.Uid).SingleAsync();
-    }
-
     private async Task<JsonElement> Details(string uid) => await Json(await Http.GetAsync($"/api/v1/photos/{uid}"));
 
     private static async Task<JsonElement> Json(HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.OK)
@@ -93,7 +87,7 @@ public class RotationTests : IAsyncLifetime
     public async Task TurningAPhoto_TurnsItsThumbnailsSizeAndFaces_KeepsTheTurnAcrossReindexing_AndTurningBackRestoresIt()
     {
         await StartAsync(WithFace, "sidecar/IMG_5910.xmp");
-        var uid = await UidOf(WithFace);
+        var uid = await Library.UidOf(WithFace);
         var original = await File.ReadAllBytesAsync(Library.OriginalPath(WithFace));
         var before = await Details(uid);
         var (width, height) = Size(before);
@@ -130,7 +124,7 @@ public class RotationTests : IAsyncLifetime
     public async Task Turns_AddUp_ForEveryKindOfStill(string path)
     {
         await StartAsync(path);
-        var uid = await UidOf(path);
+        var uid = await Library.UidOf(path);
         var before = await Details(uid);
         await Turn(uid, 180);
         var turned = await Turn(uid, 90);
@@ -156,8 +150,8 @@ public class RotationTests : IAsyncLifetime
         Directory.CreateDirectory(Path.GetDirectoryName(Library.OriginalPath(copy))!);
         File.Copy(Library.OriginalPath(TestPhotos.Rotated), Library.OriginalPath(copy));
         await Library.IndexAsync();
-        var uid = await UidOf(TestPhotos.Rotated);
-        Assert.Equal(uid, await UidOf(copy));
+        var uid = await Library.UidOf(TestPhotos.Rotated);
+        Assert.Equal(uid, await Library.UidOf(copy));
         var turned = await Turn(uid, 90);
 
         File.Delete(Library.OriginalPath(TestPhotos.Rotated));
@@ -171,7 +165,7 @@ public class RotationTests : IAsyncLifetime
     public async Task ASelection_IsTurnedInOneEdit_UpToTheLimit()
     {
         await StartAsync(WithFace, "sidecar/IMG_5910.xmp", TestPhotos.Rotated);
-        var photos = new[] { await UidOf(WithFace), await UidOf(TestPhotos.Rotated) };
+        var photos = new[] { await Library.UidOf(WithFace), await Library.UidOf(TestPhotos.Rotated) };
         var before = new List<(int, int)>();
         foreach (var uid in photos)
         {
@@ -198,7 +192,7 @@ public class RotationTests : IAsyncLifetime
     public async Task APhotoWithNothingToShow_StillTurnsItsSize()
     {
         await StartAsync(NothingToShow);
-        var uid = await UidOf(NothingToShow);
+        var uid = await Library.UidOf(NothingToShow);
         var before = await Details(uid);
         Assert.Equal(JsonValueKind.Null, before.GetProperty("thumbnailHash").ValueKind);
         Assert.Equal((4000, 6000), Size(await Turn(uid, 90)));
@@ -209,12 +203,12 @@ public class RotationTests : IAsyncLifetime
     public async Task AVideo_OrATurnThatIsNotAQuarter_IsRefused_AndNothingChanges()
     {
         await StartAsync(Video, WithFace, "sidecar/IMG_5910.xmp");
-        var video = await UidOf(Video);
+        var video = await Library.UidOf(Video);
         var refused = await Json(await Http.PatchAsJsonAsync($"/api/v1/photos/{video}", new { rotate = 90, title = "turned" }), HttpStatusCode.BadRequest);
         Assert.Contains("only still photos can be turned", refused.GetProperty("error").GetString());
         Assert.NotEqual("turned", (await Details(video)).GetProperty("title").GetString());
 
-        var photo = await UidOf(WithFace);
+        var photo = await Library.UidOf(WithFace);
         var before = await Details(photo);
         var crooked = await Json(await Http.PatchAsJsonAsync($"/api/v1/photos/{photo}", new { rotate = 45 }), HttpStatusCode.BadRequest);
         Assert.Contains("multiple of 90", crooked.GetProperty("error").GetString());

@@ -38,12 +38,6 @@ public sealed class TrashTests : IAsyncLifetime
 
     private string TrashRoot => _library.Options.Values.TrashPath;
 
-    private async Task<string> UidOf(string path)
-    {
-        await using var db = _library.OpenCatalog();
-        return await db.Files.Where(f => f.Path == path).Select(f => f.Photo!.Uid).SingleAsync();
-    }
-
     private async Task<HttpResponseMessage> Batch(string action, params string[] uids) =>
         await _server.Http.PostAsJsonAsync($"/api/v1/batch/photos/{action}", new { photos = uids });
 
@@ -54,7 +48,7 @@ public sealed class TrashTests : IAsyncLifetime
     [Fact]
     public async Task Delete_MovesEveryFileOfTheStackToTheTrash_ByteForByte_AndTheNextIndexLeavesThemOut()
     {
-        var uid = await UidOf(Stacked);
+        var uid = await _library.UidOf(Stacked);
         using (var live = await Batch("delete", uid))
         {
             Assert.Equal(HttpStatusCode.BadRequest, live.StatusCode); // archive first
@@ -92,7 +86,7 @@ public sealed class TrashTests : IAsyncLifetime
     [Fact]
     public async Task Delete_KeepsAnOriginalThatChangedSinceIndexing_AndSaysSo()
     {
-        var uid = await UidOf(TestPhotos.CanonJpeg);
+        var uid = await _library.UidOf(TestPhotos.CanonJpeg);
         var path = _library.OriginalPath(TestPhotos.CanonJpeg);
         await File.AppendAllTextAsync(path, "edited elsewhere");
         var changed = await File.ReadAllBytesAsync(path);
