@@ -52,6 +52,7 @@ public static class PixhavenServer
         builder.Services.AddSingleton<ZipTickets>();
         builder.Services.AddSingleton<WebDav.WebDavPaths>();
         builder.Services.AddSingleton<WebDav.DeadProperties>();
+        builder.Services.AddSingleton<WebDav.WebDavEntries>();
         builder.Services.AddSingleton<WebDav.WebDavProperties>();
         builder.Services.AddSingleton<WebDav.WebDavHandler>();
         builder.Services.Configure<ForwardedHeadersOptions>(forwarded => TrustedProxies.Configure(forwarded, options.TrustedProxies));

@@ -20,7 +20,7 @@ namespace Pixhaven.WebDav;
 /// Written here because no maintained WebDAV server library exists for ASP.NET Core; litmus checks it.
 /// </summary>
 public sealed class WebDavHandler(WebDavPaths paths, WebDavProperties properties, DeadProperties dead, ImportAfterUpload importer,
-    Trash trash, PixhavenOptions options, IHostApplicationLifetime lifetime)
+    WebDavEntries entries, PixhavenOptions options, IHostApplicationLifetime lifetime)
 {
     private const string Allowed = "OPTIONS, GET, HEAD, PUT, DELETE, MKCOL, COPY, MOVE, PROPFIND, PROPPATCH";
     private static readonly FileExtensionContentTypeProvider ContentTypes = new();
@@ -186,7 +186,7 @@ public sealed class WebDavHandler(WebDavPaths paths, WebDavProperties properties
 
             if (existed && target.Mount.Name == WebDavPaths.Originals)
             {
-                await RemoveEntryAsync(target, context.RequestAborted); // the replaced original goes to the trash
+                await entries.RemoveAsync(target, context.RequestAborted); // the replaced original goes to the trash
             }
 
             File.Move(partial, target.FullPath, overwrite: target.Mount.Name != WebDavPaths.Originals);
@@ -195,7 +195,7 @@ public sealed class WebDavHandler(WebDavPaths paths, WebDavProperties properties
         {
             if (File.Exists(partial))
             {
-                RemoveFile(partial);
+                WebDavEntries.RemoveFile(partial);
             }
         }
 
@@ -217,7 +217,7 @@ public sealed class WebDavHandler(WebDavPaths paths, WebDavProperties properties
             return;
         }
 
-        await RemoveEntryAsync(target, context.RequestAborted);
+        await entries.RemoveAsync(target, context.RequestAborted);
         dead.Delete(target.FullPath);
         context.Response.StatusCode = StatusCodes.Status204NoContent;
     }
@@ -299,27 +299,19 @@ public sealed class WebDavHandler(WebDavPaths paths, WebDavProperties properties
                 return;
             }
 
-            await RemoveEntryAsync(destination, context.RequestAborted);
+            await entries.RemoveAsync(destination, context.RequestAborted);
             dead.Delete(destination.FullPath);
         }
 
         if (move)
         {
-            if (source.IsCollection)
-            {
-                Directory.Move(source.FullPath, destination.FullPath);
-            }
-            else
-            {
-                File.Move(source.FullPath, destination.FullPath);
-            }
-
+            WebDavEntries.Move(source, destination);
             dead.Move(source.FullPath, destination.FullPath);
         }
         else
         {
             var shallow = context.Request.Headers["Depth"].ToString() == "0";
-            CopyEntry(source.FullPath, destination.FullPath, shallow);
+            WebDavEntries.Copy(source.FullPath, destination.FullPath, shallow);
             dead.Copy(source.FullPath, destination.FullPath);
         }
 
@@ -329,72 +321,4 @@ public sealed class WebDavHandler(WebDavPaths paths, WebDavProperties properties
             importer.Uploaded(lifetime.ApplicationStopping);
         }
     }
-
-    private static void CopyEntry(string from, string to, bool shallow)
-    {
-        if (File.Exists(from))
-        {
-            File.Copy(from, to);
-            return;
-        }
-
-        Directory.CreateDirectory(to);
-        if (shallow)
-        {
-            return;
-        }
-
-        foreach (var entry in new DirectoryInfo(from).EnumerateFileSystemInfos().Where(e => e.LinkTarget is null))
-        {
-            CopyEntry(entry.FullName, Path.Combine(to, entry.Name), shallow: false);
-        }
-    }
-
-    /// <summary>Only ever called on paths in a writable mount (the import folder); originals are never writable here.</summary>
-    /// <summary>
-    /// Removes a file or folder. In originals (writable only when the owner allowed it) nothing is unlinked: every
-    /// file goes to the trash with a verified copy, then the emptied folders are removed.
-    /// </summary>
-    private async Task RemoveEntryAsync(WebDavTarget target, CancellationToken cancellationToken)
-    {
-        if (target.Mount.Name != WebDavPaths.Originals)
-        {
-            RemoveEntry(target.FullPath);
-            return;
-        }
-
-        var batch = trash.NewBatchFolder();
-        var files = target.IsCollection ? Directory.GetFiles(target.FullPath, "*", SearchOption.AllDirectories) : [target.FullPath];
-        foreach (var file in files)
-        {
-            var relative = Path.GetRelativePath(target.Mount.Root, file).Replace('\\', '/');
-            await trash.MoveAsync(relative, await ContentHasher.HashFileAsync(file, cancellationToken), batch, cancellationToken);
-        }
-
-        if (target.IsCollection)
-        {
-            foreach (var folder in Directory.GetDirectories(target.FullPath, "*", SearchOption.AllDirectories).OrderByDescending(f => f.Length))
-            {
-                Directory.Delete(folder, recursive: false);
-            }
-
-            Directory.Delete(target.FullPath, recursive: false);
-        }
-    }
-
-    private static void RemoveEntry(string path)
-    {
-        if (Directory.Exists(path) && new DirectoryInfo(path).LinkTarget is null)
-        {
-            Directory.Delete(path, recursive: true);
-        }
-        else
-        {
-            RemoveFile(path);
-        }
-    }
-
-#pragma warning disable RS0030 // WebDAV deletes only inside the import folder: RemoveEntry's callers check the mount is writable.
-    private static void RemoveFile(string path) => File.Delete(path);
-#pragma warning restore RS0030
 }
