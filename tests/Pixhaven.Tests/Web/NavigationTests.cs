@@ -84,6 +84,34 @@ public sealed class NavigationTests(CorpusFixture corpus) : CorpusBrowserTest(co
     }
 
     [Fact]
+    public async Task Scrubber_StartsTheGridAtAYearDeeperThanItLaysOut_AndAllYearsShowsTheTopAgain()
+    {
+        var facets = await Corpus.Http.GetFromJsonAsync<JsonElement>("/api/v1/photos/facets?q=");
+        var oldest = facets.GetProperty("years").EnumerateArray().Select(y => int.Parse(y.GetProperty("value").GetString()!, System.Globalization.CultureInfo.InvariantCulture)).Where(y => y > 0).Min();
+        var fromOldest = (await Corpus.Http.GetFromJsonAsync<JsonElement>($"/api/v1/photos?count=1000&q=before:{oldest + 1}")).GetProperty("photos")
+            .EnumerateArray().Select(p => p.GetProperty("uid").GetString()).ToList();
+        var newest = (await Corpus.Http.GetFromJsonAsync<JsonElement>("/api/v1/photos?count=1")).GetProperty("photos")[0].GetProperty("uid").GetString();
+        var page = await OpenAsync();
+        // The grid lays out 3 photos from the top here, as it does 100,000 in a library: the oldest year lies deeper.
+        await page.EvaluateAsync("() => localStorage.setItem('pixhaven.gridDepth', '3')");
+        await page.ReloadAsync();
+        await WaitForLoadedImage(page, "[data-testid=grid] img");
+        await page.GetByTestId("scrubber").Locator($"button[data-year='{oldest}']").ClickAsync();
+
+        // The grid starts at that year, and holds only it and what lies beyond: no page before it was loaded.
+        await Assertions.Expect(page.GetByTestId("from-year")).ToContainTextAsync($"Photos from {oldest} back");
+        await page.Locator($"[data-testid=grid] .tile[data-index='0'][data-uid='{fromOldest[0]}']").WaitForAsync();
+        await page.WaitForFunctionAsync($"() => document.querySelectorAll('[data-testid=grid] .tile').length === {fromOldest.Count}");
+        // The scrubber still lists every year.
+        Assert.True(await page.GetByTestId("scrubber").Locator("button").CountAsync() > 1);
+        await Screenshot(page, "from-year");
+
+        await page.GetByTestId("from-year").GetByRole(AriaRole.Button, new() { Name = "All years" }).ClickAsync();
+        await page.GetByTestId("from-year").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached });
+        await page.Locator($"[data-testid=grid] .tile[data-index='0'][data-uid='{newest}']").WaitForAsync();
+    }
+
+    [Fact]
     public async Task QuestionMark_ListsTheShortcuts_AndSlashFocusesTheSearch()
     {
         var page = await OpenAsync();

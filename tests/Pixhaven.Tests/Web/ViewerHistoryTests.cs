@@ -128,6 +128,24 @@ public sealed class ViewerHistoryTests(CorpusFixture corpus) : CorpusBrowserTest
     }
 
     [Fact]
+    public async Task APhotoDeeperThanTheGridLaysOut_OpensAmongThePhotosOfItsYear()
+    {
+        var photos = (await Corpus.Http.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/photos?count=1000")).GetProperty("photos").EnumerateArray()
+            .Select(p => (Uid: p.GetProperty("uid").GetString()!, Year: p.GetProperty("takenAt").GetString()![..4])).ToList();
+        // The grid lays out 3 photos from the top here, as it does 100,000 in a library. The photo: the newest of a
+        // year deeper than that, with another photo of its year after it.
+        var deep = Enumerable.Range(3, photos.Count - 4).First(i => photos[i].Year != photos[i - 1].Year && photos[i + 1].Year == photos[i].Year);
+        var page = await OpenAsync();
+        await page.EvaluateAsync("() => localStorage.setItem('pixhaven.gridDepth', '3')");
+        await page.GotoAsync($"/?photo={photos[deep].Uid}");
+
+        await Assertions.Expect(page.GetByTestId("from-year")).ToContainTextAsync($"Photos from {photos[deep].Year} back");
+        await page.Locator(".pswp__counter", new() { HasTextRegex = new Regex(@"^1 / ([2-9]|\d{2,})$") }).WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await page.Keyboard.PressAsync("ArrowRight");
+        await page.WaitForFunctionAsync($"() => new URLSearchParams(location.search).get('photo') === '{photos[deep + 1].Uid}'");
+    }
+
+    [Fact]
     public async Task APhotoOpenedFromItsAddress_TakesItsPlaceInTheSameViewer_SoWhatWasBegunInItGoesOn()
     {
         var names = (await Corpus.Http.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/photos?count=1000&order=name")).GetProperty("photos")

@@ -77,6 +77,9 @@ export const en = {
   'grid.empty': 'No photos yet. Put photos in the originals folder; indexing starts by itself.',
 
   'scrubber.label': 'Jump to a year',
+  'grid.fromYearBack': 'Photos from {year} back',
+  'grid.fromYearOn': 'Photos from {year} on',
+  'grid.allYears': 'All years',
   'scrubber.year': '{year}: {count} photos',
 
   'selection.toolbar': 'Selected photos',
