@@ -49,9 +49,7 @@ public sealed class PhotoSearch(
         // deep by a full count has one built behind it, for the next link into the same view.
         var ladderKey = LadderKey(request);
         var timeOrder = TimeOrder(request.Order);
-        var ladder = timeOrder is var (key, descending) && await cache.HoldsAsync(ladderKey, cancellationToken)
-            ? await LadderAsync(ladderKey, request.Query, key, descending, cancellationToken)
-            : null;
+        var ladder = timeOrder is not null ? await cache.TryGetAsync<PositionLadder>(ladderKey, cancellationToken) : null;
         var position = await InOrder(request, new Positioning(photos, uid, ladder, cancellationToken));
         if (ladder is null && position > 10 * PositionLadder.DefaultStep && timeOrder is var (behindKey, behindDescending))
         {

@@ -17,8 +17,15 @@ public sealed class ResultCache(ICatalogProvider provider)
 
     /// <summary>Whether an overview is cached for the catalog as it is now, so that asking for it reads no photo.</summary>
     public async Task<bool> HoldsAsync(string key, CancellationToken cancellationToken) =>
+        await TryGetAsync<object>(key, cancellationToken) is not null;
+
+    /// <summary>The overview cached for the catalog as it is now; null when there is none, or it is still being computed.</summary>
+    public async Task<T?> TryGetAsync<T>(string key, CancellationToken cancellationToken)
+        where T : class =>
         Interlocked.Read(ref _stamp) == await provider.ChangeStampAsync(cancellationToken)
-        && _entries.TryGetValue(key, out var entry) && entry.IsValueCreated && entry.Value.IsCompletedSuccessfully;
+        && _entries.TryGetValue(key, out var entry) && entry.IsValueCreated && entry.Value.IsCompletedSuccessfully
+            ? entry.Value.Result as T
+            : null;
 
     public async Task<T> GetOrAddAsync<T>(string key, Func<Task<T>> compute, CancellationToken cancellationToken)
         where T : class
