@@ -105,10 +105,16 @@ public sealed class NavigationTests(CorpusFixture corpus) : CorpusBrowserTest(co
         // The scrubber still lists every year.
         Assert.True(await page.GetByTestId("scrubber").Locator("button").CountAsync() > 1);
         await Screenshot(page, "from-year");
+        // The address keeps the year: a reload starts there again.
+        Assert.Contains($"from={oldest}", page.Url, StringComparison.Ordinal);
+        await page.ReloadAsync();
+        await Assertions.Expect(page.GetByTestId("from-year")).ToContainTextAsync($"Photos from {oldest} back");
+        await page.Locator($"[data-testid=grid] .tile[data-index='0'][data-uid='{fromOldest[0]}']").WaitForAsync();
 
         await page.GetByTestId("from-year").GetByRole(AriaRole.Button, new() { Name = "All years" }).ClickAsync();
         await page.GetByTestId("from-year").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached });
         await page.Locator($"[data-testid=grid] .tile[data-index='0'][data-uid='{newest}']").WaitForAsync();
+        Assert.DoesNotContain("from=", page.Url, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -141,8 +141,10 @@ public sealed class ViewerHistoryTests(CorpusFixture corpus) : CorpusBrowserTest
 
         await Assertions.Expect(page.GetByTestId("from-year")).ToContainTextAsync($"Photos from {photos[deep].Year} back");
         await page.Locator(".pswp__counter", new() { HasTextRegex = new Regex(@"^1 / ([2-9]|\d{2,})$") }).WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        Assert.Contains($"from={photos[deep].Year}", page.Url, StringComparison.Ordinal);
         await page.Keyboard.PressAsync("ArrowRight");
         await page.WaitForFunctionAsync($"() => new URLSearchParams(location.search).get('photo') === '{photos[deep + 1].Uid}'");
+        Assert.Contains($"from={photos[deep].Year}", page.Url, StringComparison.Ordinal);
     }
 
     [Fact]
