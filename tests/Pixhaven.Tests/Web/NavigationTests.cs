@@ -115,6 +115,11 @@ public sealed class NavigationTests(CorpusFixture corpus) : CorpusBrowserTest(co
         await page.GetByTestId("from-year").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached });
         await page.Locator($"[data-testid=grid] .tile[data-index='0'][data-uid='{newest}']").WaitForAsync();
         Assert.DoesNotContain("from=", page.Url, StringComparison.Ordinal);
+
+        // A year no search could start at is left out of an address's view.
+        await page.GotoAsync("/?from=99999");
+        await page.Locator($"[data-testid=grid] .tile[data-index='0'][data-uid='{newest}']").WaitForAsync();
+        Assert.Equal(0, await page.GetByTestId("from-year").CountAsync());
     }
 
     [Fact]
