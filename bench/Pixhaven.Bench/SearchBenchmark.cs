@@ -164,7 +164,7 @@ public static class SearchBenchmark
         report.AppendLine();
         report.AppendLine("| overview | right after the change ms | a minute later ms | later / right after |");
         report.AppendLine("|---|---|---|---|");
-        foreach (var (name, url) in new[] { ("facets, whole library", "/api/v1/photos/facets"), ("calendar counts", "/api/v1/calendar"), ("labels", "/api/v1/labels"), ("places", "/api/v1/places") })
+        foreach (var (name, url) in new[] { ("facets, whole library", "/api/v1/photos/facets"), ("years alone (the scrubber's)", "/api/v1/photos/years"), ("calendar counts", "/api/v1/calendar"), ("labels", "/api/v1/labels"), ("places", "/api/v1/places") })
         {
             ToggleAFavourite(catalog);
             var rightAfter = await TimeAsync(http, url);

@@ -149,6 +149,22 @@ public sealed class PhotoSearch(
     public Task<SearchFacets> FacetsAsync(SearchQuery query, CancellationToken cancellationToken) =>
         cache.GetOrAddAsync("facets:" + query.Text, () => ComputeFacetsAsync(query, cancellationToken), cancellationToken);
 
+    /// <summary>
+    /// The counts per year of a search, newest year first: the facets' years when they are at hand, else a scan of the
+    /// years alone (on a large library a fifth of the time of all the facets), for the date scrubber.
+    /// </summary>
+    public async Task<IReadOnlyList<FacetCount>> YearsAsync(SearchQuery query, CancellationToken cancellationToken) =>
+        (await cache.TryGetAsync<SearchFacets>("facets:" + query.Text, cancellationToken))?.Years
+        ?? await cache.GetOrAddAsync<IReadOnlyList<FacetCount>>("years:" + query.Text, async () =>
+        {
+            await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+            return await CountYearsAsync(await FilterAsync(db, query, cancellationToken), cancellationToken);
+        }, cancellationToken);
+
+    private static async Task<IReadOnlyList<FacetCount>> CountYearsAsync(IQueryable<Photo> photos, CancellationToken cancellationToken) =>
+        (await photos.GroupBy(p => p.TakenAt.Year).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
+        .OrderByDescending(y => y.Key).Select(y => new FacetCount(y.Key.ToString(CultureInfo.InvariantCulture), null, y.Count)).ToList();
+
     private async Task<SearchFacets> ComputeFacetsAsync(SearchQuery query, CancellationToken cancellationToken)
     {
         const int top = 50;
@@ -170,9 +186,7 @@ public sealed class PhotoSearch(
         }, cancellationToken);
 
         var total = ScanAsync((_, photos) => photos.CountAsync(cancellationToken));
-        var years = ScanAsync(async (_, photos) =>
-            (await photos.GroupBy(p => p.TakenAt.Year).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
-            .OrderByDescending(y => y.Key).Select(y => new FacetCount(y.Key.ToString(CultureInfo.InvariantCulture), null, y.Count)).ToList());
+        var years = ScanAsync((_, photos) => CountYearsAsync(photos, cancellationToken));
         var countries = ScanAsync(async (_, photos) =>
             (await photos.Where(p => p.CountryCode != null).GroupBy(p => p.CountryCode!)
                 .Select(g => new { g.Key, Count = g.Count() }).OrderByDescending(g => g.Count).Take(top).ToListAsync(cancellationToken))

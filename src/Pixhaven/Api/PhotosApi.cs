@@ -19,6 +19,8 @@ public static class PhotosApi
             .WithSummary("Photos matching the search 'q' in 'order'; pass the returned 'next' as 'after' for the following page");
         api.MapGet("/photos/facets", Facets).WithName("PhotoFacets")
             .WithSummary("The number of photos matching 'q' and counts per year, country, camera, label and album");
+        api.MapGet("/photos/years", Years).WithName("PhotoYears")
+            .WithSummary("The number of photos matching 'q' per year taken, newest year first: the facets' years, cheaper when they are not at hand");
         api.MapGet("/photos/{uid}/position", Position).WithName("PhotoPosition")
             .WithSummary("The photo's index among the photos matching 'q' in 'order' (how many come before it); 404 when they do not include it");
         api.MapGet("/photos/{uid}", GetPhoto).WithName("GetPhoto").WithSummary("One photo with all metadata and files");
@@ -178,6 +180,18 @@ public static class PhotosApi
         try
         {
             return TypedResults.Ok(await search.FacetsAsync(SearchQueryParser.Parse(q), cancellationToken));
+        }
+        catch (SearchQueryException e)
+        {
+            return TypedResults.BadRequest(new ApiError(e.Message, e.Position));
+        }
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<FacetCount>>, BadRequest<ApiError>>> Years(string? q, PhotoSearch search, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return TypedResults.Ok(await search.YearsAsync(SearchQueryParser.Parse(q), cancellationToken));
         }
         catch (SearchQueryException e)
         {

@@ -36,6 +36,33 @@ public class BrowseTests(CorpusFixture corpus)
     }
 
     [Fact]
+    public async Task Years_CountEachYearsPhotos_AsTheFacetsDo_WhetherTheyAreAtHandOrNot()
+    {
+        static List<(string Year, int Count)> Counts(JsonElement list) =>
+            list.EnumerateArray().Select(y => (y.GetProperty("value").GetString()!, y.GetProperty("count").GetInt32())).ToList();
+
+        // A search whose facets nobody asked for: its years are counted alone.
+        const string query = "geo:true -type:video";
+        var years = Counts(await Get($"/api/v1/photos/years?q={Uri.EscapeDataString(query)}"));
+        Assert.True(years.Count > 2, $"{years.Count} years");
+        Assert.Equal(years.Select(y => int.Parse(y.Year, System.Globalization.CultureInfo.InvariantCulture)).OrderDescending(),
+            years.Select(y => int.Parse(y.Year, System.Globalization.CultureInfo.InvariantCulture)));
+        foreach (var (year, count) in years.Take(3))
+        {
+            Assert.Equal(await Total($"{query} year:{year}"), count);
+        }
+
+        var facets = await Get($"/api/v1/photos/facets?q={Uri.EscapeDataString(query)}");
+        Assert.Equal(facets.GetProperty("total").GetInt32(), years.Sum(y => y.Count));
+        Assert.Equal(Counts(facets.GetProperty("years")), years);
+        // The whole library's, with its facets at hand.
+        Assert.Equal(Counts((await Get("/api/v1/photos/facets")).GetProperty("years")), Counts(await Get("/api/v1/photos/years")));
+
+        using var bad = await corpus.Http.GetAsync("/api/v1/photos/years?q=" + Uri.EscapeDataString("year:"));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+    }
+
+    [Fact]
     public async Task Places_CountriesAddUpToThePlacedPhotos_AndMatchTheirSearch()
     {
         var countries = (await Get("/api/v1/places")).EnumerateArray().ToList();

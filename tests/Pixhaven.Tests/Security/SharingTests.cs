@@ -54,7 +54,7 @@ public sealed class SharingTests : IAsyncLifetime
         var outside = _uids[3];
         Assert.Equal(HttpStatusCode.NotFound, (await guest.GetAsync($"/api/v1/s/{token}/photos/{outside}/t/tile_224")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await guest.GetAsync($"/api/v1/s/{token}/photos/{_uids[0]}/download")).StatusCode); // view-only
-        foreach (var path in new[] { "/api/v1/photos", $"/api/v1/photos/{_uids[0]}", $"/api/v1/photos/{outside}/download", "/api/v1/albums", $"/api/v1/albums/{_albumUid}/photos", "/api/v1/photos/facets" })
+        foreach (var path in new[] { "/api/v1/photos", $"/api/v1/photos/{_uids[0]}", $"/api/v1/photos/{outside}/download", "/api/v1/albums", $"/api/v1/albums/{_albumUid}/photos", "/api/v1/photos/facets", "/api/v1/photos/years" })
         {
             Assert.Equal(HttpStatusCode.Unauthorized, (await guest.GetAsync(path)).StatusCode);
         }

@@ -9,7 +9,7 @@ export type PhotoDetails = Schemas['PhotoDetails'];
 export type PhotoFile = Schemas['PhotoFileDetails'];
 export type Status = Schemas['StatusResponse'];
 export type VideoConversion = Schemas['VideoConversion'];
-export type SearchFacets = Schemas['SearchFacets'];
+export type FacetCount = Schemas['FacetCount'];
 export type AlbumSummary = Schemas['AlbumSummary'];
 export type SessionInfo = Schemas['SessionInfo'];
 export type PhotoOrder = 'newest' | 'oldest' | 'added' | 'edited' | 'name' | 'size' | 'random' | 'relevance';
@@ -122,8 +122,9 @@ export async function photoPosition(uid: string, q: string, order: PhotoOrder, a
   }
 }
 
-export function getFacets(q: string, signal?: AbortSignal): Promise<SearchFacets> {
-  return getJson<SearchFacets>(`/api/v1/photos/facets?${new URLSearchParams({ q })}`, signal);
+/** The number of photos matching the search per year taken, newest year first. */
+export function getYears(q: string, signal?: AbortSignal): Promise<FacetCount[]> {
+  return getJson<FacetCount[]>(`/api/v1/photos/years?${new URLSearchParams({ q })}`, signal);
 }
 
 export type PhotoEdit = Schemas['PhotoEdit'];
