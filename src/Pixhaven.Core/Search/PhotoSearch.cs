@@ -151,7 +151,7 @@ public sealed class PhotoSearch(
 
     /// <summary>
     /// The counts per year of a search, newest year first: the facets' years when they are at hand, else a scan of the
-    /// years alone (on a large library a fifth of the time of all the facets), for the date scrubber.
+    /// years alone (on a large library a third of the time of all the facets), for the date scrubber.
     /// </summary>
     public async Task<IReadOnlyList<FacetCount>> YearsAsync(SearchQuery query, CancellationToken cancellationToken) =>
         (await cache.TryGetAsync<SearchFacets>("facets:" + query.Text, cancellationToken))?.Years
