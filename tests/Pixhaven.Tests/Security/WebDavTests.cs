@@ -152,6 +152,22 @@ public sealed class WebDavTests : IAsyncLifetime
         importer.ClientBusy();
         clock.Advance(TimeSpan.FromSeconds(5));
         Assert.Equal(started, job.StartedAt);
+
+        // A client that never stops reading holds the next import off for six quiet periods after the upload, no longer.
+        File.Copy(TestPhotos.PathOf(TestPhotos.CanonJpeg), Path.Combine(Import, "IMG_0002.jpg"));
+        importer.Uploaded(CancellationToken.None);
+        for (var i = 0; i < 6; i++)
+        {
+            clock.Advance(TimeSpan.FromMilliseconds(900));
+            importer.ClientBusy();
+        }
+
+        Assert.Equal(started, job.StartedAt);
+        clock.Advance(TimeSpan.FromMilliseconds(900));
+        importer.ClientBusy();
+        clock.Advance(TimeSpan.FromMilliseconds(900));
+        Assert.NotEqual(started, job.StartedAt);
+        await job.WaitAsync();
     }
 
     [Fact]
