@@ -43,6 +43,32 @@ public sealed class ViewerPictureTests(CorpusFixture corpus) : CorpusBrowserTest
     }
 
     [Fact]
+    public async Task AGuestOfAShareLink_PlaysALivePhotosMotion()
+    {
+        var uid = (await Corpus.Http.GetFromJsonAsync<JsonElement>("/api/v1/photos?count=1&q=type:live")).GetProperty("photos")[0].GetProperty("uid").GetString();
+        using var created = await Corpus.Http.PostAsJsonAsync("/api/v1/shares", new { photos = new[] { uid } });
+        var share = await created.Content.ReadFromJsonAsync<JsonElement>();
+        try
+        {
+            var guest = await OpenSignedOutAsync(path: new Uri(share.GetProperty("url").GetString()!).PathAndQuery);
+            // Its tile says it is a Live Photo, seen and read out.
+            await guest.GetByTestId("shared-live-badge").WaitForAsync();
+            Assert.EndsWith(", Live photo", await guest.Locator("[data-testid=shared-grid] .tile").First.GetAttributeAsync("aria-label"), StringComparison.Ordinal);
+            await guest.Locator("[data-testid=shared-grid] .tile").First.ClickAsync();
+            await guest.GetByTestId("shared-play-live").ClickAsync();
+            await guest.WaitForFunctionAsync(
+                "() => { const v = document.querySelector('[data-testid=lightbox-motion]'); return v && v.readyState >= 1 && v.videoWidth > 0; }",
+                null, new PageWaitForFunctionOptions { Timeout = 20_000 });
+            Assert.Contains("/s/", await guest.GetByTestId("lightbox-motion").EvaluateAsync<string>("v => v.currentSrc"), StringComparison.Ordinal);
+            Assert.Contains($"/photos/{uid}/video", await guest.GetByTestId("lightbox-motion").EvaluateAsync<string>("v => v.currentSrc"), StringComparison.Ordinal);
+        }
+        finally
+        {
+            await Corpus.Http.DeleteAsync($"/api/v1/shares/{share.GetProperty("share").GetProperty("uid").GetString()}");
+        }
+    }
+
+    [Fact]
     public async Task AGuestOfAShareLink_PlaysItsVideo()
     {
         string? uid = null;
