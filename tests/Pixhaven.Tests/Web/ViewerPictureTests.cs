@@ -46,11 +46,8 @@ public sealed class ViewerPictureTests(CorpusFixture corpus) : CorpusBrowserTest
     public async Task AGuestOfAShareLink_PlaysALivePhotosMotion()
     {
         var uid = (await Corpus.Http.GetFromJsonAsync<JsonElement>("/api/v1/photos?count=1&q=type:live")).GetProperty("photos")[0].GetProperty("uid").GetString();
-        using var created = await Corpus.Http.PostAsJsonAsync("/api/v1/shares", new { photos = new[] { uid } });
-        var share = await created.Content.ReadFromJsonAsync<JsonElement>();
-        try
+        await AsGuestOfAShareAsync(uid!, async guest =>
         {
-            var guest = await OpenSignedOutAsync(path: new Uri(share.GetProperty("url").GetString()!).PathAndQuery);
             // Its tile says it is a Live Photo, seen and read out.
             await guest.GetByTestId("shared-live-badge").WaitForAsync();
             Assert.EndsWith(", Live photo", await guest.Locator("[data-testid=shared-grid] .tile").First.GetAttributeAsync("aria-label"), StringComparison.Ordinal);
@@ -61,11 +58,7 @@ public sealed class ViewerPictureTests(CorpusFixture corpus) : CorpusBrowserTest
                 null, new PageWaitForFunctionOptions { Timeout = 20_000 });
             Assert.Contains("/s/", await guest.GetByTestId("lightbox-motion").EvaluateAsync<string>("v => v.currentSrc"), StringComparison.Ordinal);
             Assert.Contains($"/photos/{uid}/video", await guest.GetByTestId("lightbox-motion").EvaluateAsync<string>("v => v.currentSrc"), StringComparison.Ordinal);
-        }
-        finally
-        {
-            await Corpus.Http.DeleteAsync($"/api/v1/shares/{share.GetProperty("share").GetProperty("uid").GetString()}");
-        }
+        });
     }
 
     [Fact]
@@ -83,11 +76,8 @@ public sealed class ViewerPictureTests(CorpusFixture corpus) : CorpusBrowserTest
         }
 
         Assert.NotNull(uid);
-        using var created = await Corpus.Http.PostAsJsonAsync("/api/v1/shares", new { photos = new[] { uid } });
-        var share = await created.Content.ReadFromJsonAsync<JsonElement>();
-        try
+        await AsGuestOfAShareAsync(uid!, async guest =>
         {
-            var guest = await OpenSignedOutAsync(path: new Uri(share.GetProperty("url").GetString()!).PathAndQuery);
             // Its tile says it is a video, seen and read out.
             await guest.GetByTestId("shared-video-badge").WaitForAsync();
             Assert.EndsWith(", Video", await guest.Locator("[data-testid=shared-grid] .tile").First.GetAttributeAsync("aria-label"), StringComparison.Ordinal);
@@ -96,11 +86,7 @@ public sealed class ViewerPictureTests(CorpusFixture corpus) : CorpusBrowserTest
                 "() => { const v = document.querySelector('[data-testid=lightbox-video]'); return v && v.readyState >= 1 && v.videoWidth > 0; }",
                 null, new PageWaitForFunctionOptions { Timeout = 20_000 });
             Assert.Contains($"/photos/{uid}/video", await guest.GetByTestId("lightbox-video").EvaluateAsync<string>("v => v.currentSrc"), StringComparison.Ordinal);
-        }
-        finally
-        {
-            await Corpus.Http.DeleteAsync($"/api/v1/shares/{share.GetProperty("share").GetProperty("uid").GetString()}");
-        }
+        });
     }
 
     [Fact]
@@ -161,6 +147,21 @@ public sealed class ViewerPictureTests(CorpusFixture corpus) : CorpusBrowserTest
             {
                 await Corpus.Http.PatchAsJsonAsync($"/api/v1/photos/{uid}", new { rotate = rotation });
             }
+        }
+    }
+
+    /// <summary>Opens a share link of the one photo as a guest, and removes the link afterwards.</summary>
+    private async Task AsGuestOfAShareAsync(string uid, Func<IPage, Task> visit, [System.Runtime.CompilerServices.CallerMemberName] string test = "")
+    {
+        using var created = await Corpus.Http.PostAsJsonAsync("/api/v1/shares", new { photos = new[] { uid } });
+        var share = await created.Content.ReadFromJsonAsync<JsonElement>();
+        try
+        {
+            await visit(await OpenSignedOutAsync(path: new Uri(share.GetProperty("url").GetString()!).PathAndQuery, test: test));
+        }
+        finally
+        {
+            await Corpus.Http.DeleteAsync($"/api/v1/shares/{share.GetProperty("share").GetProperty("uid").GetString()}");
         }
     }
 }
