@@ -43,7 +43,7 @@ public sealed class ViewerPictureTests(CorpusFixture corpus) : CorpusBrowserTest
     }
 
     [Fact]
-    public async Task AGuestOfAShareLink_PlaysALivePhotosMotion()
+    public async Task AGuestOfAShareLink_PlaysALivePhotosMotion_OnHoverAndFromItsButton()
     {
         var uid = (await Corpus.Http.GetFromJsonAsync<JsonElement>("/api/v1/photos?count=1&q=type:live")).GetProperty("photos")[0].GetProperty("uid").GetString();
         await AsGuestOfAShareAsync(uid!, async guest =>
@@ -52,6 +52,16 @@ public sealed class ViewerPictureTests(CorpusFixture corpus) : CorpusBrowserTest
             await guest.GetByTestId("shared-live-badge").WaitForAsync();
             Assert.EndsWith(", Live photo", await guest.Locator("[data-testid=shared-grid] .tile").First.GetAttributeAsync("aria-label"), StringComparison.Ordinal);
             await guest.Locator("[data-testid=shared-grid] .tile").First.ClickAsync();
+            // As in the library's viewer: the motion plays while the mouse rests on the still, and stops when it leaves.
+            var still = guest.GetByTestId("lightbox-image");
+            await still.WaitForAsync();
+            await guest.Mouse.MoveAsync(0, 0);
+            var box = (await still.BoundingBoxAsync())!;
+            await guest.Mouse.MoveAsync(box.X + box.Width / 2, box.Y + box.Height / 2);
+            await guest.GetByTestId("lightbox-motion").WaitForAsync();
+            await guest.GetByTestId("shared-play-live").HoverAsync();
+            await guest.GetByTestId("lightbox-motion").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached });
+            // Its button plays it without a pointer on it.
             await guest.GetByTestId("shared-play-live").ClickAsync();
             await guest.WaitForFunctionAsync(
                 "() => { const v = document.querySelector('[data-testid=lightbox-motion]'); return v && v.readyState >= 1 && v.videoWidth > 0; }",
