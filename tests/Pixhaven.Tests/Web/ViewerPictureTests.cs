@@ -32,7 +32,7 @@ public sealed class ViewerPictureTests(CorpusFixture corpus) : CorpusBrowserTest
         var uid = photos[index].GetProperty("uid").GetString()!;
         var page = await OpenAsync();
         var tile = page.Locator($"[data-testid=grid] .tile[data-index='{index}']");
-        await tile.Locator("[data-testid=tile-animated]").WaitForAsync();
+        await tile.Locator("[data-testid=badge-animated]").WaitForAsync();
         Assert.Contains("Animated GIF", await tile.GetAttributeAsync("aria-label"), StringComparison.Ordinal);
 
         await tile.ClickAsync();
@@ -49,7 +49,7 @@ public sealed class ViewerPictureTests(CorpusFixture corpus) : CorpusBrowserTest
         await AsGuestOfAShareAsync(uid!, async guest =>
         {
             // Its tile says it is a Live Photo, seen and read out.
-            await guest.GetByTestId("shared-live-badge").WaitForAsync();
+            await guest.GetByTestId("badge-live").WaitForAsync();
             Assert.EndsWith(", Live photo", await guest.Locator("[data-testid=shared-grid] .tile").First.GetAttributeAsync("aria-label"), StringComparison.Ordinal);
             await guest.Locator("[data-testid=shared-grid] .tile").First.ClickAsync();
             // As in the library's viewer: the motion plays while the mouse rests on the still, and stops when it leaves.
@@ -89,7 +89,7 @@ public sealed class ViewerPictureTests(CorpusFixture corpus) : CorpusBrowserTest
         await AsGuestOfAShareAsync(uid!, async guest =>
         {
             // Its tile says it is a video, seen and read out.
-            await guest.GetByTestId("shared-video-badge").WaitForAsync();
+            await guest.GetByTestId("badge-video").WaitForAsync();
             Assert.EndsWith(", Video", await guest.Locator("[data-testid=shared-grid] .tile").First.GetAttributeAsync("aria-label"), StringComparison.Ordinal);
             await guest.Locator("[data-testid=shared-grid] .tile").First.ClickAsync();
             await guest.WaitForFunctionAsync(
