@@ -54,17 +54,11 @@ public sealed class PostgresCatalogProvider : ICatalogProvider, IDisposable
             """);
     }
 
-    /// <summary>
-    /// The server's current snapshot (the next transaction id and the ones still running) changes whenever any write
-    /// transaction starts or ends, and its text names both; so two equal stamps mean no commit happened in between,
-    /// in this process or any other. Writes in other databases of the same server also change it, which only costs
-    /// a cache refill.
-    /// </summary>
+    /// <summary>The library's counter of committed changes (see <see cref="LibraryChangesSchema"/>).</summary>
     public async Task<long> ChangeStampAsync(CancellationToken cancellationToken)
     {
-        await using var command = _dataSource.CreateCommand("SELECT pg_current_snapshot()::text");
-        var snapshot = (string)(await command.ExecuteScalarAsync(cancellationToken))!;
-        return (long)System.IO.Hashing.XxHash64.HashToUInt64(System.Text.Encoding.ASCII.GetBytes(snapshot));
+        await using var command = _dataSource.CreateCommand(LibraryChangesSchema.Read);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     /// <summary><c>pg_dump</c> in its custom format: one consistent snapshot, taken while others keep working.</summary>

@@ -12,6 +12,8 @@ public sealed class SqliteCatalogProvider(string connectionString) : ICatalogPro
     // One connection kept only to watch for changes: SQLite's data_version moves when another connection commits.
     private readonly SemaphoreSlim _watchLock = new(1, 1);
     private SqliteConnection? _watch;
+    private long _watchedVersion;
+    private long? _libraryStamp;
 
     public string Name => "sqlite";
 
@@ -57,6 +59,8 @@ public sealed class SqliteCatalogProvider(string connectionString) : ICatalogPro
         return db.Database.SqlQuery<FullTextHit>($"SELECT rowid AS Id, rank AS Rank FROM photos_fts WHERE photos_fts MATCH {expression}");
     }
 
+    // SQLite's data_version, nearly free to read, moves at any commit of another connection (a session's last-seen time
+    // too); only then is the library's own counter read again.
     public async Task<long> ChangeStampAsync(CancellationToken cancellationToken)
     {
         await _watchLock.WaitAsync(cancellationToken);
@@ -70,7 +74,15 @@ public sealed class SqliteCatalogProvider(string connectionString) : ICatalogPro
 
             await using var command = _watch.CreateCommand();
             command.CommandText = "PRAGMA data_version";
-            return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+            var version = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+            if (version != _watchedVersion || _libraryStamp is null)
+            {
+                command.CommandText = LibraryChangesSchema.Read;
+                _libraryStamp = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+                _watchedVersion = version;
+            }
+
+            return _libraryStamp.Value;
         }
         finally
         {

@@ -28,8 +28,9 @@ public interface ICatalogProvider
     IQueryable<FullTextHit> MatchText(CatalogDbContext db, string text, bool phrase);
 
     /// <summary>
-    /// A number that changes whenever anyone (this process or another) has committed a change to the catalog since the
-    /// last call, so results computed from it can be cached until then. Cheap: called once per cached request.
+    /// A number that changes whenever anyone (this process or another) has committed a change to the library's content
+    /// (photos, files, albums, labels, people) since the last call, so results computed from it can be cached until
+    /// then. Accounts, sessions, settings and share links do not move it. Cheap: called once per cached request.
     /// </summary>
     Task<long> ChangeStampAsync(CancellationToken cancellationToken);
 

@@ -5,7 +5,9 @@ namespace Pixhaven.Core.Search;
 
 /// <summary>
 /// Keeps the results of expensive overviews (facets, calendar) until the catalog changes: counting a million photos
-/// takes seconds, and a library is read far more often than it changes. Any commit, by any process, empties it.
+/// takes seconds, and a library is read far more often than it changes. Any change to the library's content, by any
+/// process, empties it (see <see cref="ICatalogProvider.ChangeStampAsync"/>); a sign-in or a session's last-seen time
+/// does not.
 /// Callers who ask for an overview while it is being computed (by <see cref="OverviewWarmer"/> or another request)
 /// wait for that computation instead of starting a second one.
 /// </summary>

@@ -10,6 +10,12 @@ public static class CatalogRows
     /// <summary>Appends every row the reader returns as "table:v1|v2|...", leaving out the thumbnail stamps (a restore asks for new thumbnails).</summary>
     public static async Task AppendAsync(StringBuilder dump, string table, DbDataReader reader)
     {
+        // The counter of changes to the library is left out too: that request for new thumbnails moves it.
+        if (table == "library_changes")
+        {
+            return;
+        }
+
         while (await reader.ReadAsync())
         {
             dump.Append(table).Append(':');

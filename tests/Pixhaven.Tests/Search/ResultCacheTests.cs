@@ -1,5 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
+using Pixhaven.Core.Accounts;
+using Pixhaven.Core.Model;
+using Pixhaven.Core.Organizing;
 using Pixhaven.Core.Search;
+using Pixhaven.Core.Sharing;
 using Pixhaven.Tests.Infrastructure;
 
 namespace Pixhaven.Tests.Search;
@@ -33,6 +37,42 @@ public sealed class ResultCacheTests
         await library.IndexAsync();
         Assert.False(await cache.HoldsAsync("facets:", CancellationToken.None));
         Assert.Equal("result 2", await cache.GetOrAddAsync("facets:", Compute, CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task SignInsAndShareLinks_KeepWhatIsCached_WhileAChangeToTheLibraryEmptiesIt(string catalog)
+    {
+        await using var library = await TestLibrary.CreateAsync(["jpeg/Canon_EOS_7D.jpg"], catalog == "postgres" ? TestPostgres.Options() : null);
+        await library.IndexAsync();
+        var services = library.Services;
+        var cache = services.GetRequiredService<ResultCache>();
+        await cache.GetOrAddAsync("facets:", () => Task.FromResult("before"), CancellationToken.None);
+
+        // Each of these commits to the catalog, none changes what an overview counts.
+        await services.GetRequiredService<UserService>().AddAsync("ada", "correct horse battery", UserRole.Admin, CancellationToken.None);
+        var signIn = await services.GetRequiredService<SessionService>().SignInAsync("ada", "correct horse battery", "127.0.0.1", null, CancellationToken.None);
+        Assert.NotNull(signIn.Token);
+        var uid = await library.UidOf("jpeg/Canon_EOS_7D.jpg");
+        var shares = services.GetRequiredService<ShareService>();
+        var (token, _) = await shares.CreateAsync(new ShareRequest(null, [uid], "For Grace", null, null, AllowDownload: true), null, CancellationToken.None);
+        await shares.VisitAsync((await shares.OpenAsync(token, CancellationToken.None))!.Link, CancellationToken.None);
+        Assert.True(await cache.HoldsAsync("facets:", CancellationToken.None));
+
+        // A favourite mark counts in the facets: what was cached goes.
+        await services.GetRequiredService<PhotoEditor>().EditAsync([uid], new PhotoEdit { Favorite = true }, CancellationToken.None);
+        Assert.False(await cache.HoldsAsync("facets:", CancellationToken.None));
+        Assert.Equal("after", await cache.GetOrAddAsync("facets:", () => Task.FromResult("after"), CancellationToken.None));
+
+        // So does an album, another process's edit included.
+        await using (var db = library.OpenCatalog())
+        {
+            db.Albums.Add(new Album { Uid = "album-of-another-process", Title = "Holidays", CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+        }
+
+        Assert.False(await cache.HoldsAsync("facets:", CancellationToken.None));
     }
 
     [Fact]
