@@ -28,44 +28,11 @@ public static class IndexCommand
                 console.MarkupLineVisible($"[yellow]darktable-cli is configured as '{loaded.Values.DarktableCli}' but not found: RAW files are rendered without it[/]");
             }
 
-            var result2 = await RunWithProgressAsync(console, progress => indexer.IndexAsync(new IndexRequest(result.GetValue(force)), progress, token));
+            var result2 = await CliProgress.RunAsync(console, progress => indexer.IndexAsync(new IndexRequest(result.GetValue(force)), progress, token));
             PrintSummary(console, result2);
             return result2.Failed > 0 ? 1 : 0;
         }));
         return command;
-    }
-
-    private static async Task<IndexResult> RunWithProgressAsync(IAnsiConsole console, Func<IProgress<IndexProgress>, Task<IndexResult>> run)
-    {
-        if (!console.Profile.Capabilities.Interactive)
-        {
-            // No terminal (CI, logs): a line every few seconds instead of a redrawn bar.
-            var lastLine = DateTime.UtcNow;
-            return await run(new SynchronousProgress<IndexProgress>(p =>
-            {
-                if (p.Phase == "indexing" && DateTime.UtcNow - lastLine > TimeSpan.FromSeconds(5))
-                {
-                    lastLine = DateTime.UtcNow;
-                    console.WriteLine($"  {p.Done}/{p.Total} files");
-                }
-            }));
-        }
-
-        IndexResult? outcome = null;
-        await console.Progress()
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
-            .StartAsync(async context =>
-            {
-                var task = context.AddTask("Scanning", maxValue: 1);
-                outcome = await run(new SynchronousProgress<IndexProgress>(p =>
-                {
-                    task.MaxValue = Math.Max(1, p.Total);
-                    task.Value = p.Done;
-                    task.Description = p.Phase == "indexing" ? $"Indexing {p.Done}/{p.Total}" : Capitalize(p.Phase);
-                }));
-                task.Value = task.MaxValue;
-            });
-        return outcome!;
     }
 
     private static void PrintSummary(IAnsiConsole console, IndexResult result)
@@ -114,6 +81,4 @@ public static class IndexCommand
         FileStatus.Failed => "Failed",
         _ => status.ToString(),
     };
-
-    private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }
