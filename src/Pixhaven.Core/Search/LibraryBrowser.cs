@@ -104,9 +104,17 @@ public sealed class LibraryBrowser(IDbContextFactory<CatalogDbContext> contextFa
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var ids = (await FilterAsync(db, query, cancellationToken)).Select(p => p.Id);
-        var labels = await db.PhotoLabels.Where(l => ids.Contains(l.PhotoId)).GroupBy(l => new { l.Label!.Slug, l.Label.Name })
-            .Select(g => new { g.Key.Slug, g.Key.Name, Count = g.Count() }).ToListAsync(cancellationToken);
-        return labels.OrderByDescending(l => l.Count).ThenBy(l => l.Slug, StringComparer.Ordinal).Select(l => new LabelCount(l.Slug, l.Name, l.Count)).ToList();
+        // Counted by the label's id and named afterwards: grouping a million rows by the joined names took twice as long.
+        var counts = await db.PhotoLabels.Where(l => ids.Contains(l.PhotoId)).GroupBy(l => l.LabelId)
+            .Select(g => new { LabelId = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.LabelId, g => g.Count, cancellationToken);
+        var labels = new List<LabelCount>();
+        foreach (var chunk in counts.Keys.Chunk(500))
+        {
+            var named = await db.Labels.Where(l => chunk.Contains(l.Id)).Select(l => new { l.Id, l.Slug, l.Name }).ToListAsync(cancellationToken);
+            labels.AddRange(named.Select(l => new LabelCount(l.Slug, l.Name, counts[l.Id])));
+        }
+
+        return labels.OrderByDescending(l => l.Count).ThenBy(l => l.Slug, StringComparer.Ordinal).ToList();
     }
 
     private async Task<IReadOnlyList<CameraCount>> ComputeCamerasAsync(SearchQuery query, CancellationToken cancellationToken)

@@ -200,14 +200,19 @@ public sealed class PhotoSearch(
         // its head is the facet, so one scan serves both.
         var cameras = Task.Run(async () => (await browser.CamerasAsync(query, cancellationToken)).Take(top)
             .Select(c => new FacetCount(c.Model, CameraName.For(c.Make, c.Model), c.Count)).ToList(), cancellationToken);
-        var labels = ScanAsync(async (db, photos) =>
-            (await db.PhotoLabels.Where(l => photos.Select(p => p.Id).Contains(l.PhotoId)).GroupBy(l => new { l.Label!.Slug, l.Label.Name })
-                .Select(g => new { g.Key.Slug, g.Key.Name, Count = g.Count() }).OrderByDescending(g => g.Count).Take(top).ToListAsync(cancellationToken))
-            .Select(g => new FacetCount(g.Slug, g.Name, g.Count)).ToList());
+        // So does the labels overview (every label, for the Labels view).
+        var labels = Task.Run(async () => (await browser.LabelsAsync(query, cancellationToken)).Take(top)
+            .Select(l => new FacetCount(l.Slug, l.Name, l.Count)).ToList(), cancellationToken);
+        // Counted by the album's id and named afterwards, as grouping by the joined names takes twice as long.
         var albums = ScanAsync(async (db, photos) =>
-            (await db.AlbumPhotos.Where(a => photos.Select(p => p.Id).Contains(a.PhotoId)).GroupBy(a => new { a.Album!.Uid, a.Album.Title })
-                .Select(g => new { g.Key.Uid, g.Key.Title, Count = g.Count() }).OrderByDescending(g => g.Count).Take(top).ToListAsync(cancellationToken))
-            .Select(g => new FacetCount(g.Uid, g.Title, g.Count)).ToList());
+        {
+            var counts = await db.AlbumPhotos.Where(a => photos.Select(p => p.Id).Contains(a.PhotoId)).GroupBy(a => a.AlbumId)
+                .Select(g => new { AlbumId = g.Key, Count = g.Count() }).OrderByDescending(g => g.Count).ThenBy(g => g.AlbumId).Take(top)
+                .ToListAsync(cancellationToken);
+            var ids = counts.Select(c => c.AlbumId).ToList();
+            var named = await db.Albums.Where(a => ids.Contains(a.Id)).Select(a => new { a.Id, a.Uid, a.Title }).ToDictionaryAsync(a => a.Id, cancellationToken);
+            return counts.Select(c => new FacetCount(named[c.AlbumId].Uid, named[c.AlbumId].Title, c.Count)).ToList();
+        });
 
         await Task.WhenAll(total, years, countries, cameras, labels, albums);
         return new SearchFacets(await total, await years, await countries, await cameras, await labels, await albums);

@@ -347,6 +347,14 @@ public class SearchTests(CorpusFixture corpus)
         Assert.Equal("United States of America", us.GetProperty("name").GetString());
         Assert.Equal((await Uids("country:us")).Count, us.GetProperty("count").GetInt32());
         Assert.Contains(facets.GetProperty("cameras").EnumerateArray(), c => c.GetProperty("value").GetString() == "iPhone 4");
+        // Labels: the most common first (then by name), each counted as its search finds it.
+        var labels = facets.GetProperty("labels").EnumerateArray().Select(l => (Slug: l.GetProperty("value").GetString()!, Count: l.GetProperty("count").GetInt32())).ToList();
+        Assert.NotEmpty(labels);
+        Assert.Equal(labels.OrderByDescending(l => l.Count).ThenBy(l => l.Slug, StringComparer.Ordinal), labels);
+        foreach (var (slug, count) in labels.Take(3))
+        {
+            Assert.True((await Uids($"geo:true label:\"{slug}\"")).Count == count, $"{slug}: {count} in the facets; " + string.Join(", ", labels));
+        }
     }
 
     [Fact]
