@@ -83,6 +83,17 @@ public abstract class CorpusBrowserTest(CorpusFixture corpus) : IAsyncLifetime
     /// <summary>The photo the viewer shows, as the address names it.</summary>
     protected static string? PhotoInAddress(IPage page) => System.Web.HttpUtility.ParseQueryString(new Uri(page.Url).Query)["photo"];
 
+    /// <summary>Searches from the search bar and opens the first photo found in the viewer.</summary>
+    protected async Task<IPage> OpenFirstPhotoOfAsync(string query)
+    {
+        var page = await OpenAsync();
+        await page.GetByTestId("search").FillAsync(query);
+        await page.GetByTestId("search").PressAsync("Enter");
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('[data-testid=grid] .tile').length >= 1");
+        await page.Locator("[data-testid=grid] .tile").First.ClickAsync();
+        return page;
+    }
+
     protected static Task WaitForLoadedImage(IPage page, string selector) =>
         page.WaitForFunctionAsync($"() => {{ const img = document.querySelector('{selector}'); return img && img.complete && img.naturalWidth > 0; }}",
             null, new PageWaitForFunctionOptions { Timeout = 20_000 });

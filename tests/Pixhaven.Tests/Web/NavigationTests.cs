@@ -331,67 +331,6 @@ public sealed class NavigationTests(CorpusFixture corpus) : CorpusBrowserTest(co
         Assert.Equal(expected, await read());
     }
 
-    /// <summary>Searches from the search bar and opens the first photo found in the viewer.</summary>
-    private async Task<IPage> OpenFirstPhotoOfAsync(string query)
-    {
-        var page = await OpenAsync();
-        await page.GetByTestId("search").FillAsync(query);
-        await page.GetByTestId("search").PressAsync("Enter");
-        await page.WaitForFunctionAsync("() => document.querySelectorAll('[data-testid=grid] .tile').length >= 1");
-        await page.Locator("[data-testid=grid] .tile").First.ClickAsync();
-        return page;
-    }
-
-    [Fact]
-    public async Task LivePhoto_PlaysItsMotion_WhileThePointerIsOnIt()
-    {
-        var page = await OpenFirstPhotoOfAsync("type:live");
-        // The pointer rests on the info panel: the still shows; on the photo: its motion plays; off it again: the still.
-        await page.GetByTestId("info-panel").HoverAsync();
-        await WaitForLoadedImage(page, "[data-testid=lightbox-image]");
-        // The motion plays over the still, so the pointer is moved there rather than "hovering" the covered image.
-        var still = (await page.GetByTestId("lightbox-image").BoundingBoxAsync())!;
-        await page.Mouse.MoveAsync(still.X + still.Width / 2, still.Y + still.Height / 2);
-        await page.GetByTestId("lightbox-motion").WaitForAsync();
-        await page.GetByTestId("info-panel").HoverAsync();
-        await page.GetByTestId("lightbox-motion").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached });
-    }
-
-    [Fact]
-    public async Task LivePhoto_InABrowserClaimingHevc_AsksForTheOriginal_AndFallsBackToTheTranscode()
-    {
-        var page = await OpenAsync();
-        // This Chromium has no HEVC decoder. Made to claim one, as a browser may and then fail, it must ask for the
-        // HEVC original first and play the server's H.264 transcode once the original fails.
-        await page.AddInitScriptAsync("""
-            const canPlay = HTMLMediaElement.prototype.canPlayType;
-            HTMLMediaElement.prototype.canPlayType = function (type) { return type.includes('hvc1') ? 'probably' : canPlay.call(this, type); };
-            """);
-        await page.ReloadAsync();
-        await page.GetByTestId("sign-out").WaitForAsync();
-        var videoRequests = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        page.Request += (_, request) =>
-        {
-            if (request.Url.Contains("/video", StringComparison.Ordinal))
-            {
-                videoRequests.Enqueue(new Uri(request.Url).PathAndQuery);
-            }
-        };
-
-        // The iPhone Live Photo of 2020: its motion is HEVC.
-        await page.GetByTestId("search").FillAsync("type:live year:2020");
-        await page.GetByTestId("search").PressAsync("Enter");
-        await page.WaitForFunctionAsync("() => document.querySelectorAll('[data-testid=grid] .tile').length === 1");
-        await page.Locator("[data-testid=grid] .tile").First.ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Play Live Photo" }).ClickAsync();
-
-        await page.WaitForFunctionAsync(
-            "() => { const v = document.querySelector('[data-testid=lightbox-motion]'); return v && !v.src.includes('codecs') && v.readyState >= 2 && v.videoWidth > 0; }",
-            null, new() { Timeout = 60_000 });
-        Assert.Contains(videoRequests, url => url.EndsWith("/video?codecs=hevc", StringComparison.Ordinal));
-        Assert.Contains(videoRequests, url => url.EndsWith("/video", StringComparison.Ordinal));
-    }
-
     [Fact]
     public async Task Theme_SwitchesBetweenSystemLightAndDark_AndIsRemembered()
     {

@@ -6,8 +6,8 @@ using Pixhaven.Tests.Infrastructure;
 namespace Pixhaven.Tests.Web;
 
 /// <summary>
-/// The picture the viewer shows: an animation plays as it is; a photo that lies on its side is turned, and the picture
-/// on screen, its size and its grid tile follow.
+/// The picture the viewer shows: an animation plays as it is; a Live Photo's motion plays over its still, for guests
+/// too; a photo that lies on its side is turned, and the picture on screen, its size and its grid tile follow.
 /// </summary>
 [Collection(CorpusGroup.Name)]
 public sealed class ViewerPictureTests(CorpusFixture corpus) : CorpusBrowserTest(corpus)
@@ -40,6 +40,56 @@ public sealed class ViewerPictureTests(CorpusFixture corpus) : CorpusBrowserTest
         var image = page.Locator("[data-testid=lightbox-image]");
         Assert.EndsWith($"/api/v1/photos/{uid}/animation", await image.EvaluateAsync<string>("img => img.currentSrc"), StringComparison.Ordinal);
         Assert.Equal(photos[index].GetProperty("width").GetInt32(), await image.EvaluateAsync<int>("img => img.naturalWidth"));
+    }
+
+    [Fact]
+    public async Task LivePhoto_PlaysItsMotion_WhileThePointerIsOnIt()
+    {
+        var page = await OpenFirstPhotoOfAsync("type:live");
+        // The pointer rests on the info panel: the still shows; on the photo: its motion plays; off it again: the still.
+        await page.GetByTestId("info-panel").HoverAsync();
+        await WaitForLoadedImage(page, "[data-testid=lightbox-image]");
+        // The motion plays over the still, so the pointer is moved there rather than "hovering" the covered image.
+        var still = (await page.GetByTestId("lightbox-image").BoundingBoxAsync())!;
+        await page.Mouse.MoveAsync(still.X + still.Width / 2, still.Y + still.Height / 2);
+        await page.GetByTestId("lightbox-motion").WaitForAsync();
+        await page.GetByTestId("info-panel").HoverAsync();
+        await page.GetByTestId("lightbox-motion").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached });
+    }
+
+    [Fact]
+    public async Task LivePhoto_InABrowserClaimingHevc_AsksForTheOriginal_AndFallsBackToTheTranscode()
+    {
+        var page = await OpenAsync();
+        // This Chromium has no HEVC decoder. Made to claim one, as a browser may and then fail, it must ask for the
+        // HEVC original first and play the server's H.264 transcode once the original fails.
+        await page.AddInitScriptAsync("""
+            const canPlay = HTMLMediaElement.prototype.canPlayType;
+            HTMLMediaElement.prototype.canPlayType = function (type) { return type.includes('hvc1') ? 'probably' : canPlay.call(this, type); };
+            """);
+        await page.ReloadAsync();
+        await page.GetByTestId("sign-out").WaitForAsync();
+        var videoRequests = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        page.Request += (_, request) =>
+        {
+            if (request.Url.Contains("/video", StringComparison.Ordinal))
+            {
+                videoRequests.Enqueue(new Uri(request.Url).PathAndQuery);
+            }
+        };
+
+        // The iPhone Live Photo of 2020: its motion is HEVC.
+        await page.GetByTestId("search").FillAsync("type:live year:2020");
+        await page.GetByTestId("search").PressAsync("Enter");
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('[data-testid=grid] .tile').length === 1");
+        await page.Locator("[data-testid=grid] .tile").First.ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Play Live Photo" }).ClickAsync();
+
+        await page.WaitForFunctionAsync(
+            "() => { const v = document.querySelector('[data-testid=lightbox-motion]'); return v && !v.src.includes('codecs') && v.readyState >= 2 && v.videoWidth > 0; }",
+            null, new() { Timeout = 60_000 });
+        Assert.Contains(videoRequests, url => url.EndsWith("/video?codecs=hevc", StringComparison.Ordinal));
+        Assert.Contains(videoRequests, url => url.EndsWith("/video", StringComparison.Ordinal));
     }
 
     [Fact]
