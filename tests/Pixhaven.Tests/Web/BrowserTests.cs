@@ -341,6 +341,29 @@ public sealed class BrowserTests(CorpusFixture corpus) : CorpusBrowserTest(corpu
         await page.GetByTestId("about").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Hidden });
     }
 
+    [Theory]
+    [InlineData(1280)] // a laptop
+    [InlineData(1024)] // a tablet held sideways
+    public async Task TheSearchAndEveryViewsTab_HaveRoom_OnALaptopOrTabletScreen(int width)
+    {
+        var page = await OpenAsync(width, 800);
+        await page.GetByTestId("view-library").WaitForAsync();
+        await page.GetByTestId("version").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached }); // the status line is in
+        var search = (await page.GetByTestId("search").BoundingBoxAsync())!;
+        Assert.True(search.Width >= 180, $"the search is {search.Width} px wide");
+        Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= width, "nothing sticks out to the side");
+        foreach (var button in new[] { "open-upload", "open-settings", "sign-out" })
+        {
+            var box = (await page.GetByTestId(button).BoundingBoxAsync())!;
+            Assert.True(box.X + box.Width <= width && box.Height < 40, $"{button} is on the screen, on one line");
+        }
+
+        var cut = await page.EvaluateAsync<string[]>(
+            "() => [...document.querySelectorAll('nav button')].filter(b => { const r = b.getBoundingClientRect(); return r.left < 0 || r.right > innerWidth; }).map(b => b.textContent)");
+        Assert.True(cut.Length == 0, "cut off at the edge: " + string.Join(", ", cut));
+        Assert.True(await page.EvaluateAsync<bool>("() => { const nav = document.querySelector('nav'); return nav.scrollWidth <= nav.clientWidth; }"), "the tabs need no scrolling");
+    }
+
     [Fact]
     public async Task PhoneViewport_ShowsTheGrid()
     {
