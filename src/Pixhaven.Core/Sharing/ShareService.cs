@@ -65,7 +65,7 @@ public sealed class ShareService(IDbContextFactory<CatalogDbContext> contextFact
                 throw new OrganizeException($"there is no photo '{unknown}'");
             }
 
-            link.Title = request.Title ?? $"{uids.Count} photos";
+            link.Title = request.Title ?? (uids.Count == 1 ? "1 photo" : $"{uids.Count} photos");
             link.Photos = uids.Select((u, i) => new ShareLinkPhoto { PhotoId = ids[u], Position = i }).ToList();
         }
 

@@ -140,6 +140,9 @@ public sealed class ViewerPictureTests(CorpusFixture corpus) : CorpusBrowserTest
         {
             // Its tile says it is a video, seen and read out.
             await guest.GetByTestId("badge-video").WaitForAsync();
+            // A link to a selection without a title is named by its count, said once.
+            Assert.Equal("1 photo", (await guest.Locator("header h1").TextContentAsync())!.Trim());
+            Assert.Equal(0, await guest.GetByTestId("shared-count").CountAsync());
             Assert.EndsWith(", Video", await guest.Locator("[data-testid=shared-grid] .tile").First.GetAttributeAsync("aria-label"), StringComparison.Ordinal);
             await guest.Locator("[data-testid=shared-grid] .tile").First.ClickAsync();
             await guest.WaitForFunctionAsync(
