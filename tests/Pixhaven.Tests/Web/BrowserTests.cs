@@ -18,6 +18,10 @@ public sealed class BrowserTests(CorpusFixture corpus) : CorpusBrowserTest(corpu
         var page = await OpenAsync();
         await page.GetByTestId("open-settings").ClickAsync();
         var settings = page.GetByTestId("settings");
+        // Each browser's session says which browser on which system it is; the header itself is its tooltip.
+        var mine = settings.Locator("tr[data-session] td").Filter(new() { HasText = "this browser" });
+        Assert.Equal("Headless Chrome on Linux — this browser", (await mine.TextContentAsync())!.Trim());
+        Assert.Contains("HeadlessChrome/", await mine.GetAttributeAsync("title"), StringComparison.Ordinal);
         await settings.Locator($"tr[data-session='{otherUid}'] button").ClickAsync();
         await settings.Locator($"tr[data-session='{otherUid}']").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached });
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await other.GetAsync("/api/v1/photos")).StatusCode);

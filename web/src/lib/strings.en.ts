@@ -315,6 +315,7 @@ export const en = {
   'settings.lastUsed': 'Last used',
   'settings.actions': 'Actions',
   'settings.browser': 'browser',
+  'settings.agentOn': '{browser} on {system}',
   'settings.inThisBrowser': 'In this browser',
   'settings.slideshowPace': 'Slideshow: each photo for',
   'settings.seconds': '{seconds} seconds',
