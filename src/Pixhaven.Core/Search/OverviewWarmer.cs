@@ -9,8 +9,8 @@ namespace Pixhaven.Core.Search;
 /// Computes the whole-library overviews again once the catalog has settled after a change: the facets behind the
 /// library's year scrubber and search suggestions, the calendar, labels, places, moments and people, and the ladder of
 /// positions in the newest-first order (a link to a photo deep in the library). Each is a full scan, seconds on a
-/// million photos, and any change to the library empties <see cref="ResultCache"/>; without this the first person to open them after
-/// an edit or an index run waits for those scans. Nothing is computed while an index run writes.
+/// million photos, and any change to the library empties <see cref="ResultCache"/>; without this the first person to
+/// open them after an edit or an index run waits for those scans. Nothing is computed while an index run writes.
 /// </summary>
 public sealed class OverviewWarmer(ICatalogProvider provider, PhotoSearch search, LibraryBrowser browser, Indexer indexer, ILogger<OverviewWarmer> logger)
 {

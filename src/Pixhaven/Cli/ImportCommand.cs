@@ -19,7 +19,8 @@ public static class ImportCommand
             await using var services = await CliHost.CreateAsync(loaded, LogLevel.Error, token);
             var console = AnsiConsole.Console;
             console.MarkupLineVisible($"Importing [bold]{Path.GetFullPath(loaded.Values.ImportPath)}[/] into [bold]{loaded.Values.OriginalsFullPath}[/] ({(result.GetValue(copy) ? "copy" : "move")})");
-            var outcome = await CliProgress.RunAsync(console, progress => services.GetRequiredService<Importer>().ImportAsync(new ImportRequest(result.GetValue(copy)), progress, token));
+            var importer = services.GetRequiredService<Importer>();
+            var outcome = await CliProgress.RunAsync(console, progress => importer.ImportAsync(new ImportRequest(result.GetValue(copy)), progress, token));
             console.MarkupLineVisible(
                 $"[bold]Done[/]: {outcome.Found} files found, [green]{outcome.Imported} imported[/], {outcome.AlreadyInLibrary.Count} already in the library, [red]{outcome.Failed} failed[/]");
             foreach (var (from, to) in outcome.Moves)
