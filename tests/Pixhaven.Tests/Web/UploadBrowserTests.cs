@@ -57,6 +57,11 @@ public sealed class UploadBrowserTests(CorpusFixture corpus) : CorpusBrowserTest
         await page.GetByTestId("upload-start").ClickAsync();
         await page.GetByTestId("upload-message").WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
         Assert.Contains("Uploaded and added to the library", await page.GetByTestId("upload").InnerTextAsync(), StringComparison.Ordinal);
+        // The file's bar ends before the word beside it begins.
+        var row = page.GetByTestId("upload-list").Locator("li").First;
+        var bar = (await row.Locator("progress").BoundingBoxAsync())!;
+        var sent = (await row.Locator("span").Last.BoundingBoxAsync())!;
+        Assert.True(bar.X + bar.Width <= sent.X, $"the bar ends at {bar.X + bar.Width}, its word begins at {sent.X}");
         await Screenshot(page, "upload");
         await page.GetByTestId("upload").GetByRole(AriaRole.Button, new() { Name = "Close" }).ClickAsync();
         await page.WaitForFunctionAsync("() => document.querySelectorAll('[data-testid=grid] .tile').length === 2");
